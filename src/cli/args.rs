@@ -1,0 +1,159 @@
+//! Command-line arguments (clap derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// A fast linter and fixer for French text: typography faults and the
+/// artefacts machine translation leaves behind.
+#[derive(Debug, Parser)]
+#[command(name = "coquille", version, about, long_about = None)]
+#[command(
+    after_help = "Exit codes: 0 no findings left, 1 findings left, 2 usage, input or internal error."
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check files and folders (or `-` for stdin) and report findings.
+    Check(CheckArgs),
+    /// Apply the safe fixes in place, then report what remains.
+    Fix(FixArgs),
+    /// List every rule: id, category, default state, fix.
+    Rules(RulesArgs),
+    /// Explain one rule, with its examples.
+    Rule {
+        /// The rule id, e.g. `spacing/missing-space-before`.
+        id: String,
+    },
+}
+
+/// Output format of findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum FormatArg {
+    /// Annotated snippets with the fix as a help line, and a summary.
+    #[default]
+    Human,
+    /// `path:line:col: rule-id message`, one per line.
+    Concise,
+    /// A JSON array of findings with byte offsets and fixes.
+    Json,
+}
+
+/// When to color the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorArg {
+    /// Color when writing to a terminal and NO_COLOR is not set.
+    #[default]
+    Auto,
+    /// Always color.
+    Always,
+    /// Never color.
+    Never,
+}
+
+/// Spacing strictness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ProfileArg {
+    /// Accept any space where a no-break space belongs.
+    Lenient,
+    /// Require U+00A0 or U+202F where a no-break space belongs.
+    #[default]
+    Standard,
+    /// Require U+202F before `; ! ?`, U+00A0 before `:` and inside « ».
+    Strict,
+}
+
+/// Apostrophe style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ApostropheArg {
+    /// One style per file: flag the minority style.
+    #[default]
+    Consistent,
+    /// The typographic apostrophe ’ everywhere.
+    Typographic,
+    /// The straight apostrophe ' everywhere.
+    Straight,
+}
+
+/// Options shared by `check` and `fix`.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: FormatArg,
+    /// Rules to run: ids, categories (`spacing`) or `ALL`; comma-separated,
+    /// repeatable. Replaces the default set.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Rules not to run: ids or categories; comma-separated, repeatable.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Spacing strictness.
+    #[arg(long, value_enum, default_value_t)]
+    pub profile: ProfileArg,
+    /// Apostrophe style.
+    #[arg(long, value_enum, default_value_t)]
+    pub apostrophe: ApostropheArg,
+    /// Check files with these extensions too when walking folders (besides
+    /// txt, md, markdown); comma-separated, repeatable.
+    #[arg(long = "ext", value_delimiter = ',', value_name = "EXT")]
+    pub extensions: Vec<String>,
+    /// Skip files and folders matching this glob (also files named
+    /// explicitly); repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// The name to show for text read from stdin (its extension also picks
+    /// how it is read).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// When to color the output.
+    #[arg(long, value_enum, default_value_t)]
+    pub color: ColorArg,
+    /// Print only the findings: no summary, no progress notes.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Exit 0 even when findings remain (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+}
+
+/// `coquille check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and folders to check; `-` reads stdin; none means `.`.
+    pub paths: Vec<PathBuf>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `coquille fix`.
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    /// Files and folders to fix; `-` reads stdin and writes the fixed text
+    /// to stdout; none means `.`.
+    pub paths: Vec<PathBuf>,
+    /// Also apply unsafe fixes.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of the fixes and write nothing (exit 1 if
+    /// something would change).
+    #[arg(long)]
+    pub diff: bool,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `coquille rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Print the list as JSON.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,417 @@
+//! The `coquille` command: argument handling, reading inputs, writing
+//! fixed files, exit codes.
+
+pub mod args;
+mod rules_cmd;
+pub mod walk;
+
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::linter::Linter;
+use crate::output::{FileReport, Format, Printer};
+use crate::rules::Registry;
+use crate::settings::{ApostropheStyle, Profile, Selector, Settings};
+use crate::source::{Source, SourceKind};
+use args::{
+    ApostropheArg, CheckArgs, Cli, ColorArg, Command, CommonArgs, FixArgs, FormatArg, ProfileArg,
+};
+use clap::Parser;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use walk::{Input, Walker, io_reason};
+
+/// Exit code: no findings left.
+pub const EXIT_CLEAN: u8 = 0;
+/// Exit code: findings left.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: usage, input or internal error.
+pub const EXIT_ERROR: u8 = 2;
+
+/// Parses the command line and runs it.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Fix(args) => fix(args),
+        Command::Rules(args) => rules_cmd::list(args.json),
+        Command::Rule { id } => rules_cmd::explain(&id),
+    };
+    ExitCode::from(code)
+}
+
+/// Prints a one-line error on stderr.
+fn error(message: impl std::fmt::Display) {
+    eprintln!("error: {message}");
+}
+
+fn settings(common: &CommonArgs) -> Result<Settings, String> {
+    let registry = Registry::global();
+    let parse = |items: &[String]| -> Result<Vec<Selector>, String> {
+        items
+            .iter()
+            .map(|s| Selector::parse(s, registry).map_err(|e| e.to_string()))
+            .collect()
+    };
+    Ok(Settings {
+        profile: match common.profile {
+            ProfileArg::Lenient => Profile::Lenient,
+            ProfileArg::Standard => Profile::Standard,
+            ProfileArg::Strict => Profile::Strict,
+        },
+        apostrophe: match common.apostrophe {
+            ApostropheArg::Consistent => ApostropheStyle::Consistent,
+            ApostropheArg::Typographic => ApostropheStyle::Typographic,
+            ApostropheArg::Straight => ApostropheStyle::Straight,
+        },
+        select: parse(&common.select)?,
+        ignore: parse(&common.ignore)?,
+    })
+}
+
+fn format(common: &CommonArgs) -> Format {
+    match common.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Concise => Format::Concise,
+        FormatArg::Json => Format::Json,
+    }
+}
+
+fn use_color(choice: ColorArg, terminal: bool) -> bool {
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+/// Reads one input as a source.
+fn read_input(input: &Input, stdin_name: Option<&str>) -> Result<Source, String> {
+    match input {
+        Input::Stdin => {
+            let name = stdin_name.unwrap_or("-");
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("{name}: cannot read stdin: {}", io_reason(&e)))?;
+            Source::from_bytes(name, bytes, SourceKind::from_path(Path::new(name)))
+                .map_err(|e| format!("{name}: {e}"))
+        }
+        Input::File(path) => {
+            let name = path.display().to_string();
+            let bytes = std::fs::read(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
+            Source::from_bytes(name.clone(), bytes, SourceKind::from_path(path))
+                .map_err(|e| format!("{name}: {e}"))
+        }
+    }
+}
+
+/// Everything a run needs before it reads inputs.
+struct Setup {
+    linter: Linter,
+    inputs: Vec<Input>,
+    errors: usize,
+}
+
+fn setup(paths: &[std::path::PathBuf], common: &CommonArgs) -> Result<Setup, String> {
+    let settings = settings(common)?;
+    let linter = Linter::new(settings).map_err(|e| format!("internal error: {e}"))?;
+    let walker = Walker::new(&common.extensions, &common.exclude)?;
+    let (inputs, errors) = walker.collect(paths);
+    for e in &errors {
+        error(e);
+    }
+    if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
+        return Err("`-` (stdin) can be given only once".into());
+    }
+    if inputs.is_empty() && errors.is_empty() && !common.quiet {
+        eprintln!(
+            "warning: no files to check (looked for {})",
+            walk::DEFAULT_EXTENSIONS.join(", ")
+        );
+    }
+    Ok(Setup {
+        linter,
+        inputs,
+        errors: errors.len(),
+    })
+}
+
+/// Counts for the summary line.
+#[derive(Debug, Default)]
+struct Tally {
+    problems: usize,
+    files_with_problems: usize,
+    safe: usize,
+    unsafe_: usize,
+}
+
+impl Tally {
+    fn add(&mut self, diagnostics: &[Diagnostic]) {
+        if diagnostics.is_empty() {
+            return;
+        }
+        self.problems += diagnostics.len();
+        self.files_with_problems += 1;
+        self.safe += diagnostics
+            .iter()
+            .filter(|d| d.is_fixable(Applicability::Safe))
+            .count();
+        self.unsafe_ += diagnostics
+            .iter()
+            .filter(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|f| f.applicability == Applicability::Unsafe)
+            })
+            .count();
+    }
+
+    fn write_summary(&self, files: usize, out: &mut dyn Write) -> io::Result<()> {
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        if self.problems == 0 {
+            return writeln!(
+                out,
+                "No problems found ({} checked).",
+                plural(files, "file")
+            );
+        }
+        writeln!(
+            out,
+            "{} in {} ({} fixable with coquille fix)",
+            plural(self.problems, "problem"),
+            plural(self.files_with_problems, "file"),
+            self.safe
+        )?;
+        if self.unsafe_ > 0 {
+            writeln!(
+                out,
+                "{} more fixable with coquille fix --unsafe-fixes",
+                self.unsafe_
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn exit_code(errors: usize, findings: bool, exit_zero: bool) -> u8 {
+    if errors > 0 {
+        EXIT_ERROR
+    } else if findings && !exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let common = &args.common;
+    let Setup {
+        linter,
+        inputs,
+        mut errors,
+    } = match setup(&args.paths, common) {
+        Ok(s) => s,
+        Err(e) => {
+            error(e);
+            return EXIT_ERROR;
+        }
+    };
+    let format = format(common);
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let mut printer = Printer::new(format, use_color(common.color, io::stdout().is_terminal()));
+    let mut tally = Tally::default();
+    let mut files = 0;
+    let result = (|| -> io::Result<()> {
+        printer.begin(&mut out)?;
+        for input in &inputs {
+            let source = match read_input(input, common.stdin_filename.as_deref()) {
+                Ok(s) => s,
+                Err(e) => {
+                    error(e);
+                    errors += 1;
+                    continue;
+                }
+            };
+            files += 1;
+            let diagnostics = linter.check(&source);
+            tally.add(&diagnostics);
+            printer.file(
+                &FileReport {
+                    name: &source.name,
+                    text: &source.text,
+                    diagnostics: &diagnostics,
+                },
+                &mut out,
+            )?;
+        }
+        printer.end(&mut out)?;
+        if format != Format::Json && !common.quiet {
+            tally.write_summary(files, &mut out)?;
+        }
+        out.flush()
+    })();
+    if let Err(e) = result
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        error(format!("cannot write output: {}", io_reason(&e)));
+        return EXIT_ERROR;
+    }
+    exit_code(errors, tally.problems > 0, common.exit_zero)
+}
+
+/// Replaces the file at `path` with `text` atomically: the text goes to a
+/// temporary file in the same folder, which keeps the original permissions
+/// and then replaces the file (symbolic links are followed).
+fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let dir = target.parent().unwrap_or_else(|| Path::new("."));
+    let permissions = std::fs::metadata(&target)?.permissions();
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    temp.write_all(text.as_bytes())?;
+    temp.as_file().sync_all()?;
+    std::fs::set_permissions(temp.path(), permissions)?;
+    temp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn unified_diff(name: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}
+
+fn fix(args: FixArgs) -> u8 {
+    let common = &args.common;
+    let Setup {
+        linter,
+        inputs,
+        mut errors,
+    } = match setup(&args.paths, common) {
+        Ok(s) => s,
+        Err(e) => {
+            error(e);
+            return EXIT_ERROR;
+        }
+    };
+    let threshold = if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    let format = format(common);
+    // With stdin, stdout carries the fixed text: reports go to stderr.
+    let to_stderr = inputs.contains(&Input::Stdin);
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    let (mut out, color_terminal): (Box<dyn Write>, bool) = if to_stderr {
+        (Box::new(stderr.lock()), io::stderr().is_terminal())
+    } else {
+        (Box::new(stdout.lock()), io::stdout().is_terminal())
+    };
+    let mut printer = Printer::new(format, use_color(common.color, color_terminal));
+    let mut tally = Tally::default();
+    let mut fixed_problems = 0;
+    let mut changed_files = 0;
+    let mut files = 0;
+    let result = (|| -> io::Result<()> {
+        if !args.diff {
+            printer.begin(&mut out)?;
+        }
+        for input in &inputs {
+            let source = match read_input(input, common.stdin_filename.as_deref()) {
+                Ok(s) => s,
+                Err(e) => {
+                    error(e);
+                    errors += 1;
+                    continue;
+                }
+            };
+            files += 1;
+            let outcome = linter.fix(&source, threshold);
+            if !outcome.converged {
+                eprintln!(
+                    "warning: {}: fixes did not settle after {} passes; some are left unapplied",
+                    source.name, outcome.passes
+                );
+            }
+            let changed = outcome.text != source.text;
+            if changed {
+                changed_files += 1;
+                fixed_problems += outcome.fixes_applied;
+            }
+            if args.diff {
+                if changed {
+                    let diff = unified_diff(&source.name, &source.text, &outcome.text);
+                    io::stdout().write_all(diff.as_bytes())?;
+                }
+                continue;
+            }
+            match input {
+                Input::Stdin => {
+                    let mut stdout = io::stdout().lock();
+                    stdout.write_all(outcome.text.as_bytes())?;
+                    stdout.flush()?;
+                }
+                Input::File(path) if changed => {
+                    if let Err(e) = write_atomic(path, &outcome.text) {
+                        error(format!(
+                            "{}: cannot write the fixed file: {}",
+                            source.name,
+                            io_reason(&e)
+                        ));
+                        errors += 1;
+                        continue;
+                    }
+                }
+                Input::File(_) => {}
+            }
+            tally.add(&outcome.remaining);
+            printer.file(
+                &FileReport {
+                    name: &source.name,
+                    text: &outcome.text,
+                    diagnostics: &outcome.remaining,
+                },
+                &mut out,
+            )?;
+        }
+        if args.diff {
+            if !common.quiet {
+                let verb = if changed_files == 1 { "file" } else { "files" };
+                eprintln!("{changed_files} {verb} would be changed ({fixed_problems} fixes).");
+            }
+            return Ok(());
+        }
+        printer.end(&mut out)?;
+        if format != Format::Json && !common.quiet {
+            if fixed_problems > 0 {
+                let verb = if changed_files == 1 { "file" } else { "files" };
+                writeln!(
+                    out,
+                    "Fixed {fixed_problems} problems in {changed_files} {verb}."
+                )?;
+            }
+            tally.write_summary(files, &mut out)?;
+        }
+        out.flush()
+    })();
+    if let Err(e) = result
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        error(format!("cannot write output: {}", io_reason(&e)));
+        return EXIT_ERROR;
+    }
+    if args.diff {
+        return exit_code(errors, changed_files > 0, common.exit_zero);
+    }
+    exit_code(errors, tally.problems > 0, common.exit_zero)
+}

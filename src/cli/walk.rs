@@ -1,0 +1,211 @@
+//! Which files a run reads: paths given, folders walked, exclusions.
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Extensions checked when walking folders.
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// Folders never entered when walking (hidden folders are skipped too).
+const SKIPPED_DIRS: &[&str] = &["target", "node_modules"];
+
+/// One input of a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Standard input.
+    Stdin,
+    /// A file on disk.
+    File(PathBuf),
+}
+
+/// What to walk and what to skip.
+#[derive(Debug)]
+pub struct Walker {
+    extensions: Vec<String>,
+    exclude: GlobSet,
+}
+
+impl Walker {
+    /// A walker checking the default extensions plus `extra`, skipping
+    /// paths matching `exclude` globs.
+    pub fn new(extra: &[String], exclude: &[String]) -> Result<Walker, String> {
+        let mut builder = GlobSetBuilder::new();
+        for pattern in exclude {
+            let glob = Glob::new(pattern)
+                .map_err(|e| format!("invalid --exclude glob `{pattern}`: {e}"))?;
+            builder.add(glob);
+        }
+        let exclude = builder
+            .build()
+            .map_err(|e| format!("invalid --exclude globs: {e}"))?;
+        let mut extensions: Vec<String> =
+            DEFAULT_EXTENSIONS.iter().map(|s| s.to_string()).collect();
+        extensions.extend(
+            extra
+                .iter()
+                .map(|e| e.trim_start_matches('.').to_ascii_lowercase()),
+        );
+        Ok(Walker {
+            extensions,
+            exclude,
+        })
+    }
+
+    /// Whether `path` (as given or found) is excluded: the globs are matched
+    /// against the whole path, the path without a leading `./`, and the file
+    /// name.
+    fn is_excluded(&self, path: &Path) -> bool {
+        if self.exclude.is_empty() {
+            return false;
+        }
+        let stripped = path.strip_prefix("./").unwrap_or(path);
+        self.exclude.is_match(path)
+            || self.exclude.is_match(stripped)
+            || path.file_name().is_some_and(|n| self.exclude.is_match(n))
+    }
+
+    fn has_extension(&self, path: &Path) -> bool {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| self.extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    }
+
+    /// The inputs for `paths` (the current folder if empty), in a stable
+    /// order, and one error message per path that cannot be read.
+    pub fn collect(&self, paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
+        let default = [PathBuf::from(".")];
+        let paths = if paths.is_empty() {
+            &default[..]
+        } else {
+            paths
+        };
+        let mut inputs = Vec::new();
+        let mut errors = Vec::new();
+        for path in paths {
+            if path.as_os_str() == "-" {
+                inputs.push(Input::Stdin);
+                continue;
+            }
+            let meta = match std::fs::metadata(path) {
+                Ok(m) => m,
+                Err(e) => {
+                    errors.push(format!("{}: {}", path.display(), io_reason(&e)));
+                    continue;
+                }
+            };
+            if !meta.is_dir() {
+                // Files named explicitly are checked whatever their extension.
+                if !self.is_excluded(path) {
+                    inputs.push(Input::File(path.clone()));
+                }
+                continue;
+            }
+            let walk = WalkDir::new(path)
+                .follow_links(false)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|entry| {
+                    if entry.depth() == 0 {
+                        return true;
+                    }
+                    let name = entry.file_name().to_string_lossy();
+                    let skipped_dir = entry.file_type().is_dir()
+                        && (name.starts_with('.') || SKIPPED_DIRS.contains(&name.as_ref()));
+                    !skipped_dir && !self.is_excluded(entry.path())
+                });
+            for entry in walk {
+                match entry {
+                    Ok(entry)
+                        if entry.file_type().is_file() && self.has_extension(entry.path()) =>
+                    {
+                        inputs.push(Input::File(entry.into_path()));
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        let at = e.path().map_or_else(
+                            || path.display().to_string(),
+                            |p| p.display().to_string(),
+                        );
+                        let reason = e.io_error().map_or_else(|| e.to_string(), io_reason);
+                        errors.push(format!("{at}: {reason}"));
+                    }
+                }
+            }
+        }
+        (inputs, errors)
+    }
+}
+
+/// A short reason for an I/O error, without the OS error number.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_extensions_skips_hidden_and_excluded() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        for (name, body) in [
+            ("a.txt", "x"),
+            ("b.md", "x"),
+            ("c.rs", "x"),
+            ("d.po", "x"),
+            (".git/e.txt", "x"),
+            ("target/f.txt", "x"),
+            ("node_modules/g.md", "x"),
+            ("drafts/h.txt", "x"),
+            ("keep/i.markdown", "x"),
+        ] {
+            let path = root.join(name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, body).expect("write");
+        }
+        let walker = Walker::new(&["po".into()], &["drafts".into()]).expect("walker");
+        let (inputs, errors) = walker.collect(&[root.to_path_buf()]);
+        assert!(errors.is_empty());
+        let names: Vec<String> = inputs
+            .iter()
+            .map(|i| match i {
+                Input::File(p) => p
+                    .strip_prefix(root)
+                    .expect("under root")
+                    .display()
+                    .to_string(),
+                Input::Stdin => "-".into(),
+            })
+            .collect();
+        assert_eq!(names, vec!["a.txt", "b.md", "d.po", "keep/i.markdown"]);
+    }
+
+    #[test]
+    fn explicit_files_ignore_extensions_but_not_excludes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("notes.rs");
+        std::fs::write(&file, "x").expect("write");
+        let walker = Walker::new(&[], &[]).expect("walker");
+        assert_eq!(
+            walker.collect(std::slice::from_ref(&file)).0,
+            vec![Input::File(file.clone())]
+        );
+        let walker = Walker::new(&[], &["*.rs".into()]).expect("walker");
+        assert!(walker.collect(&[file]).0.is_empty());
+        let (_, errors) = walker.collect(&[dir.path().join("missing.txt")]);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].ends_with("no such file or folder"));
+    }
+}

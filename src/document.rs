@@ -1,0 +1,174 @@
+//! The shared analysis of one text, computed once and read by every rule:
+//! prose view, tokens, paragraphs.
+
+use crate::prose::ProseView;
+use crate::settings::Settings;
+use crate::source::Source;
+use crate::span::Span;
+use crate::tokenize::{Token, TokenKind, tokenize};
+use std::ops::Range;
+
+/// A paragraph: its prose bytes and the tokens inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Prose bytes, without surrounding blank lines.
+    pub span: Span,
+    /// Indexes into [`Document::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// One analysed text. Rules read it; none of them tokenizes again.
+#[derive(Debug)]
+pub struct Document<'a> {
+    /// The source it was built from.
+    pub source: &'a Source,
+    /// The settings of the run.
+    pub settings: &'a Settings,
+    prose: ProseView<'a>,
+    tokens: Vec<Token>,
+    paragraphs: Vec<Paragraph>,
+}
+
+impl<'a> Document<'a> {
+    /// Analyses `source`.
+    pub fn new(source: &'a Source, settings: &'a Settings) -> Document<'a> {
+        let prose = ProseView::new(source);
+        let tokens = tokenize(prose.text());
+        let paragraphs = assign_tokens(prose.paragraphs(), &tokens);
+        Document {
+            source,
+            settings,
+            prose,
+            tokens,
+            paragraphs,
+        }
+    }
+
+    /// The prose text every span of a rule refers to.
+    pub fn text(&self) -> &str {
+        self.prose.text()
+    }
+
+    /// The prose view (for mapping back to the source).
+    pub fn prose(&self) -> &ProseView<'a> {
+        &self.prose
+    }
+
+    /// All tokens, in order.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The paragraphs, in order.
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    /// The text of token `i`.
+    pub fn token_text(&self, i: usize) -> &str {
+        &self.text()[self.tokens[i].span().range()]
+    }
+
+    /// The text of a prose span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text()[span.range()]
+    }
+
+    /// The first character of token `i`.
+    pub fn first_char(&self, i: usize) -> char {
+        self.tokens[i].first
+    }
+
+    /// Whether token `i` is the single character `c`.
+    pub fn is_char(&self, i: usize, c: char) -> bool {
+        let t = &self.tokens[i];
+        t.first == c && t.span().len() == c.len_utf8()
+    }
+
+    /// Token `i`, if it exists.
+    pub fn token(&self, i: usize) -> Option<&Token> {
+        self.tokens.get(i)
+    }
+
+    /// The index of the first token after `i` that is not horizontal space,
+    /// on the same line.
+    pub fn next_non_space(&self, i: usize) -> Option<usize> {
+        (i + 1..self.tokens.len()).find(|&j| !self.tokens[j].is_space())
+    }
+
+    /// The index of the last token before `i` that is not horizontal space.
+    pub fn prev_non_space(&self, i: usize) -> Option<usize> {
+        (0..i).rev().find(|&j| !self.tokens[j].is_space())
+    }
+
+    /// The index of the token starting at byte `offset`, if one does.
+    pub fn token_at(&self, offset: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.span().start < offset);
+        (i < self.tokens.len() && self.tokens[i].span().start == offset).then_some(i)
+    }
+
+    /// Whether `span` touches a URL or an e-mail address.
+    pub fn touches_link(&self, span: Span) -> bool {
+        let i = self.tokens.partition_point(|t| t.span().end <= span.start);
+        self.tokens[i..]
+            .iter()
+            .take_while(|t| t.span().start < span.end.max(span.start + 1))
+            .any(|t| matches!(t.kind, TokenKind::Url | TokenKind::Email))
+    }
+
+    /// The byte range of the line holding `offset`, without its terminator.
+    pub fn line_around(&self, offset: usize) -> Span {
+        let text = self.text();
+        let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[offset..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| offset + i);
+        Span::new(start, end)
+    }
+}
+
+/// Gives each paragraph its tokens, in one walk over both sorted lists.
+fn assign_tokens(paragraphs: &[Span], tokens: &[Token]) -> Vec<Paragraph> {
+    let mut out = Vec::with_capacity(paragraphs.len());
+    let mut i = 0;
+    for &span in paragraphs {
+        while i < tokens.len() && tokens[i].span().start < span.start {
+            i += 1;
+        }
+        let first = i;
+        while i < tokens.len() && tokens[i].span().start < span.end {
+            i += 1;
+        }
+        out.push(Paragraph {
+            span,
+            tokens: first..i,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceKind;
+
+    #[test]
+    fn paragraphs_own_their_tokens() {
+        let source = Source::new("t", "Un mot.\n\nDeux mots.", SourceKind::PlainText);
+        let settings = Settings::default();
+        let doc = Document::new(&source, &settings);
+        let paras = doc.paragraphs();
+        assert_eq!(paras.len(), 2);
+        let words: Vec<&str> = paras[1].tokens.clone().map(|i| doc.token_text(i)).collect();
+        assert_eq!(words, vec!["Deux", " ", "mots", "."]);
+    }
+
+    #[test]
+    fn finds_links_under_spans() {
+        let source = Source::new("t", "Voir https://x.fr/a:b ici", SourceKind::PlainText);
+        let settings = Settings::default();
+        let doc = Document::new(&source, &settings);
+        assert!(doc.touches_link(Span::new(19, 20)));
+        assert!(!doc.touches_link(Span::new(0, 4)));
+    }
+}

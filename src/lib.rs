@@ -1,0 +1,39 @@
+//! coquille: a fast linter and fixer for French text.
+//!
+//! It finds what machine translation leaves behind in French (English quotes
+//! and spacing, English number and date formats, capitals, missing hyphens…)
+//! and French typography faults, reports each finding with its byte span in
+//! the original file, and applies the fixes that are certain.
+//!
+//! ```
+//! use coquille::{Linter, Settings, Source, SourceKind};
+//!
+//! let linter = Linter::new(Settings::default()).expect("built-in rules compile");
+//! let source = Source::new("note.txt", "Quelle est la prochaine étape?", SourceKind::PlainText);
+//! let findings = linter.check(&source);
+//! assert_eq!(findings[0].rule, "spacing/missing-space-before");
+//! let fixed = linter.fix(&source, coquille::Applicability::Safe);
+//! assert_eq!(fixed.text, "Quelle est la prochaine étape\u{202F}?");
+//! ```
+
+pub mod cli;
+pub mod diagnostic;
+pub mod document;
+pub mod fix;
+pub mod linter;
+pub mod output;
+pub mod prose;
+pub mod rules;
+pub mod settings;
+pub mod source;
+pub mod span;
+pub mod tokenize;
+pub mod unicode_names;
+
+pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity};
+pub use document::Document;
+pub use linter::{FixOutcome, Linter};
+pub use rules::{Registry, Rule, RuleMeta};
+pub use settings::{ApostropheStyle, Profile, Selector, Settings};
+pub use source::{InputError, LineIndex, Position, Source, SourceKind};
+pub use span::Span;

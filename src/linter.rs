@@ -1,0 +1,156 @@
+//! The linter: the enabled rules for a set of settings, checking a source,
+//! and fixing it until stable.
+
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::document::Document;
+use crate::fix::apply_fixes;
+use crate::rules::{Registry, Rule};
+use crate::settings::Settings;
+use crate::source::Source;
+use regex::RegexSet;
+
+/// The most passes `fix` makes before giving up on convergence.
+pub const MAX_FIX_PASSES: usize = 10;
+
+/// The enabled rules of a run, compiled once.
+///
+/// Rules with a prefilter (every declarative rule, and the Rust rules that
+/// declare one) are tested all at once with one `RegexSet` pass over the
+/// text; only those whose prefilter matches run.
+pub struct Linter {
+    settings: Settings,
+    always: Vec<&'static dyn Rule>,
+    filtered: Vec<&'static dyn Rule>,
+    prefilter: Option<RegexSet>,
+}
+
+impl std::fmt::Debug for Linter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Linter")
+            .field("settings", &self.settings)
+            .field("rules", &(self.always.len() + self.filtered.len()))
+            .finish()
+    }
+}
+
+/// What fixing a source produced.
+#[derive(Debug, Clone)]
+pub struct FixOutcome {
+    /// The fixed text.
+    pub text: String,
+    /// How many fixes were applied, over all passes.
+    pub fixes_applied: usize,
+    /// How many passes ran.
+    pub passes: usize,
+    /// Whether the last pass found nothing more to fix.
+    pub converged: bool,
+    /// The findings left in the fixed text (in its coordinates).
+    pub remaining: Vec<Diagnostic>,
+}
+
+impl Linter {
+    /// The linter for `settings`. Fails only if a rule pattern is invalid.
+    pub fn new(settings: Settings) -> Result<Linter, String> {
+        let registry = Registry::global();
+        let mut always = Vec::new();
+        let mut filtered: Vec<&'static dyn Rule> = Vec::new();
+        for rule in registry.rules() {
+            if !settings.is_enabled(rule.meta()) {
+                continue;
+            }
+            if let Some(d) = rule.as_declarative() {
+                d.compile()
+                    .map_err(|e| format!("rule `{}`: {e}", rule.meta().id))?;
+            }
+            if rule.prefilter().is_some() {
+                filtered.push(rule);
+            } else {
+                always.push(rule);
+            }
+        }
+        let prefilter = if filtered.is_empty() {
+            None
+        } else {
+            Some(
+                RegexSet::new(filtered.iter().filter_map(|r| r.prefilter()))
+                    .map_err(|e| format!("cannot build the rule prefilter: {e}"))?,
+            )
+        };
+        Ok(Linter {
+            settings,
+            always,
+            filtered,
+            prefilter,
+        })
+    }
+
+    /// The settings of this linter.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Ids of the enabled rules.
+    pub fn enabled_rules(&self) -> Vec<&'static str> {
+        let mut ids: Vec<&'static str> = self
+            .always
+            .iter()
+            .chain(&self.filtered)
+            .map(|r| r.meta().id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// Checks `source`; findings are sorted by position, in source bytes.
+    pub fn check(&self, source: &Source) -> Vec<Diagnostic> {
+        let doc = Document::new(source, &self.settings);
+        let mut out = Vec::new();
+        for rule in &self.always {
+            rule.check(&doc, &mut out);
+        }
+        if let Some(set) = &self.prefilter {
+            for i in set.matches(doc.text()).iter() {
+                self.filtered[i].check(&doc, &mut out);
+            }
+        }
+        for d in &mut out {
+            doc.prose().map_diagnostic(d);
+        }
+        out.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+        });
+        out.dedup();
+        out
+    }
+
+    /// Fixes `source` with every fix at or above `threshold`, re-checking
+    /// after each pass until nothing changes (at most [`MAX_FIX_PASSES`]).
+    pub fn fix(&self, source: &Source, threshold: Applicability) -> FixOutcome {
+        let mut current = source.clone();
+        let mut fixes_applied = 0;
+        let mut passes = 0;
+        let mut converged = false;
+        let mut diagnostics = self.check(&current);
+        while passes < MAX_FIX_PASSES {
+            let applied = apply_fixes(&current.text, &diagnostics, threshold);
+            if applied.fixes == 0 || applied.text == current.text {
+                converged = true;
+                break;
+            }
+            passes += 1;
+            fixes_applied += applied.fixes;
+            current.text = applied.text;
+            diagnostics = self.check(&current);
+        }
+        if !converged {
+            converged = !diagnostics.iter().any(|d| d.is_fixable(threshold));
+        }
+        FixOutcome {
+            text: current.text,
+            fixes_applied,
+            passes,
+            converged,
+            remaining: diagnostics,
+        }
+    }
+}

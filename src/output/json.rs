@@ -1,0 +1,78 @@
+//! JSON findings: one object per finding, in one array.
+
+use super::FileReport;
+use crate::diagnostic::Diagnostic;
+use crate::source::LineIndex;
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct Location {
+    line: usize,
+    column: usize,
+    offset: usize,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    start: usize,
+    end: usize,
+    replacement: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    applicability: &'static str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: &'a str,
+    rule: &'a str,
+    category: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    start: Location,
+    end: Location,
+    fix: Option<JsonFix<'a>>,
+}
+
+fn location(report: &FileReport, index: &LineIndex, offset: usize) -> Location {
+    let p = index.position(report.text, offset);
+    Location {
+        line: p.line,
+        column: p.column,
+        offset,
+    }
+}
+
+pub(super) fn write_one(
+    report: &FileReport,
+    index: &LineIndex,
+    d: &Diagnostic,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let item = JsonDiagnostic {
+        path: report.name,
+        rule: d.rule,
+        category: d.category.as_str(),
+        severity: d.severity.as_str(),
+        message: &d.message,
+        start: location(report, index, d.span.start),
+        end: location(report, index, d.span.end),
+        fix: d.fix.as_ref().map(|f| JsonFix {
+            applicability: f.applicability.as_str(),
+            edits: f
+                .edits
+                .iter()
+                .map(|e| JsonEdit {
+                    start: e.span.start,
+                    end: e.span.end,
+                    replacement: &e.replacement,
+                })
+                .collect(),
+        }),
+    };
+    serde_json::to_writer(&mut *out, &item).map_err(io::Error::other)
+}

@@ -1,0 +1,95 @@
+//! Output formats for findings: human (annotated snippets), concise, JSON.
+//!
+//! A [`Printer`] writes the findings of one file at a time, so that output
+//! streams as files are checked; JSON output is one array over all files.
+
+mod concise;
+mod describe;
+mod human;
+mod json;
+
+use crate::diagnostic::Diagnostic;
+use crate::source::LineIndex;
+use std::io::{self, Write};
+
+pub use describe::describe_fix;
+
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// rustc-style annotated snippets with a help line for the fix.
+    #[default]
+    Human,
+    /// One line per finding: `path:line:col: rule-id message`.
+    Concise,
+    /// A JSON array of findings.
+    Json,
+}
+
+/// The findings of one file, with the text they point into.
+#[derive(Debug, Clone, Copy)]
+pub struct FileReport<'a> {
+    /// The name shown for the file.
+    pub name: &'a str,
+    /// The text the spans point into.
+    pub text: &'a str,
+    /// The findings, sorted by position.
+    pub diagnostics: &'a [Diagnostic],
+}
+
+/// Writes findings file by file in one format.
+#[derive(Debug)]
+pub struct Printer {
+    format: Format,
+    color: bool,
+    items: usize,
+}
+
+impl Printer {
+    /// A printer for `format`; `color` enables ANSI styles (human format).
+    pub fn new(format: Format, color: bool) -> Printer {
+        Printer {
+            format,
+            color,
+            items: 0,
+        }
+    }
+
+    /// Writes what comes before the first file.
+    pub fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.format == Format::Json {
+            out.write_all(b"[")?;
+        }
+        Ok(())
+    }
+
+    /// Writes the findings of one file.
+    pub fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        if report.diagnostics.is_empty() {
+            return Ok(());
+        }
+        let index = LineIndex::new(report.text);
+        match self.format {
+            Format::Human => human::write(report, &index, self.color, out)?,
+            Format::Concise => concise::write(report, &index, out)?,
+            Format::Json => {
+                for d in report.diagnostics {
+                    out.write_all(if self.items == 0 { b"\n  " } else { b",\n  " })?;
+                    json::write_one(report, &index, d, out)?;
+                    self.items += 1;
+                }
+                return Ok(());
+            }
+        }
+        self.items += report.diagnostics.len();
+        Ok(())
+    }
+
+    /// Writes what comes after the last file.
+    pub fn end(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.format == Format::Json {
+            out.write_all(if self.items == 0 { b"]\n" } else { b"\n]\n" })?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,214 @@
+//! Prose views: the text that rules read, and the map from its bytes back to
+//! the source file.
+//!
+//! A view is built per input format. Plain text is its own prose (one
+//! verbatim segment, read in place). A Markdown view (later) builds a new
+//! text in which code is masked and markup removed; its segments then say
+//! which prose bytes are copied verbatim from the source and which are
+//! placeholders. Rules only ever see [`ProseView::text`]; diagnostics are
+//! mapped back to source bytes with [`ProseView::to_source`], and a fix that
+//! would cross a non-verbatim segment is downgraded to display-only.
+
+mod plain;
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::source::{Source, SourceKind};
+use crate::span::Span;
+use std::borrow::Cow;
+
+pub use plain::split_paragraphs;
+
+/// A run of prose bytes and the source bytes it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    /// Bytes in the prose text.
+    pub prose: Span,
+    /// Bytes in the source text.
+    pub source: Span,
+    /// Whether the prose bytes are a verbatim copy of the source bytes (fixes
+    /// may edit them); otherwise they are a placeholder.
+    pub verbatim: bool,
+}
+
+/// The prose of one source: its text, the segment map and the paragraphs.
+#[derive(Debug, Clone)]
+pub struct ProseView<'a> {
+    text: Cow<'a, str>,
+    segments: Vec<Segment>,
+    paragraphs: Vec<Span>,
+}
+
+impl<'a> ProseView<'a> {
+    /// The view of `source` for its kind.
+    pub fn new(source: &'a Source) -> ProseView<'a> {
+        match source.kind {
+            // Markdown is read as plain text until its prose view lands.
+            SourceKind::PlainText | SourceKind::Markdown => plain::view(&source.text),
+        }
+    }
+
+    /// A view from its parts; `segments` must be sorted and cover the text.
+    pub fn from_parts(text: Cow<'a, str>, segments: Vec<Segment>, paragraphs: Vec<Span>) -> Self {
+        ProseView {
+            text,
+            segments,
+            paragraphs,
+        }
+    }
+
+    /// The text rules read.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The paragraphs, in prose coordinates, in order.
+    pub fn paragraphs(&self) -> &[Span] {
+        &self.paragraphs
+    }
+
+    /// The segment map.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    fn segment_index(&self, offset: usize, is_end: bool) -> Option<usize> {
+        // The segment containing `offset`; an end offset belongs to the
+        // segment it ends, a start offset to the one it starts.
+        let idx = self.segments.partition_point(|s| {
+            if is_end {
+                s.prose.end < offset
+            } else {
+                s.prose.end <= offset
+            }
+        });
+        if idx < self.segments.len() {
+            Some(idx)
+        } else {
+            self.segments.len().checked_sub(1)
+        }
+    }
+
+    fn map_offset(&self, offset: usize, is_end: bool) -> (usize, Option<usize>) {
+        match self.segment_index(offset, is_end) {
+            Some(i) => {
+                let seg = self.segments[i];
+                if seg.verbatim {
+                    let within = offset.saturating_sub(seg.prose.start).min(seg.source.len());
+                    (seg.source.start + within, Some(i))
+                } else if is_end && offset > seg.prose.start {
+                    (seg.source.end, Some(i))
+                } else {
+                    (seg.source.start, Some(i))
+                }
+            }
+            None => (offset, None),
+        }
+    }
+
+    /// Maps a prose span to source bytes.
+    pub fn to_source(&self, span: Span) -> Span {
+        let start = self.map_offset(span.start, false).0;
+        let end = self.map_offset(span.end, true).0;
+        Span::new(start, end.max(start))
+    }
+
+    /// Maps an edit to source bytes; `None` if it touches a placeholder or
+    /// spans several segments (such an edit could damage markup).
+    fn edit_to_source(&self, edit: &Edit) -> Option<Edit> {
+        let (start, seg_a) = self.map_offset(edit.span.start, false);
+        let (end, seg_b) = self.map_offset(edit.span.end, !edit.span.is_empty());
+        let same = seg_a.is_some() && seg_a == seg_b;
+        let verbatim = seg_a.is_some_and(|i| self.segments[i].verbatim);
+        (same && verbatim).then(|| Edit::replace(Span::new(start, end), edit.replacement.clone()))
+    }
+
+    /// Whether prose and source coincide byte for byte.
+    pub fn is_identity(&self) -> bool {
+        matches!(self.segments.as_slice(), [s] if s.verbatim && s.prose == s.source && s.prose.start == 0)
+    }
+
+    /// Maps a diagnostic from prose to source coordinates, in place.
+    pub fn map_diagnostic(&self, diagnostic: &mut Diagnostic) {
+        if self.is_identity() {
+            return;
+        }
+        diagnostic.span = self.to_source(diagnostic.span);
+        if let Some(fix) = &mut diagnostic.fix {
+            let mapped: Option<Vec<Edit>> =
+                fix.edits.iter().map(|e| self.edit_to_source(e)).collect();
+            match mapped {
+                Some(edits) => fix.edits = edits,
+                None => {
+                    fix.applicability = Applicability::DisplayOnly;
+                    for edit in &mut fix.edits {
+                        edit.span = self.to_source(edit.span);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view_with_placeholder() -> ProseView<'static> {
+        // Source: "ab `code` cd" ; prose: "ab X cd" where X stands for `code`.
+        ProseView::from_parts(
+            Cow::Owned("ab X cd".into()),
+            vec![
+                Segment {
+                    prose: Span::new(0, 3),
+                    source: Span::new(0, 3),
+                    verbatim: true,
+                },
+                Segment {
+                    prose: Span::new(3, 4),
+                    source: Span::new(3, 9),
+                    verbatim: false,
+                },
+                Segment {
+                    prose: Span::new(4, 7),
+                    source: Span::new(9, 12),
+                    verbatim: true,
+                },
+            ],
+            vec![Span::new(0, 7)],
+        )
+    }
+
+    #[test]
+    fn maps_spans_through_segments() {
+        let view = view_with_placeholder();
+        assert_eq!(view.to_source(Span::new(5, 7)), Span::new(10, 12));
+        assert_eq!(view.to_source(Span::new(3, 4)), Span::new(3, 9));
+        assert_eq!(view.to_source(Span::new(0, 2)), Span::new(0, 2));
+    }
+
+    #[test]
+    fn edits_across_placeholders_become_display_only() {
+        use crate::diagnostic::{Category, Fix, Severity};
+        let view = view_with_placeholder();
+        let mut d = Diagnostic {
+            rule: "spacing/test",
+            category: Category::Spacing,
+            severity: Severity::Warning,
+            span: Span::new(2, 5),
+            message: String::new(),
+            fix: Some(Fix::safe(Edit::replace(Span::new(2, 5), "x"))),
+        };
+        view.map_diagnostic(&mut d);
+        assert_eq!(
+            d.fix.as_ref().map(|f| f.applicability),
+            Some(Applicability::DisplayOnly)
+        );
+
+        let mut ok = d.clone();
+        ok.fix = Some(Fix::safe(Edit::insert(5, "y")));
+        view.map_diagnostic(&mut ok);
+        let fix = ok.fix.expect("fix kept");
+        assert_eq!(fix.applicability, Applicability::Safe);
+        assert_eq!(fix.edits[0].span, Span::empty(10));
+    }
+}

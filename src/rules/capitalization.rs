@@ -1,0 +1,318 @@
+//! Capital letters: accents on capitals, `À` at sentence start, months and
+//! days, nationality adjectives and language names.
+
+use super::wordlist::{lower_first, pairs, parts, word_set};
+use super::{CodeRuleDef, RuleMeta, always, when};
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::document::Document;
+use crate::span::Span;
+use crate::tokenize::TokenKind;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+pub(super) const RULES: &[CodeRuleDef] = &[
+    always("capitalization/missing-accent", missing_accent),
+    when("capitalization/a-grave", a_grave, "A[ \\x{A0}]"),
+    when(
+        "capitalization/month-day",
+        month_day,
+        "Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche",
+    ),
+    always(
+        "capitalization/nationality-adjective",
+        nationality_adjective,
+    ),
+    always("capitalization/language-name", language_name),
+];
+
+static ACCENTS: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| pairs(include_str!("../../rules/data/accent-capitals.txt")));
+static NATIONALITIES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../rules/data/nationalities.txt")));
+static NATIONALITY_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../rules/data/nationality-nouns.txt")));
+static LANGUAGES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../rules/data/languages.txt")));
+
+const MONTHS: &[&str] = &[
+    "Janvier",
+    "Février",
+    "Mars",
+    "Avril",
+    "Mai",
+    "Juin",
+    "Juillet",
+    "Août",
+    "Septembre",
+    "Octobre",
+    "Novembre",
+    "Décembre",
+];
+const DAYS: &[&str] = &[
+    "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche",
+];
+
+/// Words after which a capitalised day name is a date, not a name.
+const DAY_AFTER: &[&str] = &[
+    "matin",
+    "soir",
+    "midi",
+    "après-midi",
+    "dernier",
+    "prochain",
+    "suivant",
+    "précédent",
+];
+const DAY_BEFORE: &[&str] = &[
+    "ce",
+    "chaque",
+    "le",
+    "les",
+    "dès",
+    "depuis",
+    "tous",
+    "jusqu’à",
+    "jusqu'à",
+];
+const PARLER: &[&str] = &[
+    "parle",
+    "parles",
+    "parlent",
+    "parlez",
+    "parlons",
+    "parler",
+    "parlait",
+    "parlaient",
+    "parlé",
+    "parlant",
+];
+
+fn lowercase_fix(meta: &RuleMeta, span: Span, word: &str, message: String) -> Diagnostic {
+    let mut d = meta.diagnostic(span, message);
+    d.fix = Some(Fix::safe(Edit::replace(span, lower_first(word))));
+    d
+}
+
+/// The word or number token before `i`, across spaces on one line.
+fn prev_word(doc: &Document, i: usize) -> Option<usize> {
+    let p = doc.prev_non_space(i)?;
+    let t = doc.tokens()[p];
+    (t.is_wordlike() || t.kind == TokenKind::Number).then_some(p)
+}
+
+/// The next word or number token after `i`, across spaces on one line.
+fn next_word(doc: &Document, i: usize) -> Option<usize> {
+    let n = doc.next_non_space(i)?;
+    matches!(
+        doc.tokens()[n].kind,
+        TokenKind::Word | TokenKind::Elided | TokenKind::Number
+    )
+    .then_some(n)
+}
+
+fn missing_accent(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    for (i, t) in doc.tokens().iter().enumerate() {
+        if t.kind != TokenKind::Word || !doc.first_char(i).is_ascii_uppercase() {
+            continue;
+        }
+        let word = doc.token_text(i);
+        for (offset, part) in parts(word) {
+            if let Some(fixed) = ACCENTS.get(part) {
+                let start = t.span().start + offset;
+                let span = Span::new(start, start + part.len());
+                let mut d = meta.diagnostic(
+                    span,
+                    format!("capital without its accent: « {part} » is written « {fixed} »"),
+                );
+                d.fix = Some(Fix::safe(Edit::replace(span, *fixed)));
+                out.push(d);
+            }
+        }
+    }
+}
+
+fn a_grave(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let tokens = doc.tokens();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || !t.is_sentence_start() || doc.token_text(i) != "A" {
+            continue;
+        }
+        if !tokens.get(i + 1).is_some_and(|s| s.is_space()) {
+            continue;
+        }
+        let Some(n) = next_word(doc, i) else { continue };
+        let next = doc.token_text(n).to_lowercase();
+        // `A est le point…`; Latin phrases keep their unaccented `a`.
+        if matches!(
+            next.as_str(),
+            "est"
+                | "et"
+                | "ou"
+                | "a"
+                | "vaut"
+                | "désigne"
+                | "représente"
+                | "contient"
+                | "priori"
+                | "posteriori"
+                | "fortiori"
+                | "contrario"
+                | "minima"
+                | "maxima"
+        ) {
+            continue;
+        }
+        let mut d = meta.diagnostic(
+            t.span(),
+            "« A » at the start of a sentence is probably the preposition « À »",
+        );
+        d.fix = Some(Fix::unsafe_(Edit::replace(t.span(), "À")));
+        out.push(d);
+    }
+}
+
+fn is_day_number(doc: &Document, i: usize) -> bool {
+    let t = doc.token_text(i);
+    match doc.tokens()[i].kind {
+        TokenKind::Number => t.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n)),
+        // `1er Mars`: the ordinal suffix is a word glued to the number.
+        TokenKind::Word => t == "er" && i > 0 && doc.tokens()[i - 1].kind == TokenKind::Number,
+        _ => false,
+    }
+}
+
+fn is_year(doc: &Document, i: usize) -> bool {
+    let t = doc.token_text(i);
+    doc.tokens()[i].kind == TokenKind::Number
+        && t.len() == 4
+        && t.parse::<u32>().is_ok_and(|n| (1000..3000).contains(&n))
+}
+
+fn month_day(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    for (i, t) in doc.tokens().iter().enumerate() {
+        if t.kind != TokenKind::Word || t.is_sentence_start() || !doc.first_char(i).is_uppercase() {
+            continue;
+        }
+        let word = doc.token_text(i);
+        let prev = prev_word(doc, i);
+        let next = next_word(doc, i);
+        let is_month = MONTHS.contains(&word);
+        let is_day = DAYS.contains(&word);
+        if !is_month && !is_day {
+            continue;
+        }
+        // Holidays named by their date keep the capital: le 1er Mai, le
+        // 8 Mai, le 14 Juillet, le 11 Novembre.
+        let holiday = is_month
+            && prev.is_some_and(|p| {
+                let day = match doc.tokens()[p].kind {
+                    TokenKind::Word => "1",
+                    _ => doc.token_text(p),
+                };
+                matches!(
+                    (day, word),
+                    ("1" | "8", "Mai") | ("14", "Juillet") | ("11", "Novembre")
+                )
+            });
+        let flagged = if holiday {
+            false
+        } else if is_month {
+            prev.is_some_and(|p| is_day_number(doc, p)) || next.is_some_and(|n| is_year(doc, n))
+        } else {
+            let next_text = next.map(|n| doc.token_text(n).to_lowercase());
+            let prev_text = prev.map(|p| doc.token_text(p).to_lowercase());
+            if matches!(next_text.as_deref(), Some("saint" | "gras")) {
+                continue;
+            }
+            next.is_some_and(|n| is_day_number(doc, n))
+                || next_text.as_deref().is_some_and(|n| {
+                    DAY_AFTER.contains(&n) || MONTHS.iter().any(|m| m.eq_ignore_ascii_case(n))
+                })
+                || prev_text.as_deref().is_some_and(|p| {
+                    DAY_BEFORE.contains(&p)
+                        || p.ends_with('é')
+                        || p.ends_with("ée")
+                        || p.ends_with("és")
+                })
+        };
+        if flagged {
+            let what = if is_month {
+                "months"
+            } else {
+                "days of the week"
+            };
+            out.push(lowercase_fix(
+                meta,
+                t.span(),
+                word,
+                format!(
+                    "« {word} »: {what} take no capital in French (« {} »)",
+                    lower_first(word)
+                ),
+            ));
+        }
+    }
+}
+
+fn nationality_adjective(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let tokens = doc.tokens();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || t.is_sentence_start() || !doc.first_char(i).is_uppercase() {
+            continue;
+        }
+        let word = doc.token_text(i);
+        let lower = word.to_lowercase();
+        if !NATIONALITIES.contains(lower.as_str()) || word.chars().skip(1).any(char::is_uppercase) {
+            continue;
+        }
+        // Only right after a noun of the closed list, one space between.
+        if i < 2 || !tokens[i - 1].is_space() || tokens[i - 2].kind != TokenKind::Word {
+            continue;
+        }
+        let noun = doc.token_text(i - 2).to_lowercase();
+        if !NATIONALITY_NOUNS.contains(noun.as_str()) {
+            continue;
+        }
+        out.push(lowercase_fix(
+            meta,
+            t.span(),
+            word,
+            format!(
+                "« {word} » is an adjective after « {} »: nationality adjectives take no capital (« {} »)",
+                doc.token_text(i - 2),
+                lower_first(word)
+            ),
+        ));
+    }
+}
+
+fn language_name(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    for (i, t) in doc.tokens().iter().enumerate() {
+        if t.kind != TokenKind::Word || t.is_sentence_start() || !doc.first_char(i).is_uppercase() {
+            continue;
+        }
+        let word = doc.token_text(i);
+        let lower = word.to_lowercase();
+        if !LANGUAGES.contains(lower.as_str()) || word.chars().skip(1).any(char::is_uppercase) {
+            continue;
+        }
+        let Some(p) = prev_word(doc, i) else { continue };
+        let prev = doc.token_text(p).to_lowercase();
+        let after_parler_le = || {
+            (prev == "le" || prev == "l’" || prev == "l'")
+                && prev_word(doc, p)
+                    .is_some_and(|pp| PARLER.contains(&doc.token_text(pp).to_lowercase().as_str()))
+        };
+        if prev == "en" || PARLER.contains(&prev.as_str()) || after_parler_le() {
+            out.push(lowercase_fix(
+                meta,
+                t.span(),
+                word,
+                format!(
+                    "« {word} » names a language here: languages take no capital (« {} »)",
+                    lower_first(word)
+                ),
+            ));
+        }
+    }
+}

@@ -1,0 +1,383 @@
+//! The rule framework: metadata, the `Rule` trait, and the registry of every
+//! rule.
+//!
+//! Every rule's metadata (id, message, explanation, examples) lives in
+//! `rules/*.toml`, embedded at compile time. Rules with a `pattern` are
+//! declarative ([`declarative`]); the others are Rust functions listed in the
+//! `RULES` table of their module and joined to their metadata by id.
+
+pub mod declarative;
+pub mod spec;
+
+mod apostrophe;
+mod capitalization;
+mod hyphenation;
+mod numbers;
+mod spacing;
+mod unicode;
+mod wordlist;
+
+use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
+use crate::document::Document;
+use crate::settings::{ApostropheStyle, Profile};
+use crate::span::Span;
+use declarative::DeclarativeRule;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+}
+
+/// One example of a rule, from its rule file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExampleKind {
+    /// Text that must be flagged exactly at `spans`; `fixed` is the text
+    /// after the rule's (safe and unsafe) fixes.
+    Bad {
+        /// The text, without span marks.
+        text: String,
+        /// Expected spans (bytes of `text`).
+        spans: Vec<Span>,
+        /// Expected text after fixing, if given.
+        fixed: Option<String>,
+    },
+    /// Text that must not be flagged.
+    Good {
+        /// The text.
+        text: String,
+    },
+}
+
+/// An example and the settings to check it under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// Bad or good.
+    pub kind: ExampleKind,
+    /// The profile (default: standard).
+    pub profile: Profile,
+    /// The apostrophe setting (default: consistent).
+    pub apostrophe: ApostropheStyle,
+    /// The example as written in the rule file (with `⟦…⟧` marks).
+    pub display: String,
+}
+
+/// Everything known about a rule except how it checks.
+#[derive(Debug, Clone)]
+pub struct RuleMeta {
+    /// `category/kebab-name`.
+    pub id: &'static str,
+    /// The category (first half of the id).
+    pub category: Category,
+    /// Default severity of its findings.
+    pub severity: Severity,
+    /// Whether it runs without being selected.
+    pub default_enabled: bool,
+    /// The profiles where it is on by default.
+    pub profiles: Vec<Profile>,
+    /// The best fix it offers (`None`: no fix).
+    pub fix: Option<Applicability>,
+    /// The general message of its findings.
+    pub message: &'static str,
+    /// What it checks, why, and an example.
+    pub explanation: &'static str,
+    /// Its examples (the tests of the rule).
+    pub examples: Vec<Example>,
+    /// The rule file it comes from.
+    pub file: &'static str,
+}
+
+impl RuleMeta {
+    /// Whether the rule is on when nothing is selected, under `profile`.
+    pub fn is_default_in(&self, profile: Profile) -> bool {
+        self.default_enabled && self.profiles.contains(&profile)
+    }
+
+    /// A finding of this rule at `span` with a specific message.
+    pub fn diagnostic(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            rule: self.id,
+            category: self.category,
+            severity: self.severity,
+            span,
+            message: message.into(),
+            fix: None,
+        }
+    }
+
+    /// A finding of this rule at `span` with the rule's general message.
+    pub fn finding(&self, span: Span) -> Diagnostic {
+        self.diagnostic(span, self.message)
+    }
+}
+
+/// A rule: metadata and a check over an analysed document.
+pub trait Rule: Send + Sync {
+    /// The rule's metadata.
+    fn meta(&self) -> &RuleMeta;
+    /// Appends the rule's findings for `doc` to `out`, in prose coordinates.
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>);
+    /// The declarative rule behind this one, if it is one.
+    fn as_declarative(&self) -> Option<&DeclarativeRule> {
+        None
+    }
+    /// A regex that must match the text for the rule to find anything; the
+    /// linter tests all of them at once with a `RegexSet`.
+    fn prefilter(&self) -> Option<&str> {
+        self.as_declarative().map(|d| d.pattern())
+    }
+}
+
+/// The signature of a rule written in Rust.
+pub type CheckFn = fn(&RuleMeta, &Document, &mut Vec<Diagnostic>);
+
+/// A rule written in Rust, as listed in its module's `RULES` table.
+#[derive(Clone, Copy)]
+pub struct CodeRuleDef {
+    /// The rule id; its metadata comes from `rules/*.toml`.
+    pub id: &'static str,
+    /// The check.
+    pub check: CheckFn,
+    /// A regex that matches somewhere in every text where the rule can find
+    /// something. It joins the linter's `RegexSet`, so a rule whose
+    /// prefilter does not match is not run at all.
+    pub prefilter: Option<&'static str>,
+}
+
+/// A Rust rule that runs on every text.
+pub(crate) const fn always(id: &'static str, check: CheckFn) -> CodeRuleDef {
+    CodeRuleDef {
+        id,
+        check,
+        prefilter: None,
+    }
+}
+
+/// A Rust rule that runs only on texts matching `prefilter`.
+pub(crate) const fn when(id: &'static str, check: CheckFn, prefilter: &'static str) -> CodeRuleDef {
+    CodeRuleDef {
+        id,
+        check,
+        prefilter: Some(prefilter),
+    }
+}
+
+struct CodeRule {
+    meta: RuleMeta,
+    check: CheckFn,
+    prefilter: Option<&'static str>,
+}
+
+impl Rule for CodeRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        (self.check)(&self.meta, doc, out);
+    }
+
+    fn prefilter(&self) -> Option<&str> {
+        self.prefilter
+    }
+}
+
+/// Every rule written in Rust.
+fn code_rules() -> impl Iterator<Item = CodeRuleDef> {
+    [
+        spacing::RULES,
+        apostrophe::RULES,
+        unicode::RULES,
+        capitalization::RULES,
+        hyphenation::RULES,
+        numbers::RULES,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+}
+
+/// All rules, loaded once from the embedded rule files.
+pub struct Registry {
+    rules: Vec<Box<dyn Rule>>,
+    by_id: HashMap<&'static str, usize>,
+}
+
+impl std::fmt::Debug for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Registry")
+            .field("rules", &self.rules.len())
+            .finish()
+    }
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+fn meta_from_spec(spec: &spec::RuleSpec, file: &'static str) -> Result<RuleMeta, String> {
+    let id = leak(spec.id.clone());
+    let category = id
+        .split_once('/')
+        .and_then(|(c, _)| Category::parse(c))
+        .ok_or_else(|| format!("rule `{id}`: bad category"))?;
+    let severity = match &spec.severity {
+        Some(s) => Severity::parse(s).ok_or_else(|| format!("rule `{id}`: bad severity"))?,
+        None => Severity::Warning,
+    };
+    let profiles = match &spec.profiles {
+        Some(names) => names.iter().filter_map(|n| Profile::parse(n)).collect(),
+        None => Profile::ALL.to_vec(),
+    };
+    let fix = match spec.fix.as_deref() {
+        None | Some("none") => None,
+        Some(kind) => {
+            Some(Applicability::parse(kind).ok_or_else(|| format!("rule `{id}`: bad fix"))?)
+        }
+    };
+    let mut examples = Vec::new();
+    for ex in &spec.example {
+        let profile = ex
+            .profile
+            .as_deref()
+            .and_then(Profile::parse)
+            .unwrap_or_default();
+        let apostrophe = ex
+            .apostrophe
+            .as_deref()
+            .and_then(ApostropheStyle::parse)
+            .unwrap_or_default();
+        let kind = match (&ex.bad, &ex.good) {
+            (Some(bad), None) => {
+                let expanded = spec::expand_macros(bad)?;
+                let (text, spans) = spec::parse_marked(&expanded)?;
+                let fixed = ex.fixed.as_deref().map(spec::expand_macros).transpose()?;
+                ExampleKind::Bad {
+                    text,
+                    spans: spans.into_iter().map(|(s, e)| Span::new(s, e)).collect(),
+                    fixed,
+                }
+            }
+            (None, Some(good)) => ExampleKind::Good {
+                text: spec::expand_macros(good)?,
+            },
+            _ => return Err(format!("rule `{id}`: example needs `bad` or `good`")),
+        };
+        examples.push(Example {
+            kind,
+            profile,
+            apostrophe,
+            display: ex
+                .bad
+                .clone()
+                .or_else(|| ex.good.clone())
+                .unwrap_or_default(),
+        });
+    }
+    Ok(RuleMeta {
+        id,
+        category,
+        severity,
+        default_enabled: spec.default.unwrap_or(true),
+        profiles,
+        fix,
+        message: leak(spec.message.clone()),
+        explanation: leak(spec.explain.trim().to_string()),
+        examples,
+        file,
+    })
+}
+
+impl Registry {
+    /// The registry of every rule (built on first use).
+    pub fn global() -> &'static Registry {
+        static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
+            Registry::load().unwrap_or_else(|e| panic!("embedded rule files are invalid: {e}"))
+        });
+        &REGISTRY
+    }
+
+    /// Loads the embedded rule files and joins Rust rules to their metadata.
+    fn load() -> Result<Registry, String> {
+        let mut code: HashMap<&'static str, CodeRuleDef> =
+            code_rules().map(|d| (d.id, d)).collect();
+        let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+        for (file, text) in embedded::RULE_FILES {
+            let specs = spec::parse_file(file, text).map_err(|e| e.join("; "))?;
+            for spec in specs {
+                let meta = meta_from_spec(&spec, file)?;
+                if spec.pattern.is_some() {
+                    rules.push(Box::new(DeclarativeRule::new(meta, &spec)?));
+                } else {
+                    let def = code.remove(meta.id).ok_or_else(|| {
+                        format!("rule `{}` has no pattern and no Rust code", meta.id)
+                    })?;
+                    rules.push(Box::new(CodeRule {
+                        meta,
+                        check: def.check,
+                        prefilter: def.prefilter,
+                    }));
+                }
+            }
+        }
+        if let Some(id) = code.keys().next() {
+            return Err(format!("Rust rule `{id}` has no entry in rules/*.toml"));
+        }
+        rules.sort_by_key(|r| (r.meta().category, r.meta().id));
+        let by_id = rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.meta().id, i))
+            .collect();
+        Ok(Registry { rules, by_id })
+    }
+
+    /// Every rule, sorted by category then id.
+    pub fn rules(&self) -> impl Iterator<Item = &dyn Rule> {
+        self.rules.iter().map(|r| r.as_ref())
+    }
+
+    /// The rule with this id.
+    pub fn get(&self, id: &str) -> Option<&dyn Rule> {
+        self.by_id.get(id).map(|&i| self.rules[i].as_ref())
+    }
+
+    /// Number of rules.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Whether there are no rules.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_loads_and_joins_code() {
+        let registry = Registry::global();
+        assert!(!registry.is_empty());
+        for rule in registry.rules() {
+            assert!(registry.get(rule.meta().id).is_some());
+            assert!(rule.meta().id.starts_with(rule.meta().category.as_str()));
+        }
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        for rule in Registry::global().rules() {
+            if let Some(d) = rule.as_declarative() {
+                d.compile()
+                    .unwrap_or_else(|e| panic!("{}: {e}", rule.meta().id));
+            }
+            if let Some(p) = rule.prefilter() {
+                regex::Regex::new(p)
+                    .unwrap_or_else(|e| panic!("{} prefilter: {e}", rule.meta().id));
+            }
+        }
+    }
+}

@@ -1,0 +1,364 @@
+//! The on-disk format of `rules/*.toml`: rule metadata, declarative patterns
+//! and examples.
+//!
+//! This module only depends on `serde` and `std`, because `build.rs` includes
+//! it too: the build validates every rule file with [`validate`], so a rule
+//! without examples (or with an unknown key, a bad id, an unknown macro) fails
+//! the build itself, not only the tests.
+
+use serde::Deserialize;
+
+/// One `rules/*.toml` file: a list of `[[rule]]` tables.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// The rules of the file, in order.
+    #[serde(default)]
+    pub rule: Vec<RuleSpec>,
+}
+
+/// One `[[rule]]` table.
+///
+/// Rules with a `pattern` are declarative (matched with a regex); rules
+/// without one are implemented in Rust and only take their metadata from here.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// `category/kebab-name`.
+    pub id: String,
+    /// One-line message shown with each finding. `{match}` is replaced by the
+    /// text of the reported span.
+    pub message: String,
+    /// `error`, `warning` (default) or `info`.
+    #[serde(default)]
+    pub severity: Option<String>,
+    /// Whether the rule runs when nothing is selected (default `true`).
+    #[serde(default)]
+    pub default: Option<bool>,
+    /// The profiles in which the rule is on by default (default: all).
+    #[serde(default)]
+    pub profiles: Option<Vec<String>>,
+    /// The best fix the rule offers: `safe`, `unsafe`, `display-only` or
+    /// `none` (default `none`; declarative rules with `replace` need it).
+    #[serde(default)]
+    pub fix: Option<String>,
+    /// What the rule checks, why, and an example (Markdown-ish plain text).
+    pub explain: String,
+    /// Declarative rules: the regex matched over the prose text.
+    #[serde(default)]
+    pub pattern: Option<String>,
+    /// Declarative rules: the capture group (name or number) that is the
+    /// reported span and the span the fix replaces (default: whole match).
+    #[serde(default)]
+    pub target: Option<String>,
+    /// Declarative rules: the replacement of the target (`$1`, `${name}` and
+    /// macros allowed).
+    #[serde(default)]
+    pub replace: Option<String>,
+    /// Guard: must match the text of the line before the match.
+    #[serde(default)]
+    pub before: Option<String>,
+    /// Guard: must not match the text of the line before the match.
+    #[serde(default)]
+    pub not_before: Option<String>,
+    /// Guard: must match the text of the line after the match.
+    #[serde(default)]
+    pub after: Option<String>,
+    /// Guard: must not match the text of the line after the match.
+    #[serde(default)]
+    pub not_after: Option<String>,
+    /// Guard: must not match the matched text itself.
+    #[serde(default)]
+    pub not_match: Option<String>,
+    /// The match must start and end at word boundaries.
+    #[serde(default)]
+    pub whole_word: Option<bool>,
+    /// Examples: each has `bad` (+ `fixed`) or `good`.
+    #[serde(default)]
+    pub example: Vec<ExampleSpec>,
+}
+
+/// One `[[rule.example]]` table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleSpec {
+    /// Text that must be flagged, with each expected span marked `⟦…⟧`.
+    #[serde(default)]
+    pub bad: Option<String>,
+    /// The text after applying the rule's fixes (safe and unsafe).
+    #[serde(default)]
+    pub fixed: Option<String>,
+    /// Text that must not be flagged.
+    #[serde(default)]
+    pub good: Option<String>,
+    /// Check the example under this profile (default `standard`).
+    #[serde(default)]
+    pub profile: Option<String>,
+    /// Check the example under this apostrophe setting (default `consistent`).
+    #[serde(default)]
+    pub apostrophe: Option<String>,
+}
+
+/// Opening mark of an expected span in a `bad` example.
+pub const SPAN_OPEN: char = '⟦';
+/// Closing mark of an expected span in a `bad` example.
+pub const SPAN_CLOSE: char = '⟧';
+
+/// The categories a rule id may start with.
+pub const CATEGORIES: &[&str] = &[
+    "quotes",
+    "spacing",
+    "apostrophe",
+    "elision",
+    "untranslated",
+    "agreement",
+    "capitalization",
+    "hyphenation",
+    "punctuation",
+    "numbers",
+    "unicode",
+    "calque",
+];
+
+/// The profile names.
+pub const PROFILES: &[&str] = &["lenient", "standard", "strict"];
+
+/// Macros usable in patterns, guards, replacements and examples, so that
+/// invisible characters stay readable in the rule files.
+pub const MACROS: &[(&str, &str)] = &[
+    ("{NBSP}", "\u{00A0}"),
+    ("{NNBSP}", "\u{202F}"),
+    ("{THIN}", "\u{2009}"),
+    ("{ZWSP}", "\u{200B}"),
+    ("{SHY}", "\u{00AD}"),
+    ("{BOM}", "\u{FEFF}"),
+    // A class of horizontal spaces, for patterns and guards only.
+    ("{HSPACE}", "[ \\t\\x{A0}\\x{202F}\\x{2009}]"),
+];
+
+/// Replaces every `{MACRO}` of [`MACROS`] in `text`. Unknown `{UPPERCASE}`
+/// names are errors, so that a typo cannot silently become literal text.
+pub fn expand_macros(text: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let candidate = &rest[open..];
+        let name_len = candidate[1..]
+            .find(|c: char| !(c.is_ascii_uppercase() || c == '_'))
+            .map(|n| n + 1);
+        // `\p{L}`, `\P{Lu}`: Unicode classes of a regex, not macros.
+        let is_class = out.ends_with("\\p") || out.ends_with("\\P");
+        match name_len {
+            Some(n) if n > 1 && !is_class && candidate[n..].starts_with('}') => {
+                let name = &candidate[..=n];
+                match MACROS.iter().find(|(m, _)| *m == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => return Err(format!("unknown macro {name}")),
+                }
+                rest = &candidate[n + 1..];
+            }
+            _ => {
+                // Not a macro (a regex repetition such as `{2,}`, or text).
+                out.push('{');
+                rest = &candidate[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Splits a `bad` example into its plain text and the byte spans marked
+/// `⟦…⟧` (in the plain text's coordinates).
+pub fn parse_marked(text: &str) -> Result<(String, Vec<(usize, usize)>), String> {
+    let mut plain = String::with_capacity(text.len());
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for c in text.chars() {
+        match c {
+            SPAN_OPEN => {
+                if open.is_some() {
+                    return Err("nested ⟦ in example".into());
+                }
+                open = Some(plain.len());
+            }
+            SPAN_CLOSE => match open.take() {
+                Some(start) => spans.push((start, plain.len())),
+                None => return Err("⟧ without ⟦ in example".into()),
+            },
+            _ => plain.push(c),
+        }
+    }
+    if open.is_some() {
+        return Err("⟦ without ⟧ in example".into());
+    }
+    Ok((plain, spans))
+}
+
+fn is_kebab(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('-')
+        && !name.ends_with('-')
+        && !name.contains("--")
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Checks one rule table; returns every problem found (empty when valid).
+pub fn validate(spec: &RuleSpec) -> Vec<String> {
+    let mut errors = Vec::new();
+    let mut err = |msg: String| errors.push(format!("rule `{}`: {msg}", spec.id));
+
+    match spec.id.split_once('/') {
+        Some((category, name)) => {
+            if !CATEGORIES.contains(&category) {
+                err(format!("unknown category `{category}`"));
+            }
+            if !is_kebab(name) {
+                err(format!("name `{name}` is not kebab-case"));
+            }
+        }
+        None => err("id must be `category/kebab-name`".into()),
+    }
+    if spec.message.trim().is_empty() {
+        err("empty message".into());
+    }
+    if spec.explain.trim().is_empty() {
+        err("empty explanation".into());
+    }
+    if let Some(severity) = &spec.severity
+        && !["error", "warning", "info"].contains(&severity.as_str())
+    {
+        err(format!("unknown severity `{severity}`"));
+    }
+    for profile in spec.profiles.iter().flatten() {
+        if !PROFILES.contains(&profile.as_str()) {
+            err(format!("unknown profile `{profile}`"));
+        }
+    }
+    let fix = spec.fix.as_deref().unwrap_or("none");
+    if !["safe", "unsafe", "display-only", "none"].contains(&fix) {
+        err(format!("unknown fix kind `{fix}`"));
+    }
+    if spec.pattern.is_some() {
+        if spec.replace.is_some() && fix == "none" {
+            err("`replace` needs `fix = \"safe\" | \"unsafe\" | \"display-only\"`".into());
+        }
+        if spec.replace.is_none() && fix != "none" {
+            err(format!("`fix = \"{fix}\"` needs `replace`"));
+        }
+    } else {
+        for (key, present) in [
+            ("target", spec.target.is_some()),
+            ("replace", spec.replace.is_some()),
+            ("before", spec.before.is_some()),
+            ("not_before", spec.not_before.is_some()),
+            ("after", spec.after.is_some()),
+            ("not_after", spec.not_after.is_some()),
+            ("not_match", spec.not_match.is_some()),
+            ("whole_word", spec.whole_word.is_some()),
+        ] {
+            if present {
+                err(format!("`{key}` only applies to rules with a `pattern`"));
+            }
+        }
+    }
+    for text in [
+        Some(&spec.message),
+        spec.pattern.as_ref(),
+        spec.replace.as_ref(),
+        spec.before.as_ref(),
+        spec.not_before.as_ref(),
+        spec.after.as_ref(),
+        spec.not_after.as_ref(),
+        spec.not_match.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if let Err(e) = expand_macros(text) {
+            err(e);
+        }
+    }
+
+    let mut bad = 0;
+    let mut good = 0;
+    let mut fixed = 0;
+    for (i, example) in spec.example.iter().enumerate() {
+        let n = i + 1;
+        match (&example.bad, &example.good) {
+            (Some(text), None) => {
+                bad += 1;
+                match expand_macros(text).and_then(|t| parse_marked(&t)) {
+                    Ok((_, spans)) if spans.is_empty() => {
+                        err(format!("example {n}: `bad` marks no span with ⟦…⟧"))
+                    }
+                    Ok(_) => {}
+                    Err(e) => err(format!("example {n}: {e}")),
+                }
+                if let Some(f) = &example.fixed {
+                    fixed += 1;
+                    if f.contains(SPAN_OPEN) || f.contains(SPAN_CLOSE) {
+                        err(format!("example {n}: `fixed` must not contain ⟦ ⟧"));
+                    }
+                    if let Err(e) = expand_macros(f) {
+                        err(format!("example {n}: {e}"));
+                    }
+                }
+            }
+            (None, Some(text)) => {
+                good += 1;
+                if example.fixed.is_some() {
+                    err(format!("example {n}: `fixed` goes with `bad`, not `good`"));
+                }
+                if text.contains(SPAN_OPEN) || text.contains(SPAN_CLOSE) {
+                    err(format!("example {n}: `good` must not contain ⟦ ⟧"));
+                }
+                if let Err(e) = expand_macros(text) {
+                    err(format!("example {n}: {e}"));
+                }
+            }
+            _ => err(format!("example {n}: needs exactly one of `bad` or `good`")),
+        }
+        if let Some(p) = &example.profile
+            && !PROFILES.contains(&p.as_str())
+        {
+            err(format!("example {n}: unknown profile `{p}`"));
+        }
+        if let Some(a) = &example.apostrophe
+            && !["consistent", "typographic", "straight"].contains(&a.as_str())
+        {
+            err(format!("example {n}: unknown apostrophe setting `{a}`"));
+        }
+    }
+    if bad == 0 {
+        err("needs at least one `bad` example".into());
+    }
+    if good == 0 {
+        err("needs at least one `good` example".into());
+    }
+    if matches!(fix, "safe" | "unsafe") && fixed == 0 {
+        err(format!(
+            "has a {fix} fix but no example shows the `fixed` text"
+        ));
+    }
+    errors
+}
+
+/// Parses and validates one rule file; `name` is used in messages.
+pub fn parse_file(name: &str, text: &str) -> Result<Vec<RuleSpec>, Vec<String>> {
+    let file: RuleFile = toml::from_str(text).map_err(|e| vec![format!("{name}: {e}")])?;
+    let errors: Vec<String> = file
+        .rule
+        .iter()
+        .flat_map(validate)
+        .map(|e| format!("{name}: {e}"))
+        .collect();
+    if errors.is_empty() {
+        Ok(file.rule)
+    } else {
+        Err(errors)
+    }
+}

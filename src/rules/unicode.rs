@@ -1,0 +1,386 @@
+//! Text hygiene: Unicode normalisation, invisible and control characters,
+//! mojibake, and the œ ligature.
+
+use super::wordlist::{match_case, pairs, parts};
+use super::{CodeRuleDef, RuleMeta, always, when};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::document::Document;
+use crate::span::Span;
+use crate::tokenize::TokenKind;
+use crate::unicode_names::{char_name, is_invisible};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+pub(super) const RULES: &[CodeRuleDef] = &[
+    always("unicode/not-nfc", not_nfc),
+    when("unicode/zero-width", zero_width, ZERO_WIDTH),
+    when("unicode/soft-hyphen", soft_hyphen, "\u{00AD}"),
+    when("unicode/bom", bom, "\u{FEFF}"),
+    when("unicode/control-character", control_character, CONTROL),
+    when("unicode/mojibake", mojibake, MOJIBAKE),
+    when("unicode/oe-ligature", oe_ligature, "[oO][eE]"),
+];
+
+/// Zero-width characters and joiners.
+const ZERO_WIDTH: &str = "[\u{200B}\u{200C}\u{200D}\u{2060}]";
+/// Control characters other than tab, line feed and carriage return.
+const CONTROL: &str = "[\u{01}-\u{08}\u{0B}\u{0C}\u{0E}-\u{1F}\u{7F}\u{80}-\u{9F}]";
+/// A Latin-1 lead character followed by continuation characters (UTF-8
+/// bytes read as Windows-1252), or `Ã` + space (a lost `à`).
+const MOJIBAKE: &str =
+    "[\u{C2}-\u{F4}][\u{80}-\u{BF}€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]+|(?:^|[\\s(])Ã  ?[\\p{L}]";
+
+fn is_stable_starter(c: char) -> bool {
+    canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
+fn not_nfc(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return;
+    }
+    // Split at stable starters; only segments holding another character can
+    // change under NFC.
+    let mut segment_start = 0;
+    let mut suspicious = false;
+    let check = |start: usize, end: usize, suspicious: bool, out: &mut Vec<Diagnostic>| {
+        if !suspicious || start == end {
+            return;
+        }
+        let segment = &text[start..end];
+        let nfc: String = segment.nfc().collect();
+        if nfc != segment {
+            let parts: Vec<String> = segment
+                .chars()
+                .map(|c| {
+                    if is_invisible(c) {
+                        char_name(c)
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+            let span = Span::new(start, end);
+            let mut d = meta.diagnostic(
+                span,
+                format!(
+                    "text not in Unicode NFC: « {} » is written « {} »",
+                    nfc,
+                    parts.join(" + ")
+                ),
+            );
+            d.fix = Some(Fix::safe(Edit::replace(span, nfc)));
+            out.push(d);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if is_stable_starter(c) {
+            check(segment_start, i, suspicious, out);
+            segment_start = i;
+            suspicious = false;
+        } else {
+            suspicious = true;
+        }
+    }
+    check(segment_start, text.len(), suspicious, out);
+}
+
+/// Reports every character matched by `pattern` (accepted by `keep`) with
+/// a safe fix that deletes it.
+fn delete_chars(
+    meta: &RuleMeta,
+    doc: &Document,
+    out: &mut Vec<Diagnostic>,
+    pattern: &Regex,
+    keep: impl Fn(&str, usize, char) -> bool,
+    message: impl Fn(char) -> String,
+) {
+    let text = doc.text();
+    for m in pattern.find_iter(text) {
+        let Some(c) = m.as_str().chars().next() else {
+            continue;
+        };
+        if !keep(text, m.start(), c) {
+            continue;
+        }
+        let span = Span::new(m.start(), m.end());
+        let mut d = meta.diagnostic(span, message(c));
+        d.fix = Some(Fix::safe(Edit::delete(span)));
+        out.push(d);
+    }
+}
+
+fn neighbours(text: &str, at: usize, c: char) -> (Option<char>, Option<char>) {
+    (
+        text[..at].chars().next_back(),
+        text[at + c.len_utf8()..].chars().next(),
+    )
+}
+
+fn zero_width(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new(ZERO_WIDTH).expect("valid"));
+    // Joiners are meaningful inside emoji sequences and non-Latin scripts;
+    // only flag them between Latin letters, spaces or text edges.
+    let latin_or_edge = |c: Option<char>| {
+        c.is_none_or(|c| {
+            c.is_whitespace()
+                || (c.is_alphabetic() && (c as u32) < 0x250)
+                || c.is_ascii_punctuation()
+        })
+    };
+    delete_chars(
+        meta,
+        doc,
+        out,
+        &PATTERN,
+        |text, at, c| {
+            if matches!(c, '\u{200C}' | '\u{200D}') {
+                let (before, after) = neighbours(text, at, c);
+                latin_or_edge(before) && latin_or_edge(after)
+            } else {
+                true
+            }
+        },
+        |c| format!("invisible {} in the text", char_name(c)),
+    );
+}
+
+fn soft_hyphen(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new("\u{00AD}").expect("valid"));
+    delete_chars(
+        meta,
+        doc,
+        out,
+        &PATTERN,
+        |_, _, _| true,
+        |c| {
+            format!(
+                "{} left in the text (a word-processor hyphenation point)",
+                char_name(c)
+            )
+        },
+    );
+}
+
+fn bom(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new("\u{FEFF}").expect("valid"));
+    // The byte order mark at the very start of a file is its BOM, kept as is.
+    delete_chars(
+        meta,
+        doc,
+        out,
+        &PATTERN,
+        |_, at, _| at != 0,
+        |_| "byte order mark (U+FEFF) inside the text, left by joining files".to_string(),
+    );
+}
+
+fn control_character(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new(CONTROL).expect("valid"));
+    let text = doc.text();
+    // C1 controls inside a mojibake sequence are reported by unicode/mojibake.
+    let in_mojibake: Vec<Span> = if text.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c)) {
+        mojibake_sequences(text)
+            .into_iter()
+            .map(|(span, _, _)| span)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    delete_chars(
+        meta,
+        doc,
+        out,
+        &PATTERN,
+        |_, at, _| !in_mojibake.iter().any(|s| s.start <= at && at < s.end),
+        |c| format!("{} in the text", char_name(c)),
+    );
+}
+
+/// The CP1252 byte of `c`, or its Latin-1 byte, if it has one ≥ 0x80.
+fn cp1252_byte(c: char) -> Option<u8> {
+    let u = c as u32;
+    if (0x80..=0xFF).contains(&u) {
+        return Some(u as u8);
+    }
+    Some(match c {
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    })
+}
+
+/// Whether a decoded character is one French text plausibly holds.
+fn plausible(c: char) -> bool {
+    matches!(c as u32,
+        0xA0..=0xFF | 0x100..=0x17F | 0x192 | 0x2C6 | 0x2DC | 0x2000..=0x206F | 0x20AC | 0x2122 | 0x1F300..=0x1FAFF)
+}
+
+/// Mojibake sequences of `text`: (span, decoded text, applicability).
+fn mojibake_sequences(text: &str) -> Vec<(Span, String, Applicability)> {
+    static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(MOJIBAKE).expect("valid"));
+    let mut found: Vec<(Span, String, Applicability)> = Vec::new();
+    for m in CANDIDATE.find_iter(text) {
+        let s = m.as_str();
+        if let Some(rel) = s.find("Ã ") {
+            // `Ã ` + space: an `à` whose no-break space became a space.
+            let start = m.start() + rel;
+            let two_spaces = s[rel..].starts_with("Ã  ");
+            let end = start + "Ã".len() + if two_spaces { 1 } else { 0 };
+            found.push((
+                Span::new(start, end),
+                "à".to_string(),
+                Applicability::Unsafe,
+            ));
+            continue;
+        }
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let bytes: Vec<Option<u8>> = chars.iter().map(|&(_, c)| cp1252_byte(c)).collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let need = match bytes[i] {
+                Some(0xC2..=0xDF) => 2,
+                Some(0xE0..=0xEF) => 3,
+                Some(0xF0..=0xF4) => 4,
+                _ => 0,
+            };
+            if need == 0 || i + need > chars.len() {
+                i += 1;
+                continue;
+            }
+            let seq: Option<Vec<u8>> = bytes[i..i + need].iter().copied().collect();
+            let decoded = seq.and_then(|b| String::from_utf8(b).ok());
+            match decoded {
+                Some(d) if d.chars().all(|c| plausible(c) || c == '\u{FEFF}') => {
+                    let start = m.start() + chars[i].0;
+                    let end = m.start() + chars.get(i + need).map_or(s.len(), |&(o, _)| o);
+                    let d = d.replace('\u{FEFF}', "");
+                    // Merge with a sequence ending right here.
+                    match found.last_mut() {
+                        Some((span, text, Applicability::Safe)) if span.end == start => {
+                            span.end = end;
+                            text.push_str(&d);
+                        }
+                        _ => found.push((Span::new(start, end), d, Applicability::Safe)),
+                    }
+                    i += need;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    found
+}
+
+fn mojibake(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    for (span, decoded, applicability) in mojibake_sequences(text) {
+        let shown = if decoded.is_empty() {
+            "nothing (a BOM)".to_string()
+        } else {
+            format!("« {decoded} »")
+        };
+        let mut d = meta.diagnostic(
+            span,
+            format!(
+                "mojibake: « {} » is UTF-8 read as Windows-1252; it stands for {shown}",
+                &text[span.range()]
+            ),
+        );
+        d.fix = Some(Fix::new(vec![Edit::replace(span, decoded)], applicability));
+        out.push(d);
+    }
+}
+
+static OE_WORDS: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| pairs(include_str!("../../rules/data/oe-ligature.txt")));
+
+fn oe_ligature(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    for (i, t) in doc.tokens().iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let word = doc.token_text(i);
+        if !word
+            .as_bytes()
+            .windows(2)
+            .any(|w| matches!(w, b"oe" | b"Oe" | b"OE" | b"oE"))
+        {
+            continue;
+        }
+        for (offset, part) in parts(word) {
+            let lower = part.to_lowercase();
+            if let Some(correct) = OE_WORDS.get(lower.as_str()) {
+                let start = t.span().start + offset;
+                let span = Span::new(start, start + part.len());
+                let fixed = match_case(part, correct);
+                let mut d = meta.diagnostic(
+                    span,
+                    format!("« {part} » is written with the ligature: « {fixed} »"),
+                );
+                d.fix = Some(Fix::safe(Edit::replace(span, fixed)));
+                out.push(d);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(text: &str) -> Vec<(String, String)> {
+        mojibake_sequences(text)
+            .into_iter()
+            .map(|(s, d, _)| (text[s.range()].to_string(), d))
+            .collect()
+    }
+
+    #[test]
+    fn decodes_common_mojibake() {
+        assert_eq!(
+            decode("Ã©tÃ©"),
+            vec![("Ã©".into(), "é".into()), ("Ã©".into(), "é".into())]
+        );
+        assert_eq!(decode("lâ€™armée"), vec![("â€™".into(), "’".into())]);
+        assert_eq!(
+            decode("â€œOuiâ€\u{9D}"),
+            vec![("â€œ".into(), "“".into()), ("â€\u{9D}".into(), "”".into())]
+        );
+        assert_eq!(decode("ï»¿Titre"), vec![("ï»¿".into(), "".into())]);
+    }
+
+    #[test]
+    fn leaves_real_french_alone() {
+        assert!(decode("ÉTÉ… À« DÉJÀ »").is_empty());
+        assert!(decode("São Paulo, l’été, « Çà »").is_empty());
+    }
+}

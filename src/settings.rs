@@ -1,0 +1,163 @@
+//! What a run checks: profile, apostrophe style, rule selection.
+
+use crate::diagnostic::Category;
+use crate::rules::{Registry, RuleMeta};
+use std::fmt;
+
+/// How strict the spacing rules are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Profile {
+    /// Any space is accepted where a no-break space belongs.
+    Lenient,
+    /// U+00A0 or U+202F required where a no-break space belongs (default).
+    #[default]
+    Standard,
+    /// Exact spaces: U+202F before `; ! ?`, U+00A0 before `:` and inside `« »`.
+    Strict,
+}
+
+impl Profile {
+    /// All profiles.
+    pub const ALL: [Profile; 3] = [Profile::Lenient, Profile::Standard, Profile::Strict];
+
+    /// The name used on the command line and in rule files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Lenient => "lenient",
+            Profile::Standard => "standard",
+            Profile::Strict => "strict",
+        }
+    }
+
+    /// The profile named `name`.
+    pub fn parse(name: &str) -> Option<Profile> {
+        Profile::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+}
+
+/// Which apostrophe the `apostrophe/style` rule wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum ApostropheStyle {
+    /// One style per file: the minority style is flagged (default).
+    #[default]
+    Consistent,
+    /// The typographic apostrophe ’ (U+2019) everywhere.
+    Typographic,
+    /// The straight apostrophe ' everywhere.
+    Straight,
+}
+
+impl ApostropheStyle {
+    /// The name used on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApostropheStyle::Consistent => "consistent",
+            ApostropheStyle::Typographic => "typographic",
+            ApostropheStyle::Straight => "straight",
+        }
+    }
+
+    /// The style named `name`.
+    pub fn parse(name: &str) -> Option<ApostropheStyle> {
+        [
+            ApostropheStyle::Consistent,
+            ApostropheStyle::Typographic,
+            ApostropheStyle::Straight,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == name)
+    }
+}
+
+/// A `--select` / `--ignore` entry.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Selector {
+    /// `ALL`: every rule on by default in the profile.
+    All,
+    /// A category such as `spacing` (or `spacing/`): its rules that are on by
+    /// default in the profile.
+    Category(Category),
+    /// A full rule id: that rule, even if it is off by default.
+    Rule(&'static str),
+}
+
+/// A selector that names no rule or category.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownSelector(pub String);
+
+impl fmt::Display for UnknownSelector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown rule or category `{}` (see `coquille rules`)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownSelector {}
+
+impl Selector {
+    /// Parses `ALL`, a category, or a rule id known to `registry`.
+    pub fn parse(text: &str, registry: &Registry) -> Result<Selector, UnknownSelector> {
+        let text = text.trim();
+        if text == "ALL" {
+            return Ok(Selector::All);
+        }
+        if let Some(category) = Category::parse(text.trim_end_matches('/')) {
+            return Ok(Selector::Category(category));
+        }
+        registry
+            .get(text)
+            .map(|rule| Selector::Rule(rule.meta().id))
+            .ok_or_else(|| UnknownSelector(text.to_string()))
+    }
+
+    /// Parses a comma-separated list.
+    pub fn parse_list(text: &str, registry: &Registry) -> Result<Vec<Selector>, UnknownSelector> {
+        text.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| Selector::parse(s, registry))
+            .collect()
+    }
+
+    fn matches(&self, meta: &RuleMeta, profile: Profile) -> bool {
+        match self {
+            Selector::All => meta.is_default_in(profile),
+            Selector::Category(c) => meta.category == *c && meta.is_default_in(profile),
+            Selector::Rule(id) => meta.id == *id,
+        }
+    }
+}
+
+/// Everything that decides what a check reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Settings {
+    /// Spacing strictness.
+    pub profile: Profile,
+    /// Apostrophe style.
+    pub apostrophe: ApostropheStyle,
+    /// Rules to run; empty means the defaults of the profile.
+    pub select: Vec<Selector>,
+    /// Rules not to run.
+    pub ignore: Vec<Selector>,
+}
+
+impl Settings {
+    /// Whether the rule with `meta` runs under these settings.
+    pub fn is_enabled(&self, meta: &RuleMeta) -> bool {
+        let selected = if self.select.is_empty() {
+            meta.is_default_in(self.profile)
+        } else {
+            self.select.iter().any(|s| s.matches(meta, self.profile))
+        };
+        let ignored = self.ignore.iter().any(|s| match s {
+            // Ignoring a category or ALL also ignores its off-by-default rules.
+            Selector::All => true,
+            Selector::Category(c) => meta.category == *c,
+            Selector::Rule(id) => meta.id == *id,
+        });
+        selected && !ignored
+    }
+}

@@ -1,0 +1,238 @@
+//! Input texts: how they are read, what kind they are, and how byte offsets
+//! become lines and columns.
+
+use std::fmt;
+use std::path::Path;
+
+/// How a text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// Plain text: paragraphs separated by blank lines (or one per line).
+    PlainText,
+    /// Markdown. Read as plain text for now; a Markdown prose view that masks
+    /// code and markup plugs into [`crate::prose`] later.
+    Markdown,
+}
+
+impl SourceKind {
+    /// The kind for a file name: `.md` and `.markdown` are Markdown, the
+    /// rest plain text.
+    pub fn from_path(path: &Path) -> SourceKind {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
+                SourceKind::Markdown
+            }
+            _ => SourceKind::PlainText,
+        }
+    }
+}
+
+/// A text to check: its display name, its full contents and its kind.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The name shown in reports (a path, or the `--stdin-filename`).
+    pub name: String,
+    /// The whole file, byte for byte (a leading BOM included).
+    pub text: String,
+    /// How to read it.
+    pub kind: SourceKind,
+}
+
+/// Why a file's bytes cannot be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    /// The bytes are not UTF-8; `offset` is the first bad byte.
+    InvalidUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The file looks binary (it holds a NUL byte at `offset`).
+    Binary {
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::InvalidUtf8 { offset } => {
+                write!(f, "invalid UTF-8 at byte offset {offset}")
+            }
+            InputError::Binary { offset } => {
+                write!(f, "binary file (NUL byte at offset {offset})")
+            }
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+impl Source {
+    /// A source from a string.
+    pub fn new(name: impl Into<String>, text: impl Into<String>, kind: SourceKind) -> Source {
+        Source {
+            name: name.into(),
+            text: text.into(),
+            kind,
+        }
+    }
+
+    /// A source from raw bytes: refuses binary data and invalid UTF-8.
+    pub fn from_bytes(
+        name: impl Into<String>,
+        bytes: Vec<u8>,
+        kind: SourceKind,
+    ) -> Result<Source, InputError> {
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(InputError::Binary { offset });
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Source::new(name, text, kind)),
+            Err(e) => Err(InputError::InvalidUtf8 {
+                offset: e.utf8_error().valid_up_to(),
+            }),
+        }
+    }
+}
+
+/// A line and a column, both 1-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in Unicode scalar values.
+    pub column: usize,
+}
+
+/// Byte offset → line and column, for one text.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    bom_len: usize,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text` (lines end with `\n`; a `\r` before
+    /// it belongs to the line).
+    pub fn new(text: &str) -> LineIndex {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let bom_len = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+        LineIndex {
+            line_starts,
+            bom_len,
+        }
+    }
+
+    /// The 0-based line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Byte offset where the 0-based `line` starts, not counting a BOM.
+    fn content_start(&self, line: usize) -> usize {
+        let start = self.line_starts[line];
+        if line == 0 {
+            start + self.bom_len
+        } else {
+            start
+        }
+    }
+
+    /// The line and column of byte `offset` of `text` (the text this index
+    /// was built from). Columns count Unicode scalar values; a BOM at the
+    /// start of the file is not counted.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = offset.min(text.len());
+        let line = self.line_of(offset);
+        let start = self.content_start(line).min(offset);
+        Position {
+            line: line + 1,
+            column: text[start..offset].chars().count() + 1,
+        }
+    }
+
+    /// The 0-based UTF-16 column of byte `offset`, for editors.
+    pub fn utf16_column(&self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len());
+        let line = self.line_of(offset);
+        let start = self.content_start(line).min(offset);
+        text[start..offset].chars().map(char::len_utf16).sum()
+    }
+
+    /// The byte range of the 0-based `line`, without its line terminator.
+    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let start = self.line_starts[line];
+        let mut end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(text.len(), |&next| next - 1);
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end.max(start)
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+fn memchr_iter(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    haystack
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, &b)| (b == needle).then_some(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_scalar_values() {
+        let text = "é\nà bc\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 0), Position { line: 1, column: 1 });
+        assert_eq!(index.position(text, 2), Position { line: 1, column: 2 });
+        // "à" is 2 bytes, then a space: "b" is at byte 6, column 3.
+        assert_eq!(index.position(text, 6), Position { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn bom_is_not_a_column() {
+        let text = "\u{FEFF}ab";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 4), Position { line: 1, column: 2 });
+    }
+
+    #[test]
+    fn utf16_columns() {
+        let text = "a😀b";
+        let index = LineIndex::new(text);
+        assert_eq!(index.utf16_column(text, 5), 3);
+    }
+
+    #[test]
+    fn crlf_lines() {
+        let text = "ab\r\ncd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_range(text, 0), 0..2);
+        assert_eq!(index.line_range(text, 1), 4..6);
+        assert_eq!(index.position(text, 4), Position { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn refuses_binary_and_bad_utf8() {
+        assert_eq!(
+            Source::from_bytes("x", b"ab\0c".to_vec(), SourceKind::PlainText).unwrap_err(),
+            InputError::Binary { offset: 2 }
+        );
+        assert_eq!(
+            Source::from_bytes("x", b"ab\xffc".to_vec(), SourceKind::PlainText).unwrap_err(),
+            InputError::InvalidUtf8 { offset: 2 }
+        );
+    }
+}

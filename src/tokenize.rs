@@ -1,0 +1,624 @@
+//! A French-aware tokenizer, run once per document over the prose text.
+//!
+//! Every byte of the text belongs to exactly one token, except a BOM at the
+//! very start. Words keep their internal hyphens (`a-t-il`, `Saint-Pétersbourg`)
+//! and apostrophes (`aujourd’hui`), while elided words (`l’`, `qu’`,
+//! `jusqu’`) are tokens of their own, apostrophe included. URLs and e-mail
+//! addresses are single tokens, so no rule looks inside them.
+
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The kinds of horizontal space, kept apart because French typography
+/// cares which one is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SpaceKind {
+    /// U+0020 SPACE.
+    Ascii,
+    /// U+00A0 NO-BREAK SPACE.
+    Nbsp,
+    /// U+202F NARROW NO-BREAK SPACE.
+    Nnbsp,
+    /// U+2009 THIN SPACE (breakable).
+    Thin,
+    /// U+0009 tab.
+    Tab,
+    /// Any other Unicode space separator (U+2000–U+200A, U+3000…).
+    Other,
+}
+
+impl SpaceKind {
+    /// The kind of `c`, if it is a horizontal space.
+    pub fn of(c: char) -> Option<SpaceKind> {
+        Some(match c {
+            ' ' => SpaceKind::Ascii,
+            '\u{00A0}' => SpaceKind::Nbsp,
+            '\u{202F}' => SpaceKind::Nnbsp,
+            '\u{2009}' => SpaceKind::Thin,
+            '\t' => SpaceKind::Tab,
+            '\u{2000}'..='\u{200A}' | '\u{205F}' | '\u{3000}' | '\u{1680}' => SpaceKind::Other,
+            _ => return None,
+        })
+    }
+
+    /// Whether a line may break at this space.
+    pub fn is_breakable(self) -> bool {
+        !matches!(self, SpaceKind::Nbsp | SpaceKind::Nnbsp)
+    }
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, with internal hyphens, apostrophes and digits.
+    Word,
+    /// An elided word with its apostrophe: `l’`, `d'`, `qu’`, `jusqu’`.
+    Elided,
+    /// Digits, with internal `.` or `,` between digits (`3,5`, `1.2.3`).
+    Number,
+    /// A run of one kind of horizontal space.
+    Space(SpaceKind),
+    /// `\n`, `\r\n`, `\r`, U+2028 or U+2029.
+    LineBreak,
+    /// One punctuation sign: `. , ; : ! ? … ( ) [ ] - – —` and the like.
+    Punct,
+    /// One quotation mark: `« » “ ” „ ‘ ’ ‚ ‹ › "`, or `'` when it is not an
+    /// apostrophe.
+    Quote,
+    /// A URL (`https://…`, `www.…`, `mailto:…`, a bare `domaine.fr`).
+    Url,
+    /// An e-mail address.
+    Email,
+    /// Anything else: symbols, currency, emoji, invisible characters.
+    Symbol,
+}
+
+/// The token may begin a sentence: a capital letter is expected or allowed.
+pub const SENTENCE_START: u8 = 1;
+/// The token is the first non-space token of its line.
+pub const LINE_START: u8 = 2;
+
+/// One token: its kind, its bytes in the prose text, flags and first
+/// character. 16 bytes: offsets are `u32`, so one prose text holds at most
+/// 4 GiB (larger inputs are refused when read, see [`crate::source`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    start: u32,
+    end: u32,
+    /// What it is.
+    pub kind: TokenKind,
+    /// [`SENTENCE_START`] and [`LINE_START`] bits.
+    pub flags: u8,
+    /// Its first character.
+    pub first: char,
+}
+
+impl Token {
+    /// Its bytes in the prose text.
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Whether the token may begin a sentence.
+    pub fn is_sentence_start(&self) -> bool {
+        self.flags & SENTENCE_START != 0
+    }
+
+    /// Whether the token is the first of its line.
+    pub fn is_line_start(&self) -> bool {
+        self.flags & LINE_START != 0
+    }
+
+    /// Whether the token is horizontal space.
+    pub fn is_space(&self) -> bool {
+        matches!(self.kind, TokenKind::Space(_))
+    }
+
+    /// Whether the token is a word or an elided word.
+    pub fn is_wordlike(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Elided)
+    }
+}
+
+/// Elided forms that are their own token before the apostrophe (lowercase).
+const ELISION_PREFIXES: &[&str] = &[
+    "l", "d", "j", "m", "t", "s", "n", "c", "ç", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+    "quelqu", "presqu",
+];
+
+/// Words whose apostrophe is internal even though their start is elidable.
+const APOSTROPHE_WORDS: &[&str] = &["quelqu’un", "quelqu’une", "presqu’île", "presqu’îles"];
+
+/// Whether `c` is an apostrophe character (straight, typographic, modifier).
+pub fn is_apostrophe_char(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Whether `c` can be part of a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+fn is_combining(c: char) -> bool {
+    !c.is_ascii() && unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Invisible format characters that may sit inside a word.
+pub fn is_invisible_in_word(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+    )
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Whether `c` is a quotation mark (the straight `'` is decided by context).
+pub fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '«' | '»'
+            | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '‘'
+            | '’'
+            | '‚'
+            | '‛'
+            | '‹'
+            | '›'
+            | '"'
+            | '\''
+    )
+}
+
+fn is_punct_char(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '…'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '-'
+            | '\u{2010}'
+            | '\u{2011}'
+            | '‒'
+            | '–'
+            | '—'
+            | '―'
+            | '/'
+            | '\\'
+            | '·'
+            | '•'
+            | '¡'
+            | '¿'
+            | '*'
+            | '&'
+            | '#'
+            | '_'
+    )
+}
+
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:https?|ftp|file)://[^\s<>\x22«»“”‘’]+",
+        r"|www\.[^\s<>\x22«»“”‘’]+",
+        r"|mailto:[^\s<>\x22«»“”‘’]+",
+        r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
+        r"|(?-u:\b)[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:fr|com|org|net|io|eu|be|ch|ca|lu|info|dev|app|gouv)(?-u:\b)(?:/[^\s<>\x22«»“”‘’]*)?",
+    ))
+    .expect("the link pattern is valid")
+});
+
+/// The URLs and e-mail addresses of `text`, trailing punctuation excluded.
+fn links(text: &str) -> Vec<(Span, TokenKind)> {
+    let mut out = Vec::new();
+    for m in LINK.find_iter(text) {
+        let s = m.as_str();
+        // A bare domain glued to a letter before it is part of a word.
+        if m.start() > 0
+            && text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| is_word_char(c) || c == '.' || c == '@')
+        {
+            continue;
+        }
+        let mut end = s.len();
+        loop {
+            let trimmed = &s[..end];
+            let Some(last) = trimmed.chars().next_back() else {
+                break;
+            };
+            let drop = match last {
+                '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '…' => true,
+                ')' => trimmed.matches('(').count() < trimmed.matches(')').count(),
+                ']' => trimmed.matches('[').count() < trimmed.matches(']').count(),
+                _ => false,
+            };
+            if !drop {
+                break;
+            }
+            end -= last.len_utf8();
+        }
+        if end == 0 {
+            continue;
+        }
+        let kind = if s.contains("://") || s.starts_with("www.") || s.starts_with("mailto:") {
+            TokenKind::Url
+        } else if s[..end].contains('@') {
+            TokenKind::Email
+        } else {
+            TokenKind::Url
+        };
+        out.push((Span::new(m.start(), m.start() + end), kind));
+    }
+    out
+}
+
+/// Offsets past 4 GiB saturate; inputs that large are refused earlier.
+fn to_u32(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+struct Scanner<'t> {
+    text: &'t str,
+    tokens: Vec<Token>,
+}
+
+impl Scanner<'_> {
+    fn push(&mut self, kind: TokenKind, start: usize, end: usize) {
+        let first = self.text[start..].chars().next().unwrap_or('\0');
+        self.tokens.push(Token {
+            start: to_u32(start),
+            end: to_u32(end),
+            kind,
+            flags: 0,
+            first,
+        });
+    }
+
+    fn char_at(&self, pos: usize) -> Option<char> {
+        self.text[pos..].chars().next()
+    }
+
+    /// Scans a word starting at `start`; returns where scanning resumes.
+    fn word(&mut self, start: usize) -> usize {
+        let text = self.text;
+        let mut word_start = start;
+        let mut pos = start;
+        let mut has_hyphen = false;
+        loop {
+            // A run of word characters.
+            while let Some(c) = self.char_at(pos) {
+                if is_word_char(c) {
+                    pos += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let Some(c) = self.char_at(pos) else { break };
+            let next_pos = pos + c.len_utf8();
+            let next = self.char_at(next_pos);
+            let next_is_word = next.is_some_and(is_word_char);
+            if is_hyphen(c) && next_is_word {
+                has_hyphen = true;
+                pos = next_pos;
+            } else if is_invisible_in_word(c) && next_is_word {
+                pos = next_pos;
+            } else if is_apostrophe_char(c) {
+                let prefix = &text[word_start..pos];
+                let elidable = !has_hyphen && is_elision_prefix(prefix);
+                let next_is_letter = next.is_some_and(char::is_alphabetic);
+                if elidable && next_is_letter && !is_apostrophe_word(text, word_start, next_pos) {
+                    self.push(TokenKind::Elided, word_start, next_pos);
+                    word_start = next_pos;
+                    pos = next_pos;
+                    has_hyphen = false;
+                } else if next_is_letter {
+                    pos = next_pos;
+                } else if elidable {
+                    // `l’ État`, `qu’` at a line end: still an elided word.
+                    self.push(TokenKind::Elided, word_start, next_pos);
+                    return next_pos;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        if pos > word_start {
+            self.push(TokenKind::Word, word_start, pos);
+        }
+        pos
+    }
+
+    /// Scans a number starting at `start`; returns its end.
+    fn number(&mut self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut pos = start;
+        loop {
+            while pos < bytes.len() && bytes[pos].is_ascii_digit() {
+                pos += 1;
+            }
+            if pos + 1 < bytes.len()
+                && (bytes[pos] == b'.' || bytes[pos] == b',')
+                && bytes[pos + 1].is_ascii_digit()
+            {
+                pos += 1;
+            } else {
+                break;
+            }
+        }
+        self.push(TokenKind::Number, start, pos);
+        pos
+    }
+}
+
+fn is_elision_prefix(prefix: &str) -> bool {
+    if prefix.len() > 6 {
+        return false;
+    }
+    let lower = prefix.to_lowercase();
+    ELISION_PREFIXES.contains(&lower.as_str())
+}
+
+fn is_apostrophe_word(text: &str, start: usize, after_apostrophe: usize) -> bool {
+    let end = text[after_apostrophe..]
+        .find(|c: char| !is_word_char(c))
+        .map_or(text.len(), |i| after_apostrophe + i);
+    let word: String = text[start..end]
+        .chars()
+        .map(|c| if is_apostrophe_char(c) { '’' } else { c })
+        .collect::<String>()
+        .to_lowercase();
+    APOSTROPHE_WORDS.contains(&word.as_str())
+}
+
+/// Splits `text` into tokens and sets their flags.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let links = links(text);
+    let mut link_iter = links.into_iter().peekable();
+    let mut s = Scanner {
+        text,
+        tokens: Vec::with_capacity(text.len() / 3 + 1),
+    };
+    let mut pos = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    while pos < text.len() {
+        while link_iter.peek().is_some_and(|(span, _)| span.start < pos) {
+            link_iter.next();
+        }
+        if let Some(&(span, kind)) = link_iter.peek()
+            && span.start == pos
+        {
+            s.push(kind, span.start, span.end);
+            pos = span.end;
+            link_iter.next();
+            continue;
+        }
+        let Some(c) = s.char_at(pos) else { break };
+        let len = c.len_utf8();
+        if c.is_ascii_digit() {
+            pos = s.number(pos);
+        } else if is_word_char(c) {
+            pos = s.word(pos);
+        } else if let Some(kind) = SpaceKind::of(c) {
+            let mut end = pos + len;
+            while s.char_at(end) == Some(c) {
+                end += len;
+            }
+            s.push(TokenKind::Space(kind), pos, end);
+            pos = end;
+        } else if c == '\r' {
+            let end = if text[pos + 1..].starts_with('\n') {
+                pos + 2
+            } else {
+                pos + 1
+            };
+            s.push(TokenKind::LineBreak, pos, end);
+            pos = end;
+        } else if matches!(c, '\n' | '\u{2028}' | '\u{2029}') {
+            s.push(TokenKind::LineBreak, pos, pos + len);
+            pos += len;
+        } else if is_quote_char(c) {
+            s.push(TokenKind::Quote, pos, pos + len);
+            pos += len;
+        } else if is_punct_char(c) {
+            s.push(TokenKind::Punct, pos, pos + len);
+            pos += len;
+        } else {
+            s.push(TokenKind::Symbol, pos, pos + len);
+            pos += len;
+        }
+    }
+    let mut tokens = s.tokens;
+    set_flags(&mut tokens);
+    tokens
+}
+
+/// Marks the tokens that may start a sentence or start a line.
+fn set_flags(tokens: &mut [Token]) {
+    let mut sentence_start = true;
+    let mut line_start = true;
+    for token in tokens.iter_mut() {
+        match token.kind {
+            TokenKind::Space(_) => continue,
+            TokenKind::LineBreak => {
+                line_start = true;
+                // A line break after a line that did not end a sentence does
+                // not start one, but a capital on a new line is allowed.
+                sentence_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        if sentence_start {
+            token.flags |= SENTENCE_START;
+        }
+        if line_start {
+            token.flags |= LINE_START;
+        }
+        line_start = false;
+        let c = token.first;
+        sentence_start = match token.kind {
+            // After the end of a sentence, a colon, or an opening sign, a
+            // capital is expected or allowed.
+            TokenKind::Punct => {
+                matches!(
+                    c,
+                    '.' | '!' | '?' | '…' | ':' | '(' | '[' | '—' | '–' | '-' | '•' | '*'
+                ) || (sentence_start && c != ',')
+            }
+            TokenKind::Quote => {
+                matches!(c, '«' | '“' | '„' | '‘' | '‹' | '"' | '\'') || sentence_start
+            }
+            TokenKind::Symbol => sentence_start,
+            _ => false,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| (t.kind, &text[t.span().range()]))
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        kinds(text)
+            .into_iter()
+            .filter(|(k, _)| !matches!(k, TokenKind::Space(_)))
+            .map(|(_, s)| s)
+            .collect()
+    }
+
+    #[test]
+    fn elided_words_are_their_own_tokens() {
+        assert_eq!(
+            kinds("l’État"),
+            vec![(TokenKind::Elided, "l’"), (TokenKind::Word, "État")]
+        );
+        assert_eq!(words("jusqu'à qu’il"), vec!["jusqu'", "à", "qu’", "il"]);
+        assert_eq!(words("L’ONU"), vec!["L’", "ONU"]);
+    }
+
+    #[test]
+    fn internal_apostrophes_and_hyphens_stay_in_words() {
+        assert_eq!(
+            words("aujourd’hui quelqu’un presqu’île"),
+            vec!["aujourd’hui", "quelqu’un", "presqu’île"]
+        );
+        assert_eq!(
+            words("a-t-il Saint-Pétersbourg"),
+            vec!["a-t-il", "Saint-Pétersbourg"]
+        );
+        assert_eq!(words("O’Brien don’t"), vec!["O’Brien", "don’t"]);
+    }
+
+    #[test]
+    fn elision_before_space_is_still_elided() {
+        assert_eq!(kinds("l’ État")[0], (TokenKind::Elided, "l’"));
+    }
+
+    #[test]
+    fn quotes_are_not_apostrophes() {
+        assert_eq!(
+            kinds("‘mot’"),
+            vec![
+                (TokenKind::Quote, "‘"),
+                (TokenKind::Word, "mot"),
+                (TokenKind::Quote, "’")
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_decimal_and_group_separators() {
+        assert_eq!(
+            words("3,5 et 1,000.50 et 1.2.3."),
+            vec!["3,5", "et", "1,000.50", "et", "1.2.3", "."]
+        );
+        assert_eq!(kinds("2ème")[0], (TokenKind::Number, "2"));
+        assert_eq!(kinds("2ème")[1], (TokenKind::Word, "ème"));
+    }
+
+    #[test]
+    fn spaces_are_split_by_kind() {
+        assert_eq!(
+            kinds("a \u{00A0}\u{00A0}:"),
+            vec![
+                (TokenKind::Word, "a"),
+                (TokenKind::Space(SpaceKind::Ascii), " "),
+                (TokenKind::Space(SpaceKind::Nbsp), "\u{00A0}\u{00A0}"),
+                (TokenKind::Punct, ":"),
+            ]
+        );
+    }
+
+    #[test]
+    fn links_are_single_tokens() {
+        let t = kinds("Voir https://exemple.fr/a?b=1. Écrire à moi@exemple.fr, ou exemple.com.");
+        assert!(t.contains(&(TokenKind::Url, "https://exemple.fr/a?b=1")));
+        assert!(t.contains(&(TokenKind::Email, "moi@exemple.fr")));
+        assert!(t.contains(&(TokenKind::Url, "exemple.com")));
+        let paren = kinds("(voir https://exemple.fr/page)");
+        assert!(paren.contains(&(TokenKind::Url, "https://exemple.fr/page")));
+        assert!(paren.contains(&(TokenKind::Punct, ")")));
+    }
+
+    #[test]
+    fn invisible_characters_stay_inside_words() {
+        assert_eq!(words("pré\u{200B}sident"), vec!["pré\u{200B}sident"]);
+    }
+
+    #[test]
+    fn decomposed_accents_stay_inside_words() {
+        assert_eq!(words("e\u{301}te\u{301}"), vec!["e\u{301}te\u{301}"]);
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let text = "Il dort. Lundi, « Marie » part\nEnsuite";
+        let starts: Vec<&str> = tokenize(text)
+            .into_iter()
+            .filter(|t| t.is_sentence_start() && t.kind == TokenKind::Word)
+            .map(|t| &text[t.span().range()])
+            .collect();
+        assert_eq!(starts, vec!["Il", "Lundi", "Marie", "Ensuite"]);
+    }
+
+    #[test]
+    fn tokens_are_small() {
+        assert_eq!(std::mem::size_of::<Token>(), 16);
+    }
+
+    #[test]
+    fn every_byte_is_covered() {
+        let text = "« Bonjour ! » 3,5 % — l’été… https://x.fr\r\nFin";
+        let tokens = tokenize(text);
+        let mut pos = 0;
+        for t in &tokens {
+            assert_eq!(t.span().start, pos);
+            pos = t.span().end;
+        }
+        assert_eq!(pos, text.len());
+    }
+}
