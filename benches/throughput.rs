@@ -1,1 +1,109 @@
-fn main() {}
+//! Throughput of `check` and `fix` on one core, over more than 10 MB of
+//! French prose generated from the project's own texts (the clean corpus
+//! and the examples, so that both clean text and machine-translation
+//! artefacts are measured).
+//!
+//! Run with `cargo bench`; criterion prints the throughput of each case
+//! (`thrpt`, in MiB/s), and a summary line in MB/s is printed first.
+
+use coquille::{Applicability, Linter, Settings, Source, SourceKind};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Instant;
+
+/// Target size of the generated corpus.
+const CORPUS_BYTES: usize = 12 * 1024 * 1024;
+
+/// The project's texts, split into paragraphs.
+fn paragraphs() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = ["tests/corpus/clean", "examples"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("text folder"))
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .flat_map(|f| {
+            let text = std::fs::read_to_string(f).expect("UTF-8 text");
+            text.split("\n\n").map(str::to_string).collect::<Vec<_>>()
+        })
+        .filter(|p| !p.trim().is_empty())
+        .collect()
+}
+
+/// Documents of 2 to 40 KB made of the paragraphs in a shuffled but fixed
+/// order, until `CORPUS_BYTES` is reached.
+fn corpus() -> Vec<Source> {
+    let paragraphs = paragraphs();
+    let mut docs = Vec::new();
+    let mut total = 0;
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        // xorshift: deterministic, no dependency.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    while total < CORPUS_BYTES {
+        let target = 2048 + (next() % (38 * 1024)) as usize;
+        let mut text = String::with_capacity(target + 1024);
+        while text.len() < target {
+            let p = &paragraphs[(next() % paragraphs.len() as u64) as usize];
+            text.push_str(p);
+            text.push_str("\n\n");
+        }
+        total += text.len();
+        docs.push(Source::new(
+            format!("doc{}.txt", docs.len()),
+            text,
+            SourceKind::PlainText,
+        ));
+    }
+    docs
+}
+
+fn bench(c: &mut Criterion) {
+    let docs = corpus();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let linter = Linter::new(Settings::default()).expect("rules compile");
+
+    // A one-shot figure in MB (10^6 bytes) per second, before criterion's
+    // statistics.
+    let start = Instant::now();
+    let findings: usize = docs.iter().map(|d| linter.check(d).len()).sum();
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "corpus: {} documents, {:.1} MB, {findings} findings; check once: {:.1} MB/s",
+        docs.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs
+    );
+
+    let mut group = c.benchmark_group("one-core");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.measurement_time(std::time::Duration::from_secs(15));
+    group.bench_function("check", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| black_box(linter.check(black_box(d))).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("fix", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| black_box(linter.fix(black_box(d), Applicability::Safe)).fixes_applied)
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -7,6 +7,7 @@ use crate::source::Source;
 use crate::span::Span;
 use crate::tokenize::{Token, TokenKind, tokenize};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A paragraph: its prose bytes and the tokens inside it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +28,7 @@ pub struct Document<'a> {
     prose: ProseView<'a>,
     tokens: Vec<Token>,
     paragraphs: Vec<Paragraph>,
+    capitalized: OnceLock<Vec<usize>>,
 }
 
 impl<'a> Document<'a> {
@@ -41,7 +43,23 @@ impl<'a> Document<'a> {
             prose,
             tokens,
             paragraphs,
+            capitalized: OnceLock::new(),
         }
+    }
+
+    /// Indexes of the words that start with a capital letter although they
+    /// do not start a sentence (computed on first use, shared by rules).
+    pub fn capitalized_words(&self) -> &[usize] {
+        self.capitalized.get_or_init(|| {
+            self.tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| {
+                    t.kind == TokenKind::Word && !t.is_sentence_start() && t.first.is_uppercase()
+                })
+                .map(|(i, _)| i)
+                .collect()
+        })
     }
 
     /// The prose text every span of a rule refers to.

@@ -137,7 +137,15 @@ pub fn is_apostrophe_char(c: char) -> bool {
 
 /// Whether `c` can be part of a word.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7F}' => false,
+        // Latin-1 letters (not × ÷) and Latin Extended-A: the accented
+        // letters of French, without a table lookup.
+        '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
+        '\u{100}'..='\u{17F}' => true,
+        _ => c.is_alphanumeric() || is_combining(c),
+    }
 }
 
 fn is_combining(c: char) -> bool {
@@ -280,7 +288,10 @@ struct Scanner<'t> {
 
 impl Scanner<'_> {
     fn push(&mut self, kind: TokenKind, start: usize, end: usize) {
-        let first = self.text[start..].chars().next().unwrap_or('\0');
+        let first = match self.text.as_bytes().get(start) {
+            Some(&b) if b.is_ascii() => b as char,
+            _ => self.text[start..].chars().next().unwrap_or('\0'),
+        };
         self.tokens.push(Token {
             start: to_u32(start),
             end: to_u32(end),
@@ -301,12 +312,15 @@ impl Scanner<'_> {
         let mut pos = start;
         let mut has_hyphen = false;
         loop {
-            // A run of word characters.
-            while let Some(c) = self.char_at(pos) {
-                if is_word_char(c) {
-                    pos += c.len_utf8();
-                } else {
-                    break;
+            // A run of word characters, ASCII ones without decoding.
+            let bytes = text.as_bytes();
+            loop {
+                while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
+                    pos += 1;
+                }
+                match self.char_at(pos) {
+                    Some(c) if !c.is_ascii() && is_word_char(c) => pos += c.len_utf8(),
+                    _ => break,
                 }
             }
             let Some(c) = self.char_at(pos) else { break };

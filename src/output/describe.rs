@@ -8,6 +8,9 @@ fn show(text: &str) -> String {
     if text.is_empty() {
         return "nothing".into();
     }
+    if text == " " {
+        return "a space".into();
+    }
     if text.chars().all(is_invisible) {
         let mut names: Vec<String> = text.chars().map(char_name).collect();
         names.dedup();

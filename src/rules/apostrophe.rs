@@ -12,21 +12,23 @@ pub(super) const RULES: &[CodeRuleDef] = &[when("apostrophe/style", style, "['�
 /// Apostrophes are the `'`/`’` inside words and after elided words; quote
 /// marks never are.
 fn apostrophes(doc: &Document) -> Vec<(Span, bool)> {
+    let text = doc.text().as_bytes();
+    let tokens = doc.tokens();
     let mut found = Vec::new();
-    for (i, t) in doc.tokens().iter().enumerate() {
-        if !t.is_wordlike() {
-            continue;
-        }
-        let text = doc.token_text(i);
-        // `'` is 0x27; `’` is E2 80 99.
-        if !text.bytes().any(|b| b == b'\'' || b == 0x99) {
-            continue;
-        }
-        for (off, c) in text.char_indices() {
-            if c == '\'' || c == '’' {
-                let start = t.span().start + off;
-                found.push((Span::new(start, start + c.len_utf8()), c == '’'));
-            }
+    // `'` is the byte 0x27; `’` is E2 80 99. One pass over the bytes, then
+    // only the marks inside words or elided words are apostrophes.
+    for (at, &b) in text.iter().enumerate() {
+        let (start, typographic) = match b {
+            b'\'' => (at, false),
+            0x99 if at >= 2 && text[at - 2] == 0xE2 && text[at - 1] == 0x80 => (at - 2, true),
+            _ => continue,
+        };
+        let i = tokens.partition_point(|t| t.span().end <= start);
+        if tokens
+            .get(i)
+            .is_some_and(|t| t.is_wordlike() && t.span().start <= start)
+        {
+            found.push((Span::new(start, at + 1), typographic));
         }
     }
     found

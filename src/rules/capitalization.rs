@@ -1,7 +1,7 @@
 //! Capital letters: accents on capitals, `À` at sentence start, months and
 //! days, nationality adjectives and language names.
 
-use super::wordlist::{lower_first, pairs, parts, word_set};
+use super::wordlist::{lower_first, pairs, parts, upper_first, word_set};
 use super::{CodeRuleDef, RuleMeta, always, when};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::Document;
@@ -27,12 +27,18 @@ pub(super) const RULES: &[CodeRuleDef] = &[
 
 static ACCENTS: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| pairs(include_str!("../../rules/data/accent-capitals.txt")));
-static NATIONALITIES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| word_set(include_str!("../../rules/data/nationalities.txt")));
+static NATIONALITIES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| capitalized(include_str!("../../rules/data/nationalities.txt")));
 static NATIONALITY_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_set(include_str!("../../rules/data/nationality-nouns.txt")));
-static LANGUAGES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| word_set(include_str!("../../rules/data/languages.txt")));
+static LANGUAGES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| capitalized(include_str!("../../rules/data/languages.txt")));
+
+/// The words of a lowercase list with a capital first letter, as they are
+/// found when wrongly capitalised (so lookups need no allocation).
+fn capitalized(list: &'static str) -> HashSet<String> {
+    word_set(list).into_iter().map(upper_first).collect()
+}
 
 const MONTHS: &[&str] = &[
     "Janvier",
@@ -189,10 +195,8 @@ fn is_year(doc: &Document, i: usize) -> bool {
 }
 
 fn month_day(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    for (i, t) in doc.tokens().iter().enumerate() {
-        if t.kind != TokenKind::Word || t.is_sentence_start() || !doc.first_char(i).is_uppercase() {
-            continue;
-        }
+    for &i in doc.capitalized_words() {
+        let t = doc.tokens()[i];
         let word = doc.token_text(i);
         let prev = prev_word(doc, i);
         let next = next_word(doc, i);
@@ -256,13 +260,10 @@ fn month_day(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 
 fn nationality_adjective(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || t.is_sentence_start() || !doc.first_char(i).is_uppercase() {
-            continue;
-        }
+    for &i in doc.capitalized_words() {
+        let t = tokens[i];
         let word = doc.token_text(i);
-        let lower = word.to_lowercase();
-        if !NATIONALITIES.contains(lower.as_str()) || word.chars().skip(1).any(char::is_uppercase) {
+        if !NATIONALITIES.contains(word) {
             continue;
         }
         // Only right after a noun of the closed list, one space between.
@@ -287,13 +288,10 @@ fn nationality_adjective(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnost
 }
 
 fn language_name(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    for (i, t) in doc.tokens().iter().enumerate() {
-        if t.kind != TokenKind::Word || t.is_sentence_start() || !doc.first_char(i).is_uppercase() {
-            continue;
-        }
+    for &i in doc.capitalized_words() {
+        let t = doc.tokens()[i];
         let word = doc.token_text(i);
-        let lower = word.to_lowercase();
-        if !LANGUAGES.contains(lower.as_str()) || word.chars().skip(1).any(char::is_uppercase) {
+        if !LANGUAGES.contains(word) {
             continue;
         }
         let Some(p) = prev_word(doc, i) else { continue };

@@ -19,13 +19,12 @@ struct Compound {
     parts: Vec<&'static str>,
 }
 
-/// Lowercase without diacritics, so that `Etats` matches `États` (the
-/// missing accent is another rule's finding).
-fn fold(word: &str) -> String {
+/// `word` lowercased without diacritics, so that `Etats` matches `États`
+/// (the missing accent is another rule's finding).
+fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
     word.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Compound names by their first part, as written and without its
@@ -85,7 +84,7 @@ fn match_at(text: &str, start: usize, compound: &Compound) -> Option<(usize, Vec
             .find(|c: char| !is_word_char(c))
             .map_or(text.len(), |i| pos + i);
         let word = &text[pos..end];
-        if fold(word) != fold(part) {
+        if !folded(word).eq(folded(part)) {
             return None;
         }
         // Parts written with a capital in the name need one in the text.

@@ -81,11 +81,14 @@ fn ordinal(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let word = doc.token_text(i);
-        let (number, suffix, span) = if i > 0
+        let after_number = i > 0
             && tokens[i - 1].kind == TokenKind::Number
-            && tokens[i - 1].span().end == t.span().start
-        {
+            && tokens[i - 1].span().end == t.span().start;
+        if !after_number && !matches!(t.first, 'I' | 'V' | 'X' | 'L' | 'C') {
+            continue;
+        }
+        let word = doc.token_text(i);
+        let (number, suffix, span) = if after_number {
             let n = doc.token_text(i - 1);
             if !n.bytes().all(|b| b.is_ascii_digit()) {
                 continue;
@@ -338,8 +341,8 @@ fn french_day(day: &str) -> Option<String> {
     }
 }
 
-fn group<'h>(caps: &Captures<'h>, i: usize) -> Option<&'h str> {
-    caps.get(i).map(|m| m.as_str())
+fn group<'h>(caps: &Captures<'h>, name: &str) -> Option<&'h str> {
+    caps.name(name).map(|m| m.as_str())
 }
 
 fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
@@ -350,75 +353,71 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 fn english_date(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     const EN: &str =
         "January|February|March|April|May|June|July|August|September|October|November|December";
-    static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    const FR: &str =
+        "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
+    // One pass, three forms: `18 March 2025`, `March 18, 2025` (or `March
+    // 2025`), and a French month in English order, `mars 18, 2025`. The
+    // leftmost match wins, so `18 March` is never read as `March …`.
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"({EN})(?:[ \x{{A0}}](\d{{1,2}})(?:st|nd|rd|th|(?-u:\b)))?(?:,?[ \x{{A0}}](\d{{4}}))?"
+            concat!(
+                r"(?<d1>\d{{1,2}})(?:st|nd|rd|th)?[ \x{{A0}}](?:of[ \x{{A0}}])?(?<m1>{EN})(?:,?[ \x{{A0}}](?<y1>\d{{4}}))?",
+                r"|(?<m2>{EN})(?:[ \x{{A0}}](?<d2>\d{{1,2}})(?:st|nd|rd|th|(?-u:\b)))?(?:,?[ \x{{A0}}](?<y2>\d{{4}}))?",
+                r"|(?<m3>{FR})[ \x{{A0}}](?<d3>\d{{1,2}}),[ \x{{A0}}](?<y3>\d{{4}})",
+            ),
+            EN = EN,
+            FR = FR
         ))
         .expect("valid")
     });
-    static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(\d{{1,2}})(?:st|nd|rd|th)?[ \x{{A0}}](?:of[ \x{{A0}}])?({EN})(?:,?[ \x{{A0}}](\d{{4}}))?")).expect("valid")
-    });
-    static FRENCH_ENGLISH_ORDER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)[ \x{A0}](\d{1,2}),[ \x{A0}](\d{4})")
-            .expect("valid")
-    });
     let text = doc.text();
-    let mut report = |start: usize, end: usize, fixed: String| {
+    for caps in DATE.captures_iter(text) {
+        let Some(m) = caps.get(0) else { continue };
+        let (day, month, year) = if let Some(month) = caps.name("m1") {
+            (
+                group(&caps, "d1"),
+                french_month(month.as_str()),
+                group(&caps, "y1"),
+            )
+        } else if let Some(month) = caps.name("m2") {
+            // A month name alone is an untranslated word, not a date format.
+            if caps.name("d2").is_none() && caps.name("y2").is_none() {
+                continue;
+            }
+            (
+                group(&caps, "d2"),
+                french_month(month.as_str()),
+                group(&caps, "y2"),
+            )
+        } else {
+            (
+                group(&caps, "d3"),
+                group(&caps, "m3").unwrap_or_default(),
+                group(&caps, "y3"),
+            )
+        };
+        let (start, end) = (m.start(), m.end());
         if !at_word_boundaries(text, start, end) || doc.touches_link(Span::new(start, end)) {
-            return;
+            continue;
         }
+        let mut parts = Vec::new();
+        if let Some(day) = day {
+            let Some(day) = french_day(day) else { continue };
+            parts.push(day);
+        }
+        parts.push(month.to_string());
+        parts.extend(year.map(str::to_string));
+        let fixed = parts.join(" ");
         let span = Span::new(start, end);
         let mut d = meta.diagnostic(
             span,
             format!(
                 "English date format « {} »: French writes « {fixed} »",
-                &text[start..end]
+                m.as_str()
             ),
         );
         d.fix = Some(Fix::unsafe_(Edit::replace(span, fixed)));
         out.push(d);
-    };
-    let date = |day: Option<&str>, month: &str, year: Option<&str>| -> Option<String> {
-        let mut parts = Vec::new();
-        if let Some(day) = day {
-            parts.push(french_day(day)?);
-        }
-        parts.push(month.to_string());
-        if let Some(year) = year {
-            parts.push(year.to_string());
-        }
-        Some(parts.join(" "))
-    };
-    let mut covered: Vec<Span> = Vec::new();
-    for caps in DAY_MONTH.captures_iter(text) {
-        let Some(m) = caps.get(0) else { continue };
-        if let Some(fixed) = date(group(&caps, 1), french_month(&caps[2]), group(&caps, 3)) {
-            covered.push(Span::new(m.start(), m.end()));
-            report(m.start(), m.end(), fixed);
-        }
-    }
-    for caps in MONTH_DAY.captures_iter(text) {
-        let Some(m) = caps.get(0) else { continue };
-        // A month name alone is an untranslated word, not a date format.
-        if caps.get(2).is_none() && caps.get(3).is_none() {
-            continue;
-        }
-        if covered
-            .iter()
-            .any(|c| c.overlaps(Span::new(m.start(), m.end())))
-        {
-            continue;
-        }
-        if let Some(fixed) = date(group(&caps, 2), french_month(&caps[1]), group(&caps, 3)) {
-            report(m.start(), m.end(), fixed);
-        }
-    }
-    for caps in FRENCH_ENGLISH_ORDER.captures_iter(text) {
-        let Some(m) = caps.get(0) else { continue };
-        if let Some(fixed) = date(Some(&caps[2]), &caps[1], Some(&caps[3])) {
-            report(m.start(), m.end(), fixed);
-        }
     }
 }
 

@@ -51,11 +51,10 @@ fn emoticon_rest(text: &str, pos: usize) -> bool {
 /// emoticons.
 fn high_punct(doc: &Document, i: usize) -> Option<char> {
     let t = doc.tokens()[i];
-    if t.kind != TokenKind::Punct {
+    let c = t.first;
+    if t.kind != TokenKind::Punct || !matches!(c, ';' | ':' | '!' | '?') {
         return None;
     }
-    let c = doc.first_char(i);
-    space_before(c)?;
     let text = doc.text();
     let next = text[t.span().end..].chars().next();
     let excluded = match c {
@@ -166,10 +165,14 @@ fn missing_space_in_guillemets(meta: &RuleMeta, doc: &Document, out: &mut Vec<Di
         {
             continue;
         }
-        let side = if c == '«' { "after" } else { "before" };
+        let which = if c == '«' {
+            "after the opening guillemet"
+        } else {
+            "before the closing guillemet"
+        };
         let mut d = meta.diagnostic(
             t.span(),
-            format!("missing space {side} « {c} »: French puts a no-break space (U+00A0) inside guillemets"),
+            format!("missing space {which}: French puts a no-break space (U+00A0) inside « »"),
         );
         d.fix = Some(Fix::safe(Edit::insert(insert_at, NBSP)));
         out.push(d);

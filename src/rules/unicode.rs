@@ -34,12 +34,22 @@ const MOJIBAKE: &str =
     "[\u{C2}-\u{F4}][\u{80}-\u{BF}€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]+|(?:^|[\\s(])Ã  ?[\\p{L}]";
 
 fn is_stable_starter(c: char) -> bool {
-    canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+    surely_stable(c)
+        || (canonical_combining_class(c) == 0
+            && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes)
+}
+
+/// Whether `c` is certainly unchanged by NFC whatever surrounds it: every
+/// character below U+0300, and general punctuation, super- and subscripts
+/// and currency signs (U+2002–U+20CF).
+fn surely_stable(c: char) -> bool {
+    c < '\u{300}' || ('\u{2002}'..='\u{20CF}').contains(&c)
 }
 
 fn not_nfc(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    let mut rest = text.chars().filter(|&c| !surely_stable(c)).peekable();
+    if rest.peek().is_none() || is_nfc_quick(rest) == IsNormalized::Yes {
         return;
     }
     // Split at stable starters; only segments holding another character can

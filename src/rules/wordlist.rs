@@ -65,6 +65,15 @@ pub fn parts(word: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, p)| !p.is_empty())
 }
 
+/// Uppercases the first letter of `word`.
+pub fn upper_first(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Lowercases the first letter of `word`.
 pub fn lower_first(word: &str) -> String {
     let mut chars = word.chars();
