@@ -27,6 +27,9 @@ impl SourceKind {
     }
 }
 
+/// The largest text coquille reads at once: token offsets are 32-bit.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
 /// A text to check: its display name, its full contents and its kind.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -51,6 +54,11 @@ pub enum InputError {
         /// Byte offset of the first NUL byte.
         offset: usize,
     },
+    /// The file is larger than the 4 GiB one text may hold.
+    TooLarge {
+        /// Its size in bytes.
+        size: usize,
+    },
 }
 
 impl fmt::Display for InputError {
@@ -61,6 +69,9 @@ impl fmt::Display for InputError {
             }
             InputError::Binary { offset } => {
                 write!(f, "binary file (NUL byte at offset {offset})")
+            }
+            InputError::TooLarge { size } => {
+                write!(f, "file too large ({size} bytes; one text holds at most {MAX_TEXT_BYTES})")
             }
         }
     }
@@ -78,12 +89,16 @@ impl Source {
         }
     }
 
-    /// A source from raw bytes: refuses binary data and invalid UTF-8.
+    /// A source from raw bytes: refuses binary data, invalid UTF-8 and
+    /// texts over [`MAX_TEXT_BYTES`].
     pub fn from_bytes(
         name: impl Into<String>,
         bytes: Vec<u8>,
         kind: SourceKind,
     ) -> Result<Source, InputError> {
+        if bytes.len() > MAX_TEXT_BYTES {
+            return Err(InputError::TooLarge { size: bytes.len() });
+        }
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
             return Err(InputError::Binary { offset });
         }
