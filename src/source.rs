@@ -71,7 +71,10 @@ impl fmt::Display for InputError {
                 write!(f, "binary file (NUL byte at offset {offset})")
             }
             InputError::TooLarge { size } => {
-                write!(f, "file too large ({size} bytes; one text holds at most {MAX_TEXT_BYTES})")
+                write!(
+                    f,
+                    "file too large ({size} bytes; one text holds at most {MAX_TEXT_BYTES})"
+                )
             }
         }
     }

@@ -78,6 +78,9 @@ pub enum TokenKind {
 pub const SENTENCE_START: u8 = 1;
 /// The token is the first non-space token of its line.
 pub const LINE_START: u8 = 2;
+/// The token starts a sentence for certain: at the start of a line or after
+/// `.` `!` `?` `…`, not merely after an opening quote, bracket or colon.
+pub const STRONG_START: u8 = 4;
 
 /// One token: its kind, its bytes in the prose text, flags and first
 /// character. 16 bytes: offsets are `u32`, so one prose text holds at most
@@ -103,6 +106,11 @@ impl Token {
     /// Whether the token may begin a sentence.
     pub fn is_sentence_start(&self) -> bool {
         self.flags & SENTENCE_START != 0
+    }
+
+    /// Whether the token certainly starts a sentence (see [`STRONG_START`]).
+    pub fn is_strong_start(&self) -> bool {
+        self.flags & STRONG_START != 0
     }
 
     /// Whether the token is the first of its line.
@@ -466,6 +474,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Marks the tokens that may start a sentence or start a line.
 fn set_flags(tokens: &mut [Token]) {
     let mut sentence_start = true;
+    let mut strong_start = true;
     let mut line_start = true;
     for token in tokens.iter_mut() {
         match token.kind {
@@ -475,6 +484,7 @@ fn set_flags(tokens: &mut [Token]) {
                 // A line break after a line that did not end a sentence does
                 // not start one, but a capital on a new line is allowed.
                 sentence_start = true;
+                strong_start = true;
                 continue;
             }
             _ => {}
@@ -482,11 +492,19 @@ fn set_flags(tokens: &mut [Token]) {
         if sentence_start {
             token.flags |= SENTENCE_START;
         }
+        if strong_start {
+            token.flags |= STRONG_START;
+        }
         if line_start {
             token.flags |= LINE_START;
         }
         line_start = false;
         let c = token.first;
+        // Dialogue and list dashes keep a strong start for the word after.
+        strong_start = (token.kind == TokenKind::Punct && matches!(c, '.' | '!' | '?' | '…'))
+            || (strong_start
+                && token.kind == TokenKind::Punct
+                && matches!(c, '—' | '–' | '-' | '•' | '*'));
         sentence_start = match token.kind {
             // After the end of a sentence, a colon, or an opening sign, a
             // capital is expected or allowed.
@@ -622,6 +640,17 @@ mod tests {
     #[test]
     fn tokens_are_small() {
         assert_eq!(std::mem::size_of::<Token>(), 16);
+    }
+
+    #[test]
+    fn strong_starts_exclude_quotes_and_colons() {
+        let text = "Il dort. A Paris, « A dit » : A\n— A";
+        let strong: Vec<usize> = tokenize(text)
+            .into_iter()
+            .filter(|t| t.is_strong_start() && t.kind == TokenKind::Word)
+            .map(|t| t.span().start)
+            .collect();
+        assert_eq!(strong, vec![0, 9, text.len() - 1]);
     }
 
     #[test]

@@ -10,8 +10,17 @@ fn readme() -> String {
 #[test]
 fn readme_opens_with_the_two_setup_commands() {
     let text = readme();
-    let first_block = text.split("```sh").nth(1).expect("a shell block").split("```").next().unwrap_or_default();
-    assert!(first_block.contains("cargo run --release -- check examples/"), "{first_block}");
+    let first_block = text
+        .split("```sh")
+        .nth(1)
+        .expect("a shell block")
+        .split("```")
+        .next()
+        .unwrap_or_default();
+    assert!(
+        first_block.contains("cargo run --release -- check examples/"),
+        "{first_block}"
+    );
     assert!(first_block.contains("cargo test"), "{first_block}");
 }
 
@@ -23,5 +32,8 @@ fn readme_lists_every_rule() {
         .map(|r| r.meta().id)
         .filter(|id| !text.contains(&format!("`{id}`")))
         .collect();
-    assert!(missing.is_empty(), "rules missing from README.md: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "rules missing from README.md: {missing:?}"
+    );
 }

@@ -105,35 +105,74 @@ fn read_input(input: &Input, stdin_name: Option<&str>) -> Result<Source, String>
     }
 }
 
-/// Everything a run needs before it reads inputs.
-struct Setup {
+/// A run over the inputs: the linter, what to read, and what went wrong.
+struct Run {
     linter: Linter,
     inputs: Vec<Input>,
+    stdin_name: Option<String>,
+    /// Paths or inputs that could not be read.
     errors: usize,
+    /// Inputs read.
+    files: usize,
 }
 
-fn setup(paths: &[std::path::PathBuf], common: &CommonArgs) -> Result<Setup, String> {
-    let settings = settings(common)?;
-    let linter = Linter::new(settings).map_err(|e| format!("internal error: {e}"))?;
-    let walker = Walker::new(&common.extensions, &common.exclude)?;
-    let (inputs, errors) = walker.collect(paths);
-    for e in &errors {
-        error(e);
+impl Run {
+    /// Parses the settings and finds the inputs; prints errors on the way
+    /// and returns the exit code if nothing can run.
+    fn start(paths: &[std::path::PathBuf], common: &CommonArgs) -> Result<Run, u8> {
+        let fail = |e: String| {
+            error(e);
+            EXIT_ERROR
+        };
+        let settings = settings(common).map_err(fail)?;
+        let linter = Linter::new(settings).map_err(|e| fail(format!("internal error: {e}")))?;
+        let walker = Walker::new(&common.extensions, &common.exclude).map_err(fail)?;
+        let (inputs, errors) = walker.collect(paths);
+        for e in &errors {
+            error(e);
+        }
+        if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
+            return Err(fail("`-` (stdin) can be given only once".into()));
+        }
+        if inputs.is_empty() && errors.is_empty() && !common.quiet {
+            eprintln!(
+                "warning: no files to check (looked for {})",
+                walk::DEFAULT_EXTENSIONS.join(", ")
+            );
+        }
+        Ok(Run {
+            linter,
+            inputs,
+            stdin_name: common.stdin_filename.clone(),
+            errors: errors.len(),
+            files: 0,
+        })
     }
-    if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
-        return Err("`-` (stdin) can be given only once".into());
+
+    /// Reads input `i`; on failure prints the error, counts it, and gives
+    /// `None` so the run goes on with the next input.
+    fn read(&mut self, i: usize) -> Option<Source> {
+        match read_input(&self.inputs[i], self.stdin_name.as_deref()) {
+            Ok(source) => {
+                self.files += 1;
+                Some(source)
+            }
+            Err(e) => {
+                error(e);
+                self.errors += 1;
+                None
+            }
+        }
     }
-    if inputs.is_empty() && errors.is_empty() && !common.quiet {
-        eprintln!(
-            "warning: no files to check (looked for {})",
-            walk::DEFAULT_EXTENSIONS.join(", ")
-        );
+}
+
+/// `1 file`, `2 files`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
     }
-    Ok(Setup {
-        linter,
-        inputs,
-        errors: errors.len(),
-    })
 }
 
 /// Counts for the summary line.
@@ -167,13 +206,6 @@ impl Tally {
     }
 
     fn write_summary(&self, files: usize, out: &mut dyn Write) -> io::Result<()> {
-        let plural = |n: usize, word: &str| {
-            if n == 1 {
-                format!("{n} {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        };
         if self.problems == 0 {
             return writeln!(
                 out,
@@ -209,61 +241,51 @@ fn exit_code(errors: usize, findings: bool, exit_zero: bool) -> u8 {
     }
 }
 
+/// Turns a failure to write the report into exit code 2 (a closed pipe,
+/// as with `| head`, is not an error).
+fn output_result(result: io::Result<()>) -> Result<(), u8> {
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            error(format!("cannot write output: {}", io_reason(&e)));
+            Err(EXIT_ERROR)
+        }
+        _ => Ok(()),
+    }
+}
+
 fn check(args: CheckArgs) -> u8 {
     let common = &args.common;
-    let Setup {
-        linter,
-        inputs,
-        mut errors,
-    } = match setup(&args.paths, common) {
-        Ok(s) => s,
-        Err(e) => {
-            error(e);
-            return EXIT_ERROR;
-        }
+    let mut run = match Run::start(&args.paths, common) {
+        Ok(run) => run,
+        Err(code) => return code,
     };
     let format = format(common);
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = io::stdout().lock();
     let mut printer = Printer::new(format, use_color(common.color, io::stdout().is_terminal()));
     let mut tally = Tally::default();
-    let mut files = 0;
     let result = (|| -> io::Result<()> {
         printer.begin(&mut out)?;
-        for input in &inputs {
-            let source = match read_input(input, common.stdin_filename.as_deref()) {
-                Ok(s) => s,
-                Err(e) => {
-                    error(e);
-                    errors += 1;
-                    continue;
-                }
-            };
-            files += 1;
-            let diagnostics = linter.check(&source);
+        for i in 0..run.inputs.len() {
+            let Some(source) = run.read(i) else { continue };
+            let diagnostics = run.linter.check(&source);
             tally.add(&diagnostics);
-            printer.file(
-                &FileReport {
-                    name: &source.name,
-                    text: &source.text,
-                    diagnostics: &diagnostics,
-                },
-                &mut out,
-            )?;
+            let report = FileReport {
+                name: &source.name,
+                text: &source.text,
+                diagnostics: &diagnostics,
+            };
+            printer.file(&report, &mut out)?;
         }
         printer.end(&mut out)?;
         if format != Format::Json && !common.quiet {
-            tally.write_summary(files, &mut out)?;
+            tally.write_summary(run.files, &mut out)?;
         }
         out.flush()
     })();
-    if let Err(e) = result
-        && e.kind() != io::ErrorKind::BrokenPipe
-    {
-        error(format!("cannot write output: {}", io_reason(&e)));
-        return EXIT_ERROR;
+    if let Err(code) = output_result(result) {
+        return code;
     }
-    exit_code(errors, tally.problems > 0, common.exit_zero)
+    exit_code(run.errors, tally.problems > 0, common.exit_zero)
 }
 
 /// Replaces the file at `path` with `text` atomically: the text goes to a
@@ -291,16 +313,9 @@ fn unified_diff(name: &str, old: &str, new: &str) -> String {
 
 fn fix(args: FixArgs) -> u8 {
     let common = &args.common;
-    let Setup {
-        linter,
-        inputs,
-        mut errors,
-    } = match setup(&args.paths, common) {
-        Ok(s) => s,
-        Err(e) => {
-            error(e);
-            return EXIT_ERROR;
-        }
+    let mut run = match Run::start(&args.paths, common) {
+        Ok(run) => run,
+        Err(code) => return code,
     };
     let threshold = if args.unsafe_fixes {
         Applicability::Unsafe
@@ -309,34 +324,23 @@ fn fix(args: FixArgs) -> u8 {
     };
     let format = format(common);
     // With stdin, stdout carries the fixed text: reports go to stderr.
-    let to_stderr = inputs.contains(&Input::Stdin);
-    let stdout = io::stdout();
-    let stderr = io::stderr();
+    let to_stderr = run.inputs.contains(&Input::Stdin);
     let (mut out, color_terminal): (Box<dyn Write>, bool) = if to_stderr {
-        (Box::new(stderr.lock()), io::stderr().is_terminal())
+        (Box::new(io::stderr().lock()), io::stderr().is_terminal())
     } else {
-        (Box::new(stdout.lock()), io::stdout().is_terminal())
+        (Box::new(io::stdout().lock()), io::stdout().is_terminal())
     };
     let mut printer = Printer::new(format, use_color(common.color, color_terminal));
     let mut tally = Tally::default();
     let mut fixed_problems = 0;
     let mut changed_files = 0;
-    let mut files = 0;
     let result = (|| -> io::Result<()> {
         if !args.diff {
             printer.begin(&mut out)?;
         }
-        for input in &inputs {
-            let source = match read_input(input, common.stdin_filename.as_deref()) {
-                Ok(s) => s,
-                Err(e) => {
-                    error(e);
-                    errors += 1;
-                    continue;
-                }
-            };
-            files += 1;
-            let outcome = linter.fix(&source, threshold);
+        for i in 0..run.inputs.len() {
+            let Some(source) = run.read(i) else { continue };
+            let outcome = run.linter.fix(&source, threshold);
             if !outcome.converged {
                 eprintln!(
                     "warning: {}: fixes did not settle after {} passes; some are left unapplied",
@@ -355,7 +359,7 @@ fn fix(args: FixArgs) -> u8 {
                 }
                 continue;
             }
-            match input {
+            match &run.inputs[i] {
                 Input::Stdin => {
                     let mut stdout = io::stdout().lock();
                     stdout.write_all(outcome.text.as_bytes())?;
@@ -363,55 +367,52 @@ fn fix(args: FixArgs) -> u8 {
                 }
                 Input::File(path) if changed => {
                     if let Err(e) = write_atomic(path, &outcome.text) {
+                        let reason = io_reason(&e);
                         error(format!(
-                            "{}: cannot write the fixed file: {}",
-                            source.name,
-                            io_reason(&e)
+                            "{}: cannot write the fixed file: {reason}",
+                            source.name
                         ));
-                        errors += 1;
+                        run.errors += 1;
                         continue;
                     }
                 }
                 Input::File(_) => {}
             }
             tally.add(&outcome.remaining);
-            printer.file(
-                &FileReport {
-                    name: &source.name,
-                    text: &outcome.text,
-                    diagnostics: &outcome.remaining,
-                },
-                &mut out,
-            )?;
+            let report = FileReport {
+                name: &source.name,
+                text: &outcome.text,
+                diagnostics: &outcome.remaining,
+            };
+            printer.file(&report, &mut out)?;
         }
+        let fixed = format!(
+            "{} in {}",
+            plural(fixed_problems, "problem"),
+            plural(changed_files, "file")
+        );
         if args.diff {
             if !common.quiet {
-                let verb = if changed_files == 1 { "file" } else { "files" };
-                eprintln!("{changed_files} {verb} would be changed ({fixed_problems} fixes).");
+                eprintln!("Would fix {fixed}.");
             }
             return Ok(());
         }
         printer.end(&mut out)?;
         if format != Format::Json && !common.quiet {
             if fixed_problems > 0 {
-                let verb = if changed_files == 1 { "file" } else { "files" };
-                writeln!(
-                    out,
-                    "Fixed {fixed_problems} problems in {changed_files} {verb}."
-                )?;
+                writeln!(out, "Fixed {fixed}.")?;
             }
-            tally.write_summary(files, &mut out)?;
+            tally.write_summary(run.files, &mut out)?;
         }
         out.flush()
     })();
-    if let Err(e) = result
-        && e.kind() != io::ErrorKind::BrokenPipe
-    {
-        error(format!("cannot write output: {}", io_reason(&e)));
-        return EXIT_ERROR;
+    if let Err(code) = output_result(result) {
+        return code;
     }
-    if args.diff {
-        return exit_code(errors, changed_files > 0, common.exit_zero);
-    }
-    exit_code(errors, tally.problems > 0, common.exit_zero)
+    let found = if args.diff {
+        changed_files > 0
+    } else {
+        tally.problems > 0
+    };
+    exit_code(run.errors, found, common.exit_zero)
 }

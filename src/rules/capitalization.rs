@@ -140,7 +140,10 @@ fn missing_accent(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 fn a_grave(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
     for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || !t.is_sentence_start() || doc.token_text(i) != "A" {
+        // Only where a sentence certainly starts: after an opening quote, a
+        // capital `A` is as likely the verb of a broken quotation (`“ A
+        // déclaré`) as the preposition.
+        if t.kind != TokenKind::Word || !t.is_strong_start() || doc.token_text(i) != "A" {
             continue;
         }
         if !tokens.get(i + 1).is_some_and(|s| s.is_space()) {

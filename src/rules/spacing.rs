@@ -4,7 +4,7 @@ use super::{CodeRuleDef, RuleMeta, always};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::span::Span;
-use crate::tokenize::{SpaceKind, Token, TokenKind, is_word_char};
+use crate::tokenize::{Token, TokenKind, is_word_char};
 
 pub(super) const RULES: &[CodeRuleDef] = &[
     always("spacing/missing-space-before", missing_space_before),
@@ -72,39 +72,29 @@ fn high_punct(doc: &Document, i: usize) -> Option<char> {
     (!excluded).then_some(c)
 }
 
-/// The run of space tokens ending just before token `i`: (first index, span).
-fn spaces_before(tokens: &[Token], i: usize) -> Option<(usize, Span)> {
+/// The run of space tokens ending just before token `i`, as (first, last)
+/// token indexes.
+fn spaces_before(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
     let mut first = i;
     while first > 0 && tokens[first - 1].is_space() {
         first -= 1;
     }
-    (first < i).then(|| {
-        (
-            first,
-            Span::new(tokens[first].span().start, tokens[i - 1].span().end),
-        )
-    })
+    (first < i).then(|| (first, i - 1))
 }
 
-/// The run of space tokens starting just after token `i`: (last index, span).
-fn spaces_after(tokens: &[Token], i: usize) -> Option<(usize, Span)> {
+/// The run of space tokens starting just after token `i`, as (first, last)
+/// token indexes.
+fn spaces_after(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
     let mut last = i;
     while last + 1 < tokens.len() && tokens[last + 1].is_space() {
         last += 1;
     }
-    (last > i).then(|| {
-        (
-            last,
-            Span::new(tokens[i + 1].span().start, tokens[last].span().end),
-        )
-    })
+    (last > i).then_some((i + 1, last))
 }
 
-fn run_kinds(tokens: &[Token], first: usize, last: usize) -> impl Iterator<Item = SpaceKind> + '_ {
-    tokens[first..=last].iter().filter_map(|t| match t.kind {
-        TokenKind::Space(k) => Some(k),
-        _ => None,
-    })
+/// The bytes of the tokens `first..=last`.
+fn run_span(tokens: &[Token], (first, last): (usize, usize)) -> Span {
+    Span::new(tokens[first].span().start, tokens[last].span().end)
 }
 
 fn is_line_edge(tokens: &[Token], i: Option<usize>) -> bool {
@@ -179,103 +169,107 @@ fn missing_space_in_guillemets(meta: &RuleMeta, doc: &Document, out: &mut Vec<Di
     }
 }
 
-/// Where a no-break space belongs, the space run found there and the space
-/// wanted in the strict profile: (run span, run first..=last, wanted, sign).
-fn nobreak_sites(doc: &Document) -> Vec<(Span, usize, usize, &'static str, char)> {
+/// A place where a no-break space belongs, with the spaces found there.
+struct NoBreakSite {
+    /// The run of spaces found.
+    span: Span,
+    /// Whether any of them is breakable.
+    has_breakable: bool,
+    /// The space the strict profile wants there.
+    wanted: &'static str,
+    /// The sign: `; : ! ?`, `«` or `»`.
+    sign: char,
+}
+
+impl NoBreakSite {
+    fn place(&self) -> String {
+        match self.sign {
+            '«' => "after the opening guillemet".into(),
+            '»' => "before the closing guillemet".into(),
+            c => format!("before « {c} »"),
+        }
+    }
+
+    fn wanted_name(&self) -> &'static str {
+        if self.wanted == NNBSP {
+            "a narrow no-break space (U+202F)"
+        } else {
+            "a no-break space (U+00A0)"
+        }
+    }
+
+    /// A finding with `message` whose safe fix puts the wanted space there.
+    fn diagnostic(&self, meta: &RuleMeta, message: String) -> Diagnostic {
+        let mut d = meta.diagnostic(self.span, message);
+        d.fix = Some(Fix::safe(Edit::replace(self.span, self.wanted)));
+        d
+    }
+}
+
+/// Every place where a no-break space belongs and some space was typed:
+/// before `; : ! ?` and inside `« »`, not at the edge of a line.
+fn nobreak_sites(doc: &Document) -> Vec<NoBreakSite> {
     let tokens = doc.tokens();
     let mut sites = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if t.kind == TokenKind::Punct {
-            let Some(c) = high_punct(doc, i) else {
-                continue;
-            };
-            let Some((first, span)) = spaces_before(tokens, i) else {
-                continue;
-            };
-            if is_line_edge(tokens, first.checked_sub(1)) {
-                continue;
+        let (run, sign, wanted) = match (t.kind, t.first) {
+            (TokenKind::Punct, _) => {
+                let Some(c) = high_punct(doc, i) else {
+                    continue;
+                };
+                (
+                    spaces_before(tokens, i),
+                    c,
+                    if c == ':' { NBSP } else { NNBSP },
+                )
             }
-            let wanted = if c == ':' { NBSP } else { NNBSP };
-            sites.push((span, first, i - 1, wanted, c));
-        } else if t.kind == TokenKind::Quote {
-            match doc.first_char(i) {
-                '«' => {
-                    let Some((last, span)) = spaces_after(tokens, i) else {
-                        continue;
-                    };
-                    if is_line_edge(tokens, Some(last + 1)) {
-                        continue;
-                    }
-                    sites.push((span, i + 1, last, NBSP, '«'));
-                }
-                '»' => {
-                    let Some((first, span)) = spaces_before(tokens, i) else {
-                        continue;
-                    };
-                    if is_line_edge(tokens, first.checked_sub(1)) {
-                        continue;
-                    }
-                    sites.push((span, first, i - 1, NBSP, '»'));
-                }
-                _ => {}
-            }
+            (TokenKind::Quote, '«') => (spaces_after(tokens, i), '«', NBSP),
+            (TokenKind::Quote, '»') => (spaces_before(tokens, i), '»', NBSP),
+            _ => continue,
+        };
+        let Some((first, last)) = run else { continue };
+        if is_line_edge(tokens, first.checked_sub(1)) || is_line_edge(tokens, Some(last + 1)) {
+            continue;
         }
+        sites.push(NoBreakSite {
+            span: run_span(tokens, (first, last)),
+            has_breakable: tokens[first..=last]
+                .iter()
+                .any(|t| matches!(t.kind, TokenKind::Space(k) if k.is_breakable())),
+            wanted,
+            sign,
+        });
     }
     sites
 }
 
-fn sign_phrase(c: char) -> String {
-    match c {
-        '«' => "after the opening guillemet".into(),
-        '»' => "before the closing guillemet".into(),
-        _ => format!("before « {c} »"),
-    }
-}
-
 fn breakable_space(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    let tokens = doc.tokens();
-    for (span, first, last, wanted, c) in nobreak_sites(doc) {
-        if run_kinds(tokens, first, last).any(|k| !k.is_breakable()) {
-            continue;
+    for site in nobreak_sites(doc) {
+        // Standard accepts either no-break space: only all-breakable runs.
+        let all_breakable =
+            site.has_breakable && !doc.slice(site.span).contains(['\u{00A0}', '\u{202F}']);
+        if all_breakable {
+            let message = format!(
+                "breakable space {}; use {} so the line cannot break there",
+                site.place(),
+                site.wanted_name()
+            );
+            out.push(site.diagnostic(meta, message));
         }
-        let what = if wanted == NNBSP {
-            "a narrow no-break space (U+202F)"
-        } else {
-            "a no-break space (U+00A0)"
-        };
-        let mut d = meta.diagnostic(
-            span,
-            format!(
-                "breakable space {}; use {what} so the line cannot break there",
-                sign_phrase(c)
-            ),
-        );
-        d.fix = Some(Fix::safe(Edit::replace(span, wanted)));
-        out.push(d);
     }
 }
 
 fn nbsp_kind(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    let tokens = doc.tokens();
-    for (span, first, last, wanted, c) in nobreak_sites(doc) {
-        let kinds: Vec<SpaceKind> = run_kinds(tokens, first, last).collect();
-        if kinds.iter().any(|k| k.is_breakable()) || doc.slice(span) == wanted {
+    for site in nobreak_sites(doc) {
+        if site.has_breakable || doc.slice(site.span) == site.wanted {
             continue;
         }
-        let (what, name) = if wanted == NNBSP {
-            ("narrow no-break space (U+202F)", "U+202F")
-        } else {
-            ("no-break space (U+00A0)", "U+00A0")
-        };
-        let mut d = meta.diagnostic(
-            span,
-            format!(
-                "the strict profile wants a {what} {}, not this space; use {name}",
-                sign_phrase(c)
-            ),
+        let message = format!(
+            "the strict profile wants {} {}, not this space",
+            site.wanted_name(),
+            site.place()
         );
-        d.fix = Some(Fix::safe(Edit::replace(span, wanted)));
-        out.push(d);
+        out.push(site.diagnostic(meta, message));
     }
 }
 
@@ -290,9 +284,10 @@ fn space_before_closing(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnosti
         if !matches!(c, ',' | '.' | '…' | ')' | ']') {
             continue;
         }
-        let Some((first, span)) = spaces_before(tokens, i) else {
+        let Some(run) = spaces_before(tokens, i) else {
             continue;
         };
+        let (first, span) = (run.0, run_span(tokens, run));
         let Some(before) = first.checked_sub(1) else {
             continue;
         };
@@ -330,9 +325,10 @@ fn space_after_opening(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic
         if t.kind != TokenKind::Punct || !matches!(doc.first_char(i), '(' | '[') {
             continue;
         }
-        let Some((last, span)) = spaces_after(tokens, i) else {
+        let Some(run) = spaces_after(tokens, i) else {
             continue;
         };
+        let (last, span) = (run.1, run_span(tokens, run));
         let Some(next) = tokens.get(last + 1) else {
             continue;
         };
