@@ -134,14 +134,34 @@ impl<'a> Document<'a> {
             .any(|t| matches!(t.kind, TokenKind::Url | TokenKind::Email))
     }
 
-    /// The byte range of the line holding `offset`, without its terminator.
-    pub fn line_around(&self, offset: usize) -> Span {
+    /// The text of the line before byte `offset`, at most `limit` bytes of
+    /// it, and whether it reaches the start of the line. Bounded so that
+    /// looking around a match costs the same on a one-line 10 MB file.
+    pub fn line_before(&self, offset: usize, limit: usize) -> (&str, bool) {
         let text = self.text();
-        let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[offset..]
-            .find(['\n', '\r'])
-            .map_or(text.len(), |i| offset + i);
-        Span::new(start, end)
+        let mut floor = offset.saturating_sub(limit);
+        while !text.is_char_boundary(floor) {
+            floor += 1;
+        }
+        match text[floor..offset].rfind('\n') {
+            Some(i) => (&text[floor + i + 1..offset], true),
+            None => (&text[floor..offset], floor == 0),
+        }
+    }
+
+    /// The text of the line after byte `offset`, at most `limit` bytes of
+    /// it, without the line terminator.
+    pub fn line_after(&self, offset: usize, limit: usize) -> &str {
+        let text = self.text();
+        let mut ceiling = (offset + limit).min(text.len());
+        while !text.is_char_boundary(ceiling) {
+            ceiling -= 1;
+        }
+        let window = &text[offset..ceiling];
+        match window.find(['\n', '\r']) {
+            Some(i) => &window[..i],
+            None => window,
+        }
     }
 }
 

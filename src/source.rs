@@ -196,6 +196,66 @@ impl LineIndex {
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
+
+    /// A cursor that converts many offsets of `text`, in increasing order,
+    /// without recounting each line from its start.
+    pub fn cursor<'a>(&'a self, text: &'a str) -> PositionCursor<'a> {
+        PositionCursor {
+            index: self,
+            text,
+            offset: 0,
+            position: Position { line: 1, column: 1 },
+        }
+    }
+}
+
+/// Converts offsets to positions, counting only the characters between one
+/// offset and the next when they are on the same line and in order (so a
+/// one-line file with many findings is not quadratic). Offsets out of order
+/// are still right, just slower.
+#[derive(Debug, Clone)]
+pub struct PositionCursor<'a> {
+    index: &'a LineIndex,
+    text: &'a str,
+    offset: usize,
+    position: Position,
+}
+
+impl PositionCursor<'_> {
+    /// The position of byte `offset`.
+    pub fn position(&mut self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line = self.index.line_of(offset) + 1;
+        let same_line_forward = line == self.position.line
+            && offset >= self.offset
+            && (line > 1 || self.offset >= self.index.bom_len);
+        self.position = if same_line_forward {
+            Position {
+                line,
+                column: self.position.column + self.text[self.offset..offset].chars().count(),
+            }
+        } else {
+            self.index.position(self.text, offset)
+        };
+        self.offset = offset;
+        self.position
+    }
+
+    /// The positions of the start and the end of `span`; the cursor stays
+    /// at the start, so the next span (sorted by start) is reached forward.
+    pub fn span(&mut self, span: crate::span::Span) -> (Position, Position) {
+        let start = self.position(span.start);
+        let inner = &self.text[span.start..span.end.min(self.text.len()).max(span.start)];
+        let end = if inner.contains('\n') {
+            self.index.position(self.text, span.end)
+        } else {
+            Position {
+                line: start.line,
+                column: start.column + inner.chars().count(),
+            }
+        };
+        (start, end)
+    }
 }
 
 fn memchr_iter(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
@@ -231,6 +291,19 @@ mod tests {
         let text = "a😀b";
         let index = LineIndex::new(text);
         assert_eq!(index.utf16_column(text, 5), 3);
+    }
+
+    #[test]
+    fn cursor_matches_position() {
+        let text = "\u{FEFF}é a\nb ç d\n\nfin";
+        let index = LineIndex::new(text);
+        let mut cursor = index.cursor(text);
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .collect();
+        for &o in offsets.iter().chain(offsets.iter().rev()) {
+            assert_eq!(cursor.position(o), index.position(text, o), "offset {o}");
+        }
     }
 
     #[test]

@@ -1,12 +1,16 @@
 //! One line per finding: `path:line:col: rule-id message`.
 
 use super::FileReport;
-use crate::source::LineIndex;
+use crate::source::PositionCursor;
 use std::io::{self, Write};
 
-pub(super) fn write(report: &FileReport, index: &LineIndex, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(
+    report: &FileReport,
+    cursor: &mut PositionCursor,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     for d in report.diagnostics {
-        let p = index.position(report.text, d.span.start);
+        let p = cursor.position(d.span.start);
         writeln!(
             out,
             "{}:{}:{}: {} {}",

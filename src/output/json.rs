@@ -2,7 +2,7 @@
 
 use super::FileReport;
 use crate::diagnostic::Diagnostic;
-use crate::source::LineIndex;
+use crate::source::{Position, PositionCursor};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -38,8 +38,7 @@ struct JsonDiagnostic<'a> {
     fix: Option<JsonFix<'a>>,
 }
 
-fn location(report: &FileReport, index: &LineIndex, offset: usize) -> Location {
-    let p = index.position(report.text, offset);
+fn location(p: Position, offset: usize) -> Location {
     Location {
         line: p.line,
         column: p.column,
@@ -49,18 +48,19 @@ fn location(report: &FileReport, index: &LineIndex, offset: usize) -> Location {
 
 pub(super) fn write_one(
     report: &FileReport,
-    index: &LineIndex,
+    cursor: &mut PositionCursor,
     d: &Diagnostic,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let (start, end) = cursor.span(d.span);
     let item = JsonDiagnostic {
         path: report.name,
         rule: d.rule,
         category: d.category.as_str(),
         severity: d.severity.as_str(),
         message: &d.message,
-        start: location(report, index, d.span.start),
-        end: location(report, index, d.span.end),
+        start: location(start, d.span.start),
+        end: location(end, d.span.end),
         fix: d.fix.as_ref().map(|f| JsonFix {
             applicability: f.applicability.as_str(),
             edits: f

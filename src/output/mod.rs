@@ -69,13 +69,14 @@ impl Printer {
             return Ok(());
         }
         let index = LineIndex::new(report.text);
+        let mut cursor = index.cursor(report.text);
         match self.format {
-            Format::Human => human::write(report, &index, self.color, out)?,
-            Format::Concise => concise::write(report, &index, out)?,
+            Format::Human => human::write(report, &index, &mut cursor, self.color, out)?,
+            Format::Concise => concise::write(report, &mut cursor, out)?,
             Format::Json => {
                 for d in report.diagnostics {
                     out.write_all(if self.items == 0 { b"\n  " } else { b",\n  " })?;
-                    json::write_one(report, &index, d, out)?;
+                    json::write_one(report, &mut cursor, d, out)?;
                     self.items += 1;
                 }
                 return Ok(());

@@ -17,6 +17,9 @@ use crate::tokenize::is_word_char;
 use regex::{Captures, Regex};
 use std::sync::OnceLock;
 
+/// How much of the line around a match the guards see, on each side.
+const GUARD_WINDOW: usize = 256;
+
 /// The compiled form of a declarative rule.
 #[derive(Debug)]
 pub struct Compiled {
@@ -141,15 +144,34 @@ impl DeclarativeRule {
                 return;
             }
         }
-        let line_before = &text[doc.line_around(whole.start).start..whole.start];
-        let line_after = &text[whole.end..doc.line_around(whole.end).end.max(whole.end)];
+        // Guards see at most GUARD_WINDOW bytes of the line on each side.
+        // When the line starts further back, `^` must not match at the cut:
+        // the window is then searched with `is_match_at` inside a haystack
+        // that starts one character earlier.
+        let (before, at_line_start) = doc.line_before(whole.start, GUARD_WINDOW);
+        let before_start = whole.start - before.len();
+        let (hay_before, from) = if at_line_start {
+            (before, 0)
+        } else {
+            let prev = text[..before_start]
+                .chars()
+                .next_back()
+                .map_or(0, char::len_utf8);
+            (&text[before_start - prev..whole.start], prev)
+        };
+        let after = doc.line_after(whole.end, GUARD_WINDOW);
+        let before_fails = |guard: &Option<Regex>, want: bool| {
+            guard
+                .as_ref()
+                .is_some_and(|g| g.is_match_at(hay_before, from) != want)
+        };
         let fails = |guard: &Option<Regex>, hay: &str, want: bool| {
             guard.as_ref().is_some_and(|g| g.is_match(hay) != want)
         };
-        if fails(&c.before, line_before, true)
-            || fails(&c.not_before, line_before, false)
-            || fails(&c.after, line_after, true)
-            || fails(&c.not_after, line_after, false)
+        if before_fails(&c.before, true)
+            || before_fails(&c.not_before, false)
+            || fails(&c.after, after, true)
+            || fails(&c.not_after, after, false)
             || fails(&c.not_match, &text[whole.range()], false)
         {
             return;
@@ -210,5 +232,44 @@ impl Rule for DeclarativeRule {
 
     fn as_declarative(&self) -> Option<&DeclarativeRule> {
         Some(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::settings::{Selector, Settings};
+    use crate::source::{Source, SourceKind};
+    use crate::{Linter, Registry};
+
+    fn spans(rule: &str, text: &str) -> Vec<usize> {
+        let rule = Registry::global().get(rule).expect("rule exists").meta().id;
+        let linter = Linter::new(Settings {
+            select: vec![Selector::Rule(rule)],
+            ..Settings::default()
+        })
+        .expect("linter");
+        let source = Source::new("t", text, SourceKind::PlainText);
+        linter.check(&source).iter().map(|d| d.span.start).collect()
+    }
+
+    #[test]
+    fn guards_look_only_near_the_match_but_keep_line_starts() {
+        // `punctuation/spaced-hyphen` skips hyphens that start a line
+        // (`not_before = '(?:^[ \t]*|\d)$'`): far from the line start, the
+        // cut window must not look like one.
+        let far = format!("{} - suite", "mot ".repeat(200));
+        assert_eq!(
+            spans("punctuation/spaced-hyphen", &far),
+            vec![far.find(" - ").expect("hyphen") + 1]
+        );
+        let indented = format!("{}- item", " ".repeat(40));
+        assert_eq!(
+            spans("punctuation/spaced-hyphen", &indented),
+            Vec::<usize>::new()
+        );
+        assert_eq!(
+            spans("punctuation/spaced-hyphen", "  - item\n  - autre"),
+            Vec::<usize>::new()
+        );
     }
 }
