@@ -413,3 +413,35 @@ fn rules_and_rule_explain() {
     assert_eq!(code(&o), 0);
     insta::assert_snapshot!("rule-explain", stdout(&o));
 }
+
+#[test]
+fn long_lines_are_cut_but_keep_their_columns() {
+    // One 6000-character line with accented letters before the finding.
+    let text = format!("{} étape? {}\n", "é".repeat(3000), "mot ".repeat(700));
+    let human = stdout(&run_stdin(
+        &[
+            "check",
+            "-",
+            "--color",
+            "never",
+            "--stdin-filename",
+            "long.txt",
+        ],
+        text.as_bytes(),
+    ));
+    let concise = stdout(&run_stdin(
+        &[
+            "check",
+            "-",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "long.txt",
+        ],
+        text.as_bytes(),
+    ));
+    assert!(concise.starts_with("long.txt:1:3007:"), "{concise}");
+    assert!(human.contains("--> long.txt:1:3007\n"), "{human}");
+    // The snippet is cut around the finding, not the whole line.
+    assert!(human.lines().all(|l| l.chars().count() < 400), "{human}");
+}
