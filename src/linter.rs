@@ -113,9 +113,7 @@ impl Linter {
                 self.filtered[i].check(&doc, &mut out);
             }
         }
-        for d in &mut out {
-            doc.prose().map_diagnostic(d);
-        }
+        out.retain_mut(|d| doc.prose().map_diagnostic(d));
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });

@@ -101,6 +101,9 @@ impl Selector {
     /// Parses `ALL`, a category, or a rule id known to `registry`.
     pub fn parse(text: &str, registry: &Registry) -> Result<Selector, UnknownSelector> {
         let text = text.trim();
+        if text.is_empty() {
+            return Err(UnknownSelector("(empty)".into()));
+        }
         if text == "ALL" {
             return Ok(Selector::All);
         }

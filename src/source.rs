@@ -54,6 +54,8 @@ pub enum InputError {
         /// Byte offset of the first NUL byte.
         offset: usize,
     },
+    /// The file is UTF-16 (it starts with a UTF-16 byte order mark).
+    Utf16,
     /// The file is larger than the 4 GiB one text may hold.
     TooLarge {
         /// Its size in bytes.
@@ -70,6 +72,7 @@ impl fmt::Display for InputError {
             InputError::Binary { offset } => {
                 write!(f, "binary file (NUL byte at offset {offset})")
             }
+            InputError::Utf16 => write!(f, "UTF-16 text is not supported; convert it to UTF-8"),
             InputError::TooLarge { size } => {
                 write!(
                     f,
@@ -101,6 +104,9 @@ impl Source {
     ) -> Result<Source, InputError> {
         if bytes.len() > MAX_TEXT_BYTES {
             return Err(InputError::TooLarge { size: bytes.len() });
+        }
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            return Err(InputError::Utf16);
         }
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
             return Err(InputError::Binary { offset });

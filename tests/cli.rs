@@ -445,3 +445,31 @@ fn long_lines_are_cut_but_keep_their_columns() {
     // The snippet is cut around the finding, not the whole line.
     assert!(human.lines().all(|l| l.chars().count() < 400), "{human}");
 }
+
+#[test]
+fn markdown_code_and_markup_are_never_fixed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("doc.md");
+    let original = "# Titre\n\n<!-- note! -->\n\n![logo](a.png)\n\nVoir `x?.y;` et l’![image](b.png).\n\n```\nlet v = vec![1,2]; x?.y;\n```\n\nLe **Prix**: 50%!\n\n| Produit     | Prix |\n|---|---|\n| Pommes      | 2 |\n";
+    std::fs::write(&path, original).expect("write");
+    let o = coquille()
+        .args(["fix", "--quiet"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let fixed = std::fs::read_to_string(&path).expect("read");
+    let expected = original.replace("**Prix**: 50%!", "**Prix**\u{00A0}: 50\u{00A0}%\u{202F}!");
+    assert_eq!(fixed, expected);
+}
+
+#[test]
+fn utf16_and_empty_selectors() {
+    let o = run_stdin(&["check", "-"], b"\xff\xfeB\x00o\x00n\x00");
+    assert_one_line_error(&o, "UTF-16 text is not supported");
+    let o = run_stdin(
+        &["check", "-", "--select", "spacing,"],
+        "Bonjour!\n".as_bytes(),
+    );
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+}

@@ -47,8 +47,10 @@ fn error(message: impl std::fmt::Display) {
 fn settings(common: &CommonArgs) -> Result<Settings, String> {
     let registry = Registry::global();
     let parse = |items: &[String]| -> Result<Vec<Selector>, String> {
+        // `--select spacing,` leaves an empty item: nothing to select.
         items
             .iter()
+            .filter(|s| !s.trim().is_empty())
             .map(|s| Selector::parse(s, registry).map_err(|e| e.to_string()))
             .collect()
     };
@@ -205,8 +207,17 @@ impl Tally {
             .count();
     }
 
-    fn write_summary(&self, files: usize, out: &mut dyn Write) -> io::Result<()> {
+    /// The summary line; `errors` inputs could not be read.
+    fn write_summary(&self, files: usize, errors: usize, out: &mut dyn Write) -> io::Result<()> {
         if self.problems == 0 {
+            if errors > 0 {
+                return writeln!(
+                    out,
+                    "No problems found in the {} read; {} could not be read.",
+                    plural(files, "file"),
+                    plural(errors, "input")
+                );
+            }
             return writeln!(
                 out,
                 "No problems found ({} checked).",
@@ -278,7 +289,7 @@ fn check(args: CheckArgs) -> u8 {
         }
         printer.end(&mut out)?;
         if format != Format::Json && !common.quiet {
-            tally.write_summary(run.files, &mut out)?;
+            tally.write_summary(run.files, run.errors, &mut out)?;
         }
         out.flush()
     })();
@@ -294,14 +305,36 @@ fn check(args: CheckArgs) -> u8 {
 fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
     let target = std::fs::canonicalize(path)?;
     let dir = target.parent().unwrap_or_else(|| Path::new("."));
-    let permissions = std::fs::metadata(&target)?.permissions();
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    let metadata = std::fs::metadata(&target)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".coquille-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     temp.write_all(text.as_bytes())?;
     temp.as_file().sync_all()?;
-    std::fs::set_permissions(temp.path(), permissions)?;
+    std::fs::set_permissions(temp.path(), metadata.permissions())?;
+    keep_owner(temp.path(), &metadata);
     temp.persist(&target).map_err(|e| e.error)?;
     Ok(())
 }
+
+/// Gives the new file the owner and group of the one it replaces, where
+/// the user may (root fixing someone else's file); elsewhere the new file
+/// is already the user's own.
+#[cfg(unix)]
+fn keep_owner(path: &Path, original: &std::fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(current) = std::fs::metadata(path) else {
+        return;
+    };
+    if (current.uid(), current.gid()) != (original.uid(), original.gid()) {
+        // Not permitted for ordinary users: the file then stays theirs.
+        let _ = std::os::unix::fs::chown(path, Some(original.uid()), Some(original.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_path: &Path, _original: &std::fs::Metadata) {}
 
 fn unified_diff(name: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)
@@ -348,12 +381,10 @@ fn fix(args: FixArgs) -> u8 {
                 );
             }
             let changed = outcome.text != source.text;
-            if changed {
-                changed_files += 1;
-                fixed_problems += outcome.fixes_applied;
-            }
             if args.diff {
                 if changed {
+                    changed_files += 1;
+                    fixed_problems += outcome.fixes_applied;
                     let diff = unified_diff(&source.name, &source.text, &outcome.text);
                     io::stdout().write_all(diff.as_bytes())?;
                 }
@@ -377,6 +408,10 @@ fn fix(args: FixArgs) -> u8 {
                     }
                 }
                 Input::File(_) => {}
+            }
+            if changed {
+                changed_files += 1;
+                fixed_problems += outcome.fixes_applied;
             }
             tally.add(&outcome.remaining);
             let report = FileReport {
@@ -402,7 +437,7 @@ fn fix(args: FixArgs) -> u8 {
             if fixed_problems > 0 {
                 writeln!(out, "Fixed {fixed}.")?;
             }
-            tally.write_summary(run.files, &mut out)?;
+            tally.write_summary(run.files, run.errors, &mut out)?;
         }
         out.flush()
     })();

@@ -24,6 +24,7 @@ pub enum Input {
 pub struct Walker {
     extensions: Vec<String>,
     exclude: GlobSet,
+    cwd: Option<PathBuf>,
 }
 
 impl Walker {
@@ -49,20 +50,30 @@ impl Walker {
         Ok(Walker {
             extensions,
             exclude,
+            cwd: std::env::current_dir().ok(),
         })
     }
 
-    /// Whether `path` (as given or found) is excluded: the globs are matched
-    /// against the whole path, the path without a leading `./`, and the file
-    /// name.
-    fn is_excluded(&self, path: &Path) -> bool {
-        if self.exclude.is_empty() {
-            return false;
-        }
+    /// Whether the globs match `path` itself: whole, without a leading
+    /// `./`, relative to the current folder, or by name.
+    fn matches(&self, path: &Path) -> bool {
         let stripped = path.strip_prefix("./").unwrap_or(path);
+        let relative = self.cwd.as_deref().and_then(|c| path.strip_prefix(c).ok());
         self.exclude.is_match(path)
             || self.exclude.is_match(stripped)
+            || relative.is_some_and(|r| !r.as_os_str().is_empty() && self.exclude.is_match(r))
             || path.file_name().is_some_and(|n| self.exclude.is_match(n))
+    }
+
+    /// Whether a path given explicitly is excluded: it or one of its
+    /// folders matches, so `--exclude drafts` skips `drafts/a.txt`,
+    /// `./drafts/a.txt` and `/abs/path/drafts/a.txt` alike.
+    fn is_excluded(&self, path: &Path) -> bool {
+        !self.exclude.is_empty()
+            && path
+                .ancestors()
+                .filter(|a| !a.as_os_str().is_empty() && *a != Path::new("."))
+                .any(|a| self.matches(a))
     }
 
     fn has_extension(&self, path: &Path) -> bool {
@@ -82,6 +93,14 @@ impl Walker {
         };
         let mut inputs = Vec::new();
         let mut errors = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        // The same file named twice (or found twice) is read once.
+        let mut push = |inputs: &mut Vec<Input>, path: PathBuf| {
+            let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if seen.insert(key) {
+                inputs.push(Input::File(path));
+            }
+        };
         for path in paths {
             if path.as_os_str() == "-" {
                 inputs.push(Input::Stdin);
@@ -94,11 +113,14 @@ impl Walker {
                     continue;
                 }
             };
+            // Exclusions apply to paths given explicitly too, as pre-commit
+            // passes file names.
+            if self.is_excluded(path) {
+                continue;
+            }
             if !meta.is_dir() {
                 // Files named explicitly are checked whatever their extension.
-                if !self.is_excluded(path) {
-                    inputs.push(Input::File(path.clone()));
-                }
+                push(&mut inputs, path.clone());
                 continue;
             }
             let walk = WalkDir::new(path)
@@ -112,14 +134,15 @@ impl Walker {
                     let name = entry.file_name().to_string_lossy();
                     let skipped_dir = entry.file_type().is_dir()
                         && (name.starts_with('.') || SKIPPED_DIRS.contains(&name.as_ref()));
-                    !skipped_dir && !self.is_excluded(entry.path())
+                    // Parents were checked on the way down.
+                    !skipped_dir && (self.exclude.is_empty() || !self.matches(entry.path()))
                 });
             for entry in walk {
                 match entry {
                     Ok(entry)
                         if entry.file_type().is_file() && self.has_extension(entry.path()) =>
                     {
-                        inputs.push(Input::File(entry.into_path()));
+                        push(&mut inputs, entry.into_path());
                     }
                     Ok(_) => {}
                     Err(e) => {
@@ -207,5 +230,20 @@ mod tests {
         let (_, errors) = walker.collect(&[dir.path().join("missing.txt")]);
         assert_eq!(errors.len(), 1);
         assert!(errors[0].ends_with("no such file or folder"));
+    }
+
+    #[test]
+    fn excluded_folders_cover_explicit_files_and_duplicates_are_read_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let drafts = dir.path().join("drafts");
+        std::fs::create_dir_all(&drafts).expect("mkdir");
+        let file = drafts.join("k.txt");
+        std::fs::write(&file, "x").expect("write");
+        let keep = dir.path().join("a.txt");
+        std::fs::write(&keep, "x").expect("write");
+        let walker = Walker::new(&[], &["drafts".into()]).expect("walker");
+        let (inputs, _) =
+            walker.collect(&[file.clone(), drafts.clone(), keep.clone(), keep.clone()]);
+        assert_eq!(inputs, vec![Input::File(keep)]);
     }
 }

@@ -2,13 +2,16 @@
 //! the source file.
 //!
 //! A view is built per input format. Plain text is its own prose (one
-//! verbatim segment, read in place). A Markdown view (later) builds a new
-//! text in which code is masked and markup removed; its segments then say
-//! which prose bytes are copied verbatim from the source and which are
-//! placeholders. Rules only ever see [`ProseView::text`]; diagnostics are
-//! mapped back to source bytes with [`ProseView::to_source`], and a fix that
-//! would cross a non-verbatim segment is downgraded to display-only.
+//! verbatim segment, read in place). Markdown is read in place too, but its
+//! code, HTML, link targets and markup syntax are *protected* segments:
+//! findings inside them are dropped and no fix may touch them. A later view
+//! may build a new text (markup removed, code replaced by a placeholder);
+//! segments then say which prose bytes are copied verbatim from the source.
+//! Rules only ever see [`ProseView::text`]; diagnostics are mapped back to
+//! source bytes with [`ProseView::map_diagnostic`], and a fix that would
+//! touch a non-verbatim segment is downgraded to display-only.
 
+mod markdown;
 mod plain;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
@@ -42,8 +45,8 @@ impl<'a> ProseView<'a> {
     /// The view of `source` for its kind.
     pub fn new(source: &'a Source) -> ProseView<'a> {
         match source.kind {
-            // Markdown is read as plain text until its prose view lands.
-            SourceKind::PlainText | SourceKind::Markdown => plain::view(&source.text),
+            SourceKind::PlainText => plain::view(&source.text),
+            SourceKind::Markdown => markdown::view(&source.text),
         }
     }
 
@@ -92,7 +95,9 @@ impl<'a> ProseView<'a> {
         match self.segment_index(offset, is_end) {
             Some(i) => {
                 let seg = self.segments[i];
-                if seg.verbatim {
+                // Verbatim and same-length protected segments map byte to
+                // byte; a placeholder maps to the whole source it replaces.
+                if seg.verbatim || seg.prose.len() == seg.source.len() {
                     let within = offset.saturating_sub(seg.prose.start).min(seg.source.len());
                     (seg.source.start + within, Some(i))
                 } else if is_end && offset > seg.prose.start {
@@ -112,14 +117,39 @@ impl<'a> ProseView<'a> {
         Span::new(start, end.max(start))
     }
 
-    /// Maps an edit to source bytes; `None` if it touches a placeholder or
-    /// spans several segments (such an edit could damage markup).
+    /// The verbatim segment holding `span` whole (an insertion point may sit
+    /// on either edge of it).
+    fn verbatim_segment(&self, span: Span) -> Option<&Segment> {
+        let first = self.segments.partition_point(|s| s.prose.end < span.start);
+        self.segments[first..]
+            .iter()
+            .take_while(|s| s.prose.start <= span.start)
+            .find(|s| s.verbatim && s.prose.start <= span.start && span.end <= s.prose.end)
+    }
+
+    /// Maps an edit to source bytes; `None` if it touches a protected or
+    /// placeholder segment (such an edit could damage markup or code).
     fn edit_to_source(&self, edit: &Edit) -> Option<Edit> {
-        let (start, seg_a) = self.map_offset(edit.span.start, false);
-        let (end, seg_b) = self.map_offset(edit.span.end, !edit.span.is_empty());
-        let same = seg_a.is_some() && seg_a == seg_b;
-        let verbatim = seg_a.is_some_and(|i| self.segments[i].verbatim);
-        (same && verbatim).then(|| Edit::replace(Span::new(start, end), edit.replacement.clone()))
+        let seg = self.verbatim_segment(edit.span)?;
+        let start = seg.source.start + (edit.span.start - seg.prose.start);
+        let end = seg.source.start + (edit.span.end - seg.prose.start);
+        Some(Edit::replace(
+            Span::new(start, end),
+            edit.replacement.clone(),
+        ))
+    }
+
+    /// Whether no byte of `span` is prose (an empty span: whether it sits
+    /// strictly inside protected text).
+    fn is_protected(&self, span: Span) -> bool {
+        if span.is_empty() {
+            return self.verbatim_segment(span).is_none();
+        }
+        let first = self.segments.partition_point(|s| s.prose.end <= span.start);
+        !self.segments[first..]
+            .iter()
+            .take_while(|s| s.prose.start < span.end)
+            .any(|s| s.verbatim)
     }
 
     /// Whether prose and source coincide byte for byte.
@@ -128,9 +158,14 @@ impl<'a> ProseView<'a> {
     }
 
     /// Maps a diagnostic from prose to source coordinates, in place.
-    pub fn map_diagnostic(&self, diagnostic: &mut Diagnostic) {
+    /// Returns `false` when the finding lies entirely in protected text
+    /// (code, markup), where it must be dropped.
+    pub fn map_diagnostic(&self, diagnostic: &mut Diagnostic) -> bool {
         if self.is_identity() {
-            return;
+            return true;
+        }
+        if self.is_protected(diagnostic.span) {
+            return false;
         }
         diagnostic.span = self.to_source(diagnostic.span);
         if let Some(fix) = &mut diagnostic.fix {
@@ -146,6 +181,7 @@ impl<'a> ProseView<'a> {
                 }
             }
         }
+        true
     }
 }
 

@@ -1,9 +1,9 @@
 //! Capital letters: accents on capitals, `À` at sentence start, months and
 //! days, nationality adjectives and language names.
 
-use super::wordlist::{lower_first, pairs, parts, upper_first, word_set};
+use super::wordlist::{entries, lower_first, parts, upper_first, word_set};
 use super::{CodeRuleDef, RuleMeta, always, when};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::span::Span;
 use crate::tokenize::TokenKind;
@@ -25,8 +25,22 @@ pub(super) const RULES: &[CodeRuleDef] = &[
     always("capitalization/language-name", language_name),
 ];
 
-static ACCENTS: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| pairs(include_str!("../../rules/data/accent-capitals.txt")));
+/// Unaccented capitalised word → (correct form, also an English word).
+static ACCENTS: LazyLock<HashMap<&'static str, (&'static str, bool)>> = LazyLock::new(|| {
+    entries(include_str!("../../rules/data/accent-capitals.txt"))
+        .filter_map(|line| {
+            let mut cols = line.split_whitespace();
+            Some((cols.next()?, (cols.next()?, cols.next() == Some("en"))))
+        })
+        .collect()
+});
+
+/// French words after which a capitalised English homograph (`Elements`)
+/// is certainly French (`Elements du règlement`).
+const FRENCH_NEXT: &[&str] = &[
+    "du", "de", "des", "d’", "d'", "la", "le", "les", "l’", "l'", "et", "en", "à", "au", "aux",
+    "pour", "sur", "dans", "par", "avec", "sans", "est", "sont", "a", "ont",
+];
 static NATIONALITIES: LazyLock<HashSet<String>> =
     LazyLock::new(|| capitalized(include_str!("../../rules/data/nationalities.txt")));
 static NATIONALITY_NOUNS: LazyLock<HashSet<&'static str>> =
@@ -80,6 +94,10 @@ const DAY_BEFORE: &[&str] = &[
     "jusqu’à",
     "jusqu'à",
 ];
+/// Words before `mois année` in a date (`en mars 2025`, `fin mars 2025`).
+const MONTH_BEFORE_YEAR: &[&str] = &[
+    "en", "de", "début", "fin", "mi", "depuis", "dès", "courant", "avant", "après",
+];
 const PARLER: &[&str] = &[
     "parle",
     "parles",
@@ -96,6 +114,14 @@ const PARLER: &[&str] = &[
 fn lowercase_fix(meta: &RuleMeta, span: Span, word: &str, message: String) -> Diagnostic {
     let mut d = meta.diagnostic(span, message);
     d.fix = Some(Fix::safe(Edit::replace(span, lower_first(word))));
+    d
+}
+
+/// The same finding with its fix marked unsafe.
+fn unsafe_fix(mut d: Diagnostic) -> Diagnostic {
+    if let Some(fix) = &mut d.fix {
+        fix.applicability = Applicability::Unsafe;
+    }
     d
 }
 
@@ -123,14 +149,20 @@ fn missing_accent(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         let word = doc.token_text(i);
         for (offset, part) in parts(word) {
-            if let Some(fixed) = ACCENTS.get(part) {
+            if let Some(&(fixed, english)) = ACCENTS.get(part) {
+                let french_next = next_word(doc, i).is_some_and(|n| {
+                    FRENCH_NEXT.contains(&doc.token_text(n).to_lowercase().as_str())
+                });
+                if english && !french_next {
+                    continue;
+                }
                 let start = t.span().start + offset;
                 let span = Span::new(start, start + part.len());
                 let mut d = meta.diagnostic(
                     span,
                     format!("capital without its accent: « {part} » is written « {fixed} »"),
                 );
-                d.fix = Some(Fix::safe(Edit::replace(span, *fixed)));
+                d.fix = Some(Fix::safe(Edit::replace(span, fixed)));
                 out.push(d);
             }
         }
@@ -167,6 +199,9 @@ fn a_grave(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                 | "fortiori"
                 | "contrario"
                 | "minima"
+                | "cappella"
+                | "capella"
+                | "coruña"
                 | "maxima"
         ) {
             continue;
@@ -208,8 +243,9 @@ fn month_day(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if !is_month && !is_day {
             continue;
         }
-        // Holidays named by their date keep the capital: le 1er Mai, le
-        // 8 Mai, le 14 Juillet, le 11 Novembre.
+        // Holidays and historic days named by their date keep the capital:
+        // le 1er Mai, le 8 Mai, le 14 Juillet, le 11 Novembre, la nuit du
+        // 4 Août, l’appel du 18 Juin.
         let holiday = is_month
             && prev.is_some_and(|p| {
                 let day = match doc.tokens()[p].kind {
@@ -218,16 +254,28 @@ fn month_day(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                 };
                 matches!(
                     (day, word),
-                    ("1" | "8", "Mai") | ("14", "Juillet") | ("11", "Novembre")
+                    ("1" | "8", "Mai")
+                        | ("14", "Juillet")
+                        | ("11", "Novembre")
+                        | ("4", "Août")
+                        | ("18", "Juin")
                 )
             });
+        let prev_text = prev.map(|p| doc.token_text(p).to_lowercase());
         let flagged = if holiday {
             false
+        } else if word == "Mars" {
+            // `Mars` is also the planet and its missions (`Mars 2020`): a
+            // day before, or a year after `en`, `de`, `début`…
+            prev.is_some_and(|p| is_day_number(doc, p))
+                || (next.is_some_and(|n| is_year(doc, n))
+                    && prev_text
+                        .as_deref()
+                        .is_some_and(|p| MONTH_BEFORE_YEAR.contains(&p)))
         } else if is_month {
             prev.is_some_and(|p| is_day_number(doc, p)) || next.is_some_and(|n| is_year(doc, n))
         } else {
             let next_text = next.map(|n| doc.token_text(n).to_lowercase());
-            let prev_text = prev.map(|p| doc.token_text(p).to_lowercase());
             if matches!(next_text.as_deref(), Some("saint" | "gras")) {
                 continue;
             }
@@ -277,7 +325,7 @@ fn nationality_adjective(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnost
         if !NATIONALITY_NOUNS.contains(noun.as_str()) {
             continue;
         }
-        out.push(lowercase_fix(
+        let d = lowercase_fix(
             meta,
             t.span(),
             word,
@@ -286,7 +334,11 @@ fn nationality_adjective(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnost
                 doc.token_text(i - 2),
                 lower_first(word)
             ),
-        ));
+        );
+        // After a capitalised noun the pair may be a name the owner writes
+        // its own way (`La Presse Canadienne`): the fix needs a look.
+        let capitalised_noun = tokens[i - 2].first.is_uppercase();
+        out.push(if capitalised_noun { unsafe_fix(d) } else { d });
     }
 }
 
@@ -305,7 +357,7 @@ fn language_name(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                     .is_some_and(|pp| PARLER.contains(&doc.token_text(pp).to_lowercase().as_str()))
         };
         if prev == "en" || PARLER.contains(&prev.as_str()) || after_parler_le() {
-            out.push(lowercase_fix(
+            let d = lowercase_fix(
                 meta,
                 t.span(),
                 word,
@@ -313,7 +365,9 @@ fn language_name(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                     "« {word} » names a language here: languages take no capital (« {} »)",
                     lower_first(word)
                 ),
-            ));
+            );
+            // `déguisé en Anglais` is a person: after `en`, a look is needed.
+            out.push(if prev == "en" { unsafe_fix(d) } else { d });
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::wordlist::entries;
 use super::{CodeRuleDef, RuleMeta, always};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::span::Span;
 use crate::tokenize::{TokenKind, is_word_char};
@@ -17,6 +17,8 @@ pub(super) const RULES: &[CodeRuleDef] = &[always("hyphenation/compound-name", c
 struct Compound {
     name: &'static str,
     parts: Vec<&'static str>,
+    /// Also the name of a saint: the spaced form may be the person.
+    saint: bool,
 }
 
 /// `word` lowercased without diacritics, so that `Etats` matches `États`
@@ -32,7 +34,10 @@ fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
 /// no allocation.
 static COMPOUNDS: LazyLock<HashMap<String, Vec<Compound>>> = LazyLock::new(|| {
     let mut map: HashMap<String, Vec<Compound>> = HashMap::new();
-    for name in entries(include_str!("../../rules/data/compound-names.txt")) {
+    for line in entries(include_str!("../../rules/data/compound-names.txt")) {
+        let mut columns = line.split_whitespace();
+        let Some(name) = columns.next() else { continue };
+        let saint = columns.next() == Some("saint");
         let parts: Vec<&'static str> = name.split('-').collect();
         if parts.len() < 2 {
             continue;
@@ -48,6 +53,7 @@ static COMPOUNDS: LazyLock<HashMap<String, Vec<Compound>>> = LazyLock::new(|| {
                 list.push(Compound {
                     name,
                     parts: parts.clone(),
+                    saint,
                 });
             }
         }
@@ -118,16 +124,28 @@ fn compound_name(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                 break;
             }
             let found = &text[t.span().start..end];
-            let mut d = meta.diagnostic(
-                Span::new(t.span().start, end),
-                format!(
-                    "« {found} » is a compound name: French writes « {} »",
-                    compound.name
-                ),
-            );
+            let (message, applicability) = if compound.saint {
+                (
+                    format!(
+                        "« {found} »: the place is written « {} » (the saint, « {} »)",
+                        compound.name,
+                        super::wordlist::lower_first(found)
+                    ),
+                    Applicability::Unsafe,
+                )
+            } else {
+                (
+                    format!(
+                        "« {found} » is a compound name: French writes « {} »",
+                        compound.name
+                    ),
+                    Applicability::Safe,
+                )
+            };
+            let mut d = meta.diagnostic(Span::new(t.span().start, end), message);
             d.fix = Some(Fix::new(
                 spaces.into_iter().map(|s| Edit::replace(s, "-")).collect(),
-                crate::diagnostic::Applicability::Safe,
+                applicability,
             ));
             out.push(d);
             resume = end;

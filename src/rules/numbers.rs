@@ -4,7 +4,7 @@ use super::{CodeRuleDef, RuleMeta, when};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::span::Span;
-use crate::tokenize::{TokenKind, is_word_char};
+use crate::tokenize::{SpaceKind, TokenKind, is_word_char};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -15,7 +15,7 @@ pub(super) const RULES: &[CodeRuleDef] = &[
         english_ordinal,
         r"\d(?:st|nd|rd|th)",
     ),
-    when("numbers/english-thousands", english_thousands, r"\d,\d{3}"),
+    when("numbers/english-format", english_format, r"\d[.,]\d"),
     when(
         "numbers/unit-space",
         unit_space,
@@ -34,7 +34,10 @@ const TWELVE_HOUR: &str =
 /// An English month name, or a French month in English order.
 const DATE_PREFILTER: &str = concat!(
     "January|February|March|April|May|June|July|August|September|October|November|December",
-    r"|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)[ \x{A0}]\d{1,2},"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.",
+    r"|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)[ \x{A0}]\d{1,2},",
+    r"|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre),[ \x{A0}]\d{4}",
+    r"|\d/\d{1,2}/\d{4}"
 );
 const NNBSP: &str = "\u{202F}";
 
@@ -133,6 +136,20 @@ fn english_ordinal(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if !number.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
+        // `18th March`, `March 18th`: an English date, whose fix belongs to
+        // numbers/english-date (`18 mars`), not `18e March`.
+        let month_near = |j: Option<usize>| {
+            j.is_some_and(|j| {
+                let w = doc.token_text(j);
+                english_month(w).is_some()
+                    || (w == "of"
+                        && next_word(doc, j)
+                            .is_some_and(|k| english_month(doc.token_text(k)).is_some()))
+            })
+        };
+        if month_near(next_word(doc, i)) || month_near(prev_word(doc, i - 1)) {
+            continue;
+        }
         let (fixed, applicability) = match (number, suffix) {
             ("1", _) => ("1er".to_string(), Applicability::Unsafe),
             // `2nd` also abbreviates « second » in French.
@@ -149,35 +166,151 @@ fn english_ordinal(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn english_thousands(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    static ENGLISH: LazyLock<Regex> =
+/// Units spelled out: after them a comma number is a French decimal.
+const SPELLED_UNITS: &[&str] = &[
+    "mètre",
+    "mètres",
+    "kilomètre",
+    "kilomètres",
+    "centimètre",
+    "centimètres",
+    "millimètre",
+    "millimètres",
+    "gramme",
+    "grammes",
+    "kilogramme",
+    "kilogrammes",
+    "kilo",
+    "kilos",
+    "litre",
+    "litres",
+    "tonne",
+    "tonnes",
+    "volt",
+    "volts",
+    "watt",
+    "watts",
+    "ampère",
+    "ampères",
+    "degré",
+    "degrés",
+    "seconde",
+    "secondes",
+    "minute",
+    "minutes",
+    "heure",
+    "heures",
+    "radian",
+    "radians",
+    "hectare",
+    "hectares",
+    "mile",
+    "miles",
+    "pouce",
+    "pouces",
+    "point",
+    "points",
+    "fois",
+];
+
+/// The French form of a number written with English separators: thousands
+/// grouped with U+202F and a decimal comma (`12,500,000.5` → `12 500 000,5`).
+/// `1,000` (one group, no decimals) is ambiguous and gives `None` unless
+/// `one_group` says the context is English; `2.5` (a decimal point) gives
+/// `None` unless `decimal_point` says so.
+fn french_number(number: &str, one_group: bool, decimal_point: bool) -> Option<String> {
+    static GROUPED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$").expect("valid"));
-    for (i, t) in doc.tokens().iter().enumerate() {
-        if t.kind != TokenKind::Number {
-            continue;
-        }
-        let number = doc.token_text(i);
-        let Some(caps) = ENGLISH.captures(number) else {
-            continue;
-        };
+    static DECIMAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d+\.\d+$").expect("valid"));
+    if let Some(caps) = GROUPED.captures(number) {
         let groups: Vec<&str> = caps[1].split(',').collect();
         let decimals = caps.get(2).map(|m| m.as_str());
-        let applicability = match (groups.len(), decimals) {
-            (_, Some(_)) | (3.., None) => Applicability::Safe,
-            // `1,000` could be a French decimal with three places: only the
-            // round `,000` is taken for English, and not for certain.
-            (2, None) if groups[1] == "000" && groups[0] != "0" => Applicability::Unsafe,
-            _ => continue,
-        };
+        if groups.len() == 2 && decimals.is_none() && !one_group {
+            return None;
+        }
         let mut fixed = groups.join(NNBSP);
         if let Some(d) = decimals {
             fixed.push(',');
             fixed.push_str(d);
         }
+        return Some(fixed);
+    }
+    (decimal_point && DECIMAL.is_match(number)).then(|| number.replace('.', ","))
+}
+
+/// Whether `word` looks like the plural noun of a count (`personnes`,
+/// `euros`, `dollars`): after it, `2,500` is English for 2500, since a
+/// count of people or money has no third decimal.
+fn is_counted_noun(word: &str) -> bool {
+    const NOT_NOUNS: &[&str] = &[
+        "des", "les", "aux", "ses", "ces", "mes", "tes", "nos", "vos", "leurs", "sans", "dans",
+        "sous", "vers", "mais", "puis", "alors", "plus", "moins", "fois", "très", "après",
+        "depuis", "dès", "jamais", "toujours", "tous", "toutes",
+    ];
+    word.chars().next().is_some_and(char::is_lowercase)
+        && word.ends_with(['s', 'x'])
+        && word.chars().count() > 2
+        && !NOT_NOUNS.contains(&word)
+}
+
+/// What follows number token `i`: the next word or sign on the line.
+fn after_number<'d>(doc: &'d Document, i: usize) -> Option<&'d str> {
+    let tokens = doc.tokens();
+    let mut j = i + 1;
+    if tokens
+        .get(j)
+        .is_some_and(|t| t.is_space() && t.span().len() <= 3)
+    {
+        j += 1;
+    }
+    tokens
+        .get(j)
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Symbol))
+        .map(|_| doc.token_text(j))
+}
+
+fn english_format(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    for (i, t) in doc.tokens().iter().enumerate() {
+        if t.kind != TokenKind::Number {
+            continue;
+        }
+        let number = doc.token_text(i);
+        if !number.contains(['.', ',']) {
+            continue;
+        }
+        // `$1,000`: numbers/currency-before rewrites the whole amount.
+        let after_sign = doc.prev_non_space(i).is_some_and(|p| {
+            matches!(doc.tokens()[p].first, '$' | '€' | '£')
+                && doc.tokens()[p].kind == TokenKind::Symbol
+        });
+        if after_sign {
+            continue;
+        }
+        let next = after_number(doc, i);
+        let is_unit = next.is_some_and(|w| {
+            UNITS.contains(&w) || SPELLED_UNITS.contains(&w) || matches!(w, "%" | "‰")
+        });
+        // After a currency sign or a counted noun, `2,500` is English;
+        // before a unit it may be a French decimal (`5,000 V`).
+        let counted =
+            next.is_some_and(|w| matches!(w, "$" | "€" | "£") || (!is_unit && is_counted_noun(w)));
+        // `2.5 km`, `3.5%`: a decimal point before a unit or a magnitude.
+        let decimal_point = is_unit || next.is_some_and(|w| MAGNITUDES.contains(&w));
+        let Some(fixed) = french_number(number, counted, decimal_point) else {
+            continue;
+        };
+        let ambiguous = number.matches(',').count() == 1 && !number.contains('.');
+        let applicability = if ambiguous {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
         let shown = fixed.replace(NNBSP, " ");
         let mut d = meta.diagnostic(
             t.span(),
-            format!("English number format « {number} »: French groups thousands with a narrow no-break space and uses a decimal comma (« {shown} »)"),
+            format!(
+                "English number format « {number} »: French writes « {shown} » (decimal comma, thousands grouped with a narrow no-break space)"
+            ),
         );
         d.fix = Some(Fix::new(
             vec![Edit::replace(t.span(), fixed)],
@@ -237,24 +370,33 @@ fn unit_space(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// French magnitude words and abbreviations after an amount.
 const MAGNITUDES: &[&str] = &[
     "million",
     "millions",
     "milliard",
     "milliards",
     "mille",
-    "billion",
-    "billions",
     "M",
     "Md",
     "Mds",
     "k",
 ];
 
+/// English magnitude words and their French translation: an English
+/// billion is a French milliard.
+const ENGLISH_MAGNITUDES: &[(&str, &str)] = &[
+    ("billion", "milliard"),
+    ("billions", "milliards"),
+    ("trillion", "billion"),
+    ("trillions", "billions"),
+];
+
 fn currency_before(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
+    let text = doc.text();
     for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Symbol || !matches!(doc.first_char(i), '$' | '€' | '£') {
+        if t.kind != TokenKind::Symbol || !matches!(t.first, '$' | '€' | '£') {
             continue;
         }
         // `US$`, `CA$`: a sign glued to letters is another notation.
@@ -265,47 +407,69 @@ fn currency_before(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let mut n = i + 1;
-        if tokens.get(n).is_some_and(|s| {
-            s.kind == TokenKind::Space(crate::tokenize::SpaceKind::Ascii) && s.span().len() == 1
-        }) {
+        if tokens
+            .get(n)
+            .is_some_and(|s| s.kind == TokenKind::Space(SpaceKind::Ascii) && s.span().len() == 1)
+        {
             n += 1;
         }
-        let Some(amount) = tokens.get(n) else {
+        let Some(amount) = tokens.get(n).filter(|a| a.kind == TokenKind::Number) else {
             continue;
         };
-        if amount.kind != TokenKind::Number {
-            continue;
-        }
+        let number = doc.token_text(n);
         let sign = doc.token_text(i);
+        // The sign before the amount is English notation, so the amount is
+        // English too: `$1,000.50` is `1 000,50 $`.
+        let french = french_number(number, true, true).unwrap_or_else(|| number.to_string());
         // Where the sign goes: after the amount, or after its magnitude word.
         let mut end = amount.span().end;
+        let mut rest = String::new();
         let mut applicability = Applicability::Safe;
-        if let Some(glued) = tokens
-            .get(n + 1)
-            .filter(|g| g.span().start == amount.span().end && g.kind == TokenKind::Word)
-        {
+        let next_word = tokens.get(n + 1).filter(|g| g.kind == TokenKind::Word);
+        let spaced_word = match (tokens.get(n + 1), tokens.get(n + 2)) {
+            (Some(space), Some(word)) if space.is_space() && word.kind == TokenKind::Word => {
+                Some(n + 2)
+            }
+            _ => None,
+        };
+        if let Some(glued) = next_word.filter(|g| g.span().start == amount.span().end) {
             end = glued.span().end;
+            rest.push_str(&text[amount.span().end..end]);
             applicability = Applicability::Unsafe;
-        } else if let (Some(space), Some(word)) = (tokens.get(n + 1), tokens.get(n + 2))
-            && space.is_space()
-            && word.kind == TokenKind::Word
-            && MAGNITUDES.contains(&doc.token_text(n + 2))
-        {
-            end = word.span().end;
-            applicability = Applicability::Unsafe;
+        } else if let Some(w) = spaced_word {
+            let word = doc.token_text(w);
+            if MAGNITUDES.contains(&word) {
+                end = tokens[w].span().end;
+                rest = format!(" {word}");
+                applicability = Applicability::Unsafe;
+            } else if let Some((_, french_word)) =
+                ENGLISH_MAGNITUDES.iter().find(|(e, _)| *e == word)
+            {
+                end = tokens[w].span().end;
+                let plural = if number == "1" || french_word.ends_with('s') {
+                    ""
+                } else {
+                    "s"
+                };
+                rest = format!(" {french_word}{plural}");
+                applicability = Applicability::DisplayOnly;
+            }
         }
-        let amount_text = &doc.text()[amount.span().start..end];
+        // `$1` in a regex replacement or a shell script is not money.
+        let single_digit = number.len() == 1 && rest.is_empty();
+        if single_digit {
+            continue;
+        }
+        let fixed = format!("{french}{rest}{NBSP}{sign}");
+        let span = Span::new(t.span().start, end);
         let mut d = meta.diagnostic(
-            Span::new(t.span().start, end),
-            format!("currency sign before the amount: French writes « {amount_text} {sign} »"),
+            span,
+            format!(
+                "currency sign before the amount: French writes « {} »",
+                fixed.replace(['\u{00A0}', '\u{202F}'], " ")
+            ),
         );
-        d.fix = Some(Fix::new(
-            vec![
-                Edit::delete(Span::new(t.span().start, amount.span().start)),
-                Edit::insert(end, format!("{NBSP}{sign}")),
-            ],
-            applicability,
-        ));
+        d.fix = Some(Fix::new(vec![Edit::replace(span, fixed)], applicability));
         out.push(d);
     }
 }
@@ -325,11 +489,46 @@ const ENGLISH_MONTHS: &[(&str, &str)] = &[
     ("December", "décembre"),
 ];
 
-fn french_month(english: &str) -> &'static str {
+/// Abbreviated English months, written with their dot.
+const ENGLISH_MONTH_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Jan.", "janvier"),
+    ("Feb.", "février"),
+    ("Mar.", "mars"),
+    ("Apr.", "avril"),
+    ("Jun.", "juin"),
+    ("Jul.", "juillet"),
+    ("Aug.", "août"),
+    ("Sep.", "septembre"),
+    ("Sept.", "septembre"),
+    ("Oct.", "octobre"),
+    ("Nov.", "novembre"),
+    ("Dec.", "décembre"),
+];
+
+/// The French name of an English month (full, or abbreviated with or
+/// without its dot).
+fn english_month(word: &str) -> Option<&'static str> {
     ENGLISH_MONTHS
         .iter()
-        .find(|(e, _)| *e == english)
-        .map_or("", |(_, f)| f)
+        .chain(ENGLISH_MONTH_ABBREVIATIONS)
+        .find(|(e, _)| *e == word || e.strip_suffix('.') == Some(word))
+        .map(|(_, f)| *f)
+}
+
+fn french_month(english: &str) -> &'static str {
+    english_month(english).unwrap_or_default()
+}
+
+/// The word token after token `i`, across one run of spaces.
+fn next_word(doc: &Document, i: usize) -> Option<usize> {
+    let n = doc.next_non_space(i)?;
+    (doc.tokens()[n].kind == TokenKind::Word).then_some(n)
+}
+
+/// The word token before token `i`, across one run of spaces.
+fn prev_word(doc: &Document, i: usize) -> Option<usize> {
+    let p = doc.prev_non_space(i)?;
+    (doc.tokens()[p].kind == TokenKind::Word).then_some(p)
 }
 
 fn french_day(day: &str) -> Option<String> {
@@ -351,12 +550,15 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 }
 
 fn english_date(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    const EN: &str =
-        "January|February|March|April|May|June|July|August|September|October|November|December";
+    const EN: &str = concat!(
+        "January|February|March|April|May|June|July|August|September|October|November|December",
+        r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
+    );
     const FR: &str =
         "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
-    // One pass, three forms: `18 March 2025`, `March 18, 2025` (or `March
-    // 2025`), and a French month in English order, `mars 18, 2025`. The
+    // One pass, five forms: `18 March 2025`; `March 18, 2025` (or `March
+    // 2025`); a French month in English order, `mars 18, 2025`; a French
+    // date with an English comma, `18 mars, 2025`; and `03/18/2025`. The
     // leftmost match wins, so `18 March` is never read as `March …`.
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
@@ -364,6 +566,8 @@ fn english_date(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                 r"(?<d1>\d{{1,2}})(?:st|nd|rd|th)?[ \x{{A0}}](?:of[ \x{{A0}}])?(?<m1>{EN})(?:,?[ \x{{A0}}](?<y1>\d{{4}}))?",
                 r"|(?<m2>{EN})(?:[ \x{{A0}}](?<d2>\d{{1,2}})(?:st|nd|rd|th|(?-u:\b)))?(?:,?[ \x{{A0}}](?<y2>\d{{4}}))?",
                 r"|(?<m3>{FR})[ \x{{A0}}](?<d3>\d{{1,2}}),[ \x{{A0}}](?<y3>\d{{4}})",
+                r"|(?<d4>\d{{1,2}})[ \x{{A0}}](?<m4>{FR}),[ \x{{A0}}](?<y4>\d{{4}})",
+                r"|(?<mm>\d{{1,2}})/(?<dd>\d{{1,2}})/(?<yy>\d{{4}})",
             ),
             EN = EN,
             FR = FR
@@ -373,41 +577,61 @@ fn english_date(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     for caps in DATE.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
-        let (day, month, year) = if let Some(month) = caps.name("m1") {
-            (
-                group(&caps, "d1"),
-                french_month(month.as_str()),
-                group(&caps, "y1"),
-            )
-        } else if let Some(month) = caps.name("m2") {
-            // A month name alone is an untranslated word, not a date format.
-            if caps.name("d2").is_none() && caps.name("y2").is_none() {
-                continue;
-            }
-            (
-                group(&caps, "d2"),
-                french_month(month.as_str()),
-                group(&caps, "y2"),
-            )
-        } else {
-            (
-                group(&caps, "d3"),
-                group(&caps, "m3").unwrap_or_default(),
-                group(&caps, "y3"),
-            )
-        };
         let (start, end) = (m.start(), m.end());
         if !at_word_boundaries(text, start, end) || doc.touches_link(Span::new(start, end)) {
             continue;
         }
-        let mut parts = Vec::new();
-        if let Some(day) = day {
-            let Some(day) = french_day(day) else { continue };
-            parts.push(day);
-        }
-        parts.push(month.to_string());
-        parts.extend(year.map(str::to_string));
-        let fixed = parts.join(" ");
+        let fixed = if let (Some(mm), Some(dd), Some(yy)) =
+            (caps.name("mm"), caps.name("dd"), caps.name("yy"))
+        {
+            // Month first is certain only when the day cannot be a month.
+            let (Ok(month), Ok(day)) = (mm.as_str().parse::<u32>(), dd.as_str().parse::<u32>())
+            else {
+                continue;
+            };
+            if !(1..=12).contains(&month) || !(13..=31).contains(&day) {
+                continue;
+            }
+            format!("{}/{}/{}", dd.as_str(), mm.as_str(), yy.as_str())
+        } else {
+            let (day, month, year) = if let Some(month) = caps.name("m1") {
+                (
+                    group(&caps, "d1"),
+                    french_month(month.as_str()),
+                    group(&caps, "y1"),
+                )
+            } else if let Some(month) = caps.name("m2") {
+                // A month name alone is an untranslated word, not a date format.
+                if caps.name("d2").is_none() && caps.name("y2").is_none() {
+                    continue;
+                }
+                (
+                    group(&caps, "d2"),
+                    french_month(month.as_str()),
+                    group(&caps, "y2"),
+                )
+            } else if caps.name("m3").is_some() {
+                (
+                    group(&caps, "d3"),
+                    group(&caps, "m3").unwrap_or_default(),
+                    group(&caps, "y3"),
+                )
+            } else {
+                (
+                    group(&caps, "d4"),
+                    group(&caps, "m4").unwrap_or_default(),
+                    group(&caps, "y4"),
+                )
+            };
+            let mut parts = Vec::new();
+            if let Some(day) = day {
+                let Some(day) = french_day(day) else { continue };
+                parts.push(day);
+            }
+            parts.push(month.to_string());
+            parts.extend(year.map(str::to_string));
+            parts.join(" ")
+        };
         let span = Span::new(start, end);
         let mut d = meta.diagnostic(
             span,

@@ -57,19 +57,48 @@ fn high_punct(doc: &Document, i: usize) -> Option<char> {
     }
     let text = doc.text();
     let next = text[t.span().end..].chars().next();
+    let prev = text[..t.span().start].chars().next_back();
+    let prev_token = i
+        .checked_sub(1)
+        .map(|p| (doc.tokens()[p].kind, doc.token_text(p)));
     let excluded = match c {
         ':' => {
-            // Times, ratios, timestamps: a digit on both sides.
-            (text[..t.span().start].ends_with(|c: char| c.is_ascii_digit())
-                && next.is_some_and(|c| c.is_ascii_digit()))
+            // Times, ratios, timestamps, identifiers (`10:30`, `16:9`,
+            // `arXiv:2101`, `2001:db8`): glued to letters or digits on both
+            // sides, with a digit on one side.
+            let glued = prev.is_some_and(|p| p.is_ascii_alphanumeric())
+                && next.is_some_and(|n| n.is_ascii_alphanumeric())
+                && (prev.is_some_and(|p| p.is_ascii_digit())
+                    || next.is_some_and(|n| n.is_ascii_digit()));
+            glued
                 || matches!(next, Some(':' | '/' | '\\'))
-                || (i > 0 && doc.is_char(i - 1, ':'))
+                || matches!(prev, Some(':' | '"'))
                 || emoticon_rest(text, t.span().end)
+                // `git@host:path`, `http://…:8080`: part of an address.
+                || matches!(prev_token, Some((TokenKind::Url | TokenKind::Email, _)))
+                // E-mail subject prefixes.
+                || matches!(prev_token, Some((TokenKind::Word, "Re" | "RE" | "Fwd" | "FWD" | "Fw" | "TR")))
         }
-        ';' => emoticon_rest(text, t.span().end),
+        ';' => emoticon_rest(text, t.span().end) || is_html_entity(text, t.span().start),
         _ => next == Some('='),
     };
     (!excluded).then_some(c)
+}
+
+/// Whether the `;` at `semicolon` ends an HTML entity (`&nbsp;`, `&#160;`).
+fn is_html_entity(text: &str, semicolon: usize) -> bool {
+    let mut from = semicolon.saturating_sub(12);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..semicolon];
+    match before.rfind('&') {
+        Some(amp) => {
+            let name = &before[amp + 1..];
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '#')
+        }
+        None => false,
+    }
 }
 
 /// The run of space tokens ending just before token `i`, as (first, last)
@@ -301,13 +330,15 @@ fn space_before_closing(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnosti
         if !prev_ok {
             continue;
         }
-        // `.NET`, `.5`, `.fr`: a dot glued to what follows is not a period.
-        if c == '.'
-            && text[t.span().end..]
-                .chars()
-                .next()
-                .is_some_and(is_word_char)
-        {
+        let next = text[t.span().end..].chars().next();
+        // `.NET`, `.5`, `.fr`, `../docs`: a dot glued to what follows is not
+        // a period; `]a ; b[` (an open interval) is not a closing bracket.
+        let glued_after = match c {
+            '.' => next.is_some_and(|n| is_word_char(n) || matches!(n, '.' | '/' | '\\')),
+            ')' | ']' => next.is_some_and(is_word_char),
+            _ => false,
+        };
+        if glued_after {
             continue;
         }
         let mut d = meta.diagnostic(
@@ -337,7 +368,10 @@ fn space_after_opening(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic
             TokenKind::Quote => matches!(doc.first_char(last + 1), '«' | '“'),
             _ => false,
         };
-        if !next_ok {
+        // `b[ ` closes an open interval (`]a ; b[`): not an opening bracket.
+        let glued_before =
+            i > 0 && tokens[i - 1].span().end == t.span().start && tokens[i - 1].is_wordlike();
+        if !next_ok || glued_before {
             continue;
         }
         let c = doc.first_char(i);
@@ -350,10 +384,17 @@ fn space_after_opening(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic
     }
 }
 
-fn repeated_spaces(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+/// The runs of two or more spaces (or of tabs) inside lines, with the
+/// index of their line.
+fn wide_runs(doc: &Document) -> Vec<(usize, Span)> {
     let tokens = doc.tokens();
+    let mut runs = Vec::new();
+    let mut line = 0;
     let mut i = 0;
     while i < tokens.len() {
+        if tokens[i].kind == TokenKind::LineBreak {
+            line += 1;
+        }
         if !tokens[i].is_space() {
             i += 1;
             continue;
@@ -364,14 +405,46 @@ fn repeated_spaces(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         let last = i;
         i += 1;
-        let span = Span::new(tokens[first].span().start, tokens[last].span().end);
+        let span = run_span(tokens, (first, last));
         let run = doc.slice(span);
-        if run.chars().nth(1).is_none() || run.contains('\t') {
+        let wide = run.chars().nth(1).is_some() || run.contains('\t');
+        if wide
+            && !is_line_edge(tokens, first.checked_sub(1))
+            && !is_line_edge(tokens, Some(last + 1))
+        {
+            runs.push((line, span));
+        }
+    }
+    runs
+}
+
+/// Longest run that can be a typing slip; longer ones align columns.
+const MAX_SLIP: usize = 3;
+
+fn repeated_spaces(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let runs = wide_runs(doc);
+    // `runs` is sorted by line.
+    let on_line = |line: usize| {
+        runs.partition_point(|(l, _)| *l <= line) - runs.partition_point(|(l, _)| *l < line)
+    };
+    let is_slip = |span: Span| {
+        let run = doc.slice(span);
+        !run.contains('\t') && run.chars().count() <= MAX_SLIP
+    };
+    let line_runs = |line: usize| {
+        let from = runs.partition_point(|(l, _)| *l < line);
+        runs[from..].iter().take_while(move |(l, _)| *l == line)
+    };
+    for &(line, span) in &runs {
+        // Tables, forms and signature blocks align columns: a wide run on
+        // the line, or runs on the lines around. Not a slip.
+        let aligned = line_runs(line).any(|&(_, s)| !is_slip(s))
+            || (line > 0 && on_line(line - 1) > 0)
+            || on_line(line + 1) > 0;
+        if aligned {
             continue;
         }
-        if is_line_edge(tokens, first.checked_sub(1)) || is_line_edge(tokens, Some(last + 1)) {
-            continue;
-        }
+        let run = doc.slice(span);
         let keep = if run.contains('\u{202F}') {
             NNBSP
         } else if run.contains('\u{00A0}') {

@@ -31,7 +31,7 @@ const CONTROL: &str = "[\u{01}-\u{08}\u{0B}\u{0C}\u{0E}-\u{1F}\u{7F}\u{80}-\u{9F
 /// A Latin-1 lead character followed by continuation characters (UTF-8
 /// bytes read as Windows-1252), or `Ã` + space (a lost `à`).
 const MOJIBAKE: &str =
-    "[\u{C2}-\u{F4}][\u{80}-\u{BF}€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]+|(?:^|[\\s(])Ã  ?[\\p{L}]";
+    "[\u{C2}-\u{F4}][\u{80}-\u{BF}€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]+|Ã(?:[\\s\\p{P}\\p{S}]|$)";
 
 fn is_stable_starter(c: char) -> bool {
     surely_stable(c)
@@ -260,16 +260,13 @@ fn mojibake_sequences(text: &str) -> Vec<(Span, String, Applicability)> {
     let mut found: Vec<(Span, String, Applicability)> = Vec::new();
     for m in CANDIDATE.find_iter(text) {
         let s = m.as_str();
-        if let Some(rel) = s.find("Ã ") {
-            // `Ã ` + space: an `à` whose no-break space became a space.
-            let start = m.start() + rel;
-            let two_spaces = s[rel..].starts_with("Ã  ");
-            let end = start + "Ã".len() + if two_spaces { 1 } else { 0 };
-            found.push((
-                Span::new(start, end),
-                "à".to_string(),
-                Applicability::Unsafe,
-            ));
+        let second = s.chars().nth(1);
+        if s.starts_with('Ã') && second.is_none_or(|c| !matches!(cp1252_byte(c), Some(0x80..=0xBF)))
+        {
+            // `Ã` before a space, a sign or the end: an `à` (C3 A0) whose
+            // no-break space byte was lost. French never has `Ã`.
+            let span = Span::new(m.start(), m.start() + 'Ã'.len_utf8());
+            found.push((span, "à".to_string(), Applicability::Unsafe));
             continue;
         }
         let chars: Vec<(usize, char)> = s.char_indices().collect();

@@ -1,0 +1,103 @@
+//! The prose view of Markdown, read in place: the text is the source, but
+//! only the text of paragraphs, headings, list items, table cells, link and
+//! image labels is prose. Code (blocks and spans), HTML, front matter, link
+//! targets, footnote references and the markup itself (`**`, `#`, `- `,
+//! table pipes and padding, the `!` of images) are protected segments, so
+//! that no finding points into them and no fix touches them.
+//!
+//! This keeps Markdown files safe to fix. A fuller view (markup removed so
+//! that `**Bonjour** !` reads as `Bonjour !`, template tags masked) can
+//! replace it without changing the rules.
+
+use super::plain::split_paragraphs;
+use super::{ProseView, Segment};
+use crate::span::Span;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+
+/// The byte ranges of `text` that are prose, sorted and merged.
+fn prose_ranges(text: &str) -> Vec<Span> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut ranges: Vec<Span> = Vec::new();
+    // Text inside code blocks, HTML blocks and front matter is not prose.
+    let mut opaque = 0usize;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => opaque += 1,
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) => {
+                opaque = opaque.saturating_sub(1);
+            }
+            Event::Text(_) | Event::SoftBreak if opaque == 0 => {
+                let span = Span::new(range.start, range.end);
+                match ranges.last_mut() {
+                    Some(last) if last.end >= span.start => last.end = last.end.max(span.end),
+                    _ => ranges.push(span),
+                }
+            }
+            _ => {}
+        }
+    }
+    ranges
+}
+
+/// The view of a Markdown text.
+pub(super) fn view(text: &str) -> ProseView<'_> {
+    let mut segments = Vec::new();
+    let mut pos = 0;
+    let protected = |start: usize, end: usize| Segment {
+        prose: Span::new(start, end),
+        source: Span::new(start, end),
+        verbatim: false,
+    };
+    for span in prose_ranges(text) {
+        if span.start > pos {
+            segments.push(protected(pos, span.start));
+        }
+        segments.push(Segment {
+            prose: span,
+            source: span,
+            verbatim: true,
+        });
+        pos = span.end;
+    }
+    if pos < text.len() || segments.is_empty() {
+        segments.push(protected(pos, text.len()));
+    }
+    ProseView::from_parts(Cow::Borrowed(text), segments, split_paragraphs(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose(text: &str) -> Vec<&str> {
+        prose_ranges(text)
+            .iter()
+            .map(|s| &text[s.range()])
+            .collect()
+    }
+
+    #[test]
+    fn code_html_and_markup_are_not_prose() {
+        let text = "# Titre\n\nDu **gras** et `code` ici.\n\n```\nlet v = vec![1];\n```\n\n<!-- note -->\n\n![logo](a.png) [lien](https://x.fr)\n";
+        assert_eq!(
+            prose(text),
+            vec!["Titre", "Du ", "gras", " et ", " ici.", "logo", " ", "lien"]
+        );
+    }
+
+    #[test]
+    fn front_matter_and_tables() {
+        let text =
+            "---\ntitle: Essai\n---\n\n| Nom   | Prix |\n|-------|------|\n| Pommes | 2 € |\n";
+        let p = prose(text);
+        assert!(!p.iter().any(|s| s.contains("title")), "{p:?}");
+        assert!(p.contains(&"Pommes") && p.contains(&"Nom"), "{p:?}");
+        assert!(!p.iter().any(|s| s.contains('|')), "{p:?}");
+    }
+}
