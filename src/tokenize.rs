@@ -24,6 +24,8 @@ pub enum SpaceKind {
     Thin,
     /// U+0009 tab.
     Tab,
+    /// U+2007 FIGURE SPACE (no-break, the width of a digit).
+    Figure,
     /// Any other Unicode space separator (U+2000–U+200A, U+3000…).
     Other,
 }
@@ -37,6 +39,7 @@ impl SpaceKind {
             '\u{202F}' => SpaceKind::Nnbsp,
             '\u{2009}' => SpaceKind::Thin,
             '\t' => SpaceKind::Tab,
+            '\u{2007}' => SpaceKind::Figure,
             '\u{2000}'..='\u{200A}' | '\u{205F}' | '\u{3000}' | '\u{1680}' => SpaceKind::Other,
             _ => return None,
         })
@@ -44,7 +47,7 @@ impl SpaceKind {
 
     /// Whether a line may break at this space.
     pub fn is_breakable(self) -> bool {
-        !matches!(self, SpaceKind::Nbsp | SpaceKind::Nnbsp)
+        !matches!(self, SpaceKind::Nbsp | SpaceKind::Nnbsp | SpaceKind::Figure)
     }
 }
 
@@ -141,6 +144,13 @@ const APOSTROPHE_WORDS: &[&str] = &["quelqu’un", "quelqu’une", "presqu’îl
 /// Whether `c` is an apostrophe character (straight, typographic, modifier).
 pub fn is_apostrophe_char(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Characters typed for an apostrophe by mistake: the opening single quote
+/// `‘`, the acute accent `´` and the backtick. Between letters they act as
+/// an apostrophe (`C‘est`, `l´heure`), and `apostrophe/style` flags them.
+pub fn is_apostrophe_lookalike(c: char) -> bool {
+    matches!(c, '‘' | '´' | '`')
 }
 
 /// Whether `c` can be part of a word.
@@ -340,7 +350,9 @@ impl Scanner<'_> {
                 pos = next_pos;
             } else if is_invisible_in_word(c) && next_is_word {
                 pos = next_pos;
-            } else if is_apostrophe_char(c) {
+            } else if is_apostrophe_char(c)
+                || (is_apostrophe_lookalike(c) && next.is_some_and(char::is_alphabetic))
+            {
                 let prefix = &text[word_start..pos];
                 let elidable = !has_hyphen && is_elision_prefix(prefix);
                 let next_is_letter = next.is_some_and(char::is_alphabetic);

@@ -204,7 +204,7 @@ fn fix_in_place_keeps_bom_line_endings_and_permissions() {
 fn fix_reports_what_remains() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("t.txt");
-    std::fs::write(&path, "A Paris, rien... Le 1st mars!\n").expect("write");
+    std::fs::write(&path, "A Paris, rien... Le 1st prix!\n").expect("write");
     let o = coquille()
         .args(["fix", "--format", "concise"])
         .arg(&path)
@@ -217,7 +217,7 @@ fn fix_reports_what_remains() {
     assert!(out.contains("Fixed 2 problems in 1 file."), "{out}");
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
-        "A Paris, rien… Le 1st mars\u{202F}!\n"
+        "A Paris, rien… Le 1st prix\u{202F}!\n"
     );
     let o = coquille()
         .args(["fix", "--unsafe-fixes", "--quiet"])
@@ -227,7 +227,7 @@ fn fix_reports_what_remains() {
     assert_eq!(code(&o), 0, "{}", stdout(&o));
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
-        "À Paris, rien… Le 1er mars\u{202F}!\n"
+        "À Paris, rien… Le 1er prix\u{202F}!\n"
     );
 }
 

@@ -1,6 +1,7 @@
 //! The prose view of Markdown, read in place: the text is the source, but
 //! only the text of paragraphs, headings, list items, table cells, link and
-//! image labels is prose. Code (blocks and spans), HTML, front matter, link
+//! image labels is prose. Code (blocks and spans), math, HTML, front matter,
+//! GitHub alert markers, link
 //! targets, footnote references and the markup itself (`**`, `#`, `- `,
 //! table pipes and padding, the `!` of images) are protected segments, so
 //! that no finding points into them and no fix touches them.
@@ -22,7 +23,10 @@ fn prose_ranges(text: &str) -> Vec<Span> {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        // GitHub alerts (`> [!NOTE]`) and `$…$` math are markup too.
+        | Options::ENABLE_GFM
+        | Options::ENABLE_MATH;
     let mut ranges: Vec<Span> = Vec::new();
     // Text inside code blocks, HTML blocks and front matter is not prose.
     let mut opaque = 0usize;

@@ -6,21 +6,39 @@ use crate::document::Document;
 use crate::settings::ApostropheStyle;
 use crate::span::Span;
 
-pub(super) const RULES: &[CodeRuleDef] = &[when("apostrophe/style", style, "['’]")];
+pub(super) const RULES: &[CodeRuleDef] = &[when("apostrophe/style", style, "['’‘´`]")];
 
-/// Every apostrophe of the document: (span, is it typographic ’).
-/// Apostrophes are the `'`/`’` inside words and after elided words; quote
-/// marks never are.
-fn apostrophes(doc: &Document) -> Vec<(Span, bool)> {
+/// Which character stands for an apostrophe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// ’ U+2019.
+    Typographic,
+    /// ' U+0027.
+    Straight,
+    /// ‘ U+2018, ´ U+00B4 or a backtick, typed by mistake.
+    Lookalike,
+}
+
+/// Every apostrophe of the document. Apostrophes are the marks inside
+/// words and after elided words (the tokenizer decides); quotation marks
+/// never are.
+fn apostrophes(doc: &Document) -> Vec<(Span, Mark)> {
     let text = doc.text().as_bytes();
     let tokens = doc.tokens();
     let mut found = Vec::new();
-    // `'` is the byte 0x27; `’` is E2 80 99. One pass over the bytes, then
-    // only the marks inside words or elided words are apostrophes.
+    // One pass over the bytes: `'` 27, `’` E2 80 99, `‘` E2 80 98,
+    // `´` C2 B4, backtick 60.
     for (at, &b) in text.iter().enumerate() {
-        let (start, typographic) = match b {
-            b'\'' => (at, false),
-            0x99 if at >= 2 && text[at - 2] == 0xE2 && text[at - 1] == 0x80 => (at - 2, true),
+        let (start, mark) = match b {
+            b'\'' => (at, Mark::Straight),
+            b'`' => (at, Mark::Lookalike),
+            0x99 if at >= 2 && text[at - 2] == 0xE2 && text[at - 1] == 0x80 => {
+                (at - 2, Mark::Typographic)
+            }
+            0x98 if at >= 2 && text[at - 2] == 0xE2 && text[at - 1] == 0x80 => {
+                (at - 2, Mark::Lookalike)
+            }
+            0xB4 if at >= 1 && text[at - 1] == 0xC2 => (at - 1, Mark::Lookalike),
             _ => continue,
         };
         let i = tokens.partition_point(|t| t.span().end <= start);
@@ -28,7 +46,7 @@ fn apostrophes(doc: &Document) -> Vec<(Span, bool)> {
             .get(i)
             .is_some_and(|t| t.is_wordlike() && t.span().start <= start)
         {
-            found.push((Span::new(start, at + 1), typographic));
+            found.push((Span::new(start, at + 1), mark));
         }
     }
     found
@@ -39,32 +57,50 @@ fn style(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     if found.is_empty() {
         return;
     }
-    let typographic = found.iter().filter(|(_, t)| *t).count();
-    let straight = found.len() - typographic;
-    let (want_typographic, reason) = match doc.settings.apostrophe {
-        ApostropheStyle::Typographic => {
-            (true, "the typographic apostrophe ’ is required".to_string())
-        }
-        ApostropheStyle::Straight => (false, "the straight apostrophe ' is required".to_string()),
+    let typographic = found
+        .iter()
+        .filter(|(_, m)| *m == Mark::Typographic)
+        .count();
+    let straight = found.iter().filter(|(_, m)| *m == Mark::Straight).count();
+    let total = typographic + straight;
+    let (want, reason) = match doc.settings.apostrophe {
+        ApostropheStyle::Typographic => (
+            Mark::Typographic,
+            "the typographic apostrophe ’ is required".to_string(),
+        ),
+        ApostropheStyle::Straight => (
+            Mark::Straight,
+            "the straight apostrophe ' is required".to_string(),
+        ),
+        ApostropheStyle::Consistent if total == 0 => (
+            Mark::Typographic,
+            "French uses the apostrophe ’".to_string(),
+        ),
         ApostropheStyle::Consistent if typographic >= straight => (
-            true,
-            format!("this file mostly uses ’ ({typographic} of {})", found.len()),
+            Mark::Typographic,
+            format!("this file mostly uses ’ ({typographic} of {total})"),
         ),
         ApostropheStyle::Consistent => (
-            false,
-            format!("this file mostly uses ' ({straight} of {})", found.len()),
+            Mark::Straight,
+            format!("this file mostly uses ' ({straight} of {total})"),
         ),
     };
-    for (span, is_typographic) in found {
-        if is_typographic == want_typographic {
+    let wanted = if want == Mark::Typographic {
+        "’"
+    } else {
+        "'"
+    };
+    for (span, mark) in found {
+        if mark == want {
             continue;
         }
-        let (now, wanted) = if want_typographic {
-            ("'", "’")
+        let now = doc.slice(span);
+        let message = if mark == Mark::Lookalike {
+            format!("« {now} » typed for an apostrophe; {reason}")
         } else {
-            ("’", "'")
+            format!("apostrophe {now} where {reason}")
         };
-        let mut d = meta.diagnostic(span, format!("apostrophe {now} where {reason}"));
+        let mut d = meta.diagnostic(span, message);
         d.fix = Some(Fix::safe(Edit::replace(span, wanted)));
         out.push(d);
     }

@@ -199,6 +199,9 @@ fn a_grave(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                 | "fortiori"
                 | "contrario"
                 | "minima"
+                | "jusqu’"
+                | "jusqu'"
+                | "à"
                 | "cappella"
                 | "capella"
                 | "coruña"
@@ -244,8 +247,8 @@ fn month_day(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // Holidays and historic days named by their date keep the capital:
-        // le 1er Mai, le 8 Mai, le 14 Juillet, le 11 Novembre, la nuit du
-        // 4 Août, l’appel du 18 Juin.
+        // le 1er Mai, le 8 Mai, le 14 Juillet, le 15 Août, le 11 Novembre,
+        // la nuit du 4 Août, l’appel du 18 Juin.
         let holiday = is_month
             && prev.is_some_and(|p| {
                 let day = match doc.tokens()[p].kind {
@@ -256,13 +259,31 @@ fn month_day(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                     (day, word),
                     ("1" | "8", "Mai")
                         | ("14", "Juillet")
+                        | ("15", "Août")
                         | ("11", "Novembre")
                         | ("4", "Août")
                         | ("18", "Juin")
                 )
             });
+        // `du 13 Novembre`, `du 17 Octobre 1961`: events are named by their
+        // date with a capital (`les attentats du 13 Novembre`); a plain date
+        // after `du` is left alone rather than risk lowercasing a name.
+        let named_event = is_month
+            && prev
+                .filter(|&p| is_day_number(doc, p))
+                .and_then(|p| {
+                    prev_word(
+                        doc,
+                        if doc.tokens()[p].kind == TokenKind::Word {
+                            p - 1
+                        } else {
+                            p
+                        },
+                    )
+                })
+                .is_some_and(|pp| doc.token_text(pp).eq_ignore_ascii_case("du"));
         let prev_text = prev.map(|p| doc.token_text(p).to_lowercase());
-        let flagged = if holiday {
+        let flagged = if holiday || named_event {
             false
         } else if word == "Mars" {
             // `Mars` is also the planet and its missions (`Mars 2020`): a
@@ -276,7 +297,11 @@ fn month_day(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             prev.is_some_and(|p| is_day_number(doc, p)) || next.is_some_and(|n| is_year(doc, n))
         } else {
             let next_text = next.map(|n| doc.token_text(n).to_lowercase());
-            if matches!(next_text.as_deref(), Some("saint" | "gras")) {
+            // `Mardi gras`, `Vendredi saint`, `le Jeudi noir`: named days.
+            if matches!(
+                next_text.as_deref(),
+                Some("saint" | "gras" | "noir" | "noire" | "rouge" | "sanglant" | "saints")
+            ) {
                 continue;
             }
             next.is_some_and(|n| is_day_number(doc, n))

@@ -116,11 +116,14 @@ fn compound_name(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         let Some(candidates) = COMPOUNDS.get(first_part) else {
             continue;
         };
+        // `Saint Denis fut décapité`: at the start of a sentence the capital
+        // of `saint` says nothing, so places named after a saint are left.
+        let sentence_start = t.is_sentence_start();
         for compound in candidates {
             let Some((end, spaces)) = match_at(text, t.span().start, compound) else {
                 continue;
             };
-            if spaces.is_empty() {
+            if spaces.is_empty() || (compound.saint && sentence_start) {
                 break;
             }
             let found = &text[t.span().start..end];

@@ -46,8 +46,8 @@ const NNBSP: &str = "\u{202F}";
 const UNITS: &[&str] = &[
     "km", "m", "cm", "mm", "µm", "nm", "kg", "g", "mg", "µg", "ml", "cl", "dl", "ha", "m²", "m³",
     "km²", "cm²", "Mo", "Go", "To", "Ko", "ko", "kB", "MB", "GB", "TB", "W", "kW", "MW", "GW",
-    "kWh", "MWh", "GWh", "TWh", "V", "kV", "mV", "A", "mA", "mAh", "Hz", "kHz", "MHz", "GHz",
-    "min", "ms", "dB", "mmHg", "kcal", "cal",
+    "kWh", "MWh", "GWh", "TWh", "V", "kV", "mV", "mA", "mAh", "Hz", "kHz", "MHz", "GHz", "min",
+    "ms", "dB", "mmHg", "kcal", "cal",
 ];
 
 /// The French number `n` with `suffix`, or nothing if `n` is not a plain
@@ -71,6 +71,36 @@ fn ordinal_fix(number: &str, suffix: &str) -> Option<(String, Applicability)> {
             Some((format!("{number}re{plural}"), Applicability::Safe))
         }
         _ => None,
+    }
+}
+
+/// Whether `word` is a French month name (any case).
+fn is_french_month(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    MONTHS
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(word) || crate::rules::wordlist::lower_first(word) == *m)
+}
+
+/// The day of a French date: `1er`, else the plain number.
+fn day_of_date(number: &str) -> (String, Applicability) {
+    if number == "1" {
+        ("1er".to_string(), Applicability::Safe)
+    } else {
+        (number.to_string(), Applicability::Safe)
     }
 }
 
@@ -106,14 +136,20 @@ fn ordinal(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             }
             (&word[..split], &word[split..], t.span())
         };
-        let Some((fixed, applicability)) = ordinal_fix(number, suffix) else {
+        let Some((mut fixed, mut applicability)) = ordinal_fix(number, suffix) else {
             continue;
         };
         let found = &doc.text()[span.range()];
-        let mut d = meta.diagnostic(
-            span,
-            format!("ordinal « {found} »: French abbreviates it « {fixed} »"),
-        );
+        // `18ème avril`: a date takes the plain number (`18 avril`).
+        let in_date =
+            after_number && next_word(doc, i).is_some_and(|n| is_french_month(doc.token_text(n)));
+        let message = if in_date {
+            (fixed, applicability) = day_of_date(number);
+            format!("« {found} » in a date: French writes the day as « {fixed} »")
+        } else {
+            format!("ordinal « {found} »: French abbreviates it « {fixed} »")
+        };
+        let mut d = meta.diagnostic(span, message);
         d.fix = Some(Fix::new(vec![Edit::replace(span, fixed)], applicability));
         out.push(d);
     }
@@ -133,7 +169,8 @@ fn english_ordinal(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let number = doc.token_text(i - 1);
-        if !number.bytes().all(|b| b.is_ascii_digit()) {
+        // `2nd` also abbreviates « second » in French (`au 2nd tour`).
+        if !number.bytes().all(|b| b.is_ascii_digit()) || (number, suffix) == ("2", "nd") {
             continue;
         }
         // `18th March`, `March 18th`: an English date, whose fix belongs to
@@ -150,10 +187,11 @@ fn english_ordinal(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if month_near(next_word(doc, i)) || month_near(prev_word(doc, i - 1)) {
             continue;
         }
+        // `18th avril`: a French date takes the plain number.
+        let in_date = next_word(doc, i).is_some_and(|n| is_french_month(doc.token_text(n)));
         let (fixed, applicability) = match (number, suffix) {
+            _ if in_date => day_of_date(number),
             ("1", _) => ("1er".to_string(), Applicability::Unsafe),
-            // `2nd` also abbreviates « second » in French.
-            (_, "nd") => (format!("{number}e"), Applicability::Unsafe),
             _ => (format!("{number}e"), Applicability::Safe),
         };
         let span = Span::new(tokens[i - 1].span().start, t.span().end);
@@ -235,7 +273,10 @@ fn french_number(number: &str, one_group: bool, decimal_point: bool) -> Option<S
         }
         return Some(fixed);
     }
-    (decimal_point && DECIMAL.is_match(number)).then(|| number.replace('.', ","))
+    // `1.500 m` is 1500 m in a European style, or 1.5 m in English: three
+    // digits after the point are left alone.
+    let three_after = number.split('.').nth(1).is_some_and(|d| d.len() == 3);
+    (decimal_point && !three_after && DECIMAL.is_match(number)).then(|| number.replace('.', ","))
 }
 
 /// Whether `word` looks like the plural noun of a count (`personnes`,
@@ -353,11 +394,14 @@ fn unit_space(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             TokenKind::Word if UNITS.contains(&doc.token_text(i + 1)) => doc.token_text(i + 1),
             _ => continue,
         };
-        // `3,5%` is fine to fix, but not a number glued to a word before it.
-        if i > 0
+        // `3,5%` is fine to fix, but not a number glued to a word before it,
+        // nor euros and cents around the sign (`2€50`).
+        let glued_word_before = i > 0
             && tokens[i - 1].span().end == t.span().start
-            && tokens[i - 1].kind == TokenKind::Word
-        {
+            && tokens[i - 1].kind == TokenKind::Word;
+        let cents_after =
+            text[next.span().start + unit.len()..].starts_with(|c: char| c.is_ascii_digit());
+        if glued_word_before || cents_after {
             continue;
         }
         let number = doc.token_text(i);
@@ -399,11 +443,15 @@ fn currency_before(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if t.kind != TokenKind::Symbol || !matches!(t.first, '$' | '€' | '£') {
             continue;
         }
-        // `US$`, `CA$`: a sign glued to letters is another notation.
-        if i > 0
-            && tokens[i - 1].span().end == t.span().start
-            && tokens[i - 1].kind == TokenKind::Word
-        {
+        // `US$`, `CA$`: a sign glued to letters is another notation; `2€50`,
+        // `1 € 99`: euros and cents, the sign between them.
+        let prev = doc.prev_non_space(i).map(|p| (p, tokens[p]));
+        if prev.is_some_and(|(p, pt)| {
+            (pt.kind == TokenKind::Word && pt.span().end == t.span().start)
+                || (pt.kind == TokenKind::Number
+                    && t.span().start - pt.span().end <= 1
+                    && p + 2 >= i)
+        }) {
             continue;
         }
         let mut n = i + 1;

@@ -61,6 +61,10 @@ fn high_punct(doc: &Document, i: usize) -> Option<char> {
     let prev_token = i
         .checked_sub(1)
         .map(|p| (doc.tokens()[p].kind, doc.token_text(p)));
+    // `\!`: a Markdown or regex escape, not punctuation.
+    if prev == Some('\\') {
+        return None;
+    }
     let excluded = match c {
         ':' => {
             // Times, ratios, timestamps, identifiers (`10:30`, `16:9`,
@@ -78,11 +82,69 @@ fn high_punct(doc: &Document, i: usize) -> Option<char> {
                 || matches!(prev_token, Some((TokenKind::Url | TokenKind::Email, _)))
                 // E-mail subject prefixes.
                 || matches!(prev_token, Some((TokenKind::Word, "Re" | "RE" | "Fwd" | "FWD" | "Fw" | "TR")))
+                // Namespaced names and URIs: `xml:lang`, `urn:isbn:…`.
+                || prev_token.is_some_and(|(kind, word)| {
+                    kind == TokenKind::Word && NAMESPACES.iter().any(|n| n.eq_ignore_ascii_case(word))
+                })
+                || is_shortcode(text, t.span().start)
         }
         ';' => emoticon_rest(text, t.span().end) || is_html_entity(text, t.span().start),
-        _ => next == Some('='),
+        // `![alt](…)`, `[!NOTE]`, `<!--`, `!=`, `?.`, `vec![`: code or markup.
+        '!' => {
+            matches!(next, Some('=' | '[' | '('))
+                || matches!(prev, Some('<' | '['))
+                || matches!(prev_token, Some((TokenKind::Word, "Yahoo" | "Jeopardy")))
+        }
+        _ => next == Some('=') || (next == Some('.') && next_is_glued_word(text, t.span().end + 1)),
     };
     (!excluded).then_some(c)
+}
+
+/// Prefixes of namespaced names and URIs, before a glued `:`.
+const NAMESPACES: &[&str] = &[
+    "xml",
+    "xmlns",
+    "xlink",
+    "xsi",
+    "urn",
+    "tel",
+    "sip",
+    "svg",
+    "data",
+    "isbn",
+    "doi",
+    "arxiv",
+    "hdl",
+    "ipfs",
+    "magnet",
+    "file",
+    "mailto",
+    "javascript",
+];
+
+/// Whether the `:` at `colon` opens or closes an emoji shortcode (`:tada:`).
+fn is_shortcode(text: &str, colon: usize) -> bool {
+    let is_name = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 40
+            && s.bytes().all(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
+            })
+    };
+    let after = &text[colon + 1..];
+    let opens = after.find(':').is_some_and(|end| is_name(&after[..end]));
+    let before = &text[..colon];
+    let closes = before
+        .rfind(':')
+        .is_some_and(|start| colon - start <= 41 && is_name(&before[start + 1..]));
+    opens || closes
+}
+
+/// Whether a word starts right at `pos` (`x?.y`: optional chaining).
+fn next_is_glued_word(text: &str, pos: usize) -> bool {
+    text.get(pos..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(is_word_char)
 }
 
 /// Whether the `;` at `semicolon` ends an HTML entity (`&nbsp;`, `&#160;`).
@@ -485,9 +547,13 @@ fn missing_space_after(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic
                     continue;
                 };
                 let prev_ok = match tokens[prev].kind {
+                    // A lowercase word of two letters or more: not initials
+                    // (`J.K.`), not a type name (`String.Format`), not a
+                    // title glued to a brand (`Mr.Bricolage`).
                     TokenKind::Word => {
                         let w = doc.token_text(prev);
                         w.chars().nth(1).is_some()
+                            && tokens[prev].first.is_lowercase()
                             && w.chars().next_back().is_some_and(char::is_lowercase)
                     }
                     TokenKind::Number => true,
@@ -500,7 +566,11 @@ fn missing_space_after(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic
                 let next_ok = tokens[next].kind == TokenKind::Word
                     && chars.next().is_some_and(char::is_uppercase)
                     && chars.next().is_some_and(char::is_lowercase);
-                prev_ok && next_ok
+                // `obj.Method(` or `a.B.c`: a chain of names, code.
+                let chained = tokens.get(next + 1).is_some_and(|t| {
+                    t.span().start == tokens[next].span().end && matches!(t.first, '(' | '.')
+                });
+                prev_ok && next_ok && !chained
             }
             _ => false,
         };
