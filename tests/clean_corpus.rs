@@ -10,7 +10,7 @@ fn clean_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("tests/corpus/clean"))
         .expect("corpus folder")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
         .collect();
     files.sort();
     files.push(root.join("examples/texte-correct.txt"));
@@ -28,7 +28,7 @@ fn findings_in(profile: Profile) -> (Vec<String>, usize) {
     for path in clean_files() {
         let text = std::fs::read_to_string(&path).expect("UTF-8 corpus file");
         words += text.split_whitespace().count();
-        let source = Source::new(path.display().to_string(), text, SourceKind::PlainText);
+        let source = Source::new(path.display().to_string(), text, SourceKind::from_path(&path));
         for d in linter.check(&source) {
             found.push(format!(
                 "{}:{}: {} {}",
