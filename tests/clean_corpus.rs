@@ -28,7 +28,11 @@ fn findings_in(profile: Profile) -> (Vec<String>, usize) {
     for path in clean_files() {
         let text = std::fs::read_to_string(&path).expect("UTF-8 corpus file");
         words += text.split_whitespace().count();
-        let source = Source::new(path.display().to_string(), text, SourceKind::from_path(&path));
+        let source = Source::new(
+            path.display().to_string(),
+            text,
+            SourceKind::from_path(&path),
+        );
         for d in linter.check(&source) {
             found.push(format!(
                 "{}:{}: {} {}",

@@ -35,6 +35,10 @@ static ACCENTS: LazyLock<HashMap<&'static str, (&'static str, bool)>> = LazyLock
         .collect()
 });
 
+/// The first letters of the entries of [`ACCENTS`].
+static ACCENT_INITIALS: LazyLock<HashSet<char>> =
+    LazyLock::new(|| ACCENTS.keys().filter_map(|k| k.chars().next()).collect());
+
 /// French words after which a capitalised English homograph (`Elements`)
 /// is certainly French (`Elements du règlement`).
 const FRENCH_NEXT: &[&str] = &[
@@ -144,7 +148,8 @@ fn next_word(doc: &Document, i: usize) -> Option<usize> {
 
 fn missing_accent(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     for (i, t) in doc.tokens().iter().enumerate() {
-        if t.kind != TokenKind::Word || !doc.first_char(i).is_ascii_uppercase() {
+        // Only words starting like an entry of the list (E, I) are looked up.
+        if t.kind != TokenKind::Word || !ACCENT_INITIALS.contains(&t.first) {
             continue;
         }
         let word = doc.token_text(i);

@@ -28,10 +28,13 @@ pub(super) const RULES: &[CodeRuleDef] = &[
 const ZERO_WIDTH: &str = "[\u{200B}\u{200C}\u{200D}\u{2060}]";
 /// Control characters other than tab, line feed and carriage return.
 const CONTROL: &str = "[\u{01}-\u{08}\u{0B}\u{0C}\u{0E}-\u{1F}\u{7F}\u{80}-\u{9F}]";
-/// A Latin-1 lead character followed by continuation characters (UTF-8
-/// bytes read as Windows-1252), or `Ã` + space (a lost `à`).
+/// A lead character followed by continuation characters (UTF-8 bytes read
+/// as Windows-1252), or `Ã` before a space or a sign (a lost `à`). Only the
+/// leads of characters French text holds are searched (`Â`–`Æ`, `Ë`, `â`,
+/// `ï`, `ð`: U+0080–U+01FF, U+02C0–U+02FF, U+2000–U+2FFF, U+FEFF, emoji),
+/// so `é` before a no-break space is never a candidate.
 const MOJIBAKE: &str =
-    "[\u{C2}-\u{F4}][\u{80}-\u{BF}€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]+|Ã(?:[\\s\\p{P}\\p{S}]|$)";
+    "[ÂÃÄÅÆËâïð][\u{80}-\u{BF}€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]+|Ã(?:[\\s\\p{P}\\p{S}]|$)";
 
 fn is_stable_starter(c: char) -> bool {
     surely_stable(c)
