@@ -45,6 +45,23 @@ fn run_stdin(args: &[&str], input: &[u8]) -> Output {
     child.wait_with_output().expect("coquille ends")
 }
 
+/// Runs `coquille args… path` (a file outside the fixtures).
+fn run_on(args: &[&str], path: &Path) -> Output {
+    coquille()
+        .args(args)
+        .arg(path)
+        .output()
+        .expect("coquille runs")
+}
+
+/// A temporary folder holding one file `name` with `contents`.
+fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).expect("write");
+    (dir, path)
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
 }
@@ -174,11 +191,7 @@ fn fix_in_place_keeps_bom_line_endings_and_permissions() {
     let original = "\u{FEFF}Quelle étape?\r\nLe 2ème jour...\r\n";
     std::fs::write(&path, original).expect("write");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
-    let o = coquille()
-        .args(["fix", "--quiet"])
-        .arg(&path)
-        .output()
-        .expect("runs");
+    let o = run_on(&["fix", "--quiet"], &path);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let fixed = std::fs::read_to_string(&path).expect("read");
     assert_eq!(fixed, "\u{FEFF}Quelle étape\u{202F}?\r\nLe 2e jour…\r\n");
@@ -191,25 +204,15 @@ fn fix_in_place_keeps_bom_line_endings_and_permissions() {
         .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("texte.txt")]);
     // Fixing again changes nothing.
-    let o = coquille()
-        .args(["fix", "--diff"])
-        .arg(&path)
-        .output()
-        .expect("runs");
+    let o = run_on(&["fix", "--diff"], &path);
     assert_eq!(code(&o), 0);
     assert_eq!(std::fs::read_to_string(&path).expect("read"), fixed);
 }
 
 #[test]
 fn fix_reports_what_remains() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("t.txt");
-    std::fs::write(&path, "A Paris, rien... Le 1st prix!\n").expect("write");
-    let o = coquille()
-        .args(["fix", "--format", "concise"])
-        .arg(&path)
-        .output()
-        .expect("runs");
+    let (_dir, path) = temp_file("t.txt", "A Paris, rien... Le 1st prix!\n");
+    let o = run_on(&["fix", "--format", "concise"], &path);
     assert_eq!(code(&o), 1);
     let out = stdout(&o);
     assert!(out.contains("capitalization/a-grave"), "{out}");
@@ -219,11 +222,7 @@ fn fix_reports_what_remains() {
         std::fs::read_to_string(&path).expect("read"),
         "A Paris, rien… Le 1st prix\u{202F}!\n"
     );
-    let o = coquille()
-        .args(["fix", "--unsafe-fixes", "--quiet"])
-        .arg(&path)
-        .output()
-        .expect("runs");
+    let o = run_on(&["fix", "--unsafe-fixes", "--quiet"], &path);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
@@ -233,14 +232,8 @@ fn fix_reports_what_remains() {
 
 #[test]
 fn diff_prints_and_writes_nothing() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("t.txt");
-    std::fs::write(&path, "Un mot...\nRien.\n").expect("write");
-    let o = coquille()
-        .args(["fix", "--diff"])
-        .arg(&path)
-        .output()
-        .expect("runs");
+    let (_dir, path) = temp_file("t.txt", "Un mot...\nRien.\n");
+    let o = run_on(&["fix", "--diff"], &path);
     assert_eq!(code(&o), 1);
     let diff = stdout(&o);
     assert!(diff.contains("-Un mot...\n+Un mot…\n"), "{diff}");
@@ -254,19 +247,13 @@ fn diff_prints_and_writes_nothing() {
 
 #[test]
 fn bad_input_is_a_one_line_error() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let bad = dir.path().join("latin1.txt");
-    std::fs::write(&bad, b"caf\xe9 cr\xe8me").expect("write");
-    let o = coquille().args(["check"]).arg(&bad).output().expect("runs");
+    let (dir, bad) = temp_file("latin1.txt", b"caf\xe9 cr\xe8me");
+    let o = run_on(&["check"], &bad);
     assert_one_line_error(&o, "latin1.txt: invalid UTF-8 at byte offset 3");
 
     let binary = dir.path().join("image.txt");
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0").expect("write");
-    let o = coquille()
-        .args(["check"])
-        .arg(&binary)
-        .output()
-        .expect("runs");
+    let o = run_on(&["check"], &binary);
     assert_one_line_error(&o, "image.txt: binary file");
 
     let o = run(&["check", "does-not-exist.txt"]);
@@ -452,11 +439,7 @@ fn markdown_code_and_markup_are_never_fixed() {
     let path = dir.path().join("doc.md");
     let original = "# Titre\n\n<!-- note! -->\n\n![logo](a.png)\n\nVoir `x?.y;` et l’![image](b.png).\n\n```\nlet v = vec![1,2]; x?.y;\n```\n\nLe **Prix**: 50%!\n\n| Produit     | Prix |\n|---|---|\n| Pommes      | 2 |\n";
     std::fs::write(&path, original).expect("write");
-    let o = coquille()
-        .args(["fix", "--quiet"])
-        .arg(&path)
-        .output()
-        .expect("runs");
+    let o = run_on(&["fix", "--quiet"], &path);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let fixed = std::fs::read_to_string(&path).expect("read");
     let expected = original.replace("**Prix**: 50%!", "**Prix**\u{00A0}: 50\u{00A0}%\u{202F}!");
