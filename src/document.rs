@@ -1,7 +1,9 @@
 //! The shared analysis of one text, computed once and read by every rule:
-//! prose view, tokens, paragraphs.
+//! prose view, tokens, paragraphs, and (on first use) capitalised words and
+//! quotation marks.
 
 use crate::prose::ProseView;
+use crate::quotes::QuoteAnalysis;
 use crate::settings::Settings;
 use crate::source::Source;
 use crate::span::Span;
@@ -29,6 +31,7 @@ pub struct Document<'a> {
     tokens: Vec<Token>,
     paragraphs: Vec<Paragraph>,
     capitalized: OnceLock<Vec<usize>>,
+    quotes: OnceLock<QuoteAnalysis>,
 }
 
 impl<'a> Document<'a> {
@@ -44,7 +47,18 @@ impl<'a> Document<'a> {
             tokens,
             paragraphs,
             capitalized: OnceLock::new(),
+            quotes: OnceLock::new(),
         }
+    }
+
+    /// The quotation marks and their pairs (computed on first use, shared
+    /// by rules).
+    pub fn quotes(&self) -> &QuoteAnalysis {
+        self.quotes.get_or_init(|| {
+            let ranges: Vec<Range<usize>> =
+                self.paragraphs.iter().map(|p| p.tokens.clone()).collect();
+            QuoteAnalysis::new(self.text(), &self.tokens, &ranges)
+        })
     }
 
     /// Indexes of the words that start with a capital letter although they

@@ -23,6 +23,7 @@ pub mod fix;
 pub mod linter;
 pub mod output;
 pub mod prose;
+pub mod quotes;
 pub mod rules;
 pub mod settings;
 pub mod source;

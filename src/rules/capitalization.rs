@@ -5,6 +5,7 @@ use super::wordlist::{entries, lower_first, parts, upper_first, word_set};
 use super::{CodeRuleDef, RuleMeta, always, when};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
+use crate::quotes::Role;
 use crate::span::Span;
 use crate::tokenize::TokenKind;
 use std::collections::{HashMap, HashSet};
@@ -23,6 +24,8 @@ pub(super) const RULES: &[CodeRuleDef] = &[
         nationality_adjective,
     ),
     always("capitalization/language-name", language_name),
+    when("capitalization/after-quote", after_quote, "[»”\"’›]"),
+    always("capitalization/title-case", title_case),
 ];
 
 /// Unaccented capitalised word → (correct form, also an English word).
@@ -399,5 +402,149 @@ fn language_name(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             // `déguisé en Anglais` is a person: after `en`, a look is needed.
             out.push(if prev == "en" { unsafe_fix(d) } else { d });
         }
+    }
+}
+
+static COMMON_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../rules/data/common-words.txt")));
+
+/// Words that are lowercase in a French heading unless they start it.
+const TITLE_FUNCTION_WORDS: &[&str] = &[
+    "le", "la", "les", "un", "une", "des", "du", "de", "d’", "au", "aux", "en", "et", "ou", "à",
+    "pour", "sur", "dans", "avec", "par", "sans", "sous", "vers", "chez",
+];
+
+fn after_quote(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let q = doc.quotes();
+    let tokens = doc.tokens();
+    for m in q.marks.iter().filter(|m| m.role == Role::Close) {
+        // A quotation that ends its sentence (`« Restez chez vous ! » Les…`)
+        // may be followed by a capital.
+        let ends_sentence = doc
+            .prev_non_space(m.token)
+            .is_some_and(|p| matches!(doc.first_char(p), '.' | '!' | '?' | '…'));
+        if ends_sentence {
+            continue;
+        }
+        // The next word, across spaces and one `,` or `;`.
+        let mut j = m.token + 1;
+        let skip_spaces = |mut j: usize| {
+            while tokens.get(j).is_some_and(|t| t.is_space()) {
+                j += 1;
+            }
+            j
+        };
+        j = skip_spaces(j);
+        if tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.first, ',' | ';'))
+        {
+            j = skip_spaces(j + 1);
+        }
+        let Some(t) = tokens
+            .get(j)
+            .filter(|t| t.kind == TokenKind::Word && t.first.is_uppercase())
+        else {
+            continue;
+        };
+        let word = doc.token_text(j);
+        if word.chars().skip(1).any(char::is_uppercase) {
+            continue;
+        }
+        let lower = lower_first(word);
+        // Proper nouns stay: only words known to be common are lowered.
+        if !COMMON_WORDS.contains(lower.as_str()) {
+            continue;
+        }
+        out.push(lowercase_fix(
+            meta,
+            t.span(),
+            word,
+            format!("« {word} » follows a quotation inside a sentence: no capital (« {lower} »)"),
+        ));
+    }
+}
+
+/// Whether the paragraph is a heading or a title line: a Markdown heading,
+/// or one short line without final punctuation.
+fn is_title_line(text: &str) -> bool {
+    let line = text.trim();
+    if line.starts_with('#') {
+        return true;
+    }
+    !line.contains('\n')
+        && line.chars().count() <= 120
+        && !line.ends_with(['.', '!', '?', '…', ':', ';', ','])
+}
+
+fn title_case(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let tokens = doc.tokens();
+    let text = doc.text();
+    // Words the document writes in lowercase somewhere: evidence that their
+    // capital in a heading is Title Case, not a proper noun.
+    let mut lowercase_in_doc: Option<HashSet<&str>> = None;
+    for para in doc.paragraphs() {
+        if !is_title_line(doc.slice(para.span)) {
+            continue;
+        }
+        let words: Vec<usize> = para
+            .tokens
+            .clone()
+            .filter(|&i| tokens[i].kind == TokenKind::Word)
+            .collect();
+        let Some((_, rest)) = words.split_first() else {
+            continue;
+        };
+        let capital = |i: &&usize| {
+            tokens[**i].first.is_uppercase()
+                && !doc.token_text(**i).chars().skip(1).any(char::is_uppercase)
+        };
+        let capitalised: Vec<usize> = rest.iter().filter(capital).copied().collect();
+        let function_capitals = capitalised
+            .iter()
+            .filter(|&&i| TITLE_FUNCTION_WORDS.contains(&lower_first(doc.token_text(i)).as_str()))
+            .count();
+        let title_case = rest.len() >= 3
+            && capitalised.len() * 4 >= rest.len() * 3
+            && (function_capitals >= 1 || capitalised.len() >= 4);
+        if !title_case {
+            continue;
+        }
+        let known = lowercase_in_doc.get_or_insert_with(|| {
+            doc.tokens()
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.kind == TokenKind::Word && t.first.is_lowercase())
+                .map(|(i, _)| doc.token_text(i))
+                .collect()
+        });
+        // Names of the compound list keep their capitals (`Maison Blanche`).
+        let mut protected_until = 0;
+        let mut edits = Vec::new();
+        for &i in &capitalised {
+            let t = tokens[i];
+            if t.span().start < protected_until {
+                continue;
+            }
+            if let Some(end) = super::hyphenation::compound_end(text, t.span().start) {
+                protected_until = end;
+                continue;
+            }
+            let word = doc.token_text(i);
+            let lower = lower_first(word);
+            if COMMON_WORDS.contains(lower.as_str()) || known.contains(lower.as_str()) {
+                edits.push(Edit::replace(t.span(), lower));
+            }
+        }
+        let start = tokens[words[0]].span().start;
+        let span = Span::new(start, para.span.end);
+        let mut d = meta.diagnostic(
+            span,
+            "English Title Case: a French title takes a capital only on its first word and on proper nouns",
+        );
+        if !edits.is_empty() {
+            d.fix = Some(Fix::new(edits, Applicability::Unsafe));
+        }
+        out.push(d);
     }
 }

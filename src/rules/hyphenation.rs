@@ -103,6 +103,19 @@ fn match_at(text: &str, start: usize, compound: &Compound) -> Option<(usize, Vec
     Some((pos, spaces))
 }
 
+/// The end of the compound name of the list that starts at byte `start` of
+/// `text`, hyphenated or not (`Maison Blanche`, `États-Unis`).
+pub(super) fn compound_end(text: &str, start: usize) -> Option<usize> {
+    let end = text[start..]
+        .find(|c: char| !is_word_char(c))
+        .map_or(text.len(), |i| start + i);
+    let first_part = text[start..end].split('-').next().unwrap_or_default();
+    COMPOUNDS
+        .get(first_part)?
+        .iter()
+        .find_map(|compound| match_at(text, start, compound).map(|(end, _)| end))
+}
+
 fn compound_name(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let mut resume = 0;

@@ -13,6 +13,7 @@ mod apostrophe;
 mod capitalization;
 mod hyphenation;
 mod numbers;
+mod quotes;
 mod spacing;
 mod unicode;
 mod wordlist;
@@ -191,6 +192,7 @@ fn code_rules() -> impl Iterator<Item = CodeRuleDef> {
         capitalization::RULES,
         hyphenation::RULES,
         numbers::RULES,
+        quotes::RULES,
     ]
     .into_iter()
     .flatten()

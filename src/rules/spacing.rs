@@ -3,6 +3,7 @@
 use super::{CodeRuleDef, RuleMeta, always};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::Document;
+use crate::quotes::Role;
 use crate::span::Span;
 use crate::tokenize::{Token, TokenKind, is_word_char};
 
@@ -98,6 +99,17 @@ fn high_punct(doc: &Document, i: usize) -> Option<char> {
         _ => next == Some('=') || (next == Some('.') && next_is_glued_word(text, t.span().end + 1)),
     };
     (!excluded).then_some(c)
+}
+
+/// Whether the guillemet of token `i` takes a no-break space on its inner
+/// side, from the quote analysis: an opening `«` (also when it continues a
+/// quotation at the start of a paragraph) or a closing `»`; a `»` that
+/// only marks a continuing quotation does not close anything.
+fn is_spaced_guillemet(doc: &Document, i: usize) -> bool {
+    match doc.quotes().mark_of_token(i) {
+        Some(m) => m.ch == '«' || m.role == Role::Close,
+        None => false,
+    }
 }
 
 /// Prefixes of namespaced names and URIs, before a glued `:`.
@@ -233,6 +245,9 @@ fn missing_space_in_guillemets(meta: &RuleMeta, doc: &Document, out: &mut Vec<Di
             continue;
         }
         let c = doc.first_char(i);
+        if !is_spaced_guillemet(doc, i) {
+            continue;
+        }
         let (neighbour, insert_at) = match c {
             '«' => (i.checked_add(1).filter(|&n| n < tokens.len()), t.span().end),
             '»' => (i.checked_sub(1), t.span().start),
@@ -315,7 +330,9 @@ fn nobreak_sites(doc: &Document) -> Vec<NoBreakSite> {
                 )
             }
             (TokenKind::Quote, '«') => (spaces_after(tokens, i), '«', NBSP),
-            (TokenKind::Quote, '»') => (spaces_before(tokens, i), '»', NBSP),
+            (TokenKind::Quote, '»') if is_spaced_guillemet(doc, i) => {
+                (spaces_before(tokens, i), '»', NBSP)
+            }
             _ => continue,
         };
         let Some((first, last)) = run else { continue };

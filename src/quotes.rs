@@ -1,0 +1,384 @@
+//! The quote analysis of a document, computed once and shared by the quote,
+//! spacing and capitalization rules: every quotation mark, its role, the
+//! pairs with their nesting level, and the marks left unpaired.
+//!
+//! Pairing runs per paragraph over a stack. `«` `“` `„` `‘` `‹` open; `»`
+//! `”` `’` `›` close; a straight `"` opens or closes according to its
+//! neighbours and to what is open. `’` and `'` inside words or after an
+//! elided word are apostrophes: the tokenizer never makes them quote tokens.
+//! A `"` glued after a digit (`27"`) is an inch mark, not a quote.
+//!
+//! French dialogue and long citations run over several paragraphs: while a
+//! `«` is open, a paragraph that starts with `«`, `»` or a dialogue dash
+//! continues it (the leading `«` or `»` is a continuation marker).
+
+use crate::span::Span;
+use crate::tokenize::{Token, TokenKind};
+use std::ops::Range;
+
+/// The families of quotation marks; marks pair within a family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// « » French guillemets.
+    Guillemet,
+    /// ‹ › single guillemets.
+    SingleGuillemet,
+    /// “ ” „ English (curly) double quotes.
+    Curly,
+    /// ‘ ’ English (curly) single quotes.
+    CurlySingle,
+    /// " straight double quotes.
+    Straight,
+}
+
+impl Family {
+    /// Whether marks of this family quote whole passages (the double
+    /// families). Single quotes are too often apostrophes or primes to be
+    /// reported when unpaired.
+    pub fn is_double(self) -> bool {
+        matches!(self, Family::Guillemet | Family::Curly | Family::Straight)
+    }
+}
+
+/// What a mark does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Opens a quotation.
+    Open,
+    /// Closes a quotation.
+    Close,
+    /// `«` or `»` at the start of a paragraph that continues a quotation
+    /// opened before: neither opens nor closes.
+    Continuation,
+}
+
+/// One quotation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    /// Its bytes.
+    pub span: Span,
+    /// The character.
+    pub ch: char,
+    /// Its family.
+    pub family: Family,
+    /// Its role.
+    pub role: Role,
+    /// The index of its token.
+    pub token: usize,
+}
+
+/// An opening and a closing mark that quote a passage together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pair {
+    /// Index of the opening mark in [`QuoteAnalysis::marks`].
+    pub open: usize,
+    /// Index of the closing mark.
+    pub close: usize,
+    /// 0 for a quotation in running text, 1 inside another, and so on.
+    pub level: usize,
+    /// The marks belong to different families (`« … ”`).
+    pub mismatched: bool,
+    /// The pair crosses another one (`« a “ b » c ”`): its opening mark was
+    /// still open when an outer pair closed.
+    pub crossed: bool,
+}
+
+/// The quotation marks of a document and how they pair.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuoteAnalysis {
+    /// Every mark, in text order.
+    pub marks: Vec<Mark>,
+    /// The pairs, in the order they close.
+    pub pairs: Vec<Pair>,
+    /// Opening marks never closed (indexes into `marks`).
+    pub unclosed: Vec<usize>,
+    /// Closing marks with nothing to close (indexes into `marks`).
+    pub unopened: Vec<usize>,
+}
+
+fn classify(c: char) -> Option<(Family, Option<Role>)> {
+    Some(match c {
+        '«' => (Family::Guillemet, Some(Role::Open)),
+        '»' => (Family::Guillemet, Some(Role::Close)),
+        '‹' => (Family::SingleGuillemet, Some(Role::Open)),
+        '›' => (Family::SingleGuillemet, Some(Role::Close)),
+        '“' | '„' | '‟' => (Family::Curly, Some(Role::Open)),
+        '”' => (Family::Curly, Some(Role::Close)),
+        '‘' | '‚' | '‛' => (Family::CurlySingle, Some(Role::Open)),
+        '’' => (Family::CurlySingle, Some(Role::Close)),
+        '"' => (Family::Straight, None),
+        _ => return None,
+    })
+}
+
+/// How a straight `"` leans, from the characters around it.
+fn straight_lean(text: &str, span: Span) -> Option<Role> {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let opens_after = |c: Option<char>| {
+        c.is_none_or(|c| {
+            c.is_whitespace()
+                || matches!(c, '(' | '[' | '{' | '«' | '“' | '‘' | '—' | '–' | '-' | '/')
+        })
+    };
+    let closes_before = |c: Option<char>| {
+        c.is_none_or(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ')' | ']' | '}' | ',' | '.' | ';' | ':' | '!' | '?' | '…' | '»' | '”'
+                )
+        })
+    };
+    match (opens_after(before), closes_before(after)) {
+        (true, false) => Some(Role::Open),
+        (false, true) => Some(Role::Close),
+        _ => None,
+    }
+}
+
+/// Whether the paragraph starting at token `first` continues an open
+/// quotation: it starts with `«`, `»` or a dialogue dash.
+fn continues(text: &str, tokens: &[Token], range: &Range<usize>) -> bool {
+    tokens[range.clone()]
+        .iter()
+        .find(|t| !t.is_space())
+        .is_some_and(|t| {
+            matches!(
+                text[t.span().range()].chars().next(),
+                Some('«' | '»' | '—' | '–')
+            )
+        })
+}
+
+impl QuoteAnalysis {
+    /// Analyses the quote tokens of each paragraph of `text`.
+    pub fn new(text: &str, tokens: &[Token], paragraphs: &[Range<usize>]) -> QuoteAnalysis {
+        let mut analysis = QuoteAnalysis::default();
+        // Open marks: (index into marks, nesting level at opening).
+        let mut stack: Vec<usize> = Vec::new();
+        // Opens popped by a crossing close, that may still close later.
+        let mut crossed: Vec<usize> = Vec::new();
+        for range in paragraphs {
+            let carry = !stack.is_empty()
+                && stack
+                    .iter()
+                    .all(|&m| analysis.marks[m].family == Family::Guillemet)
+                && continues(text, tokens, range);
+            if !carry {
+                analysis.unclosed.append(&mut stack);
+            }
+            crossed.clear();
+            let mut first_mark = true;
+            for i in range.clone() {
+                let t = tokens[i];
+                if t.kind != TokenKind::Quote {
+                    continue;
+                }
+                let span = t.span();
+                let Some((family, fixed_role)) = classify(t.first) else {
+                    continue;
+                };
+                // `27"`, `5'`: inch and foot marks.
+                let after_number = text[..span.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_numeric);
+                if family == Family::Straight && after_number {
+                    continue;
+                }
+                let index = analysis.marks.len();
+                let leading = first_mark && tokens[range.start..i].iter().all(|t| t.is_space());
+                first_mark = false;
+                if carry && leading && family == Family::Guillemet {
+                    analysis.marks.push(Mark {
+                        span,
+                        ch: t.first,
+                        family,
+                        role: Role::Continuation,
+                        token: i,
+                    });
+                    continue;
+                }
+                let role = match fixed_role {
+                    Some(role) => role,
+                    None => {
+                        let top_is_straight = stack
+                            .last()
+                            .is_some_and(|&m| analysis.marks[m].family == Family::Straight);
+                        match straight_lean(text, span) {
+                            Some(role) => role,
+                            None if top_is_straight => Role::Close,
+                            None => Role::Open,
+                        }
+                    }
+                };
+                analysis.marks.push(Mark {
+                    span,
+                    ch: t.first,
+                    family,
+                    role,
+                    token: i,
+                });
+                match role {
+                    Role::Open => stack.push(index),
+                    Role::Close => analysis.close(index, &mut stack, &mut crossed),
+                    Role::Continuation => {}
+                }
+            }
+        }
+        analysis.unclosed.append(&mut stack);
+        analysis.unclosed.sort_unstable();
+        analysis
+    }
+
+    fn close(&mut self, index: usize, stack: &mut Vec<usize>, crossed: &mut Vec<usize>) {
+        let family = self.marks[index].family;
+        let pair = |open: usize, level: usize, crossed: bool, marks: &[Mark]| Pair {
+            open,
+            close: index,
+            level,
+            mismatched: marks[open].family != family,
+            crossed,
+        };
+        // The matching family, nearest first.
+        if let Some(depth) = stack.iter().rposition(|&m| self.marks[m].family == family) {
+            // Marks opened above it and still open cross this pair.
+            let above: Vec<usize> = stack.drain(depth + 1..).collect();
+            let open = stack.pop().unwrap_or(index);
+            crossed.extend(above);
+            self.pairs.push(pair(open, depth, false, &self.marks));
+            return;
+        }
+        // An open mark this one crossed earlier (`« a “ b » c ”`).
+        if let Some(k) = crossed
+            .iter()
+            .rposition(|&m| self.marks[m].family == family)
+        {
+            let open = crossed.remove(k);
+            self.pairs.push(pair(open, stack.len(), true, &self.marks));
+            return;
+        }
+        // `« … ”`, `“ … »`: a double mark closing another double family.
+        if let Some(&top) = stack.last()
+            && family.is_double()
+            && self.marks[top].family.is_double()
+        {
+            stack.pop();
+            self.pairs.push(pair(top, stack.len(), false, &self.marks));
+            return;
+        }
+        if family.is_double() {
+            self.unopened.push(index);
+        }
+    }
+
+    /// The mark of token `i`, if it is one.
+    pub fn mark_of_token(&self, token: usize) -> Option<&Mark> {
+        let k = self.marks.partition_point(|m| m.token < token);
+        self.marks.get(k).filter(|m| m.token == token)
+    }
+
+    /// The pair whose closing mark is `mark`, if any.
+    pub fn pair_closed_by(&self, mark: usize) -> Option<&Pair> {
+        self.pairs.iter().find(|p| p.close == mark)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prose::split_paragraphs;
+    use crate::tokenize::tokenize;
+
+    fn analyse(text: &str) -> QuoteAnalysis {
+        let tokens = tokenize(text);
+        let paragraphs: Vec<Range<usize>> = split_paragraphs(text)
+            .into_iter()
+            .map(|p| {
+                let a = tokens.partition_point(|t| t.span().start < p.start);
+                let b = tokens.partition_point(|t| t.span().start < p.end);
+                a..b
+            })
+            .collect();
+        QuoteAnalysis::new(text, &tokens, &paragraphs)
+    }
+
+    fn pairs(text: &str) -> Vec<(char, char, usize, bool)> {
+        let a = analyse(text);
+        a.pairs
+            .iter()
+            .map(|p| {
+                (
+                    a.marks[p.open].ch,
+                    a.marks[p.close].ch,
+                    p.level,
+                    p.mismatched,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pairs_nest_with_levels() {
+        assert_eq!(
+            pairs("« Il a dit “oui” hier. »"),
+            vec![('“', '”', 1, false), ('«', '»', 0, false)]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let a = analyse("L’été, c’est ‘bien’ aujourd’hui.");
+        assert_eq!(a.marks.len(), 2);
+        assert!(a.unclosed.is_empty() && a.unopened.is_empty());
+    }
+
+    #[test]
+    fn straight_quotes_lean_by_context() {
+        assert_eq!(
+            pairs("Il dit \"non\" et \"oui\"."),
+            vec![('"', '"', 0, false), ('"', '"', 0, false)]
+        );
+        let inch = analyse("Un écran de 27\" et 5'.");
+        assert!(inch.marks.is_empty());
+    }
+
+    #[test]
+    fn mismatched_and_stray_marks() {
+        assert_eq!(
+            pairs("« Il s’agit d’une étape ”, dit-il."),
+            vec![('«', '”', 0, true)]
+        );
+        let a = analyse("«Éléments du règlement», “ mais a refusé.");
+        assert_eq!(a.pairs.len(), 1);
+        assert_eq!(a.unclosed.len(), 1);
+        assert_eq!(a.marks[a.unclosed[0]].ch, '“');
+    }
+
+    #[test]
+    fn dialogue_continues_over_paragraphs() {
+        let text = "« Bonjour, dit-il.\n— Bonsoir.\n« Et ensuite ?\n» Rien. »";
+        let a = analyse(text);
+        assert!(a.unclosed.is_empty(), "{a:?}");
+        assert!(a.unopened.is_empty(), "{a:?}");
+        assert_eq!(
+            a.marks
+                .iter()
+                .filter(|m| m.role == Role::Continuation)
+                .count(),
+            2
+        );
+        // Without a continuation, the quote is unclosed at the paragraph end.
+        let b = analyse("« Bonjour, dit-il.\n\nAutre chose.");
+        assert_eq!(b.unclosed.len(), 1);
+    }
+
+    #[test]
+    fn crossed_pairs() {
+        let a = analyse("« a “b » c”");
+        assert_eq!(a.pairs.len(), 2);
+        assert!(a.pairs.iter().any(|p| p.crossed));
+        assert!(a.unopened.is_empty() && a.unclosed.is_empty());
+    }
+}
