@@ -87,6 +87,7 @@ fn the_examples_show_every_rule_family() {
         categories.extend(linter.check(&source).iter().map(|d| d.category.as_str()));
     }
     for family in [
+        "quotes",
         "spacing",
         "punctuation",
         "numbers",
