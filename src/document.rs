@@ -57,7 +57,9 @@ impl<'a> Document<'a> {
         self.quotes.get_or_init(|| {
             let ranges: Vec<Range<usize>> =
                 self.paragraphs.iter().map(|p| p.tokens.clone()).collect();
-            QuoteAnalysis::new(self.text(), &self.tokens, &ranges)
+            QuoteAnalysis::new(self.text(), &self.tokens, &ranges, |span| {
+                self.prose.is_prose(span)
+            })
         })
     }
 

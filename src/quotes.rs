@@ -152,10 +152,16 @@ fn continues(text: &str, tokens: &[Token], range: &Range<usize>) -> bool {
 }
 
 impl QuoteAnalysis {
-    /// Analyses the quote tokens of each paragraph of `text`.
-    pub fn new(text: &str, tokens: &[Token], paragraphs: &[Range<usize>]) -> QuoteAnalysis {
+    /// Analyses the quote tokens of each paragraph of `text`. Marks for
+    /// which `is_prose` is false (in code or markup) are ignored.
+    pub fn new(
+        text: &str,
+        tokens: &[Token],
+        paragraphs: &[Range<usize>],
+        is_prose: impl Fn(Span) -> bool,
+    ) -> QuoteAnalysis {
         let mut analysis = QuoteAnalysis::default();
-        // Open marks: (index into marks, nesting level at opening).
+        // Open marks (indexes into `marks`), innermost last.
         let mut stack: Vec<usize> = Vec::new();
         // Opens popped by a crossing close, that may still close later.
         let mut crossed: Vec<usize> = Vec::new();
@@ -179,12 +185,22 @@ impl QuoteAnalysis {
                 let Some((family, fixed_role)) = classify(t.first) else {
                     continue;
                 };
-                // `27"`, `5'`: inch and foot marks.
+                if !is_prose(span) {
+                    continue;
+                }
+                // `27"`, `27”`, `5’`: inch, foot and minute marks after a
+                // number, unless a straight quotation is open (`"j’en
+                // veux 3"`).
                 let after_number = text[..span.start]
                     .chars()
                     .next_back()
                     .is_some_and(char::is_numeric);
-                if family == Family::Straight && after_number {
+                let straight_open = stack
+                    .last()
+                    .is_some_and(|&m| analysis.marks[m].family == Family::Straight);
+                let prime =
+                    matches!(t.first, '"' | '”' | '’') && !(t.first == '"' && straight_open);
+                if after_number && prime {
                     continue;
                 }
                 let index = analysis.marks.len();
@@ -202,16 +218,11 @@ impl QuoteAnalysis {
                 }
                 let role = match fixed_role {
                     Some(role) => role,
-                    None => {
-                        let top_is_straight = stack
-                            .last()
-                            .is_some_and(|&m| analysis.marks[m].family == Family::Straight);
-                        match straight_lean(text, span) {
-                            Some(role) => role,
-                            None if top_is_straight => Role::Close,
-                            None => Role::Open,
-                        }
-                    }
+                    None => match straight_lean(text, span) {
+                        Some(role) => role,
+                        None if straight_open => Role::Close,
+                        None => Role::Open,
+                    },
                 };
                 analysis.marks.push(Mark {
                     span,
@@ -222,7 +233,19 @@ impl QuoteAnalysis {
                 });
                 match role {
                     Role::Open => stack.push(index),
-                    Role::Close => analysis.close(index, &mut stack, &mut crossed),
+                    Role::Close => {
+                        // Whether a closing mark of `family` comes later in
+                        // the paragraph: then this mark is not the partner
+                        // of an open quotation of that family.
+                        let closes_later = |family: Family| {
+                            tokens[i + 1..range.end].iter().any(|t| {
+                                t.kind == TokenKind::Quote
+                                    && classify(t.first)
+                                        .is_some_and(|(f, r)| f == family && r == Some(Role::Close))
+                            })
+                        };
+                        analysis.close(index, &mut stack, &mut crossed, closes_later);
+                    }
                     Role::Continuation => {}
                 }
             }
@@ -232,7 +255,13 @@ impl QuoteAnalysis {
         analysis
     }
 
-    fn close(&mut self, index: usize, stack: &mut Vec<usize>, crossed: &mut Vec<usize>) {
+    fn close(
+        &mut self,
+        index: usize,
+        stack: &mut Vec<usize>,
+        crossed: &mut Vec<usize>,
+        closes_later: impl Fn(Family) -> bool,
+    ) {
         let family = self.marks[index].family;
         let pair = |open: usize, level: usize, crossed: bool, marks: &[Mark]| Pair {
             open,
@@ -263,6 +292,7 @@ impl QuoteAnalysis {
         if let Some(&top) = stack.last()
             && family.is_double()
             && self.marks[top].family.is_double()
+            && !closes_later(self.marks[top].family)
         {
             stack.pop();
             self.pairs.push(pair(top, stack.len(), false, &self.marks));
@@ -301,7 +331,7 @@ mod tests {
                 a..b
             })
             .collect();
-        QuoteAnalysis::new(text, &tokens, &paragraphs)
+        QuoteAnalysis::new(text, &tokens, &paragraphs, |_| true)
     }
 
     fn pairs(text: &str) -> Vec<(char, char, usize, bool)> {

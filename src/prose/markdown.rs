@@ -10,14 +10,42 @@
 //! that `**Bonjour** !` reads as `Bonjour !`, template tags masked) can
 //! replace it without changing the rules.
 
-use super::plain::split_paragraphs;
 use super::{ProseView, Segment};
 use crate::span::Span;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 
-/// The byte ranges of `text` that are prose, sorted and merged.
-fn prose_ranges(text: &str) -> Vec<Span> {
+/// Whether a tag is inline (inside a paragraph) rather than a block.
+fn is_inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_inline_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// The prose of a Markdown text: the byte ranges that are prose (sorted and
+/// merged), and the paragraphs, one per leaf block (paragraph, heading,
+/// list item text, table cell), as CommonMark parses them.
+fn analyse(text: &str) -> (Vec<Span>, Vec<Span>) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -28,29 +56,49 @@ fn prose_ranges(text: &str) -> Vec<Span> {
         | Options::ENABLE_GFM
         | Options::ENABLE_MATH;
     let mut ranges: Vec<Span> = Vec::new();
+    let mut paragraphs: Vec<Span> = Vec::new();
+    let mut current: Option<Span> = None;
     // Text inside code blocks, HTML blocks and front matter is not prose.
     let mut opaque = 0usize;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let span = Span::new(range.start, range.end);
+        let inline = match &event {
+            Event::Start(tag) if is_inline(tag) => true,
+            Event::End(tag) if is_inline_end(tag) => true,
+            Event::Start(_) | Event::End(_) => false,
+            _ => true,
+        };
+        if !inline {
+            paragraphs.extend(current.take());
+        }
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => opaque += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) => {
                 opaque = opaque.saturating_sub(1);
             }
             Event::Text(_) | Event::SoftBreak if opaque == 0 => {
-                let span = Span::new(range.start, range.end);
                 match ranges.last_mut() {
                     Some(last) if last.end >= span.start => last.end = last.end.max(span.end),
                     _ => ranges.push(span),
+                }
+                current = Some(current.map_or(span, |c| c.cover(span)));
+            }
+            _ if inline && opaque == 0 => {
+                // Inline code, math, links: inside the paragraph, not prose.
+                if let Some(c) = &mut current {
+                    *c = c.cover(span);
                 }
             }
             _ => {}
         }
     }
-    ranges
+    paragraphs.extend(current);
+    (ranges, paragraphs)
 }
 
 /// The view of a Markdown text.
 pub(super) fn view(text: &str) -> ProseView<'_> {
+    let (prose, paragraphs) = analyse(text);
     let mut segments = Vec::new();
     let mut pos = 0;
     let protected = |start: usize, end: usize| Segment {
@@ -58,7 +106,7 @@ pub(super) fn view(text: &str) -> ProseView<'_> {
         source: Span::new(start, end),
         verbatim: false,
     };
-    for span in prose_ranges(text) {
+    for span in prose {
         if span.start > pos {
             segments.push(protected(pos, span.start));
         }
@@ -72,7 +120,7 @@ pub(super) fn view(text: &str) -> ProseView<'_> {
     if pos < text.len() || segments.is_empty() {
         segments.push(protected(pos, text.len()));
     }
-    ProseView::from_parts(Cow::Borrowed(text), segments, split_paragraphs(text))
+    ProseView::from_parts(Cow::Borrowed(text), segments, paragraphs)
 }
 
 #[cfg(test)]
@@ -80,10 +128,27 @@ mod tests {
     use super::*;
 
     fn prose(text: &str) -> Vec<&str> {
-        prose_ranges(text)
-            .iter()
-            .map(|s| &text[s.range()])
-            .collect()
+        analyse(text).0.iter().map(|s| &text[s.range()]).collect()
+    }
+
+    fn paragraphs(text: &str) -> Vec<&str> {
+        analyse(text).1.iter().map(|s| &text[s.range()]).collect()
+    }
+
+    #[test]
+    fn paragraphs_follow_commonmark() {
+        let text = "# Titre\n\nUne phrase « qui continue\nLà » et *fin*.\n\n- un\n- deux\n\n> « Cité.\n>\n> » Suite. »\n";
+        assert_eq!(
+            paragraphs(text),
+            vec![
+                "Titre",
+                "Une phrase « qui continue\nLà » et *fin*.",
+                "un",
+                "deux",
+                "« Cité.",
+                "» Suite. »"
+            ]
+        );
     }
 
     #[test]

@@ -152,6 +152,11 @@ impl<'a> ProseView<'a> {
             .any(|s| s.verbatim)
     }
 
+    /// Whether `span` is prose, not protected text (code, markup).
+    pub fn is_prose(&self, span: Span) -> bool {
+        self.is_identity() || !self.is_protected(span)
+    }
+
     /// Whether prose and source coincide byte for byte.
     pub fn is_identity(&self) -> bool {
         matches!(self.segments.as_slice(), [s] if s.verbatim && s.prose == s.source && s.prose.start == 0)

@@ -28,65 +28,124 @@ fn continues(c: char) -> bool {
     matches!(c, ',' | ';' | '(' | '«' | '“' | '-' | '\'' | '’')
 }
 
-/// Characters that open a list item, a heading or a quote block.
-fn starts_block(c: char) -> bool {
-    matches!(c, '-' | '–' | '—' | '*' | '•' | '+' | '>' | '#') || c.is_ascii_digit()
+/// Whether a line starts a list item, a heading or a quote block: a marker
+/// followed by a space (`- `, `– `, `* `, `# `, `> `, `1. `, `2) `).
+fn is_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('-' | '–' | '—' | '*' | '•' | '+' | '>' | '#') => {
+            chars.next().is_some_and(char::is_whitespace)
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            (rest.starts_with(". ") || rest.starts_with(") ")) && line.len() - rest.len() <= 3
+        }
+        _ => false,
+    }
+}
+
+/// Whether a line continues a quotation (a dialogue reply, a continuation
+/// mark): it stays a paragraph of its own for the quote analysis.
+fn continues_quotation(line: &str) -> bool {
+    line.starts_with(['«', '»', '—', '–'])
+}
+
+/// Longest line of a hard-wrapped block.
+const WRAP_WIDTH: usize = 100;
+
+/// One non-blank line: its content span and text.
+struct Line<'t> {
+    span: Span,
+    text: &'t str,
+}
+
+/// Whether a block of lines is hard-wrapped prose: every line but the last
+/// fits the wrap width, and they are long enough on average to be wrapped
+/// text rather than a list of short lines (a title, an address, verses).
+fn is_wrapped(lines: &[Line]) -> bool {
+    let Some((_, body)) = lines.split_last() else {
+        return false;
+    };
+    if body.is_empty() {
+        return false;
+    }
+    let widths: Vec<usize> = body.iter().map(|l| l.text.chars().count()).collect();
+    widths.iter().all(|&w| w <= WRAP_WIDTH) && widths.iter().sum::<usize>() >= 40 * widths.len()
+}
+
+/// Splits one block (lines between blank lines) of `text` into paragraphs.
+fn split_block(text: &str, lines: &[Line], out: &mut Vec<Span>) {
+    let wrapped = is_wrapped(lines);
+    let mut current: Option<Span> = None;
+    for line in lines {
+        let join = match current {
+            None => false,
+            Some(_) if is_item(line.text) => false,
+            Some(_) if wrapped => true,
+            Some(span) => {
+                let so_far = &text[span.range()];
+                let open_guillemets = so_far.matches('«').count() > so_far.matches('»').count();
+                let first = line.text.chars().next().unwrap_or(' ');
+                if open_guillemets {
+                    // A quotation runs on (verses, a wrapped citation),
+                    // unless the line marks its continuation itself.
+                    !continues_quotation(line.text)
+                } else {
+                    match so_far.chars().next_back() {
+                        Some(c) if continues(c) => true,
+                        Some(c) => !ends_block(c) && first.is_lowercase(),
+                        None => false,
+                    }
+                }
+            }
+        };
+        current = match current {
+            Some(span) if join => Some(Span::new(span.start, line.span.end)),
+            Some(span) => {
+                out.push(span);
+                Some(line.span)
+            }
+            None => Some(line.span),
+        };
+    }
+    out.extend(current);
 }
 
 /// Splits `text` into paragraphs.
 ///
-/// A blank line always ends a paragraph. A single line break ends one too,
-/// unless it looks like the soft wrap of hard-wrapped prose: the next line
-/// starts with a lowercase letter and the previous one does not end a
-/// sentence, or the previous line ends with a sign that cannot end one
-/// (`,` `;` `(` `«` …) and the next is not a list item. So one-paragraph-per-line text (headings followed by
-/// their article, list items) gets a paragraph per line, while wrapped prose
-/// stays whole. Paragraph spans exclude the line terminators and any
-/// leading/trailing blank lines.
+/// Blank lines separate blocks. A block of hard-wrapped prose (lines that
+/// fit 100 columns and are 40 long on average) is one paragraph, except that
+/// list items (`- `, `1. `…) start their own. In other blocks (one paragraph
+/// per line, headings followed by their article, verses), a line break ends
+/// a paragraph unless it looks like a soft wrap: the next line starts with a
+/// lowercase letter after a line that does not end a sentence, the previous
+/// line ends with a sign that cannot end one (`,` `;` `(` `«` …), or a `«`
+/// is still open (a quotation over several lines). Paragraph spans exclude
+/// line terminators and surrounding spaces.
 pub fn split_paragraphs(text: &str) -> Vec<Span> {
     let mut paragraphs = Vec::new();
-    let mut current: Option<Span> = None;
-    let mut prev_last: Option<char> = None;
+    let mut block: Vec<Line> = Vec::new();
     let mut pos = 0;
-    while pos < text.len() {
+    while pos <= text.len() {
         let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-        let line = text[pos..line_end].trim_end_matches('\r');
-        let content_end = pos + line.trim_end().len();
-        let first = line.trim_start().chars().next();
-        let last = line.trim_end().chars().next_back();
-        match (first, &mut current) {
-            (None, _) => {
-                if let Some(p) = current.take() {
-                    paragraphs.push(p);
-                }
-            }
-            (Some(first), Some(para)) => {
-                let soft_wrap = match prev_last {
-                    _ if starts_block(first) => false,
-                    Some(prev) if continues(prev) => true,
-                    Some(prev) => !ends_block(prev) && first.is_lowercase(),
-                    None => false,
-                };
-                if soft_wrap {
-                    para.end = content_end;
-                } else {
-                    paragraphs.push(*para);
-                    *para = Span::new(pos + (line.len() - line.trim_start().len()), content_end);
-                }
-            }
-            (Some(_), None) => {
-                current = Some(Span::new(
-                    pos + (line.len() - line.trim_start().len()),
-                    content_end,
-                ));
-            }
+        let raw = text[pos..line_end].trim_end_matches('\r');
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            split_block(text, &block, &mut paragraphs);
+            block.clear();
+        } else {
+            let start = pos + (raw.len() - raw.trim_start().len());
+            block.push(Line {
+                span: Span::new(start, start + trimmed.len()),
+                text: trimmed,
+            });
         }
-        prev_last = last;
+        if line_end == text.len() {
+            break;
+        }
         pos = line_end + 1;
     }
-    if let Some(p) = current {
-        paragraphs.push(p);
-    }
+    split_block(text, &block, &mut paragraphs);
     paragraphs
 }
 
@@ -131,6 +190,22 @@ mod tests {
             texts("Liste :\n– un ;\n– deux."),
             vec!["Liste :", "– un ;", "– deux."]
         );
+    }
+
+    #[test]
+    fn hard_wrapped_blocks_stay_whole_whatever_starts_a_line() {
+        let text = "Le maire a parlé d’un « tournant pour la ville et pour\nBrest et la région », et il a promis de construire\n200 logements avant la fin de son mandat, disait-il.\n- un élément de liste\n- un autre élément";
+        let paras = texts(text);
+        assert_eq!(paras.len(), 3, "{paras:?}");
+        assert!(paras[0].ends_with("mandat, disait-il."));
+    }
+
+    #[test]
+    fn quoted_verses_run_on_until_the_guillemet_closes() {
+        let text = "« Demain, dès l’aube,\nJe partirai. Vois-tu, je sais.\nJ’irai par la forêt. »\nLe poème s’arrête là.";
+        assert_eq!(texts(text).len(), 2);
+        // A dialogue reply keeps its own paragraph.
+        assert_eq!(texts("« Bonjour, dit-il.\n— Bonsoir. »").len(), 2);
     }
 
     #[test]

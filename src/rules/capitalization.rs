@@ -408,38 +408,36 @@ fn language_name(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 static COMMON_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| word_set(include_str!("../../rules/data/common-words.txt")));
 
-/// Words that are lowercase in a French heading unless they start it.
-const TITLE_FUNCTION_WORDS: &[&str] = &[
-    "le", "la", "les", "un", "une", "des", "du", "de", "d’", "au", "aux", "en", "et", "ou", "à",
-    "pour", "sur", "dans", "avec", "par", "sans", "sous", "vers", "chez",
-];
-
 fn after_quote(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let q = doc.quotes();
     let tokens = doc.tokens();
+    let skip_spaces = |mut j: usize| {
+        while tokens.get(j).is_some_and(|t| t.is_space()) {
+            j += 1;
+        }
+        j
+    };
     for m in q.marks.iter().filter(|m| m.role == Role::Close) {
-        // A quotation that ends its sentence (`« Restez chez vous ! » Les…`)
-        // may be followed by a capital.
-        let ends_sentence = doc
-            .prev_non_space(m.token)
-            .is_some_and(|p| matches!(doc.first_char(p), '.' | '!' | '?' | '…'));
-        if ends_sentence {
+        // A `»` at the start of a line marks a continuing quotation.
+        if tokens[m.token].is_line_start() {
             continue;
         }
         // The next word, across spaces and one `,` or `;`.
-        let mut j = m.token + 1;
-        let skip_spaces = |mut j: usize| {
-            while tokens.get(j).is_some_and(|t| t.is_space()) {
-                j += 1;
-            }
-            j
-        };
-        j = skip_spaces(j);
-        if tokens
+        let mut j = skip_spaces(m.token + 1);
+        let clause_sign = tokens
             .get(j)
-            .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.first, ',' | ';'))
-        {
+            .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.first, ',' | ';'));
+        if clause_sign {
             j = skip_spaces(j + 1);
+        }
+        // A quotation that ends its sentence (`« Restez chez vous ! » Les…`)
+        // may be followed by a capital, unless a `,` shows the sentence goes
+        // on (`« Qui d’autre ? », A-t-il lancé`).
+        let ends_sentence = doc
+            .prev_non_space(m.token)
+            .is_some_and(|p| matches!(doc.first_char(p), '.' | '!' | '?' | '…'));
+        if ends_sentence && !clause_sign {
+            continue;
         }
         let Some(t) = tokens
             .get(j)
@@ -449,6 +447,16 @@ fn after_quote(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         };
         let word = doc.token_text(j);
         if word.chars().skip(1).any(char::is_uppercase) {
+            continue;
+        }
+        // `Le Maire`, `Le Pen`, `Grand Palais`, `L. Martin`: a name that
+        // starts with a common word, followed by another capital or a dot.
+        let next = skip_spaces(j + 1);
+        let name_follows = tokens.get(next).is_some_and(|n| {
+            (n.kind == TokenKind::Word && n.first.is_uppercase())
+                || (n.kind == TokenKind::Punct && n.first == '.' && next == j + 1)
+        });
+        if name_follows {
             continue;
         }
         let lower = lower_first(word);
@@ -466,13 +474,14 @@ fn after_quote(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 /// Whether the paragraph is a heading or a title line: a Markdown heading,
-/// or one short line without final punctuation.
+/// or one short line without final punctuation (not a table row).
 fn is_title_line(text: &str) -> bool {
     let line = text.trim();
     if line.starts_with('#') {
         return true;
     }
     !line.contains('\n')
+        && !line.contains('|')
         && line.chars().count() <= 120
         && !line.ends_with(['.', '!', '?', '…', ':', ';', ','])
 }
@@ -495,46 +504,82 @@ fn title_case(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         let Some((_, rest)) = words.split_first() else {
             continue;
         };
-        let capital = |i: &&usize| {
-            tokens[**i].first.is_uppercase()
-                && !doc.token_text(**i).chars().skip(1).any(char::is_uppercase)
+        let is_capital = |i: usize| {
+            tokens[i].first.is_uppercase()
+                && !doc.token_text(i).chars().skip(1).any(char::is_uppercase)
         };
-        let capitalised: Vec<usize> = rest.iter().filter(capital).copied().collect();
-        let function_capitals = capitalised
-            .iter()
-            .filter(|&&i| TITLE_FUNCTION_WORDS.contains(&lower_first(doc.token_text(i)).as_str()))
-            .count();
-        let title_case = rest.len() >= 3
-            && capitalised.len() * 4 >= rest.len() * 3
-            && (function_capitals >= 1 || capitalised.len() >= 4);
-        if !title_case {
+        let capitalised = rest.iter().filter(|&&i| is_capital(i)).count();
+        if rest.len() < 3 || capitalised * 4 < rest.len() * 3 {
             continue;
         }
         let known = lowercase_in_doc.get_or_insert_with(|| {
-            doc.tokens()
+            tokens
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| t.kind == TokenKind::Word && t.first.is_lowercase())
                 .map(|(i, _)| doc.token_text(i))
                 .collect()
         });
-        // Names of the compound list keep their capitals (`Maison Blanche`).
+        // Words that are lowercase in French and not part of a name: common
+        // words, or words the document writes in lowercase. Names are kept:
+        // names of the compound list (`Maison Blanche`), a capitalised word
+        // that is not common and the capitalised words right after it
+        // (`Bruno Le Maire`), and a small word before such a word (`Le
+        // Havre`, `La Rochelle`).
+        let common = |i: usize| {
+            let lower = lower_first(doc.token_text(i));
+            COMMON_WORDS.contains(lower.as_str()) || known.contains(lower.as_str())
+        };
+        let adjacent = |a: usize, b: usize| tokens[a + 1..b].iter().all(|t| t.is_space());
+        // Articles that start names: `Le Havre`, `La Rochelle`, `De Gaulle`.
+        let is_particle = |i: usize| {
+            matches!(
+                lower_first(doc.token_text(i)).as_str(),
+                "le" | "la" | "les" | "de" | "du" | "des"
+            )
+        };
         let mut protected_until = 0;
-        let mut edits = Vec::new();
-        for &i in &capitalised {
+        // Inside a name: after an unknown capitalised word (`Bruno`), a
+        // particle and the word after it belong to the name (`Le Maire`).
+        let mut in_name = is_capital(words[0]) && !common(words[0]);
+        let mut after_particle = false;
+        let mut lowered = Vec::new();
+        for (k, &i) in words.iter().enumerate().skip(1) {
             let t = tokens[i];
+            if !adjacent(words[k - 1], i) || !is_capital(i) {
+                in_name = false;
+                after_particle = false;
+                if !is_capital(i) {
+                    continue;
+                }
+            }
             if t.span().start < protected_until {
                 continue;
             }
             if let Some(end) = super::hyphenation::compound_end(text, t.span().start) {
                 protected_until = end;
+                in_name = false;
                 continue;
             }
-            let word = doc.token_text(i);
-            let lower = lower_first(word);
-            if COMMON_WORDS.contains(lower.as_str()) || known.contains(lower.as_str()) {
-                edits.push(Edit::replace(t.span(), lower));
+            let particle = is_particle(i);
+            let starts_name = particle
+                && words
+                    .get(k + 1)
+                    .is_some_and(|&n| adjacent(i, n) && is_capital(n) && !common(n));
+            if after_particle || (in_name && particle) || starts_name || !common(i) {
+                in_name = true;
+                after_particle = particle;
+                continue;
             }
+            in_name = false;
+            after_particle = false;
+            lowered.push((t.span(), lower_first(doc.token_text(i))));
+        }
+        // Two common words with a capital at least: a line of names (`Par
+        // Jean Dupont et Marie Martin`, `Bruno Le Maire à Bercy`) is not
+        // Title Case.
+        if lowered.len() < 2 {
+            continue;
         }
         let start = tokens[words[0]].span().start;
         let span = Span::new(start, para.span.end);
@@ -542,9 +587,11 @@ fn title_case(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             span,
             "English Title Case: a French title takes a capital only on its first word and on proper nouns",
         );
-        if !edits.is_empty() {
-            d.fix = Some(Fix::new(edits, Applicability::Unsafe));
-        }
+        let edits = lowered
+            .into_iter()
+            .map(|(span, lower)| Edit::replace(span, lower))
+            .collect();
+        d.fix = Some(Fix::new(edits, Applicability::Unsafe));
         out.push(d);
     }
 }

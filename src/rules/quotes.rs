@@ -40,20 +40,27 @@ fn closing_of(family: Family, open: char) -> char {
 /// quote's closing mark (`«Texte», “ mais`).
 fn is_stray(doc: &Document, m: &Mark) -> bool {
     let text = doc.text();
-    let before = text[..m.span.start].chars().next_back();
     let after = text[m.span.end..].chars().next();
-    let spaced_after = after.is_none_or(char::is_whitespace);
-    if !spaced_after {
+    // An opening mark glued to its word (`« Tu viens`, `“Non`) opens
+    // something, even if it is never closed.
+    if !after.is_none_or(char::is_whitespace) {
         return false;
     }
-    let spaced_before = before.is_none_or(char::is_whitespace);
-    let prev = doc.prev_non_space(m.token).map(|p| doc.first_char(p));
-    spaced_before
-        && matches!(
-            prev,
-            None | Some(',' | ';' | ':' | '»' | '”' | '"' | '.' | '!' | '?')
-        )
-        || matches!(before, Some(',' | ';' | '»' | '”'))
+    // Right after the closing mark of another quotation, possibly with a
+    // `,` or `;` between: `«Texte», “ mais`, `« Texte » ” dit-il`.
+    let tokens = doc.tokens();
+    let Some(mut p) = doc.prev_non_space(m.token) else {
+        return false;
+    };
+    if tokens[p].kind == TokenKind::Punct && matches!(tokens[p].first, ',' | ';') {
+        match doc.prev_non_space(p) {
+            Some(q) => p = q,
+            None => return false,
+        }
+    }
+    doc.quotes()
+        .mark_of_token(p)
+        .is_some_and(|prev| prev.role == Role::Close)
 }
 
 /// The span of `m` with the run of spaces after it (or before it, at the end
@@ -171,12 +178,20 @@ fn french_pair_edits(doc: &Document, pair: &Pair) -> Vec<Edit> {
         close_start -= 1;
     }
     let open_span = Span::new(open.span.start, tokens[open_end].span().end);
-    let close_span = Span::new(tokens[close_start].span().start, close.span.end);
-    let (o, c) = if pair.level == 0 {
+    let mut close_span = Span::new(tokens[close_start].span().start, close.span.end);
+    let (o, mut c) = if pair.level == 0 {
         (format!("«{NBSP}"), format!("{NBSP}»"))
     } else {
         ("“".to_string(), "”".to_string())
     };
+    // `"Nous sommes prêts," a-t-il dit`: English puts the comma inside,
+    // French after the closing mark.
+    if let Some(comma) = close_start.checked_sub(1).filter(|&p| doc.is_char(p, ','))
+        && comma > open_end
+    {
+        close_span.start = tokens[comma].span().start;
+        c.push(',');
+    }
     vec![Edit::replace(open_span, o), Edit::replace(close_span, c)]
 }
 
@@ -191,8 +206,9 @@ fn english_quotes(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let q = doc.quotes();
     for pair in &q.pairs {
         let (open, close) = (&q.marks[pair.open], &q.marks[pair.close]);
-        let english = matches!(open.family, Family::Curly | Family::CurlySingle)
-            && open.family == close.family;
+        // Single quotes (`domus ‘maison’`) also gloss meanings in French:
+        // only double English quotes are an artefact.
+        let english = open.family == Family::Curly && close.family == Family::Curly;
         // Inside « », “ ” is the right second level.
         if !english || pair.level > 0 || !has_content(doc, pair) {
             continue;
@@ -223,7 +239,9 @@ fn looks_like_code(doc: &Document, pair: &Pair) -> bool {
     let (open, close) = (&q.marks[pair.open], &q.marks[pair.close]);
     let after = text[close.span.end..].chars().next();
     let before = text[..open.span.start].chars().next_back();
-    matches!(after, Some(':')) && !text[open.span.end..close.span.start].contains(' ')
+    let prev_sign = text[..open.span.start].trim_end().chars().next_back();
+    matches!(prev_sign, Some('='))
+        || matches!(after, Some(':')) && !text[open.span.end..close.span.start].contains(' ')
         || matches!(before, Some('=' | '{' | '[' | '('))
         || matches!(after, Some('}' | ']' | '='))
 }
@@ -261,12 +279,14 @@ fn straight_quotes(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 
 fn nesting(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let q = doc.quotes();
-    let family_at_level = |family: Family| {
+    // The document's style for the second level: its most frequent one.
+    let inner = |family: Family| {
         q.pairs
             .iter()
-            .any(|p| p.level > 0 && q.marks[p.open].family == family)
+            .filter(|p| p.level > 0 && !p.mismatched && q.marks[p.open].family == family)
+            .count()
     };
-    let style_uses_curly = family_at_level(Family::Curly);
+    let style_uses_curly = inner(Family::Curly) > inner(Family::Guillemet);
     for pair in &q.pairs {
         let (open, close) = (&q.marks[pair.open], &q.marks[pair.close]);
         if pair.crossed {
