@@ -7,7 +7,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::quotes::Role;
 use crate::span::Span;
-use crate::tokenize::TokenKind;
+use crate::tokenize::{TokenKind, is_word_char};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -39,8 +39,12 @@ static ACCENTS: LazyLock<HashMap<&'static str, (&'static str, bool)>> = LazyLock
 });
 
 /// The first letters of the entries of [`ACCENTS`].
-static ACCENT_INITIALS: LazyLock<HashSet<char>> =
-    LazyLock::new(|| ACCENTS.keys().filter_map(|k| k.chars().next()).collect());
+static ACCENT_INITIALS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut initials: Vec<char> = ACCENTS.keys().filter_map(|k| k.chars().next()).collect();
+    initials.sort_unstable();
+    initials.dedup();
+    initials
+});
 
 /// French words after which a capitalised English homograph (`Elements`)
 /// is certainly French (`Elements du règlement`).
@@ -486,12 +490,21 @@ fn is_title_line(text: &str) -> bool {
         && !line.ends_with(['.', '!', '?', '…', ':', ';', ','])
 }
 
+/// Whether `word` (lowercase) stands as a whole word somewhere in `text`.
+fn appears_lowercase(text: &str, word: &str) -> bool {
+    !word.is_empty()
+        && text.match_indices(word).any(|(at, _)| {
+            !text[..at].chars().next_back().is_some_and(is_word_char)
+                && !text[at + word.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char)
+        })
+}
+
 fn title_case(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
     let text = doc.text();
-    // Words the document writes in lowercase somewhere: evidence that their
-    // capital in a heading is Title Case, not a proper noun.
-    let mut lowercase_in_doc: Option<HashSet<&str>> = None;
     for para in doc.paragraphs() {
         if !is_title_line(doc.slice(para.span)) {
             continue;
@@ -512,23 +525,18 @@ fn title_case(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if rest.len() < 3 || capitalised * 4 < rest.len() * 3 {
             continue;
         }
-        let known = lowercase_in_doc.get_or_insert_with(|| {
-            tokens
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.kind == TokenKind::Word && t.first.is_lowercase())
-                .map(|(i, _)| doc.token_text(i))
-                .collect()
-        });
+
         // Words that are lowercase in French and not part of a name: common
         // words, or words the document writes in lowercase. Names are kept:
         // names of the compound list (`Maison Blanche`), a capitalised word
         // that is not common and the capitalised words right after it
         // (`Bruno Le Maire`), and a small word before such a word (`Le
         // Havre`, `La Rochelle`).
+        // Common words, or words the document writes in lowercase somewhere:
+        // evidence that their capital in a heading is Title Case, not a name.
         let common = |i: usize| {
             let lower = lower_first(doc.token_text(i));
-            COMMON_WORDS.contains(lower.as_str()) || known.contains(lower.as_str())
+            COMMON_WORDS.contains(lower.as_str()) || appears_lowercase(text, &lower)
         };
         let adjacent = |a: usize, b: usize| tokens[a + 1..b].iter().all(|t| t.is_space());
         // Articles that start names: `Le Havre`, `La Rochelle`, `De Gaulle`.

@@ -116,12 +116,19 @@ pub(super) fn compound_end(text: &str, start: usize) -> Option<usize> {
         .find_map(|compound| match_at(text, start, compound).map(|(end, _)| end))
 }
 
+/// The first letters of the compound names (a lookup filter).
+static INITIALS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut initials: Vec<char> = COMPOUNDS.keys().filter_map(|k| k.chars().next()).collect();
+    initials.sort_unstable();
+    initials.dedup();
+    initials
+});
+
 fn compound_name(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let mut resume = 0;
     for (i, t) in doc.tokens().iter().enumerate() {
-        if t.kind != TokenKind::Word || t.span().start < resume || !doc.first_char(i).is_uppercase()
-        {
+        if t.kind != TokenKind::Word || t.span().start < resume || !INITIALS.contains(&t.first) {
             continue;
         }
         let word = doc.token_text(i);
