@@ -1,10 +1,15 @@
-//! Embeds every `rules/*.toml` file into the binary and validates them, so
-//! that a malformed rule (unknown key, bad id, missing examples) fails the
-//! build. The runtime parses the same text lazily with the same structs.
+//! Validates every `rules/*.toml` file, so that a malformed rule (unknown
+//! key, bad id, missing examples) fails the build, and embeds them in the
+//! binary as Rust code that builds the parsed specs: nothing is parsed at
+//! start-up. Declarative rules get their prefilter literals here
+//! (`src/rules/prefilter.rs`).
 
 #[allow(dead_code)]
 #[path = "src/rules/spec.rs"]
 mod spec;
+
+#[path = "src/rules/prefilter.rs"]
+mod prefilter;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -13,6 +18,7 @@ use std::path::Path;
 fn main() {
     println!("cargo::rerun-if-changed=rules");
     println!("cargo::rerun-if-changed=src/rules/spec.rs");
+    println!("cargo::rerun-if-changed=src/rules/prefilter.rs");
 
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
@@ -25,7 +31,7 @@ fn main() {
     let mut errors = Vec::new();
     let mut ids = HashSet::new();
     let mut generated = String::from(
-        "/// Every `rules/*.toml` file: (file name, contents).\npub static RULE_FILES: &[(&str, &str)] = &[\n",
+        "/// Every `rules/*.toml` file: its name and its rules.\npub fn rule_files() -> Vec<(&'static str, Vec<RuleSpec>)> {\n    vec![\n",
     );
     for path in &files {
         let name = path
@@ -34,23 +40,35 @@ fn main() {
             .unwrap_or_else(|| panic!("non UTF-8 file name {}", path.display()));
         let text = std::fs::read_to_string(path)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        match spec::parse_file(name, &text) {
-            Ok(rules) => {
-                for rule in rules {
-                    if !ids.insert(rule.id.clone()) {
-                        errors.push(format!("{name}: duplicate rule id `{}`", rule.id));
-                    }
-                }
+        let rules = match spec::parse_file(name, &text) {
+            Ok(rules) => rules,
+            Err(mut e) => {
+                errors.append(&mut e);
+                continue;
             }
-            Err(mut e) => errors.append(&mut e),
+        };
+        let mut code = Vec::new();
+        for mut rule in rules {
+            if !ids.insert(rule.id.clone()) {
+                errors.push(format!("{name}: duplicate rule id `{}`", rule.id));
+            }
+            // The prefilter is stored expanded (macros replaced); without
+            // one, the literals of the pattern, or the pattern itself.
+            let given = rule.prefilter.as_ref().or(rule.pattern.as_ref());
+            match given.map(|p| spec::expand_macros(p)).transpose() {
+                Ok(Some(expanded)) => {
+                    rule.literals =
+                        prefilter::prefilter_literals(&expanded, true).unwrap_or_default();
+                    rule.prefilter = Some(expanded);
+                }
+                Ok(None) => {}
+                Err(e) => errors.push(format!("{name}: rule `{}`: {e}", rule.id)),
+            }
+            code.push(rule.to_rust());
         }
-        let _ = writeln!(
-            generated,
-            "    ({name:?}, include_str!({:?})),",
-            path.display().to_string()
-        );
+        let _ = writeln!(generated, "        ({name:?}, vec![{}]),", code.join(",\n"));
     }
-    generated.push_str("];\n");
+    generated.push_str("    ]\n}\n");
     if !errors.is_empty() {
         panic!("invalid rule files:\n  {}", errors.join("\n  "));
     }

@@ -6,7 +6,7 @@
 //! Run with `cargo bench`; criterion prints the throughput of each case
 //! (`thrpt`, in MiB/s), and a summary line in MB/s is printed first.
 
-use coquille::{Applicability, Linter, Settings, Source, SourceKind};
+use coquille::{Applicability, Linter, Profile, Registry, Selector, Settings, Source, SourceKind};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
@@ -71,6 +71,16 @@ fn bench(c: &mut Criterion) {
     let docs = corpus();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let linter = Linter::new(Settings::default()).expect("rules compile");
+    // Every rule, the off-by-default ones included, in the strict profile.
+    let all = Linter::new(Settings {
+        profile: Profile::Strict,
+        select: Registry::global()
+            .rules()
+            .map(|r| Selector::Rule(r.meta().id))
+            .collect(),
+        ..Settings::default()
+    })
+    .expect("rules compile");
 
     // One-shot figures in MB (10^6 bytes) per second, before criterion's
     // statistics (which it prints in MiB/s).
@@ -79,18 +89,22 @@ fn bench(c: &mut Criterion) {
     let findings: usize = docs.iter().map(|d| linter.check(d).len()).sum();
     let check_secs = start.elapsed().as_secs_f64();
     let start = Instant::now();
+    let all_findings: usize = docs.iter().map(|d| all.check(d).len()).sum();
+    let all_secs = start.elapsed().as_secs_f64();
+    let start = Instant::now();
     let fixes: usize = docs
         .iter()
         .map(|d| linter.fix(d, Applicability::Safe).fixes_applied)
         .sum();
     let fix_secs = start.elapsed().as_secs_f64();
     println!(
-        "corpus: {} documents, {mb:.1} MB, {findings} findings, {fixes} safe fixes",
+        "corpus: {} documents, {mb:.1} MB, {findings} findings ({all_findings} with all rules), {fixes} safe fixes",
         docs.len()
     );
     println!(
-        "check: {:.1} MB/s   fix: {:.1} MB/s   (one core, one pass each)",
+        "check: {:.1} MB/s   check, all rules: {:.1} MB/s   fix: {:.1} MB/s   (one core, one pass each)",
         mb / check_secs,
+        mb / all_secs,
         mb / fix_secs
     );
 
@@ -102,6 +116,13 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             docs.iter()
                 .map(|d| black_box(linter.check(black_box(d))).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("check-all-rules", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| black_box(all.check(black_box(d))).len())
                 .sum::<usize>()
         })
     });

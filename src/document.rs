@@ -2,6 +2,7 @@
 //! prose view, tokens, paragraphs, and (on first use) capitalised words and
 //! quotation marks.
 
+use crate::english::EnglishSpan;
 use crate::prose::ProseView;
 use crate::quotes::QuoteAnalysis;
 use crate::settings::Settings;
@@ -32,6 +33,7 @@ pub struct Document<'a> {
     paragraphs: Vec<Paragraph>,
     capitalized: OnceLock<Vec<usize>>,
     quotes: OnceLock<QuoteAnalysis>,
+    english: OnceLock<Vec<EnglishSpan>>,
 }
 
 impl<'a> Document<'a> {
@@ -48,6 +50,7 @@ impl<'a> Document<'a> {
             paragraphs,
             capitalized: OnceLock::new(),
             quotes: OnceLock::new(),
+            english: OnceLock::new(),
         }
     }
 
@@ -61,6 +64,12 @@ impl<'a> Document<'a> {
                 self.prose.is_prose(span)
             })
         })
+    }
+
+    /// The English left in the text (computed on first use, shared by the
+    /// `untranslated/english-*` rules).
+    pub fn english(&self) -> &[EnglishSpan] {
+        self.english.get_or_init(|| crate::english::find(self))
     }
 
     /// Indexes of the words that start with a capital letter although they

@@ -19,7 +19,9 @@
 pub mod cli;
 pub mod diagnostic;
 pub mod document;
+pub mod english;
 pub mod fix;
+pub mod lexicon;
 pub mod linter;
 pub mod output;
 pub mod prose;

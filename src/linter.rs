@@ -7,7 +7,9 @@ use crate::fix::apply_fixes;
 use crate::rules::{Registry, Rule};
 use crate::settings::Settings;
 use crate::source::Source;
+use aho_corasick::AhoCorasick;
 use regex::RegexSet;
+use std::collections::HashMap;
 
 /// The most passes `fix` makes before giving up on convergence.
 pub const MAX_FIX_PASSES: usize = 10;
@@ -15,20 +17,29 @@ pub const MAX_FIX_PASSES: usize = 10;
 /// The enabled rules of a run, compiled once.
 ///
 /// Rules with a prefilter (every declarative rule, and the Rust rules that
-/// declare one) are tested all at once with one `RegexSet` pass over the
-/// text; only those whose prefilter matches run.
+/// declare one) are tested all at once: the rules with prefilter literals in
+/// one Aho-Corasick pass, the others in one `RegexSet` pass; only the rules
+/// whose prefilter matches run.
 pub struct Linter {
     settings: Settings,
     always: Vec<&'static dyn Rule>,
     filtered: Vec<&'static dyn Rule>,
     prefilter: Option<RegexSet>,
+    by_literal: Vec<&'static dyn Rule>,
+    literals: Option<AhoCorasick>,
+    /// For each literal of `literals`, the indexes in `by_literal` of the
+    /// rules that have it.
+    literal_rules: Vec<Vec<usize>>,
 }
 
 impl std::fmt::Debug for Linter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Linter")
             .field("settings", &self.settings)
-            .field("rules", &(self.always.len() + self.filtered.len()))
+            .field(
+                "rules",
+                &(self.always.len() + self.filtered.len() + self.by_literal.len()),
+            )
             .finish()
     }
 }
@@ -54,20 +65,45 @@ impl Linter {
         let registry = Registry::global();
         let mut always = Vec::new();
         let mut filtered: Vec<&'static dyn Rule> = Vec::new();
+        let mut by_literal: Vec<&'static dyn Rule> = Vec::new();
         for rule in registry.rules() {
             if !settings.is_enabled(rule.meta()) {
                 continue;
             }
-            if let Some(d) = rule.as_declarative() {
-                d.compile()
-                    .map_err(|e| format!("rule `{}`: {e}", rule.meta().id))?;
-            }
-            if rule.prefilter().is_some() {
+            // Declarative rules compile their patterns on first use (only
+            // when the prefilter finds something): start-up stays short.
+            if !rule.prefilter_literals().is_empty() {
+                by_literal.push(rule);
+            } else if rule.prefilter().is_some() {
                 filtered.push(rule);
             } else {
                 always.push(rule);
             }
         }
+        let mut literal_index: HashMap<&str, usize> = HashMap::new();
+        let mut literal_rules: Vec<Vec<usize>> = Vec::new();
+        for (i, rule) in by_literal.iter().enumerate() {
+            for literal in rule.prefilter_literals() {
+                let next = literal_rules.len();
+                let id = *literal_index.entry(literal.as_str()).or_insert(next);
+                if id == next {
+                    literal_rules.push(Vec::new());
+                }
+                literal_rules[id].push(i);
+            }
+        }
+        let mut patterns: Vec<&str> = vec![""; literal_index.len()];
+        for (literal, &id) in &literal_index {
+            patterns[id] = literal;
+        }
+        let literals = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::new(&patterns)
+                    .map_err(|e| format!("cannot build the literal prefilter: {e}"))?,
+            )
+        };
         let prefilter = if filtered.is_empty() {
             None
         } else {
@@ -81,6 +117,9 @@ impl Linter {
             always,
             filtered,
             prefilter,
+            by_literal,
+            literals,
+            literal_rules,
         })
     }
 
@@ -95,6 +134,7 @@ impl Linter {
             .always
             .iter()
             .chain(&self.filtered)
+            .chain(&self.by_literal)
             .map(|r| r.meta().id)
             .collect();
         ids.sort_unstable();
@@ -111,6 +151,22 @@ impl Linter {
         if let Some(set) = &self.prefilter {
             for i in set.matches(doc.text()).iter() {
                 self.filtered[i].check(&doc, &mut out);
+            }
+        }
+        if let Some(ac) = &self.literals {
+            let mut hit = vec![false; self.by_literal.len()];
+            let mut left = hit.len();
+            for m in ac.find_overlapping_iter(doc.text()) {
+                for &i in &self.literal_rules[m.pattern().as_usize()] {
+                    left -= usize::from(!hit[i]);
+                    hit[i] = true;
+                }
+                if left == 0 {
+                    break;
+                }
+            }
+            for (rule, _) in self.by_literal.iter().zip(&hit).filter(|(_, h)| **h) {
+                rule.check(&doc, &mut out);
             }
         }
         out.retain_mut(|d| doc.prose().map_diagnostic(d));

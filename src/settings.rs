@@ -145,9 +145,30 @@ pub struct Settings {
     pub select: Vec<Selector>,
     /// Rules not to run.
     pub ignore: Vec<Selector>,
+    /// Words `untranslated/english-word` accepts, in lowercase
+    /// (`--allow-word`); add them with [`Settings::allow_words`].
+    pub allowed_words: Vec<String>,
 }
 
 impl Settings {
+    /// Adds words that `untranslated/english-word` must accept (any case).
+    pub fn allow_words<I, S>(&mut self, words: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.allowed_words
+            .extend(words.into_iter().map(|w| w.as_ref().trim().to_lowercase()));
+        self.allowed_words.retain(|w| !w.is_empty());
+        self.allowed_words.sort_unstable();
+        self.allowed_words.dedup();
+    }
+
+    /// Whether `lower` (a word in lowercase) is in the allowed words.
+    pub fn allows_word(&self, lower: &str) -> bool {
+        self.allowed_words.iter().any(|w| w == lower)
+    }
+
     /// Whether the rule with `meta` runs under these settings.
     pub fn is_enabled(&self, meta: &RuleMeta) -> bool {
         let selected = if self.select.is_empty() {

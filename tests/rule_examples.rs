@@ -26,18 +26,18 @@ fn every_rule_example_holds() {
     for rule in Registry::global().rules() {
         let meta = rule.meta();
         let bad = meta
-            .examples
+            .examples()
             .iter()
             .filter(|e| matches!(e.kind, ExampleKind::Bad { .. }))
             .count();
-        let good = meta.examples.len() - bad;
+        let good = meta.examples().len() - bad;
         if bad == 0 || good == 0 {
             failures.push(format!(
                 "{}: needs at least one bad and one good example",
                 meta.id
             ));
         }
-        for example in &meta.examples {
+        for example in meta.examples() {
             checked += 1;
             let base = Settings {
                 profile: example.profile,

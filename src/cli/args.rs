@@ -99,6 +99,9 @@ pub struct CommonArgs {
     /// Apostrophe style.
     #[arg(long, value_enum, default_value_t)]
     pub apostrophe: ApostropheArg,
+    /// Words untranslated/english-word accepts (repeatable, or comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "WORD")]
+    pub allow_word: Vec<String>,
     /// Check files with these extensions too when walking folders (besides
     /// txt, md, markdown); comma-separated, repeatable.
     #[arg(long = "ext", value_delimiter = ',', value_name = "EXT")]

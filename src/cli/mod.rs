@@ -54,7 +54,7 @@ fn settings(common: &CommonArgs) -> Result<Settings, String> {
             .map(|s| Selector::parse(s, registry).map_err(|e| e.to_string()))
             .collect()
     };
-    Ok(Settings {
+    let mut settings = Settings {
         profile: match common.profile {
             ProfileArg::Lenient => Profile::Lenient,
             ProfileArg::Standard => Profile::Standard,
@@ -67,7 +67,10 @@ fn settings(common: &CommonArgs) -> Result<Settings, String> {
         },
         select: parse(&common.select)?,
         ignore: parse(&common.ignore)?,
-    })
+        allowed_words: Vec::new(),
+    };
+    settings.allow_words(&common.allow_word);
+    Ok(settings)
 }
 
 fn format(common: &CommonArgs) -> Format {

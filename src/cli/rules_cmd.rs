@@ -143,7 +143,7 @@ pub(super) fn explain(id: &str) -> u8 {
     println!("{}", m.explanation);
     println!();
     println!("Examples ({{NBSP}} = U+00A0, {{NNBSP}} = U+202F, ⟦…⟧ = what is reported):");
-    for example in &m.examples {
+    for example in m.examples() {
         let mut profile = String::new();
         if example.profile != Profile::Standard {
             profile.push_str(&format!("   [--profile {}]", example.profile.as_str()));

@@ -45,7 +45,7 @@ fn is_inline_end(tag: &TagEnd) -> bool {
 /// The prose of a Markdown text: the byte ranges that are prose (sorted and
 /// merged), and the paragraphs, one per leaf block (paragraph, heading,
 /// list item text, table cell), as CommonMark parses them.
-fn analyse(text: &str) -> (Vec<Span>, Vec<Span>) {
+fn analyse(text: &str) -> (Vec<Span>, Vec<Span>, Vec<Span>) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -58,6 +58,7 @@ fn analyse(text: &str) -> (Vec<Span>, Vec<Span>) {
     let mut ranges: Vec<Span> = Vec::new();
     let mut paragraphs: Vec<Span> = Vec::new();
     let mut current: Option<Span> = None;
+    let mut emphasis: Vec<Span> = Vec::new();
     // Text inside code blocks, HTML blocks and front matter is not prose.
     let mut opaque = 0usize;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
@@ -72,6 +73,7 @@ fn analyse(text: &str) -> (Vec<Span>, Vec<Span>) {
             paragraphs.extend(current.take());
         }
         match event {
+            Event::Start(Tag::Emphasis) => emphasis.push(span),
             Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => opaque += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) => {
                 opaque = opaque.saturating_sub(1);
@@ -93,12 +95,13 @@ fn analyse(text: &str) -> (Vec<Span>, Vec<Span>) {
         }
     }
     paragraphs.extend(current);
-    (ranges, paragraphs)
+    emphasis.sort_by_key(|s| (s.start, s.end));
+    (ranges, paragraphs, emphasis)
 }
 
 /// The view of a Markdown text.
 pub(super) fn view(text: &str) -> ProseView<'_> {
-    let (prose, paragraphs) = analyse(text);
+    let (prose, paragraphs, emphasis) = analyse(text);
     let mut segments = Vec::new();
     let mut pos = 0;
     let protected = |start: usize, end: usize| Segment {
@@ -120,7 +123,7 @@ pub(super) fn view(text: &str) -> ProseView<'_> {
     if pos < text.len() || segments.is_empty() {
         segments.push(protected(pos, text.len()));
     }
-    ProseView::from_parts(Cow::Borrowed(text), segments, paragraphs)
+    ProseView::from_parts(Cow::Borrowed(text), segments, paragraphs).with_emphasis(emphasis)
 }
 
 #[cfg(test)]

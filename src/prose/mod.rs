@@ -39,6 +39,7 @@ pub struct ProseView<'a> {
     text: Cow<'a, str>,
     segments: Vec<Segment>,
     paragraphs: Vec<Span>,
+    emphasis: Vec<Span>,
 }
 
 impl<'a> ProseView<'a> {
@@ -56,7 +57,25 @@ impl<'a> ProseView<'a> {
             text,
             segments,
             paragraphs,
+            emphasis: Vec::new(),
         }
+    }
+
+    /// The same view with `spans` (sorted, in prose coordinates) marked as
+    /// emphasis: Markdown `*italics*`, where English is a citation.
+    pub fn with_emphasis(mut self, spans: Vec<Span>) -> Self {
+        self.emphasis = spans;
+        self
+    }
+
+    /// The innermost emphasis around `span`, markers included.
+    pub fn emphasis_around(&self, span: Span) -> Option<Span> {
+        self.emphasis
+            .iter()
+            .take_while(|e| e.start <= span.start)
+            .filter(|e| span.end <= e.end)
+            .last()
+            .copied()
     }
 
     /// The text rules read.

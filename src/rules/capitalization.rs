@@ -1,14 +1,15 @@
 //! Capital letters: accents on capitals, `À` at sentence start, months and
 //! days, nationality adjectives and language names.
 
-use super::wordlist::{entries, lower_first, parts, upper_first, word_set};
+use super::wordlist::{lower_first, parts, upper_first, word_set};
 use super::{CodeRuleDef, RuleMeta, always, when};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
+use crate::lexicon::{self, Pos};
 use crate::quotes::Role;
 use crate::span::Span;
 use crate::tokenize::{TokenKind, is_word_char};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
@@ -27,24 +28,6 @@ pub(super) const RULES: &[CodeRuleDef] = &[
     when("capitalization/after-quote", after_quote, "[»”\"’›]"),
     always("capitalization/title-case", title_case),
 ];
-
-/// Unaccented capitalised word → (correct form, also an English word).
-static ACCENTS: LazyLock<HashMap<&'static str, (&'static str, bool)>> = LazyLock::new(|| {
-    entries(include_str!("../../rules/data/accent-capitals.txt"))
-        .filter_map(|line| {
-            let mut cols = line.split_whitespace();
-            Some((cols.next()?, (cols.next()?, cols.next() == Some("en"))))
-        })
-        .collect()
-});
-
-/// The first letters of the entries of [`ACCENTS`].
-static ACCENT_INITIALS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut initials: Vec<char> = ACCENTS.keys().filter_map(|k| k.chars().next()).collect();
-    initials.sort_unstable();
-    initials.dedup();
-    initials
-});
 
 /// French words after which a capitalised English homograph (`Elements`)
 /// is certainly French (`Elements du règlement`).
@@ -153,30 +136,75 @@ fn next_word(doc: &Document, i: usize) -> Option<usize> {
     .then_some(n)
 }
 
+/// Capitals that take an accent in French.
+fn accentable_capital(c: char) -> bool {
+    matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'C')
+}
+
+/// The accented spelling of a capitalised `part` the French lexicon knows,
+/// when the accent missing is the capital's (`Etat` → `État`, `Elements` →
+/// `Éléments`) and the spelling is unique. Names of people are left alone
+/// (Eric, Emile are also spelled so).
+fn accented_capital(part: &str) -> Option<String> {
+    let first = part.chars().next()?;
+    if !accentable_capital(first) || part.chars().skip(1).any(char::is_uppercase) {
+        return None;
+    }
+    if lexicon::is_french(part) || lexicon::english_exact(part).is_some() {
+        return None;
+    }
+    let mut fixes: Vec<String> = lexicon::french_folded(part, 16)
+        .into_iter()
+        .filter(|form| {
+            lexicon::french_exact(form).is_some_and(|r| {
+                r.iter()
+                    .any(|r| !matches!(r.pos, Pos::FirstName | Pos::Surname))
+            })
+        })
+        .map(|form| upper_first(&form))
+        .filter(|form| !form.starts_with(first))
+        .collect();
+    fixes.sort_unstable();
+    fixes.dedup();
+    // Several spellings (`Equipe`: équipe, équipé): the one that differs
+    // from `part` only by its capital.
+    let rest = &part[first.len_utf8()..];
+    if let Some(fix) = fixes.iter().find(|f| f.chars().skip(1).eq(rest.chars())) {
+        return Some(fix.clone());
+    }
+    match fixes.as_slice() {
+        [fix] => Some(fix.clone()),
+        _ => None,
+    }
+}
+
 fn missing_accent(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     for (i, t) in doc.tokens().iter().enumerate() {
-        // Only words starting like an entry of the list (E, I) are looked up.
-        if t.kind != TokenKind::Word || !ACCENT_INITIALS.contains(&t.first) {
+        // Only capitals that take an accent are looked up.
+        if t.kind != TokenKind::Word || !accentable_capital(t.first) {
             continue;
         }
         let word = doc.token_text(i);
         for (offset, part) in parts(word) {
-            if let Some(&(fixed, english)) = ACCENTS.get(part) {
-                let french_next = next_word(doc, i).is_some_and(|n| {
-                    FRENCH_NEXT.contains(&doc.token_text(n).to_lowercase().as_str())
-                });
-                if english && !french_next {
-                    continue;
-                }
-                let start = t.span().start + offset;
-                let span = Span::new(start, start + part.len());
-                let mut d = meta.diagnostic(
-                    span,
-                    format!("capital without its accent: « {part} » is written « {fixed} »"),
-                );
-                d.fix = Some(Fix::safe(Edit::replace(span, fixed)));
-                out.push(d);
+            let Some(fixed) = accented_capital(part) else {
+                continue;
+            };
+            // An English word (`Elements`, `Edition`) only before a French
+            // word: `Elements du règlement`, not `Collector’s Edition`.
+            let english = lexicon::english(part).is_some();
+            let french_next = next_word(doc, i)
+                .is_some_and(|n| FRENCH_NEXT.contains(&doc.token_text(n).to_lowercase().as_str()));
+            if english && !french_next {
+                continue;
             }
+            let start = t.span().start + offset;
+            let span = Span::new(start, start + part.len());
+            let mut d = meta.diagnostic(
+                span,
+                format!("capital without its accent: « {part} » is written « {fixed} »"),
+            );
+            d.fix = Some(Fix::safe(Edit::replace(span, fixed)));
+            out.push(d);
         }
     }
 }

@@ -20,16 +20,46 @@ use std::sync::OnceLock;
 /// How much of the line around a match the guards see, on each side.
 const GUARD_WINDOW: usize = 256;
 
+/// A guard regex, compiled the first time a match of the main pattern
+/// needs it: most rules never match, and guards (long alternations, `\b`)
+/// are what costs most to compile.
+#[derive(Debug, Default)]
+struct Guard {
+    pattern: Option<String>,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl Guard {
+    fn new(pattern: Option<String>) -> Guard {
+        Guard {
+            pattern,
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// The compiled guard (`None`: no guard). Every embedded guard compiles
+    /// (`every_pattern_compiles`); one that did not would be ignored.
+    fn get(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| self.pattern.as_deref().and_then(|p| Regex::new(p).ok()))
+            .as_ref()
+    }
+
+    fn check(&self) -> Result<(), String> {
+        match &self.pattern {
+            Some(p) => Regex::new(p)
+                .map(drop)
+                .map_err(|e| format!("bad guard `{p}`: {e}")),
+            None => Ok(()),
+        }
+    }
+}
+
 /// The compiled form of a declarative rule.
 #[derive(Debug)]
 pub struct Compiled {
     /// The main pattern.
     pub regex: Regex,
-    before: Option<Regex>,
-    not_before: Option<Regex>,
-    after: Option<Regex>,
-    not_after: Option<Regex>,
-    not_match: Option<Regex>,
     target: Option<usize>,
 }
 
@@ -37,9 +67,12 @@ pub struct Compiled {
 pub struct DeclarativeRule {
     meta: RuleMeta,
     pattern: String,
+    prefilter: Option<String>,
+    literals: Vec<String>,
     target: Option<String>,
     replace: Option<String>,
-    guards: [Option<String>; 5],
+    /// before, not_before, after, not_after, not_match.
+    guards: [Guard; 5],
     whole_word: bool,
     compiled: OnceLock<Result<Compiled, String>>,
 }
@@ -56,14 +89,17 @@ impl DeclarativeRule {
         Ok(DeclarativeRule {
             meta,
             pattern,
+            // Already expanded by `build.rs`.
+            prefilter: spec.prefilter.clone(),
+            literals: spec.literals.clone(),
             target: spec.target.clone(),
             replace: expand(&spec.replace)?,
             guards: [
-                expand(&spec.before)?,
-                expand(&spec.not_before)?,
-                expand(&spec.after)?,
-                expand(&spec.not_after)?,
-                expand(&spec.not_match)?,
+                Guard::new(expand(&spec.before)?),
+                Guard::new(expand(&spec.not_before)?),
+                Guard::new(expand(&spec.after)?),
+                Guard::new(expand(&spec.not_after)?),
+                Guard::new(expand(&spec.not_match)?),
             ],
             whole_word: spec.whole_word.unwrap_or(false),
             compiled: OnceLock::new(),
@@ -75,15 +111,22 @@ impl DeclarativeRule {
         &self.pattern
     }
 
-    /// Compiles the patterns (once); errors name the faulty pattern.
+    /// The literals of the prefilter, derived by the build (may be empty).
+    pub fn literals(&self) -> &[String] {
+        &self.literals
+    }
+
+    /// The prefilter: given in the rule file or derived by the build
+    /// (macros expanded).
+    pub fn prefilter(&self) -> &str {
+        self.prefilter.as_deref().unwrap_or(&self.pattern)
+    }
+
+    /// Compiles the main pattern (once); errors name the faulty pattern.
+    /// Guards compile on first use.
     pub fn compile(&self) -> Result<&Compiled, String> {
         self.compiled
             .get_or_init(|| {
-                let compile = |p: &Option<String>| -> Result<Option<Regex>, String> {
-                    p.as_deref()
-                        .map(|p| Regex::new(p).map_err(|e| format!("bad guard `{p}`: {e}")))
-                        .transpose()
-                };
                 let regex = Regex::new(&self.pattern).map_err(|e| format!("bad pattern: {e}"))?;
                 let target = match &self.target {
                     None => None,
@@ -96,19 +139,16 @@ impl DeclarativeRule {
                             .ok_or_else(|| format!("no capture group named `{t}`"))?,
                     }),
                 };
-                let [before, not_before, after, not_after, not_match] = &self.guards;
-                Ok(Compiled {
-                    before: compile(before)?,
-                    not_before: compile(not_before)?,
-                    after: compile(after)?,
-                    not_after: compile(not_after)?,
-                    not_match: compile(not_match)?,
-                    target,
-                    regex,
-                })
+                Ok(Compiled { target, regex })
             })
             .as_ref()
             .map_err(Clone::clone)
+    }
+
+    /// Compiles every pattern and guard now, to report the first error.
+    pub fn check_patterns(&self) -> Result<(), String> {
+        self.compile()?;
+        self.guards.iter().try_for_each(Guard::check)
     }
 
     fn needs_captures(&self, c: &Compiled) -> bool {
@@ -160,19 +200,20 @@ impl DeclarativeRule {
             (&text[before_start - prev..whole.start], prev)
         };
         let after = doc.line_after(whole.end, GUARD_WINDOW);
-        let before_fails = |guard: &Option<Regex>, want: bool| {
+        let before_fails = |guard: &Guard, want: bool| {
             guard
-                .as_ref()
+                .get()
                 .is_some_and(|g| g.is_match_at(hay_before, from) != want)
         };
-        let fails = |guard: &Option<Regex>, hay: &str, want: bool| {
-            guard.as_ref().is_some_and(|g| g.is_match(hay) != want)
+        let fails = |guard: &Guard, hay: &str, want: bool| {
+            guard.get().is_some_and(|g| g.is_match(hay) != want)
         };
-        if before_fails(&c.before, true)
-            || before_fails(&c.not_before, false)
-            || fails(&c.after, after, true)
-            || fails(&c.not_after, after, false)
-            || fails(&c.not_match, &text[whole.range()], false)
+        let [before_guard, not_before, after_guard, not_after, not_match] = &self.guards;
+        if before_fails(before_guard, true)
+            || before_fails(not_before, false)
+            || fails(after_guard, after, true)
+            || fails(not_after, after, false)
+            || fails(not_match, &text[whole.range()], false)
         {
             return;
         }

@@ -13,10 +13,13 @@ mod apostrophe;
 mod capitalization;
 mod hyphenation;
 mod numbers;
+#[cfg(test)]
+mod prefilter;
 mod quotes;
 mod spacing;
 mod unicode;
-mod wordlist;
+mod untranslated;
+pub(crate) mod wordlist;
 
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
 use crate::document::Document;
@@ -24,9 +27,11 @@ use crate::settings::{ApostropheStyle, Profile};
 use crate::span::Span;
 use declarative::DeclarativeRule;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
+/// The rule files, as `build.rs` parsed and validated them.
 mod embedded {
+    use super::spec::{ExampleSpec, RuleSpec};
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 }
 
@@ -82,8 +87,11 @@ pub struct RuleMeta {
     pub message: &'static str,
     /// What it checks, why, and an example.
     pub explanation: &'static str,
-    /// Its examples (the tests of the rule).
-    pub examples: Vec<Example>,
+    /// Its examples as written in the rule file; see [`RuleMeta::examples`].
+    example_specs: Vec<spec::ExampleSpec>,
+    /// Its examples, parsed on first use (only tests and `coquille rules`
+    /// need them, so start-up does not).
+    examples: OnceLock<Vec<Example>>,
     /// The rule file it comes from.
     pub file: &'static str,
 }
@@ -92,6 +100,14 @@ impl RuleMeta {
     /// Whether the rule is on when nothing is selected, under `profile`.
     pub fn is_default_in(&self, profile: Profile) -> bool {
         self.default_enabled && self.profiles.contains(&profile)
+    }
+
+    /// Its examples (the tests of the rule). The build validated them; an
+    /// example that cannot be parsed is left out, and the example tests then
+    /// see a rule without examples.
+    pub fn examples(&self) -> &[Example] {
+        self.examples
+            .get_or_init(|| parse_examples(self.id, &self.example_specs).unwrap_or_default())
     }
 
     /// A finding of this rule at `span` with a specific message.
@@ -125,7 +141,13 @@ pub trait Rule: Send + Sync {
     /// A regex that must match the text for the rule to find anything; the
     /// linter tests all of them at once with a `RegexSet`.
     fn prefilter(&self) -> Option<&str> {
-        self.as_declarative().map(|d| d.pattern())
+        self.as_declarative().map(|d| d.prefilter())
+    }
+    /// Literals one of which must occur in the text for the rule to find
+    /// anything (empty: none known). When there are some, the linter looks
+    /// for them with Aho-Corasick instead of compiling [`Rule::prefilter`].
+    fn prefilter_literals(&self) -> &[String] {
+        self.as_declarative().map_or(&[], |d| d.literals())
     }
 }
 
@@ -193,6 +215,7 @@ fn code_rules() -> impl Iterator<Item = CodeRuleDef> {
         hyphenation::RULES,
         numbers::RULES,
         quotes::RULES,
+        untranslated::RULES,
     ]
     .into_iter()
     .flatten()
@@ -217,28 +240,11 @@ fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-fn meta_from_spec(spec: &spec::RuleSpec, file: &'static str) -> Result<RuleMeta, String> {
-    let id = leak(spec.id.clone());
-    let category = id
-        .split_once('/')
-        .and_then(|(c, _)| Category::parse(c))
-        .ok_or_else(|| format!("rule `{id}`: bad category"))?;
-    let severity = match &spec.severity {
-        Some(s) => Severity::parse(s).ok_or_else(|| format!("rule `{id}`: bad severity"))?,
-        None => Severity::Warning,
-    };
-    let profiles = match &spec.profiles {
-        Some(names) => names.iter().filter_map(|n| Profile::parse(n)).collect(),
-        None => Profile::ALL.to_vec(),
-    };
-    let fix = match spec.fix.as_deref() {
-        None | Some("none") => None,
-        Some(kind) => {
-            Some(Applicability::parse(kind).ok_or_else(|| format!("rule `{id}`: bad fix"))?)
-        }
-    };
+/// The examples of rule `id` from their specs (macros expanded, spans
+/// parsed).
+fn parse_examples(id: &str, specs: &[spec::ExampleSpec]) -> Result<Vec<Example>, String> {
     let mut examples = Vec::new();
-    for ex in &spec.example {
+    for ex in specs {
         let profile = ex
             .profile
             .as_deref()
@@ -276,6 +282,29 @@ fn meta_from_spec(spec: &spec::RuleSpec, file: &'static str) -> Result<RuleMeta,
                 .unwrap_or_default(),
         });
     }
+    Ok(examples)
+}
+
+fn meta_from_spec(spec: &spec::RuleSpec, file: &'static str) -> Result<RuleMeta, String> {
+    let id = leak(spec.id.clone());
+    let category = id
+        .split_once('/')
+        .and_then(|(c, _)| Category::parse(c))
+        .ok_or_else(|| format!("rule `{id}`: bad category"))?;
+    let severity = match &spec.severity {
+        Some(s) => Severity::parse(s).ok_or_else(|| format!("rule `{id}`: bad severity"))?,
+        None => Severity::Warning,
+    };
+    let profiles = match &spec.profiles {
+        Some(names) => names.iter().filter_map(|n| Profile::parse(n)).collect(),
+        None => Profile::ALL.to_vec(),
+    };
+    let fix = match spec.fix.as_deref() {
+        None | Some("none") => None,
+        Some(kind) => {
+            Some(Applicability::parse(kind).ok_or_else(|| format!("rule `{id}`: bad fix"))?)
+        }
+    };
     Ok(RuleMeta {
         id,
         category,
@@ -285,7 +314,8 @@ fn meta_from_spec(spec: &spec::RuleSpec, file: &'static str) -> Result<RuleMeta,
         fix,
         message: leak(spec.message.clone()),
         explanation: leak(spec.explain.trim().to_string()),
-        examples,
+        example_specs: spec.example.clone(),
+        examples: OnceLock::new(),
         file,
     })
 }
@@ -304,8 +334,7 @@ impl Registry {
         let mut code: HashMap<&'static str, CodeRuleDef> =
             code_rules().map(|d| (d.id, d)).collect();
         let mut rules: Vec<Box<dyn Rule>> = Vec::new();
-        for (file, text) in embedded::RULE_FILES {
-            let specs = spec::parse_file(file, text).map_err(|e| e.join("; "))?;
+        for (file, specs) in embedded::rule_files() {
             for spec in specs {
                 let meta = meta_from_spec(&spec, file)?;
                 if spec.pattern.is_some() {
@@ -373,7 +402,7 @@ mod tests {
     fn every_pattern_compiles() {
         for rule in Registry::global().rules() {
             if let Some(d) = rule.as_declarative() {
-                d.compile()
+                d.check_patterns()
                     .unwrap_or_else(|e| panic!("{}: {e}", rule.meta().id));
             }
             if let Some(p) = rule.prefilter() {

@@ -9,19 +9,23 @@ use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
-    when("numbers/ordinal", ordinal, r"\d\p{L}|[IVXLC][èeéiÈE]"),
+    when(
+        "numbers/ordinal",
+        ordinal,
+        r"[0-9]\p{Latin}|[IVXLC][èeéiÈE]",
+    ),
     when(
         "numbers/english-ordinal",
         english_ordinal,
-        r"\d(?:st|nd|rd|th)",
+        r"[0-9](?:st|nd|rd|th)",
     ),
-    when("numbers/english-format", english_format, r"\d[.,]\d"),
+    when("numbers/english-format", english_format, r"[0-9][.,][0-9]"),
     when(
         "numbers/unit-space",
         unit_space,
-        r"\d(?:[%‰€$£]|°[CF]|[kmcdµnMGTKWVAHg])",
+        r"[0-9](?:[%‰€$£]|°[CF]|[kmcdµnMGTKWVAHg])",
     ),
-    when("numbers/currency-before", currency_before, r"[$€£] ?\d"),
+    when("numbers/currency-before", currency_before, r"[$€£] ?[0-9]"),
     when("numbers/english-date", english_date, DATE_PREFILTER),
     when("numbers/twelve-hour-time", twelve_hour_time, TWELVE_HOUR),
 ];
@@ -30,14 +34,14 @@ const NBSP: &str = "\u{00A0}";
 
 /// A time with AM or PM.
 const TWELVE_HOUR: &str =
-    r"(\d{1,2})(?::([0-5]\d))?[ \x{A0}]?(AM|PM|am|pm|a\.m\.|p\.m\.|A\.M\.|P\.M\.)";
+    r"([0-9]{1,2})(?::([0-5][0-9]))?[ \x{A0}]?(AM|PM|am|pm|a\.m\.|p\.m\.|A\.M\.|P\.M\.)";
 /// An English month name, or a French month in English order.
 const DATE_PREFILTER: &str = concat!(
     "January|February|March|April|May|June|July|August|September|October|November|December",
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.",
-    r"|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)[ \x{A0}]\d{1,2},",
-    r"|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre),[ \x{A0}]\d{4}",
-    r"|\d/\d{1,2}/\d{4}"
+    r"|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)[ \x{A0}][0-9]{1,2},",
+    r"|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre),[ \x{A0}][0-9]{4}",
+    r"|[0-9]/[0-9]{1,2}/[0-9]{4}"
 );
 const NNBSP: &str = "\u{202F}";
 
@@ -257,9 +261,11 @@ const SPELLED_UNITS: &[&str] = &[
 /// `one_group` says the context is English; `2.5` (a decimal point) gives
 /// `None` unless `decimal_point` says so.
 fn french_number(number: &str, one_group: bool, decimal_point: bool) -> Option<String> {
-    static GROUPED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$").expect("valid"));
-    static DECIMAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d+\.\d+$").expect("valid"));
+    static GROUPED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([0-9]{1,3}(?:,[0-9]{3})+)(?:\.([0-9]+))?$").expect("valid")
+    });
+    static DECIMAL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[0-9]+\.[0-9]+$").expect("valid"));
     if let Some(caps) = GROUPED.captures(number) {
         let groups: Vec<&str> = caps[1].split(',').collect();
         let decimals = caps.get(2).map(|m| m.as_str());
@@ -611,11 +617,11 @@ fn english_date(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             concat!(
-                r"(?<d1>\d{{1,2}})(?:st|nd|rd|th)?[ \x{{A0}}](?:of[ \x{{A0}}])?(?<m1>{EN})(?:,?[ \x{{A0}}](?<y1>\d{{4}}))?",
-                r"|(?<m2>{EN})(?:[ \x{{A0}}](?<d2>\d{{1,2}})(?:st|nd|rd|th|(?-u:\b)))?(?:,?[ \x{{A0}}](?<y2>\d{{4}}))?",
-                r"|(?<m3>{FR})[ \x{{A0}}](?<d3>\d{{1,2}}),[ \x{{A0}}](?<y3>\d{{4}})",
-                r"|(?<d4>\d{{1,2}})[ \x{{A0}}](?<m4>{FR}),[ \x{{A0}}](?<y4>\d{{4}})",
-                r"|(?<mm>\d{{1,2}})/(?<dd>\d{{1,2}})/(?<yy>\d{{4}})",
+                r"(?<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \x{{A0}}](?:of[ \x{{A0}}])?(?<m1>{EN})(?:,?[ \x{{A0}}](?<y1>[0-9]{{4}}))?",
+                r"|(?<m2>{EN})(?:[ \x{{A0}}](?<d2>[0-9]{{1,2}})(?:st|nd|rd|th|(?-u:\b)))?(?:,?[ \x{{A0}}](?<y2>[0-9]{{4}}))?",
+                r"|(?<m3>{FR})[ \x{{A0}}](?<d3>[0-9]{{1,2}}),[ \x{{A0}}](?<y3>[0-9]{{4}})",
+                r"|(?<d4>[0-9]{{1,2}})[ \x{{A0}}](?<m4>{FR}),[ \x{{A0}}](?<y4>[0-9]{{4}})",
+                r"|(?<mm>[0-9]{{1,2}})/(?<dd>[0-9]{{1,2}})/(?<yy>[0-9]{{4}})",
             ),
             EN = EN,
             FR = FR

@@ -73,6 +73,18 @@ pub struct RuleSpec {
     /// The match must start and end at word boundaries.
     #[serde(default)]
     pub whole_word: Option<bool>,
+    /// Declarative rules: a regex found wherever the pattern matches, for
+    /// the linter's one-pass `RegexSet` (default: derived by the build from
+    /// the literals the pattern's matches start with, else the pattern).
+    /// The specs `build.rs` embeds hold it with its macros expanded.
+    #[serde(default)]
+    pub prefilter: Option<String>,
+    /// Set by `build.rs`, not in rule files: the literals every match of
+    /// the pattern starts with, when there is a small set of them; the
+    /// linter then finds the rule with Aho-Corasick instead of its
+    /// `RegexSet`.
+    #[serde(skip)]
+    pub literals: Vec<String>,
     /// Examples: each has `bad` (+ `fixed`) or `good`.
     #[serde(default)]
     pub example: Vec<ExampleSpec>,
@@ -134,6 +146,13 @@ pub const MACROS: &[(&str, &str)] = &[
     ("{BOM}", "\u{FEFF}"),
     // A class of horizontal spaces, for patterns and guards only.
     ("{HSPACE}", "[ \\t\\x{A0}\\x{202F}\\x{2009}]"),
+    // Letters of the Latin, Greek and Cyrillic scripts, and anything else:
+    // much cheaper to compile than `\\p{L}` (start-up), and enough for
+    // French text.
+    ("{LETTER}", "[\\p{Latin}\\p{Greek}\\p{Cyrillic}]"),
+    ("{NONLETTER}", "[^\\p{Latin}\\p{Greek}\\p{Cyrillic}]"),
+    // Capitals of French and the other Latin-1 languages.
+    ("{UPPER}", "[A-ZÀ-ÖØ-ÞŒŸ]"),
 ];
 
 /// Replaces every `{MACRO}` of [`MACROS`] in `text`. Unknown `{UPPERCASE}`
@@ -360,5 +379,74 @@ pub fn parse_file(name: &str, text: &str) -> Result<Vec<RuleSpec>, Vec<String>> 
         Ok(file.rule)
     } else {
         Err(errors)
+    }
+}
+
+/// A Rust expression for an optional string.
+fn rust_opt(value: &Option<String>) -> String {
+    match value {
+        Some(v) => format!("Some(String::from({v:?}))"),
+        None => "None".to_string(),
+    }
+}
+
+impl RuleSpec {
+    /// A Rust expression that builds this spec (for the code `build.rs`
+    /// generates, so that rule files are not parsed at start-up).
+    pub fn to_rust(&self) -> String {
+        let profiles = match &self.profiles {
+            Some(p) => format!(
+                "Some(vec![{}])",
+                p.iter()
+                    .map(|n| format!("String::from({n:?})"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None => "None".to_string(),
+        };
+        let examples: Vec<String> = self.example.iter().map(ExampleSpec::to_rust).collect();
+        format!(
+            "RuleSpec {{ id: String::from({:?}), message: String::from({:?}), severity: {}, \
+             default: {:?}, profiles: {profiles}, fix: {}, explain: String::from({:?}), \
+             pattern: {}, target: {}, replace: {}, before: {}, not_before: {}, after: {}, \
+             not_after: {}, not_match: {}, whole_word: {:?}, prefilter: {}, literals: vec![{}], \
+             example: vec![{}] }}",
+            self.id,
+            self.message,
+            rust_opt(&self.severity),
+            self.default,
+            rust_opt(&self.fix),
+            self.explain,
+            rust_opt(&self.pattern),
+            rust_opt(&self.target),
+            rust_opt(&self.replace),
+            rust_opt(&self.before),
+            rust_opt(&self.not_before),
+            rust_opt(&self.after),
+            rust_opt(&self.not_after),
+            rust_opt(&self.not_match),
+            self.whole_word,
+            rust_opt(&self.prefilter),
+            self.literals
+                .iter()
+                .map(|l| format!("String::from({l:?})"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            examples.join(", "),
+        )
+    }
+}
+
+impl ExampleSpec {
+    /// A Rust expression that builds this example.
+    pub fn to_rust(&self) -> String {
+        format!(
+            "ExampleSpec {{ bad: {}, fixed: {}, good: {}, profile: {}, apostrophe: {} }}",
+            rust_opt(&self.bad),
+            rust_opt(&self.fixed),
+            rust_opt(&self.good),
+            rust_opt(&self.profile),
+            rust_opt(&self.apostrophe),
+        )
     }
 }

@@ -1,15 +1,15 @@
 //! Text hygiene: Unicode normalisation, invisible and control characters,
 //! mojibake, and the œ ligature.
 
-use super::wordlist::{match_case, pairs, parts};
+use super::wordlist::parts;
 use super::{CodeRuleDef, RuleMeta, always, when};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
+use crate::lexicon;
 use crate::span::Span;
 use crate::tokenize::TokenKind;
 use crate::unicode_names::{char_name, is_invisible};
 use regex::Regex;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -20,7 +20,7 @@ pub(super) const RULES: &[CodeRuleDef] = &[
     when("unicode/soft-hyphen", soft_hyphen, "\u{00AD}"),
     when("unicode/bom", bom, "\u{FEFF}"),
     when("unicode/control-character", control_character, CONTROL),
-    when("unicode/mojibake", mojibake, MOJIBAKE),
+    when("unicode/mojibake", mojibake, MOJIBAKE_PREFILTER),
     when("unicode/oe-ligature", oe_ligature, "[oO][eE]"),
 ];
 
@@ -33,6 +33,8 @@ const CONTROL: &str = "[\u{01}-\u{08}\u{0B}\u{0C}\u{0E}-\u{1F}\u{7F}\u{80}-\u{9F
 /// leads of characters French text holds are searched (`Â`–`Æ`, `Ë`, `â`,
 /// `ï`, `ð`: U+0080–U+01FF, U+02C0–U+02FF, U+2000–U+2FFF, U+FEFF, emoji),
 /// so `é` before a no-break space is never a candidate.
+/// Where [`MOJIBAKE`] can match: cheaper to compile at start-up.
+const MOJIBAKE_PREFILTER: &str = "[ÂÃÄÅÆËâïð][\u{80}-\u{BF}€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|Ã";
 const MOJIBAKE: &str =
     "[ÂÃÄÅÆËâïð][\u{80}-\u{BF}€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]+|Ã(?:[\\s\\p{P}\\p{S}]|$)";
 
@@ -330,8 +332,12 @@ fn mojibake(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-static OE_WORDS: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| pairs(include_str!("../../rules/data/oe-ligature.txt")));
+/// The spelling of `part` with `oe` written `œ` (`Oe`, `OE` as `Œ`).
+fn with_ligature(part: &str) -> String {
+    part.replace("oe", "œ")
+        .replace("Oe", "Œ")
+        .replace("OE", "Œ")
+}
 
 fn oe_ligature(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     for (i, t) in doc.tokens().iter().enumerate() {
@@ -342,23 +348,31 @@ fn oe_ligature(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if !word
             .as_bytes()
             .windows(2)
-            .any(|w| matches!(w, b"oe" | b"Oe" | b"OE" | b"oE"))
+            .any(|w| matches!(w, b"oe" | b"Oe" | b"OE"))
         {
             continue;
         }
         for (offset, part) in parts(word) {
-            let lower = part.to_lowercase();
-            if let Some(correct) = OE_WORDS.get(lower.as_str()) {
-                let start = t.span().start + offset;
-                let span = Span::new(start, start + part.len());
-                let fixed = match_case(part, correct);
-                let mut d = meta.diagnostic(
-                    span,
-                    format!("« {part} » is written with the ligature: « {fixed} »"),
-                );
-                d.fix = Some(Fix::safe(Edit::replace(span, fixed)));
-                out.push(d);
+            let fixed = with_ligature(part);
+            // `coefficient`, `moelle`, `Noël`: o and e are two letters.
+            if fixed == part || lexicon::french_exact(part).is_some() {
+                continue;
             }
+            let lower = part.to_lowercase();
+            let oe_is_french = lower != part && lexicon::french_exact(&lower).is_some();
+            let ligature_is_french = lexicon::french_exact(&fixed).is_some()
+                || lexicon::french_exact(&fixed.to_lowercase()).is_some();
+            if oe_is_french || !ligature_is_french {
+                continue;
+            }
+            let start = t.span().start + offset;
+            let span = Span::new(start, start + part.len());
+            let mut d = meta.diagnostic(
+                span,
+                format!("« {part} » is written with the ligature: « {fixed} »"),
+            );
+            d.fix = Some(Fix::safe(Edit::replace(span, fixed)));
+            out.push(d);
         }
     }
 }

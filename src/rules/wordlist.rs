@@ -2,9 +2,9 @@
 //! first use.
 //!
 //! Format: one entry per line; `#` starts a comment; blank lines are
-//! ignored. Pair files hold two whitespace-separated columns.
+//! ignored. Pair files have two tab-separated columns.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// The entries of a list file.
 pub fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -18,14 +18,13 @@ pub fn word_set(text: &'static str) -> HashSet<&'static str> {
     entries(text).flat_map(str::split_whitespace).collect()
 }
 
-/// A map from the first column to the second of a pair file.
-pub fn pairs(text: &'static str) -> HashMap<&'static str, &'static str> {
-    entries(text)
-        .filter_map(|line| {
-            let mut cols = line.split_whitespace();
-            Some((cols.next()?, cols.next()?))
-        })
-        .collect()
+/// The entries of a pair file: two columns separated by a tab (the second
+/// may hold spaces).
+pub fn pairs(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    entries(text).filter_map(|line| {
+        let (a, b) = line.split_once('\t')?;
+        Some((a.trim(), b.trim()))
+    })
 }
 
 /// Gives `replacement` the case pattern of `original`: all capitals,
@@ -89,9 +88,9 @@ mod tests {
 
     #[test]
     fn parses_comments_and_pairs() {
-        let map = pairs("# titre\ncoeur cœur # commentaire\n\nsoeur sœur\n");
-        assert_eq!(map.get("coeur"), Some(&"cœur"));
-        assert_eq!(map.len(), 2);
+        let map: Vec<_> =
+            pairs("# titre\nat least\tau moins # note\n\nshock\tchoc\nbad\n").collect();
+        assert_eq!(map, vec![("at least", "au moins"), ("shock", "choc")]);
     }
 
     #[test]

@@ -1,0 +1,464 @@
+//! English left in a French document, found once per document with the
+//! embedded lexicons and shared by the `untranslated/english-*` rules:
+//! words (`Le assured du président`), runs with English function words
+//! (`la réunion of the comité`), and whether each is a deliberate citation
+//! (quoted or in italics, with no French word around it).
+
+pub mod hints;
+
+use crate::document::Document;
+use crate::lexicon;
+use crate::rules::wordlist::entries;
+use crate::span::Span;
+use crate::tokenize::{SpaceKind, TokenKind};
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// English words are flagged up to this SCOWL size: the common vocabulary
+/// machine translation leaves behind. Rarer words (size 70) are too often
+/// Latin, technical or borrowed in French.
+pub const MAX_LEVEL: u8 = 50;
+
+/// English function words. Those that are also French forms (`a`, `on`,
+/// `as`, `or`, `but`, `if`…) are weak: they never make a phrase alone.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because",
+    "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
+    "during", "each", "for", "from", "had", "has", "have", "he", "her", "here", "him", "his",
+    "how", "i", "if", "in", "into", "is", "it", "its", "may", "might", "more", "most", "must",
+    "my", "no", "not", "of", "on", "only", "or", "our", "out", "over", "shall", "she", "should",
+    "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "through", "to", "under", "up", "upon", "very", "was", "we", "were", "what",
+    "when", "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "within",
+    "without", "would", "you", "your",
+];
+
+/// Function words that are weak although the French lexicon lacks them:
+/// Latin (`in vitro`, `in fine`) and short words of other languages.
+const WEAK_ANYWAY: &[&str] = &["in", "i", "no", "so", "up"];
+
+/// Function word → strong (not a French form, so it marks English).
+static FUNCTION: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
+    FUNCTION_WORDS
+        .iter()
+        .map(|&w| (w, !WEAK_ANYWAY.contains(&w) && !lexicon::is_french(w)))
+        .collect()
+});
+
+/// English words French accepts that the French lexicon lacks.
+static ANGLICISMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    entries(include_str!("../../rules/data/anglicisms.txt"))
+        .filter(|e| !e.contains(' '))
+        .collect()
+});
+
+/// English phrases French accepts (`think tank`), in lowercase.
+static PHRASES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../../rules/data/anglicisms.txt"))
+        .filter(|e| e.contains(' '))
+        .map(|e| e.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+});
+
+/// What an English span is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnglishKind {
+    /// One English word, or several in a row, without an English function
+    /// word.
+    Words,
+    /// A run with an English-only function word (`of the`).
+    Phrase,
+}
+
+/// One stretch of English in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnglishSpan {
+    /// Its bytes in the prose text.
+    pub span: Span,
+    /// Its first and last word tokens.
+    pub tokens: (usize, usize),
+    /// Words or phrase.
+    pub kind: EnglishKind,
+    /// Quoted or in italics with no French word, a deliberate citation:
+    /// the words quoted (from the first to the last).
+    pub citation: Option<Span>,
+    /// Capitalised words inside a half-translated name (`Poutine Envoy`).
+    pub in_name: bool,
+}
+
+/// Whether the word is ASCII letters (with inner hyphens).
+fn is_ascii_word(word: &str) -> bool {
+    !word.is_empty()
+        && word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+        && !word.starts_with('-')
+        && !word.ends_with('-')
+}
+
+/// Whether the word has a capital after its first letter (`iPhone`,
+/// `McDonald`, `NATO`): a name or an acronym.
+fn has_inner_capital(word: &str) -> bool {
+    word.chars().skip(1).any(char::is_uppercase)
+}
+
+/// How a word reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// An English function word; `strong` when it is not also French.
+    Function { strong: bool },
+    /// An English content word that is not French.
+    Content,
+    /// Anything else.
+    Other,
+}
+
+impl Kind {
+    fn is_english(self) -> bool {
+        self != Kind::Other
+    }
+
+    fn is_strong(self) -> bool {
+        self == Kind::Function { strong: true }
+    }
+}
+
+struct Scanner<'d, 'a> {
+    doc: &'d Document<'a>,
+    /// The words written with a capital inside a sentence (names), built
+    /// on first need.
+    names: OnceCell<HashSet<&'d str>>,
+}
+
+impl Scanner<'_, '_> {
+    fn text(&self, i: usize) -> &str {
+        self.doc.token_text(i)
+    }
+
+    /// The word after word token `i` across one space on the same line.
+    fn word_after(&self, i: usize) -> Option<usize> {
+        let tokens = self.doc.tokens();
+        let space = tokens.get(i + 1)?;
+        let next = tokens.get(i + 2)?;
+        let one_space = matches!(
+            space.kind,
+            TokenKind::Space(SpaceKind::Ascii | SpaceKind::Nbsp | SpaceKind::Nnbsp)
+        ) && self.doc.slice(space.span()).chars().count() == 1;
+        (one_space && next.kind == TokenKind::Word).then_some(i + 2)
+    }
+
+    /// The word before word token `i` across one space on the same line.
+    fn word_before(&self, i: usize) -> Option<usize> {
+        let p = i.checked_sub(2)?;
+        (self.word_after(p) == Some(i)).then_some(p)
+    }
+
+    /// Whether lowercase `lower` is a common English word that is not
+    /// French, nor allowed.
+    fn english_not_french(&self, lower: &str) -> bool {
+        if lower.len() < 3 || FUNCTION.contains_key(lower) {
+            return false;
+        }
+        // `also_french`: a French form but for case and accents; French
+        // words without their accents (`elements`, `general`) are a
+        // spelling fault, not English.
+        match lexicon::english_exact(lower) {
+            Some(en) if en.level <= MAX_LEVEL && !en.also_french => {}
+            _ => return false,
+        }
+        if ANGLICISMS.contains(lower) || self.doc.settings.allows_word(lower) {
+            return false;
+        }
+        !(lower.contains('-') && lower.split('-').all(lexicon::is_french))
+    }
+
+    /// The kind of word token `i` when it is in lowercase or capitalised
+    /// only as the start of a sentence.
+    fn kind(&self, i: usize) -> Kind {
+        let t = self.doc.tokens()[i];
+        let word = self.text(i);
+        // Only a certain sentence start explains a capital: after `[`, `(`
+        // or `«`, a capital may be a name (`[Keep a Changelog](…)`).
+        let lowercase_position = t.first.is_lowercase()
+            || (t.is_strong_start() && !has_inner_capital(word) && t.first.is_uppercase());
+        if t.kind != TokenKind::Word || !lowercase_position || !is_ascii_word(word) {
+            return Kind::Other;
+        }
+        // A capital at a sentence start on a known name (`Trump a dit`).
+        if t.first.is_uppercase() && lexicon::english_exact(word).is_some() {
+            return Kind::Other;
+        }
+        let lower = word.to_ascii_lowercase();
+        if let Some(&strong) = FUNCTION.get(lower.as_str()) {
+            return Kind::Function { strong };
+        }
+        if self.english_not_french(&lower) && !self.in_accepted_phrase(i, &lower) {
+            Kind::Content
+        } else {
+            Kind::Other
+        }
+    }
+
+    /// The maximal run of English words around word token `i`: first and
+    /// last token, number of words, whether one is a strong function word.
+    fn run(&self, i: usize, kind: Kind) -> (usize, usize, usize, bool) {
+        let (mut first, mut last, mut words, mut strong) = (i, i, 1, kind.is_strong());
+        while let Some(p) = self.word_before(first) {
+            let k = self.kind(p);
+            if !k.is_english() {
+                break;
+            }
+            (first, words, strong) = (p, words + 1, strong || k.is_strong());
+        }
+        while let Some(n) = self.word_after(last) {
+            let k = self.kind(n);
+            if !k.is_english() {
+                break;
+            }
+            (last, words, strong) = (n, words + 1, strong || k.is_strong());
+        }
+        (first, last, words, strong)
+    }
+
+    /// The word before token `i` on its line, across spaces and one
+    /// apostrophe or quotation mark (`Singin’ in the Rain`).
+    fn word_before_loose(&self, i: usize) -> Option<usize> {
+        let tokens = self.doc.tokens();
+        let mut j = i.checked_sub(1)?;
+        let mut marks = 0;
+        loop {
+            match tokens[j].kind {
+                TokenKind::Word => return Some(j),
+                TokenKind::Space(_) => {}
+                TokenKind::Quote if marks == 0 => marks += 1,
+                _ => return None,
+            }
+            j = j.checked_sub(1)?;
+        }
+    }
+
+    /// Whether the run between `first` and `last` is part of a title or a
+    /// name: between two capitalised words (`Lord of the Rings`, `Bank of
+    /// England`), or starting with a capital and followed by one at the
+    /// start of a sentence (`Game of Thrones, dont…`, `Keep a Changelog`).
+    fn in_title(&self, first: usize, last: usize) -> bool {
+        let tokens = self.doc.tokens();
+        let capital = |j: usize| tokens[j].first.is_uppercase();
+        if !self.word_after(last).is_some_and(capital) {
+            return false;
+        }
+        capital(first) || self.word_before_loose(first).is_some_and(capital)
+    }
+
+    /// Whether word token `i` (lowercase `lower`) is part of an accepted
+    /// English phrase (`think tank`, `hedge fund`).
+    fn in_accepted_phrase(&self, i: usize, lower: &str) -> bool {
+        let lowered = |j: usize| self.text(j).to_lowercase();
+        let before = self
+            .word_before(i)
+            .is_some_and(|p| PHRASES.contains(&format!("{} {lower}", lowered(p))));
+        before
+            || self
+                .word_after(i)
+                .is_some_and(|n| PHRASES.contains(&format!("{lower} {}", lowered(n))))
+    }
+
+    /// Whether capitalised word token `i` (inside a sentence) is an English
+    /// common word in a name that also holds a French-only name (`Boris
+    /// Eltsine Presidential Library`, `Poutine Envoy`): a name half
+    /// translated.
+    fn in_mixed_name(&self, i: usize) -> bool {
+        let capital = |j: usize| {
+            let t = self.doc.tokens()[j];
+            t.kind == TokenKind::Word && t.first.is_uppercase()
+        };
+        let mut first = i;
+        while let Some(p) = self.word_before(first).filter(|&p| capital(p)) {
+            first = p;
+        }
+        let mut j = Some(first);
+        while let Some(k) = j.filter(|&k| capital(k)) {
+            let w = self.text(k);
+            // A French spelling of a foreign name: Poutine, Eltsine, Pékin.
+            let french_name = k != i
+                && !has_inner_capital(w)
+                && lexicon::french_exact(w).is_some_and(|r| r.only_names())
+                && lexicon::english(w).is_none();
+            if french_name {
+                return true;
+            }
+            j = self.word_after(k);
+        }
+        false
+    }
+
+    /// Whether capitalised word token `i` inside a sentence is English left
+    /// in a half-translated name.
+    fn capitalised_english(&self, i: usize) -> bool {
+        let word = self.text(i);
+        if has_inner_capital(word) || !is_ascii_word(word) || lexicon::english_exact(word).is_some()
+        {
+            return false;
+        }
+        let lower = word.to_ascii_lowercase();
+        self.english_not_french(&lower) && self.in_mixed_name(i)
+    }
+
+    /// Whether a capitalised word at a sentence start is a name: written
+    /// with a capital elsewhere inside a sentence, or followed by another
+    /// capitalised word.
+    fn looks_like_name(&self, i: usize) -> bool {
+        let word = self.text(i);
+        let chained = self
+            .word_after(i)
+            .is_some_and(|n| self.doc.tokens()[n].first.is_uppercase());
+        let doc = self.doc;
+        chained
+            || self
+                .names
+                .get_or_init(|| {
+                    doc.capitalized_words()
+                        .iter()
+                        .map(|&j| doc.token_text(j))
+                        .collect()
+                })
+                .contains(word)
+    }
+
+    /// The content of the citation around tokens `first..=last`, if they
+    /// are one: in Markdown emphasis or inside quotation marks, with no
+    /// French word there.
+    fn citation(&self, first: usize, last: usize) -> Option<Span> {
+        let tokens = self.doc.tokens();
+        let span = tokens[first].span().cover(tokens[last].span());
+        let inside = if let Some(e) = self.doc.prose().emphasis_around(span) {
+            let from = tokens.partition_point(|t| t.span().start < e.start);
+            let to = tokens.partition_point(|t| t.span().end <= e.end);
+            from..to
+        } else {
+            let quotes = self.doc.quotes();
+            let pair = quotes
+                .pairs
+                .iter()
+                .filter(|p| {
+                    quotes.marks[p.open].token < first && last < quotes.marks[p.close].token
+                })
+                .max_by_key(|p| p.level)?;
+            quotes.marks[pair.open].token + 1..quotes.marks[pair.close].token
+        };
+        let words: Vec<usize> = inside.filter(|&j| tokens[j].is_wordlike()).collect();
+        let french = words.iter().any(|&j| {
+            let w = self.text(j);
+            lexicon::is_french(w) && lexicon::english(w).is_none_or(|e| e.level > MAX_LEVEL)
+        });
+        if french {
+            return None;
+        }
+        Some(
+            tokens[*words.first()?]
+                .span()
+                .cover(tokens[*words.last()?].span()),
+        )
+    }
+
+    fn scan(&self) -> Vec<EnglishSpan> {
+        let tokens = self.doc.tokens();
+        let mut found: Vec<EnglishSpan> = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let t = tokens[i];
+            if t.kind != TokenKind::Word || !t.first.is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let word = self.text(i);
+            // Fast path: most French words are not in the English list, and
+            // those that are are marked French there.
+            let candidate = if t.first.is_lowercase() {
+                lexicon::english_exact(word).is_some_and(|e| !e.also_french)
+            } else {
+                word.len() > 1
+            };
+            if !candidate {
+                i += 1;
+                continue;
+            }
+            let kind = self.kind(i);
+            if kind.is_english()
+                && !(kind == Kind::Content && t.first.is_uppercase() && self.looks_like_name(i))
+            {
+                let (first, last, words, strong) = self.run(i, kind);
+                if self.in_title(first, last) {
+                    i = last + 1;
+                    continue;
+                }
+                if words >= 2 && strong {
+                    found.push(self.span(first, last, EnglishKind::Phrase, false));
+                    i = last + 1;
+                    continue;
+                }
+                if kind == Kind::Content {
+                    found.push(self.span(i, i, EnglishKind::Words, false));
+                }
+            } else if t.first.is_uppercase() && !t.is_strong_start() && self.capitalised_english(i)
+            {
+                found.push(self.span(i, i, EnglishKind::Words, true));
+            }
+            i += 1;
+        }
+        merge_words(self, found)
+    }
+
+    fn span(&self, first: usize, last: usize, kind: EnglishKind, in_name: bool) -> EnglishSpan {
+        let tokens = self.doc.tokens();
+        EnglishSpan {
+            span: tokens[first].span().cover(tokens[last].span()),
+            tokens: (first, last),
+            kind,
+            citation: self.citation(first, last),
+            in_name,
+        }
+    }
+}
+
+/// Merges adjacent words into one span (`Presidential Library`).
+fn merge_words(scanner: &Scanner, found: Vec<EnglishSpan>) -> Vec<EnglishSpan> {
+    let mut out: Vec<EnglishSpan> = Vec::with_capacity(found.len());
+    for f in found {
+        if let Some(last) = out.last_mut()
+            && last.kind == EnglishKind::Words
+            && f.kind == EnglishKind::Words
+            && last.in_name == f.in_name
+            && last.citation == f.citation
+            && scanner.word_after(last.tokens.1) == Some(f.tokens.0)
+        {
+            last.span = last.span.cover(f.span);
+            last.tokens.1 = f.tokens.1;
+            continue;
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// The English in `doc`, in order.
+pub fn find(doc: &Document) -> Vec<EnglishSpan> {
+    Scanner {
+        doc,
+        names: OnceCell::new(),
+    }
+    .scan()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_word_strength() {
+        assert_eq!(FUNCTION.get("the"), Some(&true));
+        assert_eq!(FUNCTION.get("of"), Some(&true));
+        assert_eq!(FUNCTION.get("a"), Some(&false));
+        assert_eq!(FUNCTION.get("on"), Some(&false));
+        assert_eq!(FUNCTION.get("in"), Some(&false));
+    }
+}
