@@ -54,6 +54,9 @@ fn main() {
             }
             // The prefilter is stored expanded (macros replaced); without
             // one, the literals of the pattern, or the pattern itself.
+            if let Some(Ok(pattern)) = rule.pattern.as_ref().map(|p| spec::expand_macros(p)) {
+                rule.suffixes = prefilter::suffix_literals(&pattern).unwrap_or_default();
+            }
             let given = rule.prefilter.as_ref().or(rule.pattern.as_ref());
             match given.map(|p| spec::expand_macros(p)).transpose() {
                 Ok(Some(expanded)) => {

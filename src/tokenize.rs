@@ -6,8 +6,9 @@
 //! `jusqu’`) are tokens of their own, apostrophe included. URLs and e-mail
 //! addresses are single tokens, so no rule looks inside them.
 
+use crate::lean_regex;
 use crate::span::Span;
-use regex::Regex;
+use regex_automata::meta::Regex as MetaRegex;
 use std::sync::LazyLock;
 
 /// The kinds of horizontal space, kept apart because French typography
@@ -237,14 +238,17 @@ fn is_punct_char(c: char) -> bool {
     )
 }
 
-static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static LINK: LazyLock<MetaRegex> = LazyLock::new(|| {
+    lean_regex::regex(
+        concat!(
         r"(?:https?|ftp|file)://[^\s<>\x22«»“”‘’]+",
         r"|www\.[^\s<>\x22«»“”‘’]+",
         r"|mailto:[^\s<>\x22«»“”‘’]+",
         r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
         r"|(?-u:\b)[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:fr|com|org|net|io|eu|be|ch|ca|lu|info|dev|app|gouv)(?-u:\b)(?:/[^\s<>\x22«»“”‘’]*)?",
-    ))
+        ),
+        false,
+    )
     .expect("the link pattern is valid")
 });
 
@@ -252,7 +256,7 @@ static LINK: LazyLock<Regex> = LazyLock::new(|| {
 fn links(text: &str) -> Vec<(Span, TokenKind)> {
     let mut out = Vec::new();
     for m in LINK.find_iter(text) {
-        let s = m.as_str();
+        let s = &text[m.range()];
         // A bare domain glued to a letter before it is part of a word.
         if m.start() > 0
             && text[..m.start()]

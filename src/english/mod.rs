@@ -8,10 +8,11 @@ pub mod hints;
 
 use crate::document::Document;
 use crate::lexicon;
+use crate::memo;
 use crate::rules::wordlist::entries;
 use crate::span::Span;
 use crate::tokenize::{SpaceKind, TokenKind};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -129,9 +130,29 @@ struct Scanner<'d, 'a> {
     names: OnceCell<HashSet<&'d str>>,
 }
 
-impl Scanner<'_, '_> {
-    fn text(&self, i: usize) -> &str {
+thread_local! {
+    /// Lowercase words already looked up by this thread: whether each may
+    /// be English.
+    static MAY_BE_ENGLISH: RefCell<HashMap<Box<str>, bool>> = RefCell::new(HashMap::new());
+}
+
+impl<'d> Scanner<'d, '_> {
+    fn text(&self, i: usize) -> &'d str {
         self.doc.token_text(i)
+    }
+
+    /// Whether lowercase word `word` may be English: an ASCII word of the
+    /// English lexicon, up to [`MAX_LEVEL`] or a function word, that is not
+    /// also a French form. The cheap first test of [`Scanner::scan`].
+    fn may_be_english(&self, word: &str) -> bool {
+        if !is_ascii_word(word) {
+            return false;
+        }
+        memo::cached(&MAY_BE_ENGLISH, word, |word| {
+            lexicon::english_exact(word).is_some_and(|e| {
+                !e.also_french && (e.level <= MAX_LEVEL || FUNCTION.contains_key(word))
+            })
+        })
     }
 
     /// The word after word token `i` across one space on the same line.
@@ -374,7 +395,7 @@ impl Scanner<'_, '_> {
             // Fast path: most French words are not in the English list, and
             // those that are are marked French there.
             let candidate = if t.first.is_lowercase() {
-                lexicon::english_exact(word).is_some_and(|e| !e.also_french)
+                self.may_be_english(word)
             } else {
                 word.len() > 1
             };

@@ -6,10 +6,12 @@ use super::{CodeRuleDef, RuleMeta, always, when};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::lexicon::{self, Pos};
+use crate::memo;
 use crate::quotes::Role;
 use crate::span::Span;
 use crate::tokenize::{TokenKind, is_word_char};
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
@@ -146,6 +148,17 @@ fn accentable_capital(c: char) -> bool {
 /// `Éléments`) and the spelling is unique. Names of people are left alone
 /// (Eric, Emile are also spelled so).
 fn accented_capital(part: &str) -> Option<String> {
+    memo::cached(&ACCENTED_CAPITALS, part, look_up_accented_capital)
+}
+
+thread_local! {
+    /// [`accented_capital`] of the words this thread has seen.
+    static ACCENTED_CAPITALS: RefCell<HashMap<Box<str>, Option<String>>> =
+        RefCell::new(HashMap::new());
+}
+
+/// [`accented_capital`], without the memo.
+fn look_up_accented_capital(part: &str) -> Option<String> {
     let first = part.chars().next()?;
     if !accentable_capital(first) || part.chars().skip(1).any(char::is_uppercase) {
         return None;

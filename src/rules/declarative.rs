@@ -12,9 +12,12 @@ use super::spec::{RuleSpec, expand_macros};
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
+use crate::lean_regex;
 use crate::span::Span;
 use crate::tokenize::is_word_char;
-use regex::{Captures, Regex};
+use regex_automata::meta::Regex as MetaRegex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
 use std::sync::OnceLock;
 
 /// How much of the line around a match the guards see, on each side.
@@ -26,7 +29,7 @@ const GUARD_WINDOW: usize = 256;
 #[derive(Debug, Default)]
 struct Guard {
     pattern: Option<String>,
-    regex: OnceLock<Option<Regex>>,
+    regex: OnceLock<Option<MetaRegex>>,
 }
 
 impl Guard {
@@ -39,15 +42,15 @@ impl Guard {
 
     /// The compiled guard (`None`: no guard). Every embedded guard compiles
     /// (`every_pattern_compiles`); one that did not would be ignored.
-    fn get(&self) -> Option<&Regex> {
+    fn get(&self) -> Option<&MetaRegex> {
         self.regex
-            .get_or_init(|| self.pattern.as_deref().and_then(|p| Regex::new(p).ok()))
+            .get_or_init(|| self.pattern.as_deref().and_then(|p| build(p, false).ok()))
             .as_ref()
     }
 
     fn check(&self) -> Result<(), String> {
         match &self.pattern {
-            Some(p) => Regex::new(p)
+            Some(p) => build(p, false)
                 .map(drop)
                 .map_err(|e| format!("bad guard `{p}`: {e}")),
             None => Ok(()),
@@ -55,11 +58,18 @@ impl Guard {
     }
 }
 
+/// Compiles `pattern` for a rule ([`lean_regex`]: patterns compile when
+/// first needed, often for a single short search).
+fn build(pattern: &str, captures: bool) -> Result<MetaRegex, String> {
+    lean_regex::regex(pattern, captures)
+}
+
 /// The compiled form of a declarative rule.
 #[derive(Debug)]
 pub struct Compiled {
-    /// The main pattern.
-    pub regex: Regex,
+    /// The main pattern, as the `regex` crate's engine itself: it can
+    /// search anchored at a position with the text around as context.
+    pub regex: MetaRegex,
     target: Option<usize>,
 }
 
@@ -69,6 +79,13 @@ pub struct DeclarativeRule {
     pattern: String,
     prefilter: Option<String>,
     literals: Vec<String>,
+    /// Whether every match starts with one of `literals` (they were derived
+    /// from the pattern itself, not from a given prefilter), so that
+    /// searches anchored at the literals find all matches.
+    starts_at_literals: bool,
+    /// Literals every match ends with (may be empty): when none occurs, the
+    /// pattern need not be compiled nor searched.
+    suffixes: Vec<String>,
     target: Option<String>,
     replace: Option<String>,
     /// before, not_before, after, not_after, not_match.
@@ -86,12 +103,16 @@ impl DeclarativeRule {
     /// on first use).
     pub fn new(meta: RuleMeta, spec: &RuleSpec) -> Result<DeclarativeRule, String> {
         let pattern = expand_macros(spec.pattern.as_deref().unwrap_or_default())?;
+        let starts_at_literals =
+            !spec.literals.is_empty() && spec.prefilter.as_deref() == Some(pattern.as_str());
         Ok(DeclarativeRule {
             meta,
             pattern,
             // Already expanded by `build.rs`.
             prefilter: spec.prefilter.clone(),
             literals: spec.literals.clone(),
+            starts_at_literals,
+            suffixes: spec.suffixes.clone(),
             target: spec.target.clone(),
             replace: expand(&spec.replace)?,
             guards: [
@@ -127,15 +148,19 @@ impl DeclarativeRule {
     pub fn compile(&self) -> Result<&Compiled, String> {
         self.compiled
             .get_or_init(|| {
-                let regex = Regex::new(&self.pattern).map_err(|e| format!("bad pattern: {e}"))?;
+                let captures = self.target.is_some()
+                    || self.replace.as_deref().is_some_and(|r| r.contains('$'));
+
+                let regex =
+                    build(&self.pattern, captures).map_err(|e| format!("bad pattern: {e}"))?;
                 let target = match &self.target {
                     None => None,
                     Some(t) => Some(match t.parse::<usize>() {
                         Ok(n) if n < regex.captures_len() => n,
                         Ok(n) => return Err(format!("no capture group {n}")),
                         Err(_) => regex
-                            .capture_names()
-                            .position(|name| name == Some(t.as_str()))
+                            .group_info()
+                            .to_index(regex_automata::PatternID::ZERO, t)
                             .ok_or_else(|| format!("no capture group named `{t}`"))?,
                     }),
                 };
@@ -149,6 +174,12 @@ impl DeclarativeRule {
     pub fn check_patterns(&self) -> Result<(), String> {
         self.compile()?;
         self.guards.iter().try_for_each(Guard::check)
+    }
+
+    /// Whether `text` lacks every literal a match must end with, which is
+    /// cheaper to find out than compiling and running the pattern.
+    fn surely_absent(&self, text: &str) -> bool {
+        !self.suffixes.is_empty() && !self.suffixes.iter().any(|s| text.contains(s.as_str()))
     }
 
     fn needs_captures(&self, c: &Compiled) -> bool {
@@ -165,8 +196,8 @@ impl DeclarativeRule {
     ) {
         let text = doc.text();
         let target = match (c.target, caps) {
-            (Some(i), Some(caps)) => match caps.get(i) {
-                Some(m) => Span::new(m.start(), m.end()),
+            (Some(i), Some(caps)) => match caps.get_group(i) {
+                Some(m) => Span::new(m.start, m.end),
                 None => return,
             },
             _ => whole,
@@ -203,7 +234,7 @@ impl DeclarativeRule {
         let before_fails = |guard: &Guard, want: bool| {
             guard
                 .get()
-                .is_some_and(|g| g.is_match_at(hay_before, from) != want)
+                .is_some_and(|g| g.is_match(Input::new(hay_before).range(from..)) != want)
         };
         let fails = |guard: &Guard, hay: &str, want: bool| {
             guard.get().is_some_and(|g| g.is_match(hay) != want)
@@ -232,7 +263,7 @@ impl DeclarativeRule {
             let replacement = match caps {
                 Some(caps) if replace.contains('$') => {
                     let mut dst = String::new();
-                    caps.expand(replace, &mut dst);
+                    caps.interpolate_string_into(text, replace, &mut dst);
                     dst
                 }
                 _ => replace.clone(),
@@ -253,6 +284,9 @@ impl Rule for DeclarativeRule {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if self.surely_absent(doc.text()) {
+            return;
+        }
         let Ok(c) = self.compile() else {
             // Invalid patterns are caught by the registry tests and by
             // `Linter::new`; a rule that cannot compile finds nothing.
@@ -261,12 +295,49 @@ impl Rule for DeclarativeRule {
         let text = doc.text();
         if self.needs_captures(c) {
             for caps in c.regex.captures_iter(text) {
-                let Some(m) = caps.get(0) else { continue };
+                let Some(m) = caps.get_match() else { continue };
                 self.consider(doc, c, Span::new(m.start(), m.end()), Some(&caps), out);
             }
         } else {
             for m in c.regex.find_iter(text) {
                 self.consider(doc, c, Span::new(m.start(), m.end()), None, out);
+            }
+        }
+    }
+
+    fn check_at(&self, doc: &Document, starts: &[usize], out: &mut Vec<Diagnostic>) {
+        if !self.starts_at_literals {
+            return self.check(doc, out);
+        }
+        // Before the pattern is compiled, a look for its suffixes may spare
+        // compiling it; afterwards, the anchored searches cost less.
+        if self.compiled.get().is_none() && self.surely_absent(doc.text()) {
+            return;
+        }
+        let Ok(c) = self.compile() else { return };
+        let text = doc.text();
+        let captures = self.needs_captures(c);
+        // Every match starts at a literal, so searches anchored at each
+        // literal start find what a search of the whole text finds, and
+        // look at a few bytes instead of the whole document. The rest of
+        // the text stays the context of `\b`.
+        let mut caps = captures.then(|| c.regex.create_captures());
+        let mut done = 0;
+        for &start in starts {
+            if start < done {
+                continue;
+            }
+            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+            let found = match &mut caps {
+                Some(caps) => {
+                    c.regex.search_captures(&input, caps);
+                    caps.get_match()
+                }
+                None => c.regex.search(&input),
+            };
+            if let Some(m) = found {
+                self.consider(doc, c, Span::new(m.start(), m.end()), caps.as_ref(), out);
+                done = m.end();
             }
         }
     }
@@ -312,5 +383,55 @@ mod tests {
             spans("punctuation/spaced-hyphen", "  - item\n  - autre"),
             Vec::<usize>::new()
         );
+    }
+
+    /// Searching from the literals finds exactly what a search of the whole
+    /// text finds, for every declarative rule, on the rule examples and the
+    /// project's texts.
+    #[test]
+    fn searching_at_literals_finds_what_a_whole_search_finds() {
+        use crate::diagnostic::Diagnostic;
+        use crate::document::Document;
+        use crate::rules::Rule;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["examples", "tests/corpus/clean"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("text folder") {
+                let path = entry.expect("entry").path();
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    texts.push(text);
+                }
+            }
+        }
+        let rules: Vec<&super::DeclarativeRule> = Registry::global()
+            .rules()
+            .filter_map(|r| r.as_declarative())
+            .collect();
+        for rule in &rules {
+            for example in rule.meta().examples() {
+                texts.push(example.display.replace(['⟦', '⟧'], ""));
+            }
+        }
+        let settings = Settings::default();
+        let mut anchored = 0;
+        for text in &texts {
+            let source = Source::new("t", text.as_str(), SourceKind::PlainText);
+            let doc = Document::new(&source, &settings);
+            for rule in rules.iter().filter(|r| r.starts_at_literals) {
+                anchored += 1;
+                let mut starts: Vec<usize> = rule
+                    .literals()
+                    .iter()
+                    .flat_map(|l| doc.text().match_indices(l.as_str()).map(|(at, _)| at))
+                    .collect();
+                starts.sort_unstable();
+                starts.dedup();
+                let (mut whole, mut near): (Vec<Diagnostic>, Vec<Diagnostic>) = (vec![], vec![]);
+                rule.check(&doc, &mut whole);
+                rule.check_at(&doc, &starts, &mut near);
+                assert_eq!(whole, near, "{} on {text:?}", rule.meta().id);
+            }
+        }
+        assert!(anchored > 1000, "only {anchored} anchored checks");
     }
 }

@@ -134,6 +134,14 @@ pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     /// Appends the rule's findings for `doc` to `out`, in prose coordinates.
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>);
+    /// Like [`Rule::check`], knowing where the text holds the rule's
+    /// [`Rule::prefilter_literals`]: `starts` are the byte offsets where
+    /// they begin, sorted. A declarative rule whose matches start with
+    /// those literals searches only there; the default checks everything.
+    fn check_at(&self, doc: &Document, starts: &[usize], out: &mut Vec<Diagnostic>) {
+        let _ = starts;
+        self.check(doc, out);
+    }
     /// The declarative rule behind this one, if it is one.
     fn as_declarative(&self) -> Option<&DeclarativeRule> {
         None

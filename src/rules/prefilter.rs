@@ -35,6 +35,34 @@ pub fn prefilter_literals(pattern: &str, selective: bool) -> Option<Vec<String>>
     Some(out)
 }
 
+/// The literals every match of `pattern` ends with, if there is a finite
+/// set of them and none is shorter than 3 characters. A rule whose
+/// prefix literals are common words (`fait`, `plus`) checks that one of
+/// these occurs before it compiles its pattern.
+pub fn suffix_literals(pattern: &str) -> Option<Vec<String>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::parse(pattern).ok()?;
+    let mut extractor = Extractor::new();
+    extractor
+        .kind(ExtractKind::Suffix)
+        .limit_class(16)
+        .limit_repeat(8)
+        .limit_literal_len(40)
+        .limit_total(64);
+    let seq = extractor.extract(&hir);
+    let mut out: Vec<String> = seq
+        .literals()?
+        .iter()
+        .map(|l| String::from_utf8(l.as_bytes().to_vec()).ok())
+        .collect::<Option<_>>()?;
+    if out.is_empty() || out.iter().any(|l| l.chars().count() < 3) {
+        return None;
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +102,36 @@ mod tests {
             Some(vec!["en".into(), "à".into()])
         );
         assert_eq!(prefilter_literals(",,+", true), Some(vec![",,".into()]));
+    }
+
+    #[test]
+    fn every_match_ends_with_a_suffix() {
+        let cases = [
+            (
+                "(?:fait|font)\\s+(?:une|la)\\s+décisions?",
+                "Il fait une décision, ils font la décisions.",
+            ),
+            (
+                "plus tard (?:aujourd'hui|cette semaine)",
+                "plus tard cette semaine",
+            ),
+        ];
+        for (pattern, text) in cases {
+            let suffixes = suffix_literals(pattern).expect("suffixes");
+            let full = regex::Regex::new(pattern).expect("pattern");
+            assert!(full.is_match(text), "{pattern}");
+            for m in full.find_iter(text) {
+                assert!(
+                    suffixes.iter().any(|l| m.as_str().ends_with(l.as_str())),
+                    "{pattern}: {suffixes:?}"
+                );
+            }
+        }
+        assert!(suffix_literals("\\p{L}+").is_none());
+        assert!(suffix_literals("\\p{L}+ à").is_none());
+        assert_eq!(
+            suffix_literals("(?:en|à) ce"),
+            Some(vec!["en ce".into(), "à ce".into()])
+        );
     }
 }

@@ -85,6 +85,11 @@ pub struct RuleSpec {
     /// `RegexSet`.
     #[serde(skip)]
     pub literals: Vec<String>,
+    /// Set by `build.rs`, not in rule files: the literals every match of
+    /// the pattern ends with, when there is a small set of them of 3
+    /// characters or more.
+    #[serde(skip)]
+    pub suffixes: Vec<String>,
     /// Examples: each has `bad` (+ `fixed`) or `good`.
     #[serde(default)]
     pub example: Vec<ExampleSpec>,
@@ -390,6 +395,15 @@ fn rust_opt(value: &Option<String>) -> String {
     }
 }
 
+/// `vec![…]` contents building `values` as `String`s.
+fn rust_strings(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| format!("String::from({v:?})"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl RuleSpec {
     /// A Rust expression that builds this spec (for the code `build.rs`
     /// generates, so that rule files are not parsed at start-up).
@@ -410,7 +424,7 @@ impl RuleSpec {
              default: {:?}, profiles: {profiles}, fix: {}, explain: String::from({:?}), \
              pattern: {}, target: {}, replace: {}, before: {}, not_before: {}, after: {}, \
              not_after: {}, not_match: {}, whole_word: {:?}, prefilter: {}, literals: vec![{}], \
-             example: vec![{}] }}",
+             suffixes: vec![{}], example: vec![{}] }}",
             self.id,
             self.message,
             rust_opt(&self.severity),
@@ -427,11 +441,8 @@ impl RuleSpec {
             rust_opt(&self.not_match),
             self.whole_word,
             rust_opt(&self.prefilter),
-            self.literals
-                .iter()
-                .map(|l| format!("String::from({l:?})"))
-                .collect::<Vec<_>>()
-                .join(", "),
+            rust_strings(&self.literals),
+            rust_strings(&self.suffixes),
             examples.join(", "),
         )
     }

@@ -5,11 +5,13 @@ use super::wordlist::parts;
 use super::{CodeRuleDef, RuleMeta, always, when};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
+use crate::lean_regex;
 use crate::lexicon;
 use crate::span::Span;
 use crate::tokenize::TokenKind;
 use crate::unicode_names::{char_name, is_invisible};
 use regex::Regex;
+use regex_automata::meta::Regex as MetaRegex;
 use std::sync::LazyLock;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -261,10 +263,11 @@ fn plausible(c: char) -> bool {
 
 /// Mojibake sequences of `text`: (span, decoded text, applicability).
 fn mojibake_sequences(text: &str) -> Vec<(Span, String, Applicability)> {
-    static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(MOJIBAKE).expect("valid"));
+    static CANDIDATE: LazyLock<MetaRegex> =
+        LazyLock::new(|| lean_regex::regex(MOJIBAKE, false).expect("valid"));
     let mut found: Vec<(Span, String, Applicability)> = Vec::new();
     for m in CANDIDATE.find_iter(text) {
-        let s = m.as_str();
+        let s = &text[m.range()];
         let second = s.chars().nth(1);
         if s.starts_with('Ã') && second.is_none_or(|c| !matches!(cp1252_byte(c), Some(0x80..=0xBF)))
         {
