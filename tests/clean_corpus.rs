@@ -95,6 +95,8 @@ fn the_examples_show_every_rule_family() {
         "unicode",
         "capitalization",
         "hyphenation",
+        "untranslated",
+        "calque",
     ] {
         assert!(
             categories.contains(family),
