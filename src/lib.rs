@@ -21,6 +21,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod english;
 pub mod fix;
+pub mod grammar;
 pub mod lean_regex;
 pub mod lexicon;
 pub mod linter;

@@ -43,6 +43,11 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
 
+    /// Whether `other` lies within this span.
+    pub const fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
     /// The smallest span covering both.
     pub fn cover(&self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))

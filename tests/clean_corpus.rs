@@ -97,6 +97,8 @@ fn the_examples_show_every_rule_family() {
         "hyphenation",
         "untranslated",
         "calque",
+        "elision",
+        "agreement",
     ] {
         assert!(
             categories.contains(family),

@@ -9,8 +9,10 @@
 pub mod declarative;
 pub mod spec;
 
+mod agreement;
 mod apostrophe;
 mod capitalization;
+mod elision;
 mod hyphenation;
 mod numbers;
 #[cfg(test)]
@@ -224,6 +226,8 @@ fn code_rules() -> impl Iterator<Item = CodeRuleDef> {
         numbers::RULES,
         quotes::RULES,
         untranslated::RULES,
+        elision::RULES,
+        agreement::RULES,
     ]
     .into_iter()
     .flatten()

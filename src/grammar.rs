@@ -1,0 +1,423 @@
+//! The shared grammatical analysis of the elision and agreement rules, on
+//! top of the tokens and the French lexicon: the readings of a word
+//! (memoised per thread), how a word begins (a vowel sound that takes
+//! elision, or an aspirated h), the determiners and their gender and
+//! number, and a light noun-phrase chunker.
+//!
+//! Everything here answers "certainly" or "not known": a word with several
+//! readings (`dialogue` noun or verb, `la` article or pronoun) gives no
+//! answer unless the context decides, so the rules built on it stay quiet.
+
+use crate::document::Document;
+use crate::lexicon::{self, Gender, Number, Pos, Readings, VerbForm};
+use crate::memo;
+use crate::rules::wordlist::entries;
+use crate::tokenize::{SpaceKind, TokenKind};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Words with an aspirated h: no elision before them (`le héros`).
+static ASPIRATED_H: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../rules/data/aspirated-h.txt")).collect());
+
+/// Vowel-initial words before which French does not elide (`le onze`).
+static NO_ELISION: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../rules/data/elision-exceptions.txt")).collect());
+
+thread_local! {
+    /// The readings of the words this thread has looked up.
+    static READINGS: RefCell<HashMap<Box<str>, Option<Readings>>> =
+        RefCell::new(HashMap::new());
+}
+
+/// The readings of `word` in the French lexicon (see [`lexicon::french`]).
+pub fn readings(word: &str) -> Option<Readings> {
+    memo::cached(&READINGS, word, lexicon::french)
+}
+
+/// Whether some reading of `word` has part of speech `pos`.
+pub fn has_pos(word: &str, pos: Pos) -> bool {
+    readings(word).is_some_and(|r| r.has(pos))
+}
+
+/// Whether some reading of `word` is a conjugated verb.
+pub fn is_finite_verb(word: &str) -> bool {
+    readings(word).is_some_and(|r| r.iter().any(|r| r.verb_form == VerbForm::Finite))
+}
+
+/// Whether some reading of `word` is an infinitive.
+pub fn is_infinitive(word: &str) -> bool {
+    readings(word).is_some_and(|r| r.iter().any(|r| r.verb_form == VerbForm::Infinitive))
+}
+
+/// Whether elision applies before `word`: `Some(true)` before a vowel or a
+/// mute h (`l’homme`), `Some(false)` before a consonant, an aspirated h
+/// (`le héros`) or a listed exception (`le onze`, `le yacht`), `None` when
+/// unknown (an h or y word the lexicon does not know).
+pub fn elides_before(word: &str) -> Option<bool> {
+    let lower = word.to_lowercase();
+    let first = lower.chars().next()?;
+    if !first.is_alphabetic() {
+        return None;
+    }
+    if NO_ELISION.contains(lower.as_str()) {
+        return Some(false);
+    }
+    match first {
+        'a' | 'à' | 'â' | 'æ' | 'e' | 'é' | 'è' | 'ê' | 'ë' | 'i' | 'î' | 'ï' | 'o' | 'ô' | 'œ'
+        | 'u' | 'ù' | 'û' | 'ü' => Some(true),
+        'h' => {
+            let r = readings(&lower)?;
+            let aspirated = ASPIRATED_H.contains(lower.as_str())
+                || r.iter()
+                    .any(|r| ASPIRATED_H.contains(r.lemma(&lower).as_str()));
+            Some(!aspirated)
+        }
+        // The pronoun `y` elides (`j’y vais`); other y words are unknown
+        // (`l’Yonne`, but `le yoga`).
+        'y' if lower == "y" => Some(true),
+        'y' => None,
+        _ => Some(false),
+    }
+}
+
+/// A determiner family: the forms that differ only by gender and number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// le, la, les.
+    Definite,
+    /// un, une, des.
+    Indefinite,
+    /// ce (cet), cette, ces.
+    Demonstrative,
+    /// mon, ma, mes.
+    My,
+    /// ton, ta, tes.
+    Your,
+    /// son, sa, ses.
+    His,
+    /// notre, nos.
+    Our,
+    /// votre, vos.
+    YourPlural,
+    /// leur, leurs.
+    Their,
+    /// quel, quelle, quels, quelles.
+    Which,
+    /// du, de la, des.
+    Partitive,
+    /// au, à la, aux.
+    ToThe,
+    /// plusieurs (plural only).
+    Several,
+}
+
+/// A determiner and what it says of its noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Determiner {
+    /// Its family.
+    pub family: Family,
+    /// The gender it requires (`None`: either).
+    pub gender: Option<Gender>,
+    /// Whether it requires a plural.
+    pub plural: bool,
+}
+
+/// The determiner `word` (in lowercase) is, if it is one.
+pub fn determiner(word: &str) -> Option<Determiner> {
+    use Family::*;
+    use Gender::{Feminine as F, Masculine as M};
+    let (family, gender, plural) = match word {
+        "le" => (Definite, Some(M), false),
+        "la" => (Definite, Some(F), false),
+        "les" => (Definite, None, true),
+        "un" => (Indefinite, Some(M), false),
+        "une" => (Indefinite, Some(F), false),
+        "des" => (Indefinite, None, true),
+        "ce" | "cet" => (Demonstrative, Some(M), false),
+        "cette" => (Demonstrative, Some(F), false),
+        "ces" => (Demonstrative, None, true),
+        // mon, ton, son are also feminine before a vowel (`mon amie`).
+        "mon" => (My, None, false),
+        "ma" => (My, Some(F), false),
+        "mes" => (My, None, true),
+        "ton" => (Your, None, false),
+        "ta" => (Your, Some(F), false),
+        "tes" => (Your, None, true),
+        "son" => (His, None, false),
+        "sa" => (His, Some(F), false),
+        "ses" => (His, None, true),
+        "notre" => (Our, None, false),
+        "nos" => (Our, None, true),
+        "votre" => (YourPlural, None, false),
+        "vos" => (YourPlural, None, true),
+        "leur" => (Their, None, false),
+        "leurs" => (Their, None, true),
+        "quel" => (Which, Some(M), false),
+        "quelle" => (Which, Some(F), false),
+        "quels" => (Which, Some(M), true),
+        "quelles" => (Which, Some(F), true),
+        "du" => (Partitive, Some(M), false),
+        "au" => (ToThe, Some(M), false),
+        "aux" => (ToThe, None, true),
+        "plusieurs" => (Several, None, true),
+        _ => return None,
+    };
+    Some(Determiner {
+        family,
+        gender,
+        plural,
+    })
+}
+
+/// The form of `family` for a noun of `gender` and number (`plural`) that
+/// begins with a vowel sound or not (`vowel`): `None` for the definite
+/// article before a vowel (`l’`, which the elision rules handle).
+pub fn determiner_form(
+    family: Family,
+    gender: Gender,
+    plural: bool,
+    vowel: bool,
+) -> Option<&'static str> {
+    use Family::*;
+    let feminine = gender == Gender::Feminine;
+    Some(match (family, plural, feminine) {
+        (Definite, true, _) => "les",
+        (Definite, false, _) if vowel => return None,
+        (Definite, false, false) => "le",
+        (Definite, false, true) => "la",
+        (Indefinite, true, _) => "des",
+        (Indefinite, false, false) => "un",
+        (Indefinite, false, true) => "une",
+        (Demonstrative, true, _) => "ces",
+        (Demonstrative, false, false) if vowel => "cet",
+        (Demonstrative, false, false) => "ce",
+        (Demonstrative, false, true) => "cette",
+        (My, true, _) => "mes",
+        (My, false, true) if !vowel => "ma",
+        (My, false, _) => "mon",
+        (Your, true, _) => "tes",
+        (Your, false, true) if !vowel => "ta",
+        (Your, false, _) => "ton",
+        (His, true, _) => "ses",
+        (His, false, true) if !vowel => "sa",
+        (His, false, _) => "son",
+        (Our, true, _) => "nos",
+        (Our, false, _) => "notre",
+        (YourPlural, true, _) => "vos",
+        (YourPlural, false, _) => "votre",
+        (Their, true, _) => "leurs",
+        (Their, false, _) => "leur",
+        (Which, false, false) => "quel",
+        (Which, false, true) => "quelle",
+        (Which, true, false) => "quels",
+        (Which, true, true) => "quelles",
+        (Partitive, true, _) => "des",
+        (Partitive, false, _) if vowel => return None,
+        (Partitive, false, false) => "du",
+        (Partitive, false, true) => "de la",
+        (ToThe, true, _) => "aux",
+        (ToThe, false, _) if vowel => return None,
+        (ToThe, false, false) => "au",
+        (ToThe, false, true) => "à la",
+        (Several, true, _) => "plusieurs",
+        (Several, false, _) => return None,
+    })
+}
+
+/// Whether a reading of `gender` fits a determiner requiring `wanted`.
+pub fn gender_fits(wanted: Option<Gender>, gender: Gender) -> bool {
+    match wanted {
+        None => true,
+        Some(w) => matches!(gender, Gender::Both | Gender::Unknown) || gender == w,
+    }
+}
+
+/// Whether a reading of `number` fits a requirement of plural or singular.
+pub fn number_fits(plural: bool, number: Number) -> bool {
+    match number {
+        Number::Both | Number::Unknown => true,
+        Number::Plural => plural,
+        Number::Singular => !plural,
+    }
+}
+
+/// The gender and number of a noun when every noun reading agrees on them:
+/// `None` for nouns of both genders (`après-midi`), epicene nouns and
+/// invariable ones.
+pub fn certain_noun_features(word: &str) -> Option<(Gender, bool)> {
+    let r = readings(word)?;
+    let mut nouns = r.iter().filter(|r| r.pos == Pos::Noun);
+    let first = nouns.next()?;
+    let plural = match first.number {
+        Number::Plural => true,
+        Number::Singular => false,
+        _ => return None,
+    };
+    if !matches!(first.gender, Gender::Masculine | Gender::Feminine) {
+        return None;
+    }
+    nouns
+        .all(|r| r.gender == first.gender && r.number == first.number)
+        .then_some((first.gender, plural))
+}
+
+/// Adverbs that may stand between a determiner and its noun, or between a
+/// noun and its adjective (`la plus grande`, `l’effort plus massif`).
+pub const DEGREE_ADVERBS: &[&str] = &[
+    "très", "plus", "moins", "si", "aussi", "trop", "fort", "assez", "bien", "tout", "toute",
+];
+
+/// The word token after word token `i`, across exactly one space on the
+/// same line (an ordinary, no-break or narrow no-break space).
+pub fn next_word(doc: &Document, i: usize) -> Option<usize> {
+    let tokens = doc.tokens();
+    let space = tokens.get(i + 1)?;
+    let next = tokens.get(i + 2)?;
+    let one_space = matches!(
+        space.kind,
+        TokenKind::Space(SpaceKind::Ascii | SpaceKind::Nbsp | SpaceKind::Nnbsp)
+    ) && doc.slice(space.span()).chars().count() == 1;
+    (one_space && next.kind == TokenKind::Word).then_some(i + 2)
+}
+
+/// The word token before token `i`, across exactly one space (see
+/// [`next_word`]).
+pub fn previous_word(doc: &Document, i: usize) -> Option<usize> {
+    let p = i.checked_sub(2)?;
+    (next_word(doc, p) == Some(i)).then_some(p)
+}
+
+/// The token right before `i` when it is an elided word glued to it
+/// (`l’` in `l’effort`).
+pub fn elided_before(doc: &Document, i: usize) -> Option<usize> {
+    let p = i.checked_sub(1)?;
+    let t = doc.tokens()[p];
+    (t.kind == TokenKind::Elided && t.span().end == doc.tokens()[i].span().start).then_some(p)
+}
+
+/// Whether word token `i` is written with a capital that is not explained
+/// by the start of a sentence: a name or a title (`La Défense`).
+pub fn is_capitalised_name(doc: &Document, i: usize) -> bool {
+    let t = doc.tokens()[i];
+    t.first.is_uppercase() && !t.is_sentence_start()
+}
+
+/// A noun phrase found after a determiner: the noun, and the words between.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NounPhrase {
+    /// The token of the noun.
+    pub noun: usize,
+    /// The tokens between the determiner and the noun (adverbs and
+    /// adjectives).
+    pub between: Vec<usize>,
+}
+
+/// The noun that determiner token `det` introduces: the next word, or the
+/// first word with a noun reading after at most two degree adverbs or
+/// adjectives that cannot be nouns (`la très grande réunion`).
+pub fn noun_after(doc: &Document, det: usize) -> Option<NounPhrase> {
+    let mut between = Vec::new();
+    let mut i = next_word(doc, det)?;
+    loop {
+        let word = doc.token_text(i).to_lowercase();
+        let adverb = DEGREE_ADVERBS.contains(&word.as_str());
+        if !adverb && has_pos(&word, Pos::Noun) {
+            // A word that can also be a grammatical word or a number
+            // (`dans`, `plus`, `cent`) is not taken for a noun.
+            let grammatical = readings(&word).is_some_and(|r| {
+                r.iter().any(|r| {
+                    matches!(
+                        r.pos,
+                        Pos::Preposition
+                            | Pos::Conjunction
+                            | Pos::Pronoun
+                            | Pos::Determiner
+                            | Pos::Adverb
+                            | Pos::Numeral
+                    )
+                })
+            });
+            return (!grammatical).then_some(NounPhrase { noun: i, between });
+        }
+        let modifier =
+            adverb || readings(&word).is_some_and(|r| r.iter().all(|r| r.pos == Pos::Adjective));
+        if !modifier || between.len() == 2 {
+            return None;
+        }
+        between.push(i);
+        i = next_word(doc, i)?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elision_before_vowels_and_h() {
+        assert_eq!(elides_before("accord"), Some(true));
+        assert_eq!(elides_before("homme"), Some(true));
+        assert_eq!(elides_before("Europe"), Some(true));
+        assert_eq!(elides_before("héros"), Some(false));
+        assert_eq!(elides_before("haches"), Some(false));
+        assert_eq!(elides_before("hasard"), Some(false));
+        assert_eq!(elides_before("onze"), Some(false));
+        assert_eq!(elides_before("yacht"), Some(false));
+        assert_eq!(elides_before("président"), Some(false));
+        assert_eq!(elides_before("y"), Some(true));
+        assert_eq!(elides_before("hxqz"), None);
+        assert_eq!(elides_before("3"), None);
+    }
+
+    #[test]
+    fn determiners_and_their_forms() {
+        let la = determiner("la").expect("la");
+        assert_eq!(
+            (la.family, la.gender, la.plural),
+            (Family::Definite, Some(Gender::Feminine), false)
+        );
+        assert!(determiner("dialogue").is_none());
+        assert_eq!(
+            determiner_form(Family::Definite, Gender::Masculine, false, false),
+            Some("le")
+        );
+        assert_eq!(
+            determiner_form(Family::Definite, Gender::Masculine, false, true),
+            None
+        );
+        assert_eq!(
+            determiner_form(Family::Demonstrative, Gender::Masculine, false, true),
+            Some("cet")
+        );
+        assert_eq!(
+            determiner_form(Family::His, Gender::Feminine, false, true),
+            Some("son")
+        );
+        assert_eq!(
+            determiner_form(Family::His, Gender::Feminine, false, false),
+            Some("sa")
+        );
+        assert_eq!(
+            determiner_form(Family::Partitive, Gender::Feminine, false, false),
+            Some("de la")
+        );
+    }
+
+    #[test]
+    fn noun_features_are_certain_or_unknown() {
+        assert_eq!(
+            certain_noun_features("dialogue"),
+            Some((Gender::Masculine, false))
+        );
+        assert_eq!(
+            certain_noun_features("réunions"),
+            Some((Gender::Feminine, true))
+        );
+        // Invariable, epicene, or both genders: not certain.
+        assert_eq!(certain_noun_features("prix"), None);
+        assert_eq!(certain_noun_features("ministre"), None);
+        assert_eq!(certain_noun_features("après-midi"), None);
+    }
+}

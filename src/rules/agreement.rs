@@ -1,0 +1,494 @@
+//! Gender and number agreement, which machine translation loses because
+//! English has neither: `la dialogue` → `le dialogue`, `les réunion`,
+//! `l’effort plus massive` → `massif`. Built on the shared grammatical
+//! analysis ([`crate::grammar`]); a word whose readings leave the question
+//! open (both genders, invariable, a pronoun before a verb) gives nothing.
+
+use super::wordlist::match_case;
+use super::{CodeRuleDef, RuleMeta, always};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::document::Document;
+use crate::grammar::{
+    self, Determiner, determiner, determiner_form, elided_before, elides_before, gender_fits,
+    is_capitalised_name, is_finite_verb, is_infinitive, next_word, noun_after, number_fits,
+    previous_word, readings,
+};
+use crate::lexicon::{Gender, Pos, VerbForm};
+use crate::tokenize::TokenKind;
+
+pub(super) const RULES: &[CodeRuleDef] = &[
+    always("agreement/determiner-noun", determiner_noun),
+    always("agreement/adjective-noun", adjective_noun),
+];
+
+/// Words after which `le`, `la`, `les` can only be articles: a pronoun
+/// object needs a subject before it (`il la voit`).
+const ARTICLE_CONTEXT: &[&str] = &[
+    "de", "à", "pour", "par", "sur", "dans", "avec", "sans", "sous", "entre", "vers", "chez",
+    "contre", "après", "avant", "depuis", "pendant", "selon", "malgré", "durant", "parmi",
+    "envers", "que", "et", "ou", "mais", "car", "dont",
+];
+
+/// Whether determiner token `det` is surely a determiner before `noun`,
+/// not a pronoun before a verb (`je la vois`, `il leur donne`, `de le
+/// faire`).
+fn surely_determiner(doc: &Document, det: usize, word: &str, noun: &str, adjacent: bool) -> bool {
+    let pronoun_too = matches!(word, "le" | "la" | "les" | "leur");
+    let interrogative = word.starts_with("quel");
+    if !adjacent || !(pronoun_too || interrogative) {
+        return true;
+    }
+    if is_infinitive(noun) {
+        return false;
+    }
+    if !is_finite_verb(noun) {
+        return true;
+    }
+    // `il leur donne`, `Quelle est…`: before a verb.
+    if word == "leur" || interrogative {
+        return false;
+    }
+    let t = doc.tokens()[det];
+    t.is_strong_start()
+        || previous_word(doc, det).is_some_and(|p| {
+            let before = doc.token_text(p).to_lowercase();
+            // After a preposition or a conjunction, or after a word that can
+            // only be a verb (`renouer la dialogue`): an object pronoun
+            // would need its own verb after it.
+            ARTICLE_CONTEXT.contains(&before.as_str())
+                || readings(&before).is_some_and(|r| r.iter().all(|r| r.pos == Pos::Verb))
+        })
+}
+
+/// Whether some reading of `word` fits determiner `d` as a noun, or as an
+/// adjective or participle used as a noun (`la malade`, `le premier`).
+fn fits(d: &Determiner, word: &str) -> bool {
+    readings(word).is_some_and(|r| {
+        r.iter().any(|r| {
+            let nominal = matches!(r.pos, Pos::Noun | Pos::Adjective)
+                || r.verb_form == VerbForm::PastParticiple;
+            nominal && gender_fits(d.gender, r.gender) && number_fits(d.plural, r.number)
+        })
+    })
+}
+
+/// The determiner of `family` that agrees with `noun`, if the lexicon
+/// decides it: (form, whether the noun has a single noun reading).
+fn agreeing_determiner(
+    d: &Determiner,
+    noun: &str,
+    first_after: &str,
+) -> Option<(&'static str, bool)> {
+    let r = readings(noun)?;
+    let nouns: Vec<_> = r.iter().filter(|r| r.pos == Pos::Noun).collect();
+    let mut genders = nouns
+        .iter()
+        .map(|r| r.gender)
+        .filter(|g| matches!(g, Gender::Masculine | Gender::Feminine));
+    let first = genders.next();
+    let gender = match first {
+        Some(g) if genders.all(|o| o == g) => g,
+        _ => d.gender?,
+    };
+    let plural = if nouns.iter().any(|r| number_fits(d.plural, r.number)) {
+        d.plural
+    } else {
+        !d.plural
+    };
+    let vowel = elides_before(first_after) == Some(true);
+    let form = determiner_form(d.family, gender, plural, vowel)?;
+    Some((form, nouns.len() == 1))
+}
+
+/// `la dialogue` → `le dialogue`, `les réunion` → `les réunions`…: a
+/// determiner whose gender or number no reading of its noun has.
+fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let tokens = doc.tokens();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || (t.first.is_uppercase() && !t.is_sentence_start()) {
+            continue;
+        }
+        let written = doc.token_text(i);
+        let word = written.to_lowercase();
+        let Some(mut d) = determiner(&word) else {
+            continue;
+        };
+        let Some(phrase) = noun_after(doc, i) else {
+            continue;
+        };
+        let n = phrase.noun;
+        let first_after = doc.token_text(phrase.between.first().copied().unwrap_or(n));
+        // `mon`, `ton`, `son` are feminine only before a vowel (`mon amie`).
+        if matches!(word.as_str(), "mon" | "ton" | "son")
+            && elides_before(first_after) == Some(false)
+        {
+            d.gender = Some(Gender::Masculine);
+        }
+        if is_capitalised_name(doc, n)
+            || doc
+                .english()
+                .iter()
+                .any(|e| e.span.contains(tokens[n].span()))
+        {
+            continue;
+        }
+        let noun = doc.token_text(n).to_lowercase();
+        if !surely_determiner(doc, i, &word, &noun, phrase.between.is_empty()) || fits(&d, &noun) {
+            continue;
+        }
+        // Adjectives between must not fit better (`les grands réunion` is
+        // left alone: which word is wrong is not clear).
+        if phrase.between.iter().any(|&b| {
+            !fits(&d, &doc.token_text(b).to_lowercase())
+                && !grammar::DEGREE_ADVERBS.contains(&doc.token_text(b))
+        }) {
+            continue;
+        }
+        let span = t.span().cover(tokens[n].span());
+        let shown = doc.slice(span);
+        let gender_only = Determiner {
+            plural: !d.plural,
+            ..d
+        };
+        // `telle quelle`: a pronoun.
+        if d.family == grammar::Family::Which
+            && previous_word(doc, i).is_some_and(|p| {
+                matches!(
+                    doc.token_text(p).to_lowercase().as_str(),
+                    "tel" | "telle" | "tels" | "telles"
+                )
+            })
+        {
+            continue;
+        }
+        if phrase.between.is_empty() && fits(&gender_only, &noun) {
+            // Compounds have plurals of their own (`les start-up`,
+            // `les après-midi`): left alone.
+            if noun.contains('-') {
+                continue;
+            }
+            // Only the number differs (`les réunion`): the noun takes the
+            // determiner's number, as the verb usually shows.
+            let written_noun = doc.token_text(n);
+            let mut finding = meta.diagnostic(
+                span,
+                format!("« {written_noun} » does not agree in number with « {written} »"),
+            );
+            if let Some(form) = noun_in_number(&noun, d.plural) {
+                let form = match_case(written_noun, &form);
+                finding.message.push_str(&format!(": « {form} »"));
+                finding.fix = Some(Fix::new(
+                    vec![Edit::replace(tokens[n].span(), form)],
+                    Applicability::Unsafe,
+                ));
+            }
+            out.push(finding);
+            continue;
+        }
+        let mut d = match agreeing_determiner(&d, &noun, first_after) {
+            Some((form, single)) => {
+                let replacement = match_case(written, form);
+                let mut d = meta.diagnostic(
+                    span,
+                    format!(
+                        "« {written} » does not agree with « {} »: « {replacement} »",
+                        doc.token_text(n)
+                    ),
+                );
+                let applicability = if single {
+                    Applicability::Safe
+                } else {
+                    Applicability::Unsafe
+                };
+                d.fix = Some(Fix::new(
+                    vec![Edit::replace(t.span(), replacement)],
+                    applicability,
+                ));
+                d
+            }
+            None => meta.diagnostic(
+                span,
+                format!("« {shown} »: the determiner does not agree with its noun"),
+            ),
+        };
+        d.message.push_str(&gender_note(&noun));
+        out.push(d);
+    }
+}
+
+/// The form of noun `noun` in the plural (or singular), when the lexicon
+/// gives exactly one with the same lemma and gender.
+fn noun_in_number(noun: &str, plural: bool) -> Option<String> {
+    let r = readings(noun)?;
+    let reading = r.iter().find(|r| r.pos == Pos::Noun)?;
+    let lemma = reading.lemma(noun);
+    let mut candidates = vec![format!("{lemma}s"), format!("{lemma}x"), lemma.clone()];
+    for (singular, plural) in [
+        ("al", "aux"),
+        ("ail", "aux"),
+        ("eau", "eaux"),
+        ("eu", "eux"),
+    ] {
+        if let Some(stem) = lemma.strip_suffix(singular) {
+            candidates.push(format!("{stem}{plural}"));
+        }
+    }
+    let mut found: Vec<String> = candidates
+        .into_iter()
+        .filter(|c| c != noun)
+        .filter(|c| {
+            readings(c).is_some_and(|r| {
+                r.iter().any(|r| {
+                    r.pos == Pos::Noun
+                        && r.gender == reading.gender
+                        && r.lemma(c) == lemma
+                        && number_fits(plural, r.number)
+                })
+            })
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// ` (dialogue is masculine)`, from the lexicon, or nothing.
+fn gender_note(noun: &str) -> String {
+    match grammar::certain_noun_features(noun) {
+        Some((Gender::Masculine, false)) => format!(" (« {noun} » is masculine)"),
+        Some((Gender::Feminine, false)) => format!(" (« {noun} » is feminine)"),
+        Some((Gender::Masculine, true)) => format!(" (« {noun} » is masculine plural)"),
+        Some((Gender::Feminine, true)) => format!(" (« {noun} » is feminine plural)"),
+        _ => String::new(),
+    }
+}
+
+/// The masculine singular `lemma` of an adjective inflected for `gender`
+/// and number: the candidates the lexicon then confirms.
+fn inflections(lemma: &str, gender: Gender, plural: bool) -> Vec<String> {
+    let feminine: Vec<String> = if gender == Gender::Feminine {
+        let swaps: &[(&str, &[&str])] = &[
+            ("if", &["ive"]),
+            ("eux", &["euse"]),
+            ("el", &["elle"]),
+            ("en", &["enne"]),
+            ("on", &["onne"]),
+            ("er", &["ère"]),
+            ("et", &["ète", "ette"]),
+            ("c", &["que", "che"]),
+            ("eur", &["euse", "rice", "eure"]),
+            ("s", &["sse", "se"]),
+            ("e", &["e"]),
+        ];
+        let mut out = vec![format!("{lemma}e")];
+        for (end, subs) in swaps {
+            if let Some(stem) = lemma.strip_suffix(end) {
+                out.extend(subs.iter().map(|s| format!("{stem}{s}")));
+            }
+        }
+        out
+    } else {
+        vec![lemma.to_string()]
+    };
+    if !plural {
+        return feminine;
+    }
+    feminine
+        .iter()
+        .flat_map(|f| {
+            let mut p = vec![format!("{f}s"), f.clone()];
+            if let Some(stem) = f.strip_suffix("al") {
+                p.push(format!("{stem}aux"));
+            }
+            if f.ends_with("eau") {
+                p.push(format!("{f}x"));
+            }
+            p
+        })
+        .collect()
+}
+
+/// The form of adjective `adjective` that agrees with a noun of `gender`
+/// and number, when the lexicon gives exactly one.
+fn agreeing_adjective(adjective: &str, gender: Gender, plural: bool) -> Option<String> {
+    let r = readings(adjective)?;
+    let lemma = r.iter().find(|r| r.pos == Pos::Adjective)?.lemma(adjective);
+    let mut found: Vec<String> = inflections(&lemma, gender, plural)
+        .into_iter()
+        .filter(|form| {
+            readings(form).is_some_and(|r| {
+                r.iter().any(|r| {
+                    r.pos == Pos::Adjective
+                        && r.lemma(form) == lemma
+                        && gender_fits(Some(gender), r.gender)
+                        && number_fits(plural, r.number)
+                })
+            })
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// Whether `word` reads as an adjective (perhaps also as a noun or a
+/// participle, never as another part of speech), and no reading of it fits
+/// a noun of `gender` and number.
+fn disagreeing_adjective(word: &str, gender: Gender, plural: bool) -> bool {
+    readings(word).is_some_and(|r| {
+        r.iter().all(|r| {
+            matches!(r.pos, Pos::Adjective | Pos::Noun)
+                || (r.pos == Pos::Verb && r.verb_form == VerbForm::PastParticiple)
+        }) && r.has(Pos::Adjective)
+            && !r
+                .iter()
+                .any(|r| gender_fits(Some(gender), r.gender) && number_fits(plural, r.number))
+    })
+}
+
+/// `l’effort plus massive` → `massif`: an adjective right after its noun
+/// (or after a degree adverb) that agrees with it in neither gender nor
+/// number. The noun must have a determiner, and a noun before it in a
+/// complement chain (`la réduction des coûts massive`) must not agree with
+/// the adjective either.
+fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let tokens = doc.tokens();
+    for (n, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || t.first.is_uppercase() {
+            continue;
+        }
+        let noun = doc.token_text(n);
+        let Some((gender, plural)) = grammar::certain_noun_features(noun) else {
+            continue;
+        };
+        // The noun has its determiner: `l’effort`, `la situation`.
+        let det = elided_before(doc, n).or_else(|| {
+            previous_word(doc, n)
+                .filter(|&p| determiner(&doc.token_text(p).to_lowercase()).is_some())
+        });
+        let Some(det) = det else { continue };
+        let Some(mut a) = next_word(doc, n) else {
+            continue;
+        };
+        if grammar::DEGREE_ADVERBS.contains(&doc.token_text(a)) {
+            let Some(next) = next_word(doc, a) else {
+                continue;
+            };
+            a = next;
+        }
+        let adjective = doc.token_text(a);
+        if tokens[a].first.is_uppercase() || !disagreeing_adjective(adjective, gender, plural) {
+            continue;
+        }
+        // `la réduction des coûts massive`: the adjective may go with an
+        // earlier noun that has its own determiner.
+        if earlier_head_agrees(doc, det, adjective) {
+            continue;
+        }
+        let span = t.span().cover(tokens[a].span());
+        let mut d = meta.diagnostic(
+            span,
+            format!(
+                "« {adjective} » does not agree with « {noun} »{}",
+                gender_note(noun)
+            ),
+        );
+        if let Some(form) = agreeing_adjective(adjective, gender, plural) {
+            d.message.push_str(&format!(": « {form} »"));
+            d.fix = Some(Fix::new(
+                vec![Edit::replace(tokens[a].span(), form)],
+                Applicability::Unsafe,
+            ));
+        }
+        out.push(d);
+    }
+}
+
+/// Whether, before determiner token `det`, a complement chain (`… de`,
+/// `des`, `du`) leads back to a noun with a determiner that `adjective`
+/// agrees with.
+fn earlier_head_agrees(doc: &Document, det: usize, adjective: &str) -> bool {
+    let tokens = doc.tokens();
+    // The word before the determiner: `de` (with `l’`), or the determiner
+    // itself is `des`/`du`.
+    let det_word = doc.token_text(det).to_lowercase();
+    let link = if matches!(det_word.as_str(), "des" | "du" | "d’" | "d'") {
+        Some(det)
+    } else {
+        previous_word(doc, det)
+            .or_else(|| {
+                det.checked_sub(2)
+                    .filter(|&p| tokens[p].kind == TokenKind::Word)
+            })
+            .filter(|&p| matches!(doc.token_text(p), "de" | "à"))
+    };
+    let Some(link) = link else { return false };
+    let Some(head) = previous_word(doc, link) else {
+        return false;
+    };
+    let Some(r) = readings(&doc.token_text(head).to_lowercase()) else {
+        return false;
+    };
+    let head_has_det = elided_before(doc, head).is_some()
+        || previous_word(doc, head)
+            .is_some_and(|p| determiner(&doc.token_text(p).to_lowercase()).is_some());
+    head_has_det
+        && r.iter().filter(|r| r.pos == Pos::Noun).any(|h| {
+            readings(adjective).is_some_and(|a| {
+                a.iter().any(|a| {
+                    gender_fits(Some(h.gender), a.gender)
+                        && number_fits(h.number == crate::lexicon::Number::Plural, a.number)
+                })
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adjective_forms_come_from_the_lexicon() {
+        assert_eq!(
+            agreeing_adjective("massive", Gender::Masculine, false).as_deref(),
+            Some("massif")
+        );
+        assert_eq!(
+            agreeing_adjective("important", Gender::Feminine, false).as_deref(),
+            Some("importante")
+        );
+        assert_eq!(
+            agreeing_adjective("nécessaire", Gender::Feminine, true).as_deref(),
+            Some("nécessaires")
+        );
+        assert_eq!(
+            agreeing_adjective("actuel", Gender::Feminine, false).as_deref(),
+            Some("actuelle")
+        );
+    }
+
+    #[test]
+    fn agreeing_determiners() {
+        let la = determiner("la").expect("la");
+        assert_eq!(
+            agreeing_determiner(&la, "dialogue", "dialogue"),
+            Some(("le", true))
+        );
+        let les = determiner("les").expect("les");
+        assert_eq!(
+            agreeing_determiner(&les, "réunion", "réunion").map(|f| f.0),
+            Some("la")
+        );
+        let ce = determiner("cette").expect("cette");
+        assert_eq!(
+            agreeing_determiner(&ce, "effort", "effort").map(|f| f.0),
+            Some("cet")
+        );
+    }
+}

@@ -1,0 +1,376 @@
+//! Elision, contractions and euphony, on the shared grammatical analysis
+//! ([`crate::grammar`]): `de une` → `d’une`, `l’héros` → `le héros`,
+//! `à le président` → `au président`, `ce accord` → `cet accord`.
+//!
+//! Before a word left in English (`Le assured`), the untranslated rule
+//! reports the word; these rules speak only when the elision is wrong for
+//! the French word of the translation hint too, with an unsafe fix.
+
+use super::wordlist::match_case;
+use super::{CodeRuleDef, RuleMeta, always};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::document::Document;
+use crate::english::EnglishKind;
+use crate::english::hints::hint;
+use crate::grammar::{
+    self, certain_noun_features, elides_before, has_pos, is_finite_verb, is_infinitive, next_word,
+    readings,
+};
+use crate::lexicon::{Gender, Number, Pos};
+use crate::settings::ApostropheStyle;
+use crate::span::Span;
+use crate::tokenize::TokenKind;
+
+pub(super) const RULES: &[CodeRuleDef] = &[
+    always("elision/missing", missing),
+    always("elision/wrong", wrong),
+    always("elision/contraction", contraction),
+    always("elision/euphony", euphony),
+];
+
+/// The apostrophe an inserted elision takes: the document's style.
+fn apostrophe(doc: &Document) -> char {
+    match doc.settings.apostrophe {
+        ApostropheStyle::Typographic => '’',
+        ApostropheStyle::Straight => '\'',
+        ApostropheStyle::Consistent => {
+            let text = doc.text();
+            if text.matches('\'').count() > text.matches('’').count() {
+                '\''
+            } else {
+                '’'
+            }
+        }
+    }
+}
+
+/// The French that replaces word token `i` when it is English left in the
+/// text: `Some(Some(hint))` when a translation is known, `Some(None)` when
+/// it is English without one, `None` when it is not flagged as English.
+fn english_replacement(doc: &Document, i: usize) -> Option<Option<String>> {
+    let span = doc.tokens()[i].span();
+    doc.english()
+        .iter()
+        .find(|e| e.kind == EnglishKind::Words && e.citation.is_none() && e.span.contains(span))
+        .map(|_| hint(&doc.token_text(i).to_ascii_lowercase()))
+}
+
+/// Whether the elision of `word` (lowercase) applies before `next` in its
+/// context (`after`: the word following `next`, for number ranges).
+fn elision_due(word: &str, next: &str, after: Option<&str>) -> bool {
+    let next_lower = next.to_lowercase();
+    let n = next_lower.as_str();
+    match word {
+        // `à la une`, `le un` (the number one).
+        "le" | "la" => !matches!(n, "un" | "une") && elides_before(next) == Some(true),
+        // `de un à trois ans`: a number.
+        "de" => {
+            !(matches!(n, "un" | "une") && matches!(after, Some("à" | "ou" | "sur")))
+                && elides_before(next) == Some(true)
+        }
+        "que" | "je" | "me" | "te" | "se" | "ne" | "jusque" => elides_before(next) == Some(true),
+        "ce" => matches!(n, "est" | "était" | "étaient" | "eût" | "eut" | "étant"),
+        "lorsque" | "puisque" => matches!(
+            n,
+            "il" | "ils" | "elle" | "elles" | "on" | "un" | "une" | "en" | "ainsi"
+        ),
+        "quelque" => matches!(n, "un" | "une"),
+        "si" => matches!(n, "il" | "ils"),
+        _ => false,
+    }
+}
+
+/// `de une` → `d’une`, `que il` → `qu’il`, `si il` → `s’il`.
+fn missing(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let tokens = doc.tokens();
+    let mark = apostrophe(doc);
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || !t.first.is_alphabetic() {
+            continue;
+        }
+        let written = doc.token_text(i);
+        let word = written.to_lowercase();
+        if !matches!(
+            word.as_str(),
+            "le" | "la"
+                | "de"
+                | "que"
+                | "je"
+                | "me"
+                | "te"
+                | "se"
+                | "ne"
+                | "ce"
+                | "jusque"
+                | "lorsque"
+                | "puisque"
+                | "quelque"
+                | "si"
+        ) {
+            continue;
+        }
+        // A capital inside a sentence: a name or a title (`Le Havre`).
+        if t.first.is_uppercase() && !t.is_sentence_start() {
+            continue;
+        }
+        let Some(n) = next_word(doc, i) else { continue };
+        let next = doc.token_text(n);
+        // Acronyms (`de ONU`) and names in capitals are left alone.
+        if next.chars().count() > 1 && next.chars().all(|c| !c.is_lowercase()) {
+            continue;
+        }
+        let after = next_word(doc, n).map(|a| doc.token_text(a));
+        let (french, applicability, note) = match english_replacement(doc, n) {
+            None => (next.to_string(), Applicability::Safe, String::new()),
+            Some(None) => continue,
+            Some(Some(hint)) => {
+                let note = format!(" (before « {hint} », the French for « {next} »)");
+                (hint, Applicability::Unsafe, note)
+            }
+        };
+        if !elision_due(&word, &french, after) {
+            continue;
+        }
+        let elided: String = word.chars().take(word.chars().count() - 1).collect();
+        let replacement = match_case(written, &format!("{elided}{mark}"));
+        let span = Span::new(t.span().start, tokens[n].span().start);
+        let mut d = meta.diagnostic(
+            span.cover(tokens[n].span()),
+            format!("« {written} » is elided before « {next} »: « {replacement}{next} »{note}"),
+        );
+        d.fix = Some(Fix::new(
+            vec![Edit::replace(span, replacement)],
+            applicability,
+        ));
+        out.push(d);
+    }
+}
+
+/// The full form of an elided word (`d’` → `de`), lowercase, without its
+/// apostrophe; `l’` needs the gender and is handled apart.
+fn full_form(elided: &str) -> Option<&'static str> {
+    Some(match elided {
+        "d" => "de",
+        "qu" => "que",
+        "j" => "je",
+        "m" => "me",
+        "t" => "te",
+        "s" => "se",
+        "n" => "ne",
+        "c" => "ce",
+        "jusqu" => "jusque",
+        "lorsqu" => "lorsque",
+        "puisqu" => "puisque",
+        "quelqu" => "quelque",
+        _ => return None,
+    })
+}
+
+/// `l’héros` → `le héros`, `d’hasard` → `de hasard`: an elided word before
+/// a consonant or an aspirated h.
+fn wrong(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let tokens = doc.tokens();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Elided {
+            continue;
+        }
+        let Some(n) = i.checked_add(1).filter(|&n| {
+            tokens
+                .get(n)
+                .is_some_and(|w| w.kind == TokenKind::Word && w.span().start == t.span().end)
+        }) else {
+            continue;
+        };
+        // Names are left alone (`d’Hollande` is debated).
+        if tokens[n].first.is_uppercase() {
+            continue;
+        }
+        let written = doc.token_text(i);
+        let stem: String = written
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        let next = doc.token_text(n);
+        let (french, mut applicability, note) = match english_replacement(doc, n) {
+            None if readings(next).is_some() => {
+                (next.to_string(), Applicability::Safe, String::new())
+            }
+            None | Some(None) => continue,
+            Some(Some(hint)) => {
+                let note = format!(" (before « {hint} », the French for « {next} »)");
+                (hint, Applicability::Unsafe, note)
+            }
+        };
+        if elides_before(&french) != Some(false) {
+            continue;
+        }
+        let full = if stem == "l" {
+            let Some(r) = readings(&french) else { continue };
+            let nouns: Vec<_> = r.iter().filter(|r| r.pos == Pos::Noun).collect();
+            let feminine = nouns.iter().any(|r| r.gender == Gender::Feminine);
+            let masculine = nouns
+                .iter()
+                .any(|r| matches!(r.gender, Gender::Masculine | Gender::Both | Gender::Unknown));
+            let plural = !nouns.is_empty() && nouns.iter().all(|r| r.number == Number::Plural);
+            if plural {
+                "les"
+            } else if feminine && !masculine {
+                "la"
+            } else if masculine && !feminine {
+                "le"
+            } else {
+                // Unknown or both genders: `le`, to review.
+                applicability = Applicability::Unsafe;
+                "le"
+            }
+        } else {
+            match full_form(&stem) {
+                Some(f) => f,
+                None => continue,
+            }
+        };
+        let replacement = match_case(written, &format!("{full} "));
+        let mut d = meta.diagnostic(
+            t.span().cover(tokens[n].span()),
+            format!("no elision before « {next} »: « {replacement}{next} »{note}"),
+        );
+        d.fix = Some(Fix::new(
+            vec![Edit::replace(t.span(), replacement)],
+            applicability,
+        ));
+        out.push(d);
+    }
+}
+
+/// `à le président` → `au président`, `de les pays` → `des pays`, when
+/// `le`/`les` is an article (not a pronoun before an infinitive: `de le
+/// faire`, `à les voir`).
+fn contraction(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let tokens = doc.tokens();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let written = doc.token_text(i);
+        let prep = written.to_lowercase();
+        if !matches!(prep.as_str(), "de" | "à")
+            || (t.first.is_uppercase() && !t.is_sentence_start())
+        {
+            continue;
+        }
+        let Some(a) = next_word(doc, i) else { continue };
+        let article = doc.token_text(a);
+        if !matches!(article, "le" | "les") {
+            continue;
+        }
+        let Some(n) = next_word(doc, a) else { continue };
+        let next = doc.token_text(n);
+        if tokens[n].first.is_uppercase() {
+            // `de Le Monde`, `à Les Échos`: a title.
+            continue;
+        }
+        // Before a vowel, `de le ami` is an elision fault (`de l’ami`).
+        if article == "le" && elides_before(next) != Some(false) {
+            continue;
+        }
+        let lower = next.to_lowercase();
+        let Some(r) = readings(&lower) else { continue };
+        if is_infinitive(&lower) || !(r.has(Pos::Noun) || r.has(Pos::Adjective)) {
+            continue;
+        }
+        let contracted = match (prep.as_str(), article) {
+            ("de", "le") => "du",
+            ("à", "le") => "au",
+            ("de", _) => "des",
+            _ => "aux",
+        };
+        let applicability = if r.has(Pos::Verb) {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
+        let span = t.span().cover(tokens[a].span());
+        let replacement = match_case(written, contracted);
+        let mut d = meta.diagnostic(
+            span,
+            format!("« {written} {article} » contracts to « {replacement} »"),
+        );
+        d.fix = Some(Fix::new(
+            vec![Edit::replace(span, replacement)],
+            applicability,
+        ));
+        out.push(d);
+    }
+}
+
+/// Whether `word` reads as a noun or adjective of `gender` in the singular,
+/// and not as a conjugated verb.
+fn singular_nominal(word: &str, gender: Gender) -> bool {
+    if is_finite_verb(word) {
+        return false;
+    }
+    readings(word).is_some_and(|r| {
+        r.iter().any(|r| {
+            matches!(r.pos, Pos::Noun | Pos::Adjective)
+                && grammar::gender_fits(Some(gender), r.gender)
+                && grammar::number_fits(false, r.number)
+        })
+    })
+}
+
+/// `ce accord` → `cet accord`, `sa amie` → `son amie`, `nouveau accord` →
+/// `nouvel accord`: the forms French uses before a vowel sound.
+fn euphony(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let tokens = doc.tokens();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || (t.first.is_uppercase() && !t.is_sentence_start()) {
+            continue;
+        }
+        let written = doc.token_text(i);
+        let word = written.to_lowercase();
+        let (form, gender, noun_only) = match word.as_str() {
+            "ce" => ("cet", Gender::Masculine, false),
+            "ma" => ("mon", Gender::Feminine, false),
+            "ta" => ("ton", Gender::Feminine, false),
+            "sa" => ("son", Gender::Feminine, false),
+            "beau" => ("bel", Gender::Masculine, true),
+            "nouveau" => ("nouvel", Gender::Masculine, true),
+            "vieux" => ("vieil", Gender::Masculine, true),
+            "fou" => ("fol", Gender::Masculine, true),
+            "mou" => ("mol", Gender::Masculine, true),
+            _ => continue,
+        };
+        let Some(n) = next_word(doc, i) else { continue };
+        if tokens[n].first.is_uppercase() {
+            continue;
+        }
+        let next = doc.token_text(n);
+        // `sa une` (a newspaper's front page), `ce un`: a number or a title.
+        if matches!(next, "un" | "une")
+            || elides_before(next) != Some(true)
+            || !singular_nominal(next, gender)
+        {
+            continue;
+        }
+        if noun_only {
+            // `beau`, `vieux`… before a masculine singular noun, and not
+            // after a plural determiner (`les vieux amis`).
+            let noun_singular = certain_noun_features(next)
+                .is_some_and(|(g, plural)| g == Gender::Masculine && !plural);
+            let after_plural = grammar::previous_word(doc, i)
+                .and_then(|p| grammar::determiner(&doc.token_text(p).to_lowercase()))
+                .is_some_and(|d| d.plural);
+            if !noun_singular || after_plural || !has_pos(next, Pos::Noun) {
+                continue;
+            }
+        }
+        let replacement = match_case(written, form);
+        let mut d = meta.diagnostic(
+            t.span().cover(tokens[n].span()),
+            format!("before a vowel sound, « {written} {next} » is « {replacement} {next} »"),
+        );
+        d.fix = Some(Fix::safe(Edit::replace(t.span(), replacement)));
+        out.push(d);
+    }
+}
