@@ -34,6 +34,7 @@ pub struct Document<'a> {
     capitalized: OnceLock<Vec<usize>>,
     quotes: OnceLock<QuoteAnalysis>,
     english: OnceLock<Vec<EnglishSpan>>,
+    grammatical: OnceLock<Vec<(usize, &'static str)>>,
 }
 
 impl<'a> Document<'a> {
@@ -51,6 +52,7 @@ impl<'a> Document<'a> {
             capitalized: OnceLock::new(),
             quotes: OnceLock::new(),
             english: OnceLock::new(),
+            grammatical: OnceLock::new(),
         }
     }
 
@@ -70,6 +72,14 @@ impl<'a> Document<'a> {
     /// `untranslated/english-*` rules).
     pub fn english(&self) -> &[EnglishSpan] {
         self.english.get_or_init(|| crate::english::find(self))
+    }
+
+    /// The grammatical words the elision and agreement rules start from
+    /// (`le`, `de`, `ce`, `sa`, `nouveau`…), with their token index, in
+    /// lowercase (computed on first use, shared by rules).
+    pub fn grammatical_words(&self) -> &[(usize, &'static str)] {
+        self.grammatical
+            .get_or_init(|| crate::grammar::grammatical_words(self))
     }
 
     /// Indexes of the words that start with a capital letter although they

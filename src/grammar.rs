@@ -9,12 +9,14 @@
 //! answer unless the context decides, so the rules built on it stay quiet.
 
 use crate::document::Document;
+use crate::english::{EnglishKind, EnglishSpan};
 use crate::lexicon::{self, Gender, Number, Pos, Readings, VerbForm};
 use crate::memo;
 use crate::rules::wordlist::entries;
 use crate::tokenize::{SpaceKind, TokenKind};
+use rustc_hash::FxHashSet;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Words with an aspirated h: no elision before them (`le héros`).
@@ -27,8 +29,7 @@ static NO_ELISION: LazyLock<HashSet<&'static str>> =
 
 thread_local! {
     /// The readings of the words this thread has looked up.
-    static READINGS: RefCell<HashMap<Box<str>, Option<Readings>>> =
-        RefCell::new(HashMap::new());
+    static READINGS: RefCell<memo::Map<Option<Readings>>> = RefCell::new(memo::Map::default());
 }
 
 /// The readings of `word` in the French lexicon (see [`lexicon::french`]).
@@ -56,6 +57,17 @@ pub fn is_infinitive(word: &str) -> bool {
 /// (`le héros`) or a listed exception (`le onze`, `le yacht`), `None` when
 /// unknown (an h or y word the lexicon does not know).
 pub fn elides_before(word: &str) -> Option<bool> {
+    // Most words start with a consonant other than h and y: decided without
+    // putting the word in lowercase.
+    let initial = word.chars().next()?;
+    if initial.is_ascii_alphabetic()
+        && !matches!(
+            initial.to_ascii_lowercase(),
+            'a' | 'e' | 'i' | 'o' | 'u' | 'h' | 'y'
+        )
+    {
+        return Some(false);
+    }
     let lower = word.to_lowercase();
     let first = lower.chars().next()?;
     if !first.is_alphabetic() {
@@ -296,6 +308,115 @@ pub fn elided_before(doc: &Document, i: usize) -> Option<usize> {
     let t = doc.tokens()[p];
     (t.kind == TokenKind::Elided && t.span().end == doc.tokens()[i].span().start).then_some(p)
 }
+
+/// The English left in the text (words, not citations) that holds word
+/// token `i`, found by binary search in the document's English analysis.
+pub fn english_at<'d>(doc: &'d Document, i: usize) -> Option<&'d EnglishSpan> {
+    let span = doc.tokens()[i].span();
+    let english = doc.english();
+    let at = english.partition_point(|e| e.span.end <= span.start);
+    english
+        .get(at)
+        .filter(|e| e.span.contains(span) && e.kind == EnglishKind::Words && e.citation.is_none())
+}
+
+/// The determiner word token `i` is (see [`Document::grammatical_words`]).
+pub fn determiner_at(doc: &Document, i: usize) -> Option<Determiner> {
+    let words = doc.grammatical_words();
+    let at = words.binary_search_by_key(&i, |&(token, _)| token).ok()?;
+    determiner(words[at].1)
+}
+
+/// The words [`grammatical_words`] finds: the determiners, the words that
+/// elide, the prepositions that contract and the adjectives with a form
+/// before a vowel.
+/// All are ASCII but `à`, which [`grammatical_words`] tests apart.
+static GRAMMATICAL: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    DETERMINERS
+        .iter()
+        .chain(ELIDABLE)
+        .chain(&["beau", "nouveau", "vieux", "fou", "mou"])
+        .copied()
+        .collect()
+});
+
+/// The words French elides before a vowel sound (some only before a few
+/// words).
+pub const ELIDABLE: &[&str] = &[
+    "le", "la", "de", "que", "je", "me", "te", "se", "ne", "ce", "jusque", "lorsque", "puisque",
+    "quelque", "si",
+];
+
+/// The word tokens of `doc` that are grammatical words the elision and
+/// agreement rules start from, with the word in lowercase.
+pub fn grammatical_words(doc: &Document) -> Vec<(usize, &'static str)> {
+    const MAX: usize = 9;
+    let mut out = Vec::new();
+    for (i, t) in doc.tokens().iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let word = doc.token_text(i);
+        let bytes = word.as_bytes();
+        if bytes.len() > MAX {
+            continue;
+        }
+        if !word.is_ascii() {
+            if matches!(word, "à" | "À") {
+                out.push((i, "à"));
+            }
+            continue;
+        }
+        let mut lower = [0u8; MAX];
+        for (l, b) in lower.iter_mut().zip(bytes) {
+            *l = b.to_ascii_lowercase();
+        }
+        let found = std::str::from_utf8(&lower[..bytes.len()])
+            .ok()
+            .and_then(|l| GRAMMATICAL.get(l));
+        if let Some(&w) = found {
+            out.push((i, w));
+        }
+    }
+    out
+}
+
+/// Every determiner form [`determiner`] knows.
+pub const DETERMINERS: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "des",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "mon",
+    "ma",
+    "mes",
+    "ton",
+    "ta",
+    "tes",
+    "son",
+    "sa",
+    "ses",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "leur",
+    "leurs",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
+    "du",
+    "au",
+    "aux",
+    "plusieurs",
+];
 
 /// Whether word token `i` is written with a capital that is not explained
 /// by the start of a sentence: a name or a title (`La Défense`).

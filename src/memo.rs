@@ -2,6 +2,7 @@
 //! hash-map hit costs a fraction of a lexicon search; each thread keeps its
 //! own memo, so parallel checking needs no lock.
 
+use rustc_hash::FxBuildHasher;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::thread::LocalKey;
@@ -10,8 +11,12 @@ use std::thread::LocalKey;
 /// memory on corpora with an open vocabulary.
 pub const CAPACITY: usize = 1 << 16;
 
-/// A memo: word → result, declared with `thread_local!`.
-pub type Memo<V> = LocalKey<RefCell<HashMap<Box<str>, V>>>;
+/// The map behind a memo: word → result, with a fast non-cryptographic
+/// hash (the keys are words of the checked text, not a security boundary).
+pub type Map<V> = HashMap<Box<str>, V, FxBuildHasher>;
+
+/// A memo, declared with `thread_local!` as `RefCell<Map<V>>`.
+pub type Memo<V> = LocalKey<RefCell<Map<V>>>;
 
 /// The result of `compute(word)`, from `memo` when this thread has already
 /// computed it.
@@ -39,7 +44,7 @@ mod tests {
     use std::cell::Cell;
 
     thread_local! {
-        static LENGTHS: RefCell<HashMap<Box<str>, usize>> = RefCell::new(HashMap::new());
+        static LENGTHS: RefCell<Map<usize>> = RefCell::new(Map::default());
     }
 
     #[test]
@@ -60,6 +65,6 @@ mod tests {
         for i in 0..=CAPACITY {
             cached(&LENGTHS, &i.to_string(), |w| w.len());
         }
-        assert!(LENGTHS.with_borrow(HashMap::len) <= CAPACITY);
+        assert!(LENGTHS.with_borrow(Map::len) <= CAPACITY);
     }
 }

@@ -133,7 +133,7 @@ struct Scanner<'d, 'a> {
 thread_local! {
     /// Lowercase words already looked up by this thread: whether each may
     /// be English.
-    static MAY_BE_ENGLISH: RefCell<HashMap<Box<str>, bool>> = RefCell::new(HashMap::new());
+    static MAY_BE_ENGLISH: RefCell<memo::Map<bool>> = RefCell::new(memo::Map::default());
 }
 
 impl<'d> Scanner<'d, '_> {

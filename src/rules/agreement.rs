@@ -104,13 +104,13 @@ fn agreeing_determiner(
 /// determiner whose gender or number no reading of its noun has.
 fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || (t.first.is_uppercase() && !t.is_sentence_start()) {
+    for &(i, word) in doc.grammatical_words() {
+        let t = tokens[i];
+        if t.first.is_uppercase() && !t.is_sentence_start() {
             continue;
         }
         let written = doc.token_text(i);
-        let word = written.to_lowercase();
-        let Some(mut d) = determiner(&word) else {
+        let Some(mut d) = determiner(word) else {
             continue;
         };
         let Some(phrase) = noun_after(doc, i) else {
@@ -119,21 +119,14 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         let n = phrase.noun;
         let first_after = doc.token_text(phrase.between.first().copied().unwrap_or(n));
         // `mon`, `ton`, `son` are feminine only before a vowel (`mon amie`).
-        if matches!(word.as_str(), "mon" | "ton" | "son")
-            && elides_before(first_after) == Some(false)
-        {
+        if matches!(word, "mon" | "ton" | "son") && elides_before(first_after) == Some(false) {
             d.gender = Some(Gender::Masculine);
         }
-        if is_capitalised_name(doc, n)
-            || doc
-                .english()
-                .iter()
-                .any(|e| e.span.contains(tokens[n].span()))
-        {
+        if is_capitalised_name(doc, n) || grammar::english_at(doc, n).is_some() {
             continue;
         }
         let noun = doc.token_text(n).to_lowercase();
-        if !surely_determiner(doc, i, &word, &noun, phrase.between.is_empty()) || fits(&d, &noun) {
+        if !surely_determiner(doc, i, word, &noun, phrase.between.is_empty()) || fits(&d, &noun) {
             continue;
         }
         // Adjectives between must not fit better (`les grands réunion` is
@@ -364,15 +357,14 @@ fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let noun = doc.token_text(n);
+        // The noun has its determiner: `l’effort`, `la situation`.
+        let det = elided_before(doc, n).or_else(|| {
+            previous_word(doc, n).filter(|&p| grammar::determiner_at(doc, p).is_some())
+        });
+        let Some(det) = det else { continue };
         let Some((gender, plural)) = grammar::certain_noun_features(noun) else {
             continue;
         };
-        // The noun has its determiner: `l’effort`, `la situation`.
-        let det = elided_before(doc, n).or_else(|| {
-            previous_word(doc, n)
-                .filter(|&p| determiner(&doc.token_text(p).to_lowercase()).is_some())
-        });
-        let Some(det) = det else { continue };
         let Some(mut a) = next_word(doc, n) else {
             continue;
         };
@@ -436,8 +428,7 @@ fn earlier_head_agrees(doc: &Document, det: usize, adjective: &str) -> bool {
         return false;
     };
     let head_has_det = elided_before(doc, head).is_some()
-        || previous_word(doc, head)
-            .is_some_and(|p| determiner(&doc.token_text(p).to_lowercase()).is_some());
+        || previous_word(doc, head).is_some_and(|p| grammar::determiner_at(doc, p).is_some());
     head_has_det
         && r.iter().filter(|r| r.pos == Pos::Noun).any(|h| {
             readings(adjective).is_some_and(|a| {

@@ -11,7 +11,7 @@ use crate::quotes::Role;
 use crate::span::Span;
 use crate::tokenize::{TokenKind, is_word_char};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
@@ -153,8 +153,8 @@ fn accented_capital(part: &str) -> Option<String> {
 
 thread_local! {
     /// [`accented_capital`] of the words this thread has seen.
-    static ACCENTED_CAPITALS: RefCell<HashMap<Box<str>, Option<String>>> =
-        RefCell::new(HashMap::new());
+    static ACCENTED_CAPITALS: RefCell<memo::Map<Option<String>>> =
+        RefCell::new(memo::Map::default());
 }
 
 /// [`accented_capital`], without the memo.

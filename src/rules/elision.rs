@@ -10,7 +10,6 @@ use super::wordlist::match_case;
 use super::{CodeRuleDef, RuleMeta, always};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
-use crate::english::EnglishKind;
 use crate::english::hints::hint;
 use crate::grammar::{
     self, certain_noun_features, elides_before, has_pos, is_finite_verb, is_infinitive, next_word,
@@ -48,34 +47,33 @@ fn apostrophe(doc: &Document) -> char {
 /// text: `Some(Some(hint))` when a translation is known, `Some(None)` when
 /// it is English without one, `None` when it is not flagged as English.
 fn english_replacement(doc: &Document, i: usize) -> Option<Option<String>> {
-    let span = doc.tokens()[i].span();
-    doc.english()
-        .iter()
-        .find(|e| e.kind == EnglishKind::Words && e.citation.is_none() && e.span.contains(span))
-        .map(|_| hint(&doc.token_text(i).to_ascii_lowercase()))
+    grammar::english_at(doc, i).map(|_| hint(&doc.token_text(i).to_ascii_lowercase()))
 }
 
 /// Whether the elision of `word` (lowercase) applies before `next` in its
 /// context (`after`: the word following `next`, for number ranges).
 fn elision_due(word: &str, next: &str, after: Option<&str>) -> bool {
-    let next_lower = next.to_lowercase();
-    let n = next_lower.as_str();
+    let is = |w: &str| next.eq_ignore_ascii_case(w);
+    let one = is("un") || is("une");
     match word {
         // `à la une`, `le un` (the number one).
-        "le" | "la" => !matches!(n, "un" | "une") && elides_before(next) == Some(true),
+        "le" | "la" => !one && elides_before(next) == Some(true),
         // `de un à trois ans`: a number.
         "de" => {
-            !(matches!(n, "un" | "une") && matches!(after, Some("à" | "ou" | "sur")))
-                && elides_before(next) == Some(true)
+            !(one && matches!(after, Some("à" | "ou" | "sur"))) && elides_before(next) == Some(true)
         }
         "que" | "je" | "me" | "te" | "se" | "ne" | "jusque" => elides_before(next) == Some(true),
-        "ce" => matches!(n, "est" | "était" | "étaient" | "eût" | "eut" | "étant"),
-        "lorsque" | "puisque" => matches!(
-            n,
-            "il" | "ils" | "elle" | "elles" | "on" | "un" | "une" | "en" | "ainsi"
-        ),
-        "quelque" => matches!(n, "un" | "une"),
-        "si" => matches!(n, "il" | "ils"),
+        "ce" => {
+            ["est", "eut", "étant"].iter().any(|w| is(w))
+                || matches!(next.to_lowercase().as_str(), "était" | "étaient" | "eût")
+        }
+        "lorsque" | "puisque" => {
+            one || ["il", "ils", "elle", "elles", "on", "en", "ainsi"]
+                .iter()
+                .any(|w| is(w))
+        }
+        "quelque" => one,
+        "si" => is("il") || is("ils"),
         _ => false,
     }
 }
@@ -83,32 +81,13 @@ fn elision_due(word: &str, next: &str, after: Option<&str>) -> bool {
 /// `de une` → `d’une`, `que il` → `qu’il`, `si il` → `s’il`.
 fn missing(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    let mark = apostrophe(doc);
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || !t.first.is_alphabetic() {
+    let mut mark = None;
+    for &(i, word) in doc.grammatical_words() {
+        if !grammar::ELIDABLE.contains(&word) {
             continue;
         }
+        let t = tokens[i];
         let written = doc.token_text(i);
-        let word = written.to_lowercase();
-        if !matches!(
-            word.as_str(),
-            "le" | "la"
-                | "de"
-                | "que"
-                | "je"
-                | "me"
-                | "te"
-                | "se"
-                | "ne"
-                | "ce"
-                | "jusque"
-                | "lorsque"
-                | "puisque"
-                | "quelque"
-                | "si"
-        ) {
-            continue;
-        }
         // A capital inside a sentence: a name or a title (`Le Havre`).
         if t.first.is_uppercase() && !t.is_sentence_start() {
             continue;
@@ -120,23 +99,29 @@ fn missing(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let after = next_word(doc, n).map(|a| doc.token_text(a));
+        // Most pairs are fine as written (`de la`); only where the elision
+        // is due does the English analysis matter.
+        if !elision_due(word, next, after) {
+            continue;
+        }
         let (french, applicability, note) = match english_replacement(doc, n) {
             None => (next.to_string(), Applicability::Safe, String::new()),
             Some(None) => continue,
             Some(Some(hint)) => {
-                let note = format!(" (before « {hint} », the French for « {next} »)");
+                let note = format!(", once « {next} » is translated");
                 (hint, Applicability::Unsafe, note)
             }
         };
-        if !elision_due(&word, &french, after) {
+        if !elision_due(word, &french, after) {
             continue;
         }
         let elided: String = word.chars().take(word.chars().count() - 1).collect();
+        let mark = *mark.get_or_insert_with(|| apostrophe(doc));
         let replacement = match_case(written, &format!("{elided}{mark}"));
         let span = Span::new(t.span().start, tokens[n].span().start);
         let mut d = meta.diagnostic(
             span.cover(tokens[n].span()),
-            format!("« {written} » is elided before « {next} »: « {replacement}{next} »{note}"),
+            format!("« {written} » is elided before « {french} »: « {replacement}{french} »{note}"),
         );
         d.fix = Some(Fix::new(
             vec![Edit::replace(span, replacement)],
@@ -198,7 +183,7 @@ fn wrong(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             }
             None | Some(None) => continue,
             Some(Some(hint)) => {
-                let note = format!(" (before « {hint} », the French for « {next} »)");
+                let note = format!(", once « {next} » is translated");
                 (hint, Applicability::Unsafe, note)
             }
         };
@@ -233,7 +218,7 @@ fn wrong(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         let replacement = match_case(written, &format!("{full} "));
         let mut d = meta.diagnostic(
             t.span().cover(tokens[n].span()),
-            format!("no elision before « {next} »: « {replacement}{next} »{note}"),
+            format!("no elision before « {french} »: « {replacement}{french} »{note}"),
         );
         d.fix = Some(Fix::new(
             vec![Edit::replace(t.span(), replacement)],
@@ -248,15 +233,13 @@ fn wrong(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 /// faire`, `à les voir`).
 fn contraction(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word {
+    for &(i, prep) in doc.grammatical_words() {
+        if !matches!(prep, "de" | "à") {
             continue;
         }
+        let t = tokens[i];
         let written = doc.token_text(i);
-        let prep = written.to_lowercase();
-        if !matches!(prep.as_str(), "de" | "à")
-            || (t.first.is_uppercase() && !t.is_sentence_start())
-        {
+        if t.first.is_uppercase() && !t.is_sentence_start() {
             continue;
         }
         let Some(a) = next_word(doc, i) else { continue };
@@ -279,7 +262,7 @@ fn contraction(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if is_infinitive(&lower) || !(r.has(Pos::Noun) || r.has(Pos::Adjective)) {
             continue;
         }
-        let contracted = match (prep.as_str(), article) {
+        let contracted = match (prep, article) {
             ("de", "le") => "du",
             ("à", "le") => "au",
             ("de", _) => "des",
@@ -323,13 +306,13 @@ fn singular_nominal(word: &str, gender: Gender) -> bool {
 /// `nouvel accord`: the forms French uses before a vowel sound.
 fn euphony(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || (t.first.is_uppercase() && !t.is_sentence_start()) {
+    for &(i, word) in doc.grammatical_words() {
+        let t = tokens[i];
+        if t.first.is_uppercase() && !t.is_sentence_start() {
             continue;
         }
         let written = doc.token_text(i);
-        let word = written.to_lowercase();
-        let (form, gender, noun_only) = match word.as_str() {
+        let (form, gender, noun_only) = match word {
             "ce" => ("cet", Gender::Masculine, false),
             "ma" => ("mon", Gender::Feminine, false),
             "ta" => ("ton", Gender::Feminine, false),
@@ -359,7 +342,7 @@ fn euphony(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             let noun_singular = certain_noun_features(next)
                 .is_some_and(|(g, plural)| g == Gender::Masculine && !plural);
             let after_plural = grammar::previous_word(doc, i)
-                .and_then(|p| grammar::determiner(&doc.token_text(p).to_lowercase()))
+                .and_then(|p| grammar::determiner_at(doc, p))
                 .is_some_and(|d| d.plural);
             if !noun_singular || after_plural || !has_pos(next, Pos::Noun) {
                 continue;
