@@ -13,7 +13,7 @@ use crate::grammar::{
     is_capitalised_name, is_finite_verb, is_infinitive, next_word, noun_after, number_fits,
     previous_word, readings,
 };
-use crate::lexicon::{Gender, Pos, VerbForm};
+use crate::lexicon::{Gender, Pos, Reading, VerbForm};
 use crate::tokenize::TokenKind;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
@@ -209,6 +209,24 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The one candidate form with a reading the lexicon confirms (`confirms`
+/// the form and one of its readings), if there is exactly one.
+fn only_confirmed(
+    candidates: Vec<String>,
+    confirms: impl Fn(&str, Reading) -> bool,
+) -> Option<String> {
+    let mut found: Vec<String> = candidates
+        .into_iter()
+        .filter(|c| readings(c).is_some_and(|r| r.iter().any(|r| confirms(c, r))))
+        .collect();
+    found.sort();
+    found.dedup();
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
 /// The form of noun `noun` in the plural (or singular), when the lexicon
 /// gives exactly one with the same lemma and gender.
 fn noun_in_number(noun: &str, plural: bool) -> Option<String> {
@@ -226,26 +244,13 @@ fn noun_in_number(noun: &str, plural: bool) -> Option<String> {
             candidates.push(format!("{stem}{plural}"));
         }
     }
-    let mut found: Vec<String> = candidates
-        .into_iter()
-        .filter(|c| c != noun)
-        .filter(|c| {
-            readings(c).is_some_and(|r| {
-                r.iter().any(|r| {
-                    r.pos == Pos::Noun
-                        && r.gender == reading.gender
-                        && r.lemma(c) == lemma
-                        && number_fits(plural, r.number)
-                })
-            })
-        })
-        .collect();
-    found.sort();
-    found.dedup();
-    match found.as_slice() {
-        [one] => Some(one.clone()),
-        _ => None,
-    }
+    candidates.retain(|c| c != noun);
+    only_confirmed(candidates, |c, r| {
+        r.pos == Pos::Noun
+            && r.gender == reading.gender
+            && r.lemma(c) == lemma
+            && number_fits(plural, r.number)
+    })
 }
 
 /// ` (dialogue is masculine)`, from the lexicon, or nothing.
@@ -309,25 +314,12 @@ fn inflections(lemma: &str, gender: Gender, plural: bool) -> Vec<String> {
 fn agreeing_adjective(adjective: &str, gender: Gender, plural: bool) -> Option<String> {
     let r = readings(adjective)?;
     let lemma = r.iter().find(|r| r.pos == Pos::Adjective)?.lemma(adjective);
-    let mut found: Vec<String> = inflections(&lemma, gender, plural)
-        .into_iter()
-        .filter(|form| {
-            readings(form).is_some_and(|r| {
-                r.iter().any(|r| {
-                    r.pos == Pos::Adjective
-                        && r.lemma(form) == lemma
-                        && gender_fits(Some(gender), r.gender)
-                        && number_fits(plural, r.number)
-                })
-            })
-        })
-        .collect();
-    found.sort();
-    found.dedup();
-    match found.as_slice() {
-        [one] => Some(one.clone()),
-        _ => None,
-    }
+    only_confirmed(inflections(&lemma, gender, plural), |form, r| {
+        r.pos == Pos::Adjective
+            && r.lemma(form) == lemma
+            && gender_fits(Some(gender), r.gender)
+            && number_fits(plural, r.number)
+    })
 }
 
 /// Whether `word` reads as an adjective (perhaps also as a noun or a
