@@ -42,6 +42,10 @@ pub enum FormatArg {
     Concise,
     /// A JSON array of findings with byte offsets and fixes.
     Json,
+    /// A SARIF 2.1.0 log (GitHub code scanning, CI dashboards).
+    Sarif,
+    /// GitHub Actions annotations (`::warning file=…`).
+    Github,
 }
 
 /// When to color the output.

@@ -78,6 +78,8 @@ fn format(common: &CommonArgs) -> Format {
         FormatArg::Human => Format::Human,
         FormatArg::Concise => Format::Concise,
         FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
     }
 }
 
@@ -291,7 +293,7 @@ fn check(args: CheckArgs) -> u8 {
             printer.file(&report, &mut out)?;
         }
         printer.end(&mut out)?;
-        if format != Format::Json && !common.quiet {
+        if !format.is_machine_readable() && !common.quiet {
             tally.write_summary(run.files, run.errors, &mut out)?;
         }
         out.flush()
@@ -436,7 +438,7 @@ fn fix(args: FixArgs) -> u8 {
             return Ok(());
         }
         printer.end(&mut out)?;
-        if format != Format::Json && !common.quiet {
+        if !format.is_machine_readable() && !common.quiet {
             if fixed_problems > 0 {
                 writeln!(out, "Fixed {fixed}.")?;
             }

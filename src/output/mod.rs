@@ -1,12 +1,15 @@
-//! Output formats for findings: human (annotated snippets), concise, JSON.
+//! Output formats for findings: human (annotated snippets), concise, JSON,
+//! SARIF and GitHub workflow commands.
 //!
 //! A [`Printer`] writes the findings of one file at a time, so that output
 //! streams as files are checked; JSON output is one array over all files.
 
 mod concise;
 mod describe;
+mod github;
 mod human;
 mod json;
+mod sarif;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::LineIndex;
@@ -24,6 +27,18 @@ pub enum Format {
     Concise,
     /// A JSON array of findings.
     Json,
+    /// One SARIF 2.1.0 log for the run.
+    Sarif,
+    /// GitHub Actions workflow commands (`::warning file=…::message`).
+    Github,
+}
+
+impl Format {
+    /// Whether the output is for programs (JSON, SARIF, GitHub commands):
+    /// then no summary line is added to it.
+    pub fn is_machine_readable(self) -> bool {
+        matches!(self, Format::Json | Format::Sarif | Format::Github)
+    }
 }
 
 /// The findings of one file, with the text they point into.
@@ -43,6 +58,7 @@ pub struct Printer {
     format: Format,
     color: bool,
     items: usize,
+    sarif: sarif::Log,
 }
 
 impl Printer {
@@ -52,6 +68,7 @@ impl Printer {
             format,
             color,
             items: 0,
+            sarif: sarif::Log::default(),
         }
     }
 
@@ -73,6 +90,8 @@ impl Printer {
         match self.format {
             Format::Human => human::write(report, &index, &mut cursor, self.color, out)?,
             Format::Concise => concise::write(report, &mut cursor, out)?,
+            Format::Github => github::write(report, &mut cursor, out)?,
+            Format::Sarif => self.sarif.add(report, &index),
             Format::Json => {
                 for d in report.diagnostics {
                     out.write_all(if self.items == 0 { b"\n  " } else { b",\n  " })?;
@@ -88,8 +107,10 @@ impl Printer {
 
     /// Writes what comes after the last file.
     pub fn end(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        if self.format == Format::Json {
-            out.write_all(if self.items == 0 { b"]\n" } else { b"\n]\n" })?;
+        match self.format {
+            Format::Json => out.write_all(if self.items == 0 { b"]\n" } else { b"\n]\n" })?,
+            Format::Sarif => self.sarif.write(out)?,
+            _ => {}
         }
         Ok(())
     }
