@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Proves the pre-commit hooks work: installs pre-commit in a throw-away
+# virtual environment, makes a throw-away git repository with a faulty and a
+# correct French file, and runs this repository's hooks on each with
+# `pre-commit try-repo`. Expected: the check hook fails on the faulty file
+# and passes on the correct one; the fix hook mends the faulty file.
+# Run from .ci/run; needs python3 with venv and network access to PyPI.
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet pre-commit
+precommit="$work/venv/bin/pre-commit"
+export PRE_COMMIT_HOME="$work/cache"
+
+mkdir "$work/project"
+cd "$work/project"
+git init --quiet
+git config user.email "ci@example.invalid"
+git config user.name "CI"
+printf 'Le directeur de une entreprise a dit:«oui».\n' > faux.md
+printf 'Le directeur d’une entreprise a dit : « oui ».\n' > juste.md
+git add faux.md juste.md
+
+expect() {
+    local want="$1"; shift
+    set +e
+    "$@" > "$work/out.txt" 2>&1
+    local got=$?
+    set -e
+    if [ "$got" -ne "$want" ]; then
+        echo "expected exit $want, got $got: $*" >&2
+        cat "$work/out.txt" >&2
+        exit 1
+    fi
+}
+
+expect 1 "$precommit" try-repo "$repo" coquille --files faux.md
+grep -q "elision/missing" "$work/out.txt" || { cat "$work/out.txt" >&2; exit 1; }
+expect 0 "$precommit" try-repo "$repo" coquille --files juste.md
+# The fix hook changes the file, so pre-commit reports a failure…
+expect 1 "$precommit" try-repo "$repo" coquille-fix --files faux.md
+grep -q "d’une" faux.md || { echo "faux.md was not fixed" >&2; cat faux.md >&2; exit 1; }
+# …and the check hook then passes.
+expect 0 "$precommit" try-repo "$repo" coquille --files faux.md
+echo "pre-commit hooks: ok"
