@@ -8,6 +8,9 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
+# The committed hooks: with a fixed ref, pre-commit builds the hook once and
+# reuses it for every run below.
+ref="$(git -C "$repo" rev-parse HEAD)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -22,7 +25,8 @@ git init --quiet
 git config user.email "ci@example.invalid"
 git config user.name "CI"
 printf 'Le directeur de une entreprise a dit:«oui».\n' > faux.md
-printf 'Le directeur d’une entreprise a dit : « oui ».\n' > juste.md
+# A narrow no-break space before `:` and no-break spaces inside « ».
+printf 'Le directeur d’une entreprise a dit\xe2\x80\xaf: «\xc2\xa0oui\xc2\xa0».\n' > juste.md
 git add faux.md juste.md
 
 expect() {
@@ -38,12 +42,12 @@ expect() {
     fi
 }
 
-expect 1 "$precommit" try-repo "$repo" coquille --files faux.md
+expect 1 "$precommit" try-repo "$repo" coquille --ref "$ref" --files faux.md
 grep -q "elision/missing" "$work/out.txt" || { cat "$work/out.txt" >&2; exit 1; }
-expect 0 "$precommit" try-repo "$repo" coquille --files juste.md
+expect 0 "$precommit" try-repo "$repo" coquille --ref "$ref" --files juste.md
 # The fix hook changes the file, so pre-commit reports a failure…
-expect 1 "$precommit" try-repo "$repo" coquille-fix --files faux.md
+expect 1 "$precommit" try-repo "$repo" coquille-fix --ref "$ref" --files faux.md
 grep -q "d’une" faux.md || { echo "faux.md was not fixed" >&2; cat faux.md >&2; exit 1; }
 # …and the check hook then passes.
-expect 0 "$precommit" try-repo "$repo" coquille --files faux.md
+expect 0 "$precommit" try-repo "$repo" coquille --ref "$ref" --files faux.md
 echo "pre-commit hooks: ok"
