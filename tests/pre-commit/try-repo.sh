@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Proves the pre-commit hooks work: installs pre-commit in a throw-away
 # virtual environment, makes a throw-away git repository with a faulty and a
-# correct French file, and runs this repository's hooks on each with
-# `pre-commit try-repo`. Expected: the check hook fails on the faulty file
-# and passes on the correct one; the fix hook mends the faulty file.
+# correct French file, and runs this repository's hooks on them with
+# `pre-commit try-repo`, then through a `.pre-commit-config.yaml`. Expected:
+# the check hook fails on the faulty file and passes on the correct one; the
+# fix hook mends the faulty file, which then passes.
 # Run from .ci/run; needs python3 with venv and network access to PyPI.
 set -euo pipefail
 
@@ -42,12 +43,27 @@ expect() {
     fi
 }
 
-expect 1 "$precommit" try-repo "$repo" coquille --ref "$ref" --files faux.md
+# try-repo, as a user tries the hooks before adopting them: the faulty file
+# fails, the correct one is not reported.
+expect 1 "$precommit" try-repo "$repo" coquille --ref "$ref" --files faux.md juste.md
+grep -q "faux.md" "$work/out.txt" || { cat "$work/out.txt" >&2; exit 1; }
 grep -q "elision/missing" "$work/out.txt" || { cat "$work/out.txt" >&2; exit 1; }
-expect 0 "$precommit" try-repo "$repo" coquille --ref "$ref" --files juste.md
+if grep -q "juste.md:" "$work/out.txt"; then cat "$work/out.txt" >&2; exit 1; fi
+
+# A configuration as the README shows it (try-repo builds the hook in a new
+# environment each time; a configuration builds it once).
+cat > .pre-commit-config.yaml <<CONFIG
+repos:
+  - repo: $repo
+    rev: $ref
+    hooks:
+      - id: coquille-fix
+      - id: coquille
+CONFIG
+expect 0 "$precommit" run coquille --files juste.md
 # The fix hook changes the file, so pre-commit reports a failure…
-expect 1 "$precommit" try-repo "$repo" coquille-fix --ref "$ref" --files faux.md
+expect 1 "$precommit" run coquille-fix --files faux.md
 grep -q "d’une" faux.md || { echo "faux.md was not fixed" >&2; cat faux.md >&2; exit 1; }
 # …and the check hook then passes.
-expect 0 "$precommit" try-repo "$repo" coquille --ref "$ref" --files faux.md
+expect 0 "$precommit" run coquille --files faux.md
 echo "pre-commit hooks: ok"
