@@ -320,6 +320,18 @@ pub fn english_at<'d>(doc: &'d Document, i: usize) -> Option<&'d EnglishSpan> {
         .filter(|e| e.span.contains(span) && e.kind == EnglishKind::Words && e.citation.is_none())
 }
 
+/// The grammatical words of `doc` (see [`Document::grammatical_words`])
+/// that are not written with a capital inside a sentence: such a capital
+/// starts a name or a title (`Le Havre`, `La Défense`).
+pub fn grammatical_words_in_prose<'d>(
+    doc: &'d Document,
+) -> impl Iterator<Item = (usize, &'static str)> + 'd {
+    doc.grammatical_words().iter().copied().filter(|&(i, _)| {
+        let t = doc.tokens()[i];
+        !(t.first.is_uppercase() && !t.is_sentence_start())
+    })
+}
+
 /// The determiner word token `i` is (see [`Document::grammatical_words`]).
 pub fn determiner_at(doc: &Document, i: usize) -> Option<Determiner> {
     let words = doc.grammatical_words();

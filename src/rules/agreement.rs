@@ -104,11 +104,8 @@ fn agreeing_determiner(
 /// determiner whose gender or number no reading of its noun has.
 fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for &(i, word) in doc.grammatical_words() {
+    for (i, word) in grammar::grammatical_words_in_prose(doc) {
         let t = tokens[i];
-        if t.first.is_uppercase() && !t.is_sentence_start() {
-            continue;
-        }
         let written = doc.token_text(i);
         let Some(mut d) = determiner(word) else {
             continue;

@@ -82,16 +82,12 @@ fn elision_due(word: &str, next: &str, after: Option<&str>) -> bool {
 fn missing(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
     let mut mark = None;
-    for &(i, word) in doc.grammatical_words() {
+    for (i, word) in grammar::grammatical_words_in_prose(doc) {
         if !grammar::ELIDABLE.contains(&word) {
             continue;
         }
         let t = tokens[i];
         let written = doc.token_text(i);
-        // A capital inside a sentence: a name or a title (`Le Havre`).
-        if t.first.is_uppercase() && !t.is_sentence_start() {
-            continue;
-        }
         let Some(n) = next_word(doc, i) else { continue };
         let next = doc.token_text(n);
         // Acronyms (`de ONU`) and names in capitals are left alone.
@@ -233,15 +229,12 @@ fn wrong(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 /// faire`, `à les voir`).
 fn contraction(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for &(i, prep) in doc.grammatical_words() {
+    for (i, prep) in grammar::grammatical_words_in_prose(doc) {
         if !matches!(prep, "de" | "à") {
             continue;
         }
         let t = tokens[i];
         let written = doc.token_text(i);
-        if t.first.is_uppercase() && !t.is_sentence_start() {
-            continue;
-        }
         let Some(a) = next_word(doc, i) else { continue };
         let article = doc.token_text(a);
         if !matches!(article, "le" | "les") {
@@ -306,11 +299,8 @@ fn singular_nominal(word: &str, gender: Gender) -> bool {
 /// `nouvel accord`: the forms French uses before a vowel sound.
 fn euphony(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for &(i, word) in doc.grammatical_words() {
+    for (i, word) in grammar::grammatical_words_in_prose(doc) {
         let t = tokens[i];
-        if t.first.is_uppercase() && !t.is_sentence_start() {
-            continue;
-        }
         let written = doc.token_text(i);
         let (form, gender, noun_only) = match word {
             "ce" => ("cet", Gender::Masculine, false),
