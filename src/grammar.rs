@@ -328,7 +328,7 @@ pub fn grammatical_words_in_prose<'d>(
 ) -> impl Iterator<Item = (usize, &'static str)> + 'd {
     doc.grammatical_words().iter().copied().filter(|&(i, _)| {
         let t = doc.tokens()[i];
-        !(t.first.is_uppercase() && !t.is_sentence_start())
+        !t.first.is_uppercase() || t.is_sentence_start()
     })
 }
 
