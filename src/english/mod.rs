@@ -7,11 +7,12 @@
 pub mod hints;
 
 use crate::document::Document;
+use crate::grammar;
 use crate::lexicon;
 use crate::memo;
 use crate::rules::wordlist::entries;
 use crate::span::Span;
-use crate::tokenize::{SpaceKind, TokenKind};
+use crate::tokenize::TokenKind;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -157,20 +158,12 @@ impl<'d> Scanner<'d, '_> {
 
     /// The word after word token `i` across one space on the same line.
     fn word_after(&self, i: usize) -> Option<usize> {
-        let tokens = self.doc.tokens();
-        let space = tokens.get(i + 1)?;
-        let next = tokens.get(i + 2)?;
-        let one_space = matches!(
-            space.kind,
-            TokenKind::Space(SpaceKind::Ascii | SpaceKind::Nbsp | SpaceKind::Nnbsp)
-        ) && self.doc.slice(space.span()).chars().count() == 1;
-        (one_space && next.kind == TokenKind::Word).then_some(i + 2)
+        grammar::next_word(self.doc, i)
     }
 
     /// The word before word token `i` across one space on the same line.
     fn word_before(&self, i: usize) -> Option<usize> {
-        let p = i.checked_sub(2)?;
-        (self.word_after(p) == Some(i)).then_some(p)
+        grammar::previous_word(self.doc, i)
     }
 
     /// Whether lowercase `lower` is a common English word that is not

@@ -52,18 +52,15 @@ fn apostrophes(doc: &Document) -> Vec<(Span, Mark)> {
     found
 }
 
-fn style(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    let found = apostrophes(doc);
-    if found.is_empty() {
-        return;
-    }
+/// The apostrophe the document should use, given its apostrophes, and why.
+fn wanted(doc: &Document, found: &[(Span, Mark)]) -> (Mark, String) {
     let typographic = found
         .iter()
         .filter(|(_, m)| *m == Mark::Typographic)
         .count();
     let straight = found.iter().filter(|(_, m)| *m == Mark::Straight).count();
     let total = typographic + straight;
-    let (want, reason) = match doc.settings.apostrophe {
+    match doc.settings.apostrophe {
         ApostropheStyle::Typographic => (
             Mark::Typographic,
             "the typographic apostrophe ’ is required".to_string(),
@@ -84,7 +81,24 @@ fn style(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             Mark::Straight,
             format!("this file mostly uses ' ({straight} of {total})"),
         ),
-    };
+    }
+}
+
+/// The apostrophe to write in `doc` (`’` or `'`): the one the settings ask
+/// for, or the one the document mostly uses. The elision rules insert it.
+pub(super) fn document_apostrophe(doc: &Document) -> char {
+    match wanted(doc, &apostrophes(doc)).0 {
+        Mark::Straight => '\'',
+        _ => '’',
+    }
+}
+
+fn style(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let found = apostrophes(doc);
+    if found.is_empty() {
+        return;
+    }
+    let (want, reason) = wanted(doc, &found);
     let wanted = if want == Mark::Typographic {
         "’"
     } else {

@@ -6,6 +6,7 @@
 //! reports the word; these rules speak only when the elision is wrong for
 //! the French word of the translation hint too, with an unsafe fix.
 
+use super::apostrophe::document_apostrophe;
 use super::wordlist::match_case;
 use super::{CodeRuleDef, RuleMeta, always};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
@@ -16,7 +17,6 @@ use crate::grammar::{
     readings,
 };
 use crate::lexicon::{Gender, Number, Pos};
-use crate::settings::ApostropheStyle;
 use crate::span::Span;
 use crate::tokenize::TokenKind;
 
@@ -26,22 +26,6 @@ pub(super) const RULES: &[CodeRuleDef] = &[
     always("elision/contraction", contraction),
     always("elision/euphony", euphony),
 ];
-
-/// The apostrophe an inserted elision takes: the document's style.
-fn apostrophe(doc: &Document) -> char {
-    match doc.settings.apostrophe {
-        ApostropheStyle::Typographic => '’',
-        ApostropheStyle::Straight => '\'',
-        ApostropheStyle::Consistent => {
-            let text = doc.text();
-            if text.matches('\'').count() > text.matches('’').count() {
-                '\''
-            } else {
-                '’'
-            }
-        }
-    }
-}
 
 /// The French that replaces word token `i` when it is English left in the
 /// text: `Some(Some(hint))` when a translation is known, `Some(None)` when
@@ -112,7 +96,7 @@ fn missing(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let elided: String = word.chars().take(word.chars().count() - 1).collect();
-        let mark = *mark.get_or_insert_with(|| apostrophe(doc));
+        let mark = *mark.get_or_insert_with(|| document_apostrophe(doc));
         let replacement = match_case(written, &format!("{elided}{mark}"));
         let span = Span::new(t.span().start, tokens[n].span().start);
         let mut d = meta.diagnostic(
