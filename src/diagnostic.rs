@@ -30,11 +30,13 @@ pub enum Category {
     Unicode,
     /// Calques and false friends.
     Calque,
+    /// coquille's own suppression comments.
+    Suppression,
 }
 
 impl Category {
     /// Every category, in display order.
-    pub const ALL: [Category; 12] = [
+    pub const ALL: [Category; 13] = [
         Category::Quotes,
         Category::Spacing,
         Category::Apostrophe,
@@ -47,6 +49,7 @@ impl Category {
         Category::Numbers,
         Category::Unicode,
         Category::Calque,
+        Category::Suppression,
     ];
 
     /// The lowercase name used in rule ids and output.
@@ -64,6 +67,7 @@ impl Category {
             Category::Numbers => "numbers",
             Category::Unicode => "unicode",
             Category::Calque => "calque",
+            Category::Suppression => "suppression",
         }
     }
 

@@ -320,6 +320,17 @@ pub fn english_at<'d>(doc: &'d Document, i: usize) -> Option<&'d EnglishSpan> {
         .filter(|e| e.span.contains(span) && e.kind == EnglishKind::Words && e.citation.is_none())
 }
 
+/// Whether word token `i` is English left in the text or part of an
+/// English citation (`*pull request*`), as words or as a deliberate quote.
+pub fn in_english(doc: &Document, i: usize) -> bool {
+    let span = doc.tokens()[i].span();
+    let english = doc.english();
+    let at = english.partition_point(|e| e.span.end <= span.start);
+    english
+        .get(at)
+        .is_some_and(|e| e.span.contains(span) || e.citation.is_some_and(|c| c.contains(span)))
+}
+
 /// The grammatical words of `doc` (see [`Document::grammatical_words`])
 /// that are not written with a capital inside a sentence: such a capital
 /// starts a name or a title (`Le Havre`, `La Défense`).

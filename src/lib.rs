@@ -17,6 +17,7 @@
 //! ```
 
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod english;
@@ -33,6 +34,7 @@ pub mod rules;
 pub mod settings;
 pub mod source;
 pub mod span;
+pub mod suppress;
 pub mod tokenize;
 pub mod unicode_names;
 

@@ -35,6 +35,8 @@ pub struct Linter {
     /// For each literal of `literals`, the indexes in `by_literal` of the
     /// rules that have it.
     literal_rules: Vec<Vec<usize>>,
+    /// Whether `suppression/unused` is selected.
+    report_unused_suppressions: bool,
 }
 
 impl std::fmt::Debug for Linter {
@@ -184,7 +186,11 @@ impl Linter {
                 .map_err(|e| format!("cannot build the rule prefilter: {e}"))?,
             )
         };
+        let report_unused_suppressions = registry
+            .get(crate::suppress::UNUSED_RULE)
+            .is_some_and(|r| settings.is_enabled(r.meta()));
         Ok(Linter {
+            report_unused_suppressions,
             settings,
             always,
             filtered,
@@ -244,6 +250,12 @@ impl Linter {
             }
         }
         out.retain_mut(|d| doc.prose().map_diagnostic(d));
+        crate::suppress::apply(
+            &source.text,
+            doc.prose().directives(),
+            &mut out,
+            self.report_unused_suppressions,
+        );
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });

@@ -1,7 +1,9 @@
-//! What a run checks: profile, apostrophe style, rule selection.
+//! What a run checks: profile, apostrophe style, rule selection, allowed
+//! words and severity overrides.
 
-use crate::diagnostic::Category;
+use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::rules::{Registry, RuleMeta};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// How strict the spacing rules are.
@@ -97,6 +99,18 @@ impl fmt::Display for UnknownSelector {
 
 impl std::error::Error for UnknownSelector {}
 
+impl fmt::Display for Selector {
+    /// `ALL`, the category name or the rule id, as written on the command
+    /// line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Selector::All => f.write_str("ALL"),
+            Selector::Category(c) => f.write_str(c.as_str()),
+            Selector::Rule(id) => f.write_str(id),
+        }
+    }
+}
+
 impl Selector {
     /// Parses `ALL`, a category, or a rule id known to `registry`.
     pub fn parse(text: &str, registry: &Registry) -> Result<Selector, UnknownSelector> {
@@ -135,6 +149,9 @@ impl Selector {
 }
 
 /// Everything that decides what a check reports.
+///
+/// `Settings::default()` is a run with no configuration file and no
+/// option: the standard profile, its default rules, no allowed word.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Settings {
     /// Spacing strictness.
@@ -146,8 +163,13 @@ pub struct Settings {
     /// Rules not to run.
     pub ignore: Vec<Selector>,
     /// Words `untranslated/english-word` accepts, in lowercase
-    /// (`--allow-word`); add them with [`Settings::allow_words`].
+    /// (`--allow-word`); add them with [`Settings::allow_words`]. An entry
+    /// with spaces is a phrase (`machine learning`): that word sequence
+    /// is accepted.
     pub allowed_words: Vec<String>,
+    /// Severities that replace a rule's own (`[rules."id"] severity` in a
+    /// configuration file), by rule id; see [`Settings::apply_severities`].
+    pub severity_overrides: BTreeMap<&'static str, Severity>,
 }
 
 impl Settings {
@@ -157,8 +179,11 @@ impl Settings {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        self.allowed_words
-            .extend(words.into_iter().map(|w| w.as_ref().trim().to_lowercase()));
+        // Phrases are kept with single spaces between their words.
+        self.allowed_words.extend(words.into_iter().map(|w| {
+            let words: Vec<&str> = w.as_ref().split_whitespace().collect();
+            words.join(" ").to_lowercase()
+        }));
         self.allowed_words.retain(|w| !w.is_empty());
         self.allowed_words.sort_unstable();
         self.allowed_words.dedup();
@@ -167,6 +192,28 @@ impl Settings {
     /// Whether `lower` (a word in lowercase) is in the allowed words.
     pub fn allows_word(&self, lower: &str) -> bool {
         self.allowed_words.iter().any(|w| w == lower)
+    }
+
+    /// The allowed phrases: allowed entries of several words, in
+    /// lowercase, with one space between words.
+    pub fn allowed_phrases(&self) -> impl Iterator<Item = &str> {
+        self.allowed_words
+            .iter()
+            .filter(|w| w.contains(' '))
+            .map(String::as_str)
+    }
+
+    /// Gives each diagnostic of a rule in [`Settings::severity_overrides`]
+    /// the severity set there.
+    pub fn apply_severities(&self, diagnostics: &mut [Diagnostic]) {
+        if self.severity_overrides.is_empty() {
+            return;
+        }
+        for d in diagnostics {
+            if let Some(&severity) = self.severity_overrides.get(d.rule) {
+                d.severity = severity;
+            }
+        }
     }
 
     /// Whether the rule with `meta` runs under these settings.
@@ -183,5 +230,48 @@ impl Settings {
             Selector::Rule(id) => meta.id == *id,
         });
         selected && !ignored
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    #[test]
+    fn severity_overrides_replace_the_rule_severity() {
+        let diagnostic = |rule: &'static str| Diagnostic {
+            rule,
+            category: Category::Spacing,
+            severity: Severity::Warning,
+            span: Span::empty(0),
+            message: String::new(),
+            fix: None,
+        };
+        let mut found = vec![
+            diagnostic("spacing/repeated-spaces"),
+            diagnostic("spacing/missing-space-before"),
+        ];
+        Settings::default().apply_severities(&mut found);
+        assert!(found.iter().all(|d| d.severity == Severity::Warning));
+        let mut settings = Settings::default();
+        settings
+            .severity_overrides
+            .insert("spacing/repeated-spaces", Severity::Info);
+        settings.apply_severities(&mut found);
+        assert_eq!(found[0].severity, Severity::Info);
+        assert_eq!(found[1].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn allowed_phrases_are_normalised() {
+        let mut settings = Settings::default();
+        settings.allow_words(["  Deep\tLearning ", "Shock", ""]);
+        assert_eq!(settings.allowed_words, vec!["deep learning", "shock"]);
+        assert_eq!(
+            settings.allowed_phrases().collect::<Vec<_>>(),
+            vec!["deep learning"]
+        );
+        assert!(settings.allows_word("shock"));
     }
 }

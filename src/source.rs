@@ -9,19 +9,21 @@ use std::path::Path;
 pub enum SourceKind {
     /// Plain text: paragraphs separated by blank lines (or one per line).
     PlainText,
-    /// Markdown. Read as plain text for now; a Markdown prose view that masks
-    /// code and markup plugs into [`crate::prose`] later.
+    /// Markdown: only its prose is checked (see [`crate::prose`]).
     Markdown,
+    /// A gettext catalogue (`.po`, `.pot`): only the translations
+    /// (`msgstr`) are checked.
+    Po,
 }
 
 impl SourceKind {
-    /// The kind for a file name: `.md` and `.markdown` are Markdown, the
-    /// rest plain text.
+    /// The kind for a file name: `.md` and `.markdown` are Markdown, `.po`
+    /// and `.pot` gettext catalogues, the rest plain text.
     pub fn from_path(path: &Path) -> SourceKind {
+        let is = |ext: &str, name: &str| ext.eq_ignore_ascii_case(name);
         match path.extension().and_then(|e| e.to_str()) {
-            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
-                SourceKind::Markdown
-            }
+            Some(ext) if is(ext, "md") || is(ext, "markdown") => SourceKind::Markdown,
+            Some(ext) if is(ext, "po") || is(ext, "pot") => SourceKind::Po,
             _ => SourceKind::PlainText,
         }
     }

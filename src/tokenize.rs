@@ -163,6 +163,8 @@ pub fn is_word_char(c: char) -> bool {
         // letters of French, without a table lookup.
         '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
         '\u{100}'..='\u{17F}' => true,
+        // Masked text (inline code, a URL, a placeholder) reads as a word.
+        crate::prose::PLACEHOLDER => true,
         _ => c.is_alphanumeric() || is_combining(c),
     }
 }

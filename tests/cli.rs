@@ -351,7 +351,7 @@ fn walks_folders_with_extensions_and_excludes() {
     let dir = tempfile::tempdir().expect("temp dir");
     for (name, body) in [
         ("a.txt", "Un!\n"),
-        ("b.po", "Deux!\n"),
+        ("b.rst", "Deux!\n"),
         ("skip/c.txt", "Trois!\n"),
         (".hidden/d.txt", "Quatre!\n"),
     ] {
@@ -366,7 +366,7 @@ fn walks_folders_with_extensions_and_excludes() {
             "concise",
             "--quiet",
             "--ext",
-            "po",
+            "rst",
             "--exclude",
             "skip",
         ])
@@ -376,7 +376,7 @@ fn walks_folders_with_extensions_and_excludes() {
     let out = stdout(&o);
     assert_eq!(out.lines().count(), 2, "{out}");
     assert!(
-        out.contains("a.txt:1:3") && out.contains("b.po:1:5"),
+        out.contains("a.txt:1:3") && out.contains("b.rst:1:5"),
         "{out}"
     );
 }

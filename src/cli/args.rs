@@ -30,6 +30,8 @@ pub enum Command {
         /// The rule id, e.g. `spacing/missing-space-before`.
         id: String,
     },
+    /// Print, as TOML, the configuration that applies to a file or folder.
+    Config(ConfigArgs),
 }
 
 /// Output format of findings.
@@ -84,38 +86,58 @@ pub enum ApostropheArg {
     Straight,
 }
 
+/// Options that decide what runs, shared by `check`, `fix` and `config`.
+#[derive(Debug, Args)]
+pub struct SelectionArgs {
+    /// Use this configuration file for every input (paths inside it are
+    /// relative to its folder) instead of the nearest coquille.toml or
+    /// .coquille.toml above each file.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Rules to run: ids, categories (`spacing`) or `ALL`; comma-separated,
+    /// repeatable. Replaces the default set and the configuration's
+    /// `select`.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Rules not to run: ids or categories; comma-separated, repeatable.
+    /// Added to the configuration's `ignore`.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Spacing strictness [default: the configuration's, else standard].
+    #[arg(long, value_enum)]
+    pub profile: Option<ProfileArg>,
+    /// Apostrophe style [default: the configuration's, else consistent].
+    #[arg(long, value_enum)]
+    pub apostrophe: Option<ApostropheArg>,
+    /// Words or phrases untranslated/english-* accepts (repeatable, or
+    /// comma-separated). Added to the configuration's `allow-words`.
+    #[arg(long, value_delimiter = ',', value_name = "WORD")]
+    pub allow_word: Vec<String>,
+    /// Check files with these extensions too when walking folders (besides
+    /// txt, md, markdown, po, pot and the configuration's `extensions`);
+    /// comma-separated, repeatable.
+    #[arg(long = "ext", value_delimiter = ',', value_name = "EXT")]
+    pub extensions: Vec<String>,
+    /// Skip files and folders matching this glob (also files named
+    /// explicitly); repeatable. Added to the configuration's `exclude`.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+}
+
 /// Options shared by `check` and `fix`.
 #[derive(Debug, Args)]
 pub struct CommonArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: FormatArg,
-    /// Rules to run: ids, categories (`spacing`) or `ALL`; comma-separated,
-    /// repeatable. Replaces the default set.
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    pub select: Vec<String>,
-    /// Rules not to run: ids or categories; comma-separated, repeatable.
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    pub ignore: Vec<String>,
-    /// Spacing strictness.
-    #[arg(long, value_enum, default_value_t)]
-    pub profile: ProfileArg,
-    /// Apostrophe style.
-    #[arg(long, value_enum, default_value_t)]
-    pub apostrophe: ApostropheArg,
-    /// Words untranslated/english-word accepts (repeatable, or comma-separated).
-    #[arg(long, value_delimiter = ',', value_name = "WORD")]
-    pub allow_word: Vec<String>,
-    /// Check files with these extensions too when walking folders (besides
-    /// txt, md, markdown); comma-separated, repeatable.
-    #[arg(long = "ext", value_delimiter = ',', value_name = "EXT")]
-    pub extensions: Vec<String>,
-    /// Skip files and folders matching this glob (also files named
-    /// explicitly); repeatable.
-    #[arg(long, value_name = "GLOB")]
-    pub exclude: Vec<String>,
+    /// What runs: configuration, rules, profile, words, files.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
     /// The name to show for text read from stdin (its extension also picks
-    /// how it is read).
+    /// how it is read, and its folder where the configuration is found).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
     /// When to color the output.
@@ -163,4 +185,14 @@ pub struct RulesArgs {
     /// Print the list as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `coquille config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// The file or folder to show the configuration of; none means `.`.
+    pub path: Option<PathBuf>,
+    /// What a `check` with these options would run.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
 }

@@ -2,19 +2,18 @@
 //! fixed files, exit codes.
 
 pub mod args;
+mod config_cmd;
+pub mod configs;
 mod rules_cmd;
 pub mod walk;
 
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::linter::Linter;
 use crate::output::{FileReport, Format, Printer};
-use crate::rules::Registry;
-use crate::settings::{ApostropheStyle, Profile, Selector, Settings};
 use crate::source::{Source, SourceKind};
-use args::{
-    ApostropheArg, CheckArgs, Cli, ColorArg, Command, CommonArgs, FixArgs, FormatArg, ProfileArg,
-};
+use args::{CheckArgs, Cli, ColorArg, Command, CommonArgs, FixArgs, FormatArg};
 use clap::Parser;
+use configs::{Configs, Linters};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -35,6 +34,7 @@ pub fn run() -> ExitCode {
         Command::Fix(args) => fix(args),
         Command::Rules(args) => rules_cmd::list(args.json),
         Command::Rule { id } => rules_cmd::explain(&id),
+        Command::Config(args) => config_cmd::show(&args),
     };
     ExitCode::from(code)
 }
@@ -42,35 +42,6 @@ pub fn run() -> ExitCode {
 /// Prints a one-line error on stderr.
 fn error(message: impl std::fmt::Display) {
     eprintln!("error: {message}");
-}
-
-fn settings(common: &CommonArgs) -> Result<Settings, String> {
-    let registry = Registry::global();
-    let parse = |items: &[String]| -> Result<Vec<Selector>, String> {
-        // `--select spacing,` leaves an empty item: nothing to select.
-        items
-            .iter()
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| Selector::parse(s, registry).map_err(|e| e.to_string()))
-            .collect()
-    };
-    let mut settings = Settings {
-        profile: match common.profile {
-            ProfileArg::Lenient => Profile::Lenient,
-            ProfileArg::Standard => Profile::Standard,
-            ProfileArg::Strict => Profile::Strict,
-        },
-        apostrophe: match common.apostrophe {
-            ApostropheArg::Consistent => ApostropheStyle::Consistent,
-            ApostropheArg::Typographic => ApostropheStyle::Typographic,
-            ApostropheArg::Straight => ApostropheStyle::Straight,
-        },
-        select: parse(&common.select)?,
-        ignore: parse(&common.ignore)?,
-        allowed_words: Vec::new(),
-    };
-    settings.allow_words(&common.allow_word);
-    Ok(settings)
 }
 
 fn format(common: &CommonArgs) -> Format {
@@ -112,10 +83,14 @@ fn read_input(input: &Input, stdin_name: Option<&str>) -> Result<Source, String>
     }
 }
 
-/// A run over the inputs: the linter, what to read, and what went wrong.
+/// A run over the inputs: what to read, the linter of each, and what went
+/// wrong.
 struct Run {
-    linter: Linter,
+    /// One linter per distinct settings.
+    linters: Linters,
     inputs: Vec<Input>,
+    /// The index in `linters` of each input's linter.
+    linter_of: Vec<usize>,
     stdin_name: Option<String>,
     /// Paths or inputs that could not be read.
     errors: usize,
@@ -124,22 +99,43 @@ struct Run {
 }
 
 impl Run {
-    /// Parses the settings and finds the inputs; prints errors on the way
-    /// and returns the exit code if nothing can run.
+    /// Parses the settings, finds the inputs and their configuration
+    /// files; prints errors on the way and returns the exit code if
+    /// nothing can run (any configuration error stops the run before
+    /// anything is checked).
     fn start(paths: &[std::path::PathBuf], common: &CommonArgs) -> Result<Run, u8> {
         let fail = |e: String| {
             error(e);
             EXIT_ERROR
         };
-        let settings = settings(common).map_err(fail)?;
-        let linter = Linter::new(settings).map_err(|e| fail(format!("internal error: {e}")))?;
-        let walker = Walker::new(&common.extensions, &common.exclude).map_err(fail)?;
-        let (inputs, errors) = walker.collect(paths);
+        let selection = &common.selection;
+        let overrides = configs::overrides(selection).map_err(fail)?;
+        let resolver = configs::resolver(selection).map_err(|e| fail(e.to_string()))?;
+        let configs = Configs::new(resolver);
+        let walker = Walker::new(&selection.extensions, &selection.exclude).map_err(fail)?;
+        let (inputs, errors) = walker.collect_in(paths, &configs);
+        if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
+            return Err(fail("`-` (stdin) can be given only once".into()));
+        }
+        let stdin_name = common.stdin_filename.clone();
+        let mut linters = Linters::default();
+        let mut linter_of = Vec::with_capacity(inputs.len());
+        for input in &inputs {
+            let (path, config) = configs.for_input(input, stdin_name.as_deref());
+            let index = linters
+                .index_for(&overrides, config.as_deref(), path.as_deref())
+                .map_err(fail)?;
+            linter_of.push(index);
+        }
+        let config_errors = configs.take_errors();
+        for e in &config_errors {
+            error(e);
+        }
         for e in &errors {
             error(e);
         }
-        if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
-            return Err(fail("`-` (stdin) can be given only once".into()));
+        if !config_errors.is_empty() {
+            return Err(EXIT_ERROR);
         }
         if inputs.is_empty() && errors.is_empty() && !common.quiet {
             eprintln!(
@@ -148,12 +144,18 @@ impl Run {
             );
         }
         Ok(Run {
-            linter,
+            linters,
             inputs,
-            stdin_name: common.stdin_filename.clone(),
+            linter_of,
+            stdin_name,
             errors: errors.len(),
             files: 0,
         })
+    }
+
+    /// The linter of input `i`.
+    fn linter(&self, i: usize) -> &Linter {
+        self.linters.get(self.linter_of[i])
     }
 
     /// Reads input `i`; on failure prints the error, counts it, and gives
@@ -283,7 +285,9 @@ fn check(args: CheckArgs) -> u8 {
         printer.begin(&mut out)?;
         for i in 0..run.inputs.len() {
             let Some(source) = run.read(i) else { continue };
-            let diagnostics = run.linter.check(&source);
+            let linter = run.linter(i);
+            let mut diagnostics = linter.check(&source);
+            linter.settings().apply_severities(&mut diagnostics);
             tally.add(&diagnostics);
             let report = FileReport {
                 name: &source.name,
@@ -378,7 +382,9 @@ fn fix(args: FixArgs) -> u8 {
         }
         for i in 0..run.inputs.len() {
             let Some(source) = run.read(i) else { continue };
-            let outcome = run.linter.fix(&source, threshold);
+            let linter = run.linter(i);
+            let mut outcome = linter.fix(&source, threshold);
+            linter.settings().apply_severities(&mut outcome.remaining);
             if !outcome.converged {
                 eprintln!(
                     "warning: {}: fixes did not settle after {} passes; some are left unapplied",

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// Extensions checked when walking folders.
-pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "po", "pot"];
 
 /// Folders never entered when walking (hidden folders are skipped too).
 const SKIPPED_DIRS: &[&str] = &["target", "node_modules"];
@@ -17,6 +17,30 @@ pub enum Input {
     Stdin,
     /// A file on disk.
     File(PathBuf),
+}
+
+/// What configuration files add to a walk, folder by folder.
+pub trait Scope {
+    /// Whether `path` (a file or folder met walking, or a path given
+    /// explicitly) is excluded.
+    fn excludes(&self, path: &Path) -> bool;
+    /// Whether file `path`, met walking, has an extension to check that
+    /// the walker does not know.
+    fn wants_extension(&self, path: &Path) -> bool;
+}
+
+/// No configuration: nothing more excluded, no more extensions.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoScope;
+
+impl Scope for NoScope {
+    fn excludes(&self, _path: &Path) -> bool {
+        false
+    }
+
+    fn wants_extension(&self, _path: &Path) -> bool {
+        false
+    }
 }
 
 /// What to walk and what to skip.
@@ -68,7 +92,7 @@ impl Walker {
     /// Whether a path given explicitly is excluded: it or one of its
     /// folders matches, so `--exclude drafts` skips `drafts/a.txt`,
     /// `./drafts/a.txt` and `/abs/path/drafts/a.txt` alike.
-    fn is_excluded(&self, path: &Path) -> bool {
+    pub fn is_excluded(&self, path: &Path) -> bool {
         !self.exclude.is_empty()
             && path
                 .ancestors()
@@ -85,6 +109,12 @@ impl Walker {
     /// The inputs for `paths` (the current folder if empty), in a stable
     /// order, and one error message per path that cannot be read.
     pub fn collect(&self, paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
+        self.collect_in(paths, &NoScope)
+    }
+
+    /// [`Walker::collect`], with the exclusions and extensions `scope`
+    /// adds.
+    pub fn collect_in(&self, paths: &[PathBuf], scope: &dyn Scope) -> (Vec<Input>, Vec<String>) {
         let default = [PathBuf::from(".")];
         let paths = if paths.is_empty() {
             &default[..]
@@ -115,7 +145,7 @@ impl Walker {
             };
             // Exclusions apply to paths given explicitly too, as pre-commit
             // passes file names.
-            if self.is_excluded(path) {
+            if self.is_excluded(path) || scope.excludes(path) {
                 continue;
             }
             if !meta.is_dir() {
@@ -135,12 +165,16 @@ impl Walker {
                     let skipped_dir = entry.file_type().is_dir()
                         && (name.starts_with('.') || SKIPPED_DIRS.contains(&name.as_ref()));
                     // Parents were checked on the way down.
-                    !skipped_dir && (self.exclude.is_empty() || !self.matches(entry.path()))
+                    !skipped_dir
+                        && (self.exclude.is_empty() || !self.matches(entry.path()))
+                        && !scope.excludes(entry.path())
                 });
             for entry in walk {
                 match entry {
                     Ok(entry)
-                        if entry.file_type().is_file() && self.has_extension(entry.path()) =>
+                        if entry.file_type().is_file()
+                            && (self.has_extension(entry.path())
+                                || scope.wants_extension(entry.path())) =>
                     {
                         push(&mut inputs, entry.into_path());
                     }
@@ -188,6 +222,7 @@ mod tests {
             ("b.md", "x"),
             ("c.rs", "x"),
             ("d.po", "x"),
+            ("d2.rst", "x"),
             (".git/e.txt", "x"),
             ("target/f.txt", "x"),
             ("node_modules/g.md", "x"),
@@ -198,7 +233,7 @@ mod tests {
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
             std::fs::write(path, body).expect("write");
         }
-        let walker = Walker::new(&["po".into()], &["drafts".into()]).expect("walker");
+        let walker = Walker::new(&["rst".into()], &["drafts".into()]).expect("walker");
         let (inputs, errors) = walker.collect(&[root.to_path_buf()]);
         assert!(errors.is_empty());
         let names: Vec<String> = inputs
@@ -212,7 +247,10 @@ mod tests {
                 Input::Stdin => "-".into(),
             })
             .collect();
-        assert_eq!(names, vec!["a.txt", "b.md", "d.po", "keep/i.markdown"]);
+        assert_eq!(
+            names,
+            vec!["a.txt", "b.md", "d.po", "d2.rst", "keep/i.markdown"]
+        );
     }
 
     #[test]

@@ -202,6 +202,9 @@ impl<'d> Scanner<'d, '_> {
             return Kind::Other;
         }
         let lower = word.to_ascii_lowercase();
+        if self.in_allowed_phrase(i, &lower) {
+            return Kind::Other;
+        }
         if let Some(&strong) = FUNCTION.get(lower.as_str()) {
             return Kind::Function { strong };
         }
@@ -276,6 +279,39 @@ impl<'d> Scanner<'d, '_> {
                 .is_some_and(|n| PHRASES.contains(&format!("{lower} {}", lowered(n))))
     }
 
+    /// Whether word token `i` (lowercase `lower`) is part of a phrase the
+    /// settings allow (`--allow-word "machine learning"`), in any case.
+    fn in_allowed_phrase(&self, i: usize, lower: &str) -> bool {
+        self.doc.settings.allowed_phrases().any(|phrase| {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            (0..words.len()).any(|k| words[k] == lower && self.phrase_at(i, k, &words))
+        })
+    }
+
+    /// Whether `words` (lowercase) are written from the word token `k`
+    /// words before word token `i` on, one space apart.
+    fn phrase_at(&self, i: usize, k: usize, words: &[&str]) -> bool {
+        let mut j = i;
+        for _ in 0..k {
+            match self.word_before(j) {
+                Some(p) => j = p,
+                None => return false,
+            }
+        }
+        for (n, word) in words.iter().enumerate() {
+            if n > 0 {
+                match self.word_after(j) {
+                    Some(next) => j = next,
+                    None => return false,
+                }
+            }
+            if !self.text(j).eq_ignore_ascii_case(word) && self.text(j).to_lowercase() != *word {
+                return false;
+            }
+        }
+        true
+    }
+
     /// Whether capitalised word token `i` (inside a sentence) is an English
     /// common word in a name that also holds a French-only name (`Boris
     /// Eltsine Presidential Library`, `Poutine Envoy`): a name half
@@ -314,7 +350,9 @@ impl<'d> Scanner<'d, '_> {
             return false;
         }
         let lower = word.to_ascii_lowercase();
-        self.english_not_french(&lower) && self.in_mixed_name(i)
+        self.english_not_french(&lower)
+            && !self.in_allowed_phrase(i, &lower)
+            && self.in_mixed_name(i)
     }
 
     /// Whether a capitalised word at a sentence start is a name: written
@@ -474,5 +512,32 @@ mod tests {
         assert_eq!(FUNCTION.get("a"), Some(&false));
         assert_eq!(FUNCTION.get("on"), Some(&false));
         assert_eq!(FUNCTION.get("in"), Some(&false));
+    }
+
+    /// The English words found in `text` with `allowed` words or phrases.
+    fn english(text: &str, allowed: &[&str]) -> Vec<String> {
+        let mut settings = crate::settings::Settings::default();
+        settings.allow_words(allowed);
+        let source =
+            crate::source::Source::new("a.txt", text, crate::source::SourceKind::PlainText);
+        let doc = Document::new(&source, &settings);
+        find(&doc)
+            .iter()
+            .map(|e| doc.text()[e.span.start..e.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn allowed_phrases_accept_exactly_their_word_sequence() {
+        let text = "Le deep learning progresse, le learning aussi. Un produit state of the art.";
+        assert_eq!(
+            english(text, &[]),
+            vec!["deep learning", "learning", "of the"]
+        );
+        assert_eq!(
+            english(text, &["Deep  Learning", "STATE OF THE ART"]),
+            vec!["learning"]
+        );
+        assert_eq!(english(text, &["learning deep"]).len(), 3);
     }
 }

@@ -1,21 +1,28 @@
-//! The prose view of Markdown, read in place: the text is the source, but
-//! only the text of paragraphs, headings, list items, table cells, link and
-//! image labels is prose. Code (blocks and spans), math, HTML, front matter,
-//! GitHub alert markers, link
-//! targets, footnote references and the markup itself (`**`, `#`, `- `,
-//! table pipes and padding, the `!` of images) are protected segments, so
-//! that no finding points into them and no fix touches them.
+//! The prose view of Markdown (CommonMark with GitHub tables, footnotes,
+//! task lists, alerts, math and front matter), parsed with pulldown-cmark
+//! and rebuilt as prose: one paragraph per leaf block (paragraph, heading,
+//! list item text, table cell), separated by blank lines.
 //!
-//! This keeps Markdown files safe to fix. A fuller view (markup removed so
-//! that `**Bonjour** !` reads as `Bonjour !`, template tags masked) can
-//! replace it without changing the rules.
+//! - The text of paragraphs, headings, list items, table cells, link labels
+//!   and image descriptions is copied verbatim.
+//! - Emphasis, links and other inline markup are dropped, so they split no
+//!   word and no sentence: `**Bonjour** !` reads `Bonjour !`.
+//! - Inline code, math, autolinks and template tags (`{{ … }}`, `{% … %}`,
+//!   `{# … #}`) read as one placeholder word.
+//! - Code blocks, HTML, front matter, link destinations and reference
+//!   definitions are not prose at all.
+//! - Syntax whitespace (list indentation, `> ` markers, table padding, the
+//!   two spaces of a hard break) never reaches the rules.
+//!
+//! HTML comments are read for suppressions (`<!-- coquille-disable … -->`).
 
-use super::{ProseView, Segment};
+use super::builder::Builder;
+use super::{Gap, ProseView};
 use crate::span::Span;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use std::borrow::Cow;
+use crate::suppress::{self, Directive};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-/// Whether a tag is inline (inside a paragraph) rather than a block.
+/// Whether a tag is inline markup (inside a paragraph) rather than a block.
 fn is_inline(tag: &Tag) -> bool {
     matches!(
         tag,
@@ -42,10 +49,186 @@ fn is_inline_end(tag: &TagEnd) -> bool {
     )
 }
 
-/// The prose of a Markdown text: the byte ranges that are prose (sorted and
-/// merged), and the paragraphs, one per leaf block (paragraph, heading,
-/// list item text, table cell), as CommonMark parses them.
-fn analyse(text: &str) -> (Vec<Span>, Vec<Span>, Vec<Span>) {
+/// The template tags of `text` (`{{ … }}`, `{% … %}`, `{# … #}`), in order.
+fn template_tags(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut tags = Vec::new();
+    let mut pos = 0;
+    while let Some(i) = memchr_brace(bytes, pos) {
+        let close = match bytes.get(i + 1) {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            Some(b'#') => "#}",
+            _ => {
+                pos = i + 1;
+                continue;
+            }
+        };
+        match text[i + 2..].find(close) {
+            Some(j) => {
+                let end = i + 2 + j + close.len();
+                tags.push(Span::new(i, end));
+                pos = end;
+            }
+            None => pos = i + 1,
+        }
+    }
+    tags
+}
+
+fn memchr_brace(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == b'{')
+        .map(|i| from + i)
+}
+
+/// Builds the view.
+struct MarkdownView<'s> {
+    source: &'s str,
+    out: Builder,
+    templates: Vec<Span>,
+    /// Index of the first template tag not yet passed.
+    next_template: usize,
+    emphasis: Vec<Span>,
+    open_emphasis: Vec<usize>,
+    directives: Vec<Directive>,
+    /// Depth of code blocks, HTML blocks and front matter.
+    opaque: usize,
+    /// Inside an autolink (`<https://…>`): its text is masked.
+    autolink: bool,
+}
+
+impl MarkdownView<'_> {
+    /// Copies the text at `span`, with template tags as placeholders.
+    fn text(&mut self, span: Span) {
+        let mut pos = span.start;
+        while pos < span.end {
+            // Skip tags that end before this point.
+            while self
+                .templates
+                .get(self.next_template)
+                .is_some_and(|t| t.end <= pos)
+            {
+                self.next_template += 1;
+            }
+            match self.templates.get(self.next_template).copied() {
+                Some(tag) if tag.start < span.end => {
+                    if tag.start > pos {
+                        self.out.verbatim(self.source, Span::new(pos, tag.start));
+                    }
+                    // A tag over several text events is one placeholder, put
+                    // where it starts.
+                    if tag.start >= pos {
+                        self.out.placeholder(tag);
+                    }
+                    pos = tag.end.min(span.end).max(pos);
+                    if tag.end <= span.end {
+                        self.next_template += 1;
+                    }
+                }
+                _ => {
+                    self.out.verbatim(self.source, Span::new(pos, span.end));
+                    pos = span.end;
+                }
+            }
+        }
+    }
+
+    fn html(&mut self, html: &str, span: Span) {
+        if html.contains("coquille-") {
+            suppress::html_directives(html, span.start, &mut self.directives);
+        }
+    }
+
+    fn event(&mut self, event: Event, span: Span) {
+        let inline = match &event {
+            Event::Start(tag) => is_inline(tag),
+            Event::End(tag) => is_inline_end(tag),
+            _ => true,
+        };
+        if !inline {
+            self.out.end_paragraph();
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
+                self.opaque += 1;
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) => {
+                self.opaque = self.opaque.saturating_sub(1);
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                self.html(&html, span);
+                self.out.markup(Gap::Ambiguous);
+            }
+            _ if self.opaque > 0 => {}
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => {
+                self.autolink = true;
+                self.out.placeholder(span);
+            }
+            Event::End(TagEnd::Link) if self.autolink => self.autolink = false,
+            Event::Text(_) if self.autolink => {}
+            Event::Start(tag) => {
+                if tag == Tag::Emphasis {
+                    self.open_emphasis.push(self.out.len());
+                }
+                self.out.markup(Gap::Before);
+            }
+            Event::End(tag) => {
+                if tag == TagEnd::Emphasis
+                    && let Some(start) = self.open_emphasis.pop()
+                {
+                    self.emphasis.push(Span::new(start, self.out.len()));
+                }
+                self.out.markup(Gap::After);
+            }
+            Event::Text(text) => self.text_event(&text, span),
+            Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
+                self.out.placeholder(span);
+            }
+            Event::SoftBreak => {
+                let raw = &self.source[span.range()];
+                if raw
+                    .trim_start_matches([' ', '\t'])
+                    .trim_end_matches(['\r', '\n'])
+                    .is_empty()
+                {
+                    let line_break = raw.trim_start_matches([' ', '\t']);
+                    let start = span.end - line_break.len();
+                    self.out.verbatim(self.source, Span::new(start, span.end));
+                } else {
+                    self.out.decoded("\n", span);
+                }
+                // The next line starts after its container markers (`> `,
+                // list indentation).
+                self.out.markup(Gap::After);
+            }
+            Event::HardBreak => {
+                self.out.decoded("\n", span);
+                self.out.markup(Gap::After);
+            }
+            Event::FootnoteReference(_) | Event::TaskListMarker(_) | Event::Rule => {
+                self.out.markup(Gap::Ambiguous);
+            }
+        }
+    }
+
+    fn text_event(&mut self, text: &CowStr, span: Span) {
+        if self.source.get(span.range()) == Some(&**text) {
+            self.text(span);
+        } else {
+            // An entity or an escaped character: decoded text.
+            self.out.decoded(text, span);
+        }
+    }
+}
+
+/// The view of a Markdown text.
+pub(super) fn view(text: &str) -> ProseView<'static> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -55,87 +238,35 @@ fn analyse(text: &str) -> (Vec<Span>, Vec<Span>, Vec<Span>) {
         // GitHub alerts (`> [!NOTE]`) and `$…$` math are markup too.
         | Options::ENABLE_GFM
         | Options::ENABLE_MATH;
-    let mut ranges: Vec<Span> = Vec::new();
-    let mut paragraphs: Vec<Span> = Vec::new();
-    let mut current: Option<Span> = None;
-    let mut emphasis: Vec<Span> = Vec::new();
-    // Text inside code blocks, HTML blocks and front matter is not prose.
-    let mut opaque = 0usize;
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        let span = Span::new(range.start, range.end);
-        let inline = match &event {
-            Event::Start(tag) if is_inline(tag) => true,
-            Event::End(tag) if is_inline_end(tag) => true,
-            Event::Start(_) | Event::End(_) => false,
-            _ => true,
-        };
-        if !inline {
-            paragraphs.extend(current.take());
-        }
-        match event {
-            Event::Start(Tag::Emphasis) => emphasis.push(span),
-            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => opaque += 1,
-            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) => {
-                opaque = opaque.saturating_sub(1);
-            }
-            Event::Text(_) | Event::SoftBreak if opaque == 0 => {
-                match ranges.last_mut() {
-                    Some(last) if last.end >= span.start => last.end = last.end.max(span.end),
-                    _ => ranges.push(span),
-                }
-                current = Some(current.map_or(span, |c| c.cover(span)));
-            }
-            _ if inline && opaque == 0 => {
-                // Inline code, math, links: inside the paragraph, not prose.
-                if let Some(c) = &mut current {
-                    *c = c.cover(span);
-                }
-            }
-            _ => {}
-        }
-    }
-    paragraphs.extend(current);
-    emphasis.sort_by_key(|s| (s.start, s.end));
-    (ranges, paragraphs, emphasis)
-}
-
-/// The view of a Markdown text.
-pub(super) fn view(text: &str) -> ProseView<'_> {
-    let (prose, paragraphs, emphasis) = analyse(text);
-    let mut segments = Vec::new();
-    let mut pos = 0;
-    let protected = |start: usize, end: usize| Segment {
-        prose: Span::new(start, end),
-        source: Span::new(start, end),
-        verbatim: false,
+    let mut view = MarkdownView {
+        source: text,
+        out: Builder::new(),
+        templates: template_tags(text),
+        next_template: 0,
+        emphasis: Vec::new(),
+        open_emphasis: Vec::new(),
+        directives: Vec::new(),
+        opaque: 0,
+        autolink: false,
     };
-    for span in prose {
-        if span.start > pos {
-            segments.push(protected(pos, span.start));
-        }
-        segments.push(Segment {
-            prose: span,
-            source: span,
-            verbatim: true,
-        });
-        pos = span.end;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        view.event(event, Span::new(range.start, range.end));
     }
-    if pos < text.len() || segments.is_empty() {
-        segments.push(protected(pos, text.len()));
-    }
-    ProseView::from_parts(Cow::Borrowed(text), segments, paragraphs).with_emphasis(emphasis)
+    let mut emphasis = view.emphasis;
+    emphasis.sort_by_key(|s| (s.start, s.end));
+    view.out.finish(emphasis).with_directives(view.directives)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn prose(text: &str) -> Vec<&str> {
-        analyse(text).0.iter().map(|s| &text[s.range()]).collect()
-    }
-
-    fn paragraphs(text: &str) -> Vec<&str> {
-        analyse(text).1.iter().map(|s| &text[s.range()]).collect()
+    fn paragraphs(text: &str) -> Vec<String> {
+        let v = view(text);
+        v.paragraphs()
+            .iter()
+            .map(|s| v.text()[s.range()].to_string())
+            .collect()
     }
 
     #[test]
@@ -145,7 +276,7 @@ mod tests {
             paragraphs(text),
             vec![
                 "Titre",
-                "Une phrase « qui continue\nLà » et *fin*.",
+                "Une phrase « qui continue\nLà » et fin.",
                 "un",
                 "deux",
                 "« Cité.",
@@ -155,21 +286,61 @@ mod tests {
     }
 
     #[test]
-    fn code_html_and_markup_are_not_prose() {
-        let text = "# Titre\n\nDu **gras** et `code` ici.\n\n```\nlet v = vec![1];\n```\n\n<!-- note -->\n\n![logo](a.png) [lien](https://x.fr)\n";
+    fn markup_is_dropped_and_code_masked() {
+        let text = "# Titre\n\nDu **gras** et `code` ici !\n\n```\nlet v = vec![1];\n```\n\n<!-- note -->\n\n![logo](a.png) [lien](https://x.fr) <https://y.fr> {{ page.title }} {% if x %}\n";
         assert_eq!(
-            prose(text),
-            vec!["Titre", "Du ", "gras", " et ", " ici.", "logo", " ", "lien"]
+            view(text).text(),
+            "Titre\n\nDu gras et \u{FFFC} ici !\n\nlogo lien \u{FFFC} \u{FFFC} \u{FFFC}"
         );
     }
 
     #[test]
-    fn front_matter_and_tables() {
-        let text =
-            "---\ntitle: Essai\n---\n\n| Nom   | Prix |\n|-------|------|\n| Pommes | 2 € |\n";
-        let p = prose(text);
-        assert!(!p.iter().any(|s| s.contains("title")), "{p:?}");
-        assert!(p.contains(&"Pommes") && p.contains(&"Nom"), "{p:?}");
-        assert!(!p.iter().any(|s| s.contains('|')), "{p:?}");
+    fn front_matter_tables_and_syntax_whitespace() {
+        let text = "---\ntitle: Essai\n---\n\n| Nom   | Prix |\n|-------|------|\n| Pommes | 2 € |\n\n> ligne  \n> suite\n";
+        let p = paragraphs(text);
+        assert_eq!(p, vec!["Nom", "Prix", "Pommes", "2 €", "ligne\nsuite"]);
+    }
+
+    #[test]
+    fn spans_map_to_source_bytes() {
+        let text = "Un **mot** !\n\n- *Deux*  mots\n";
+        let v = view(text);
+        let prose = v.text();
+        let at = prose.find(" !").expect("in prose");
+        assert_eq!(&text[v.to_source(Span::new(at, at + 2)).range()], " !");
+        let at = prose.find("Deux").expect("in prose");
+        assert_eq!(&text[v.to_source(Span::new(at, at + 4)).range()], "Deux");
+        let at = prose.find("  ").expect("in prose");
+        assert_eq!(&text[v.to_source(Span::new(at, at + 2)).range()], "  ");
+    }
+
+    #[test]
+    fn insertions_next_to_markup_go_outside_it() {
+        use crate::diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity};
+        let text = "Un **mot**! Et «*là*»\n";
+        let v = view(text);
+        let insert = |at: usize| {
+            let mut d = Diagnostic {
+                rule: "spacing/test",
+                category: Category::Spacing,
+                severity: Severity::Warning,
+                span: Span::new(at, at + 1),
+                message: String::new(),
+                fix: Some(Fix::safe(Edit::insert(at, "\u{202F}"))),
+            };
+            assert!(v.map_diagnostic(&mut d));
+            d.fix.expect("a fix")
+        };
+        let prose = v.text();
+        // After closing markup: `**mot**␣!`.
+        let fix = insert(prose.find('!').expect("!"));
+        assert_eq!(fix.applicability, Applicability::Safe);
+        assert_eq!(fix.edits[0].span.start, text.find('!').expect("!"));
+        // Before opening markup: `«␣*là*`.
+        let fix = insert(prose.find("là").expect("là"));
+        assert_eq!(fix.edits[0].span.start, text.find("*là").expect("*là"));
+        // After closing markup: `*là*␣»`.
+        let fix = insert(prose.find('»').expect("»"));
+        assert_eq!(fix.edits[0].span.start, text.find('»').expect("»"));
     }
 }

@@ -2,24 +2,47 @@
 //! the source file.
 //!
 //! A view is built per input format. Plain text is its own prose (one
-//! verbatim segment, read in place). Markdown is read in place too, but its
-//! code, HTML, link targets and markup syntax are *protected* segments:
-//! findings inside them are dropped and no fix may touch them. A later view
-//! may build a new text (markup removed, code replaced by a placeholder);
-//! segments then say which prose bytes are copied verbatim from the source.
-//! Rules only ever see [`ProseView::text`]; diagnostics are mapped back to
-//! source bytes with [`ProseView::map_diagnostic`], and a fix that would
-//! touch a non-verbatim segment is downgraded to display-only.
+//! verbatim segment, read in place). Markdown and gettext catalogues build a
+//! new text: the prose pieces copied from the source ([`SegmentKind::Verbatim`]),
+//! decoded text (an entity or an escape: [`SegmentKind::Decoded`]) and
+//! placeholders for what is masked (code, URLs, template tags, printf
+//! placeholders: [`SegmentKind::Placeholder`], read as one neutral word).
+//! Markup between two pieces is dropped, so `**Bonjour** !` reads
+//! `Bonjour !`. Rules only ever see [`ProseView::text`]; diagnostics are
+//! mapped back to source bytes with [`ProseView::map_diagnostic`], and a fix
+//! that would touch anything but verbatim prose, or insert where markup
+//! makes the place ambiguous, becomes display-only.
 
+mod builder;
 mod markdown;
 mod plain;
+mod po;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::source::{Source, SourceKind};
 use crate::span::Span;
+use crate::suppress::Directive;
 use std::borrow::Cow;
 
 pub use plain::split_paragraphs;
+
+/// The character that stands for masked text (inline code, a URL, a
+/// template tag, a placeholder): the tokenizer reads it as a word that no
+/// lexicon knows, so it neither starts nor ends a sentence and no rule
+/// reports it.
+pub const PLACEHOLDER: char = '\u{FFFC}';
+
+/// What the prose bytes of a segment are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentKind {
+    /// A verbatim copy of the source bytes: fixes may edit them.
+    Verbatim,
+    /// The decoded form of the source (`&amp;`, `\"`): findings are kept,
+    /// fixes touching it are display-only.
+    Decoded,
+    /// Masked text or a paragraph separator: findings inside are dropped.
+    Placeholder,
+}
 
 /// A run of prose bytes and the source bytes it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,9 +51,35 @@ pub struct Segment {
     pub prose: Span,
     /// Bytes in the source text.
     pub source: Span,
-    /// Whether the prose bytes are a verbatim copy of the source bytes (fixes
-    /// may edit them); otherwise they are a placeholder.
-    pub verbatim: bool,
+    /// What the prose bytes are.
+    pub kind: SegmentKind,
+}
+
+impl Segment {
+    /// Whether the prose bytes are a verbatim copy of the source bytes.
+    pub fn is_verbatim(&self) -> bool {
+        self.kind == SegmentKind::Verbatim
+    }
+}
+
+/// Where an insertion goes when it falls between two prose pieces that
+/// markup separates in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// Before the markup (it opens something: `**`, `[`).
+    Before,
+    /// After the markup (it closes something, `**`, `](url)`, or it
+    /// starts a line, `> `).
+    After,
+    /// Nowhere: the fix becomes display-only.
+    Ambiguous,
+}
+
+impl Gap {
+    /// The gap of two runs of markup one after the other.
+    pub fn then(self, next: Gap) -> Gap {
+        if self == next { self } else { Gap::Ambiguous }
+    }
 }
 
 /// The prose of one source: its text, the segment map and the paragraphs.
@@ -40,6 +89,9 @@ pub struct ProseView<'a> {
     segments: Vec<Segment>,
     paragraphs: Vec<Span>,
     emphasis: Vec<Span>,
+    /// Prose offsets where markup separates two pieces, sorted.
+    gaps: Vec<(usize, Gap)>,
+    directives: Vec<Directive>,
 }
 
 impl<'a> ProseView<'a> {
@@ -48,6 +100,7 @@ impl<'a> ProseView<'a> {
         match source.kind {
             SourceKind::PlainText => plain::view(&source.text),
             SourceKind::Markdown => markdown::view(&source.text),
+            SourceKind::Po => po::view(&source.text),
         }
     }
 
@@ -58,6 +111,8 @@ impl<'a> ProseView<'a> {
             segments,
             paragraphs,
             emphasis: Vec::new(),
+            gaps: Vec::new(),
+            directives: Vec::new(),
         }
     }
 
@@ -68,7 +123,25 @@ impl<'a> ProseView<'a> {
         self
     }
 
-    /// The innermost emphasis around `span`, markers included.
+    /// The same view with the markup gaps between pieces (sorted by prose
+    /// offset), which decide where insertions go.
+    pub fn with_gaps(mut self, gaps: Vec<(usize, Gap)>) -> Self {
+        self.gaps = gaps;
+        self
+    }
+
+    /// The same view with the suppression comments found in the source.
+    pub fn with_directives(mut self, directives: Vec<Directive>) -> Self {
+        self.directives = directives;
+        self
+    }
+
+    /// The suppression comments of the source (source coordinates).
+    pub fn directives(&self) -> &[Directive] {
+        &self.directives
+    }
+
+    /// The innermost emphasis around `span`.
     pub fn emphasis_around(&self, span: Span) -> Option<Span> {
         self.emphasis
             .iter()
@@ -110,80 +183,123 @@ impl<'a> ProseView<'a> {
         }
     }
 
-    fn map_offset(&self, offset: usize, is_end: bool) -> (usize, Option<usize>) {
+    fn map_offset(&self, offset: usize, is_end: bool) -> usize {
         match self.segment_index(offset, is_end) {
             Some(i) => {
                 let seg = self.segments[i];
-                // Verbatim and same-length protected segments map byte to
-                // byte; a placeholder maps to the whole source it replaces.
-                if seg.verbatim || seg.prose.len() == seg.source.len() {
+                // Verbatim segments map byte to byte; decoded text and
+                // placeholders map to the whole source they stand for.
+                if seg.is_verbatim() {
                     let within = offset.saturating_sub(seg.prose.start).min(seg.source.len());
-                    (seg.source.start + within, Some(i))
+                    seg.source.start + within
                 } else if is_end && offset > seg.prose.start {
-                    (seg.source.end, Some(i))
+                    seg.source.end
                 } else {
-                    (seg.source.start, Some(i))
+                    seg.source.start
                 }
             }
-            None => (offset, None),
+            None => offset,
         }
     }
 
     /// Maps a prose span to source bytes.
     pub fn to_source(&self, span: Span) -> Span {
-        let start = self.map_offset(span.start, false).0;
-        let end = self.map_offset(span.end, true).0;
+        let start = self.map_offset(span.start, false);
+        let end = self.map_offset(span.end, true);
         Span::new(start, end.max(start))
     }
 
-    /// The verbatim segment holding `span` whole (an insertion point may sit
-    /// on either edge of it).
-    fn verbatim_segment(&self, span: Span) -> Option<&Segment> {
-        let first = self.segments.partition_point(|s| s.prose.end < span.start);
-        self.segments[first..]
+    /// The source offset where an insertion at prose offset `at` goes, if
+    /// that place is certain: inside verbatim prose, or next to markup
+    /// whose side is known.
+    fn insertion_point(&self, at: usize) -> Option<usize> {
+        let first = self.segments.partition_point(|s| s.prose.end < at);
+        let mut before = None;
+        let mut after = None;
+        for seg in self.segments[first..]
             .iter()
-            .take_while(|s| s.prose.start <= span.start)
-            .find(|s| s.verbatim && s.prose.start <= span.start && span.end <= s.prose.end)
+            .take_while(|s| s.prose.start <= at)
+        {
+            if seg.prose.start < at && at < seg.prose.end {
+                return seg
+                    .is_verbatim()
+                    .then(|| seg.source.start + (at - seg.prose.start));
+            }
+            if seg.prose.end == at && !seg.prose.is_empty() {
+                before = Some(seg);
+            }
+            if seg.prose.start == at && !seg.prose.is_empty() && after.is_none() {
+                after = Some(seg);
+            }
+        }
+        let gap = self
+            .gaps
+            .binary_search_by_key(&at, |g| g.0)
+            .ok()
+            .map(|i| self.gaps[i].1);
+        match (before, after) {
+            (Some(a), Some(b)) => match gap {
+                Some(Gap::Before) => Some(a.source.end),
+                Some(Gap::After) => Some(b.source.start),
+                Some(Gap::Ambiguous) => None,
+                None if a.source.end != b.source.start => None,
+                None if a.is_verbatim() || b.is_verbatim() => Some(a.source.end),
+                None => None,
+            },
+            (Some(a), None) if a.is_verbatim() => Some(a.source.end),
+            (None, Some(b)) if b.is_verbatim() => Some(b.source.start),
+            _ => None,
+        }
     }
 
-    /// Maps an edit to source bytes; `None` if it touches a protected or
-    /// placeholder segment (such an edit could damage markup or code).
+    /// Maps an edit to source bytes; `None` if it touches anything but
+    /// verbatim prose (such an edit could damage markup or an escape).
     fn edit_to_source(&self, edit: &Edit) -> Option<Edit> {
-        let seg = self.verbatim_segment(edit.span)?;
-        let start = seg.source.start + (edit.span.start - seg.prose.start);
-        let end = seg.source.start + (edit.span.end - seg.prose.start);
-        Some(Edit::replace(
-            Span::new(start, end),
-            edit.replacement.clone(),
-        ))
+        let span = edit.span;
+        let source = if span.is_empty() {
+            Span::empty(self.insertion_point(span.start)?)
+        } else {
+            let first = self.segments.partition_point(|s| s.prose.end <= span.start);
+            let seg = self.segments.get(first)?;
+            if !seg.is_verbatim() || span.start < seg.prose.start || seg.prose.end < span.end {
+                return None;
+            }
+            let start = seg.source.start + (span.start - seg.prose.start);
+            Span::new(start, start + span.len())
+        };
+        Some(Edit::replace(source, edit.replacement.clone()))
     }
 
     /// Whether no byte of `span` is prose (an empty span: whether it sits
-    /// strictly inside protected text).
+    /// inside a placeholder).
     fn is_protected(&self, span: Span) -> bool {
         if span.is_empty() {
-            return self.verbatim_segment(span).is_none();
+            let i = self.segments.partition_point(|s| s.prose.end <= span.start);
+            return self
+                .segments
+                .get(i)
+                .is_some_and(|s| s.kind == SegmentKind::Placeholder && s.prose.start < span.start);
         }
         let first = self.segments.partition_point(|s| s.prose.end <= span.start);
         !self.segments[first..]
             .iter()
             .take_while(|s| s.prose.start < span.end)
-            .any(|s| s.verbatim)
+            .any(|s| s.kind != SegmentKind::Placeholder)
     }
 
-    /// Whether `span` is prose, not protected text (code, markup).
+    /// Whether `span` is prose, not masked text (code, a placeholder).
     pub fn is_prose(&self, span: Span) -> bool {
         self.is_identity() || !self.is_protected(span)
     }
 
     /// Whether prose and source coincide byte for byte.
     pub fn is_identity(&self) -> bool {
-        matches!(self.segments.as_slice(), [s] if s.verbatim && s.prose == s.source && s.prose.start == 0)
+        matches!(self.segments.as_slice(), [s] if s.is_verbatim() && s.prose == s.source && s.prose.start == 0)
     }
 
     /// Maps a diagnostic from prose to source coordinates, in place.
-    /// Returns `false` when the finding lies entirely in protected text
-    /// (code, markup), where it must be dropped.
+    /// Returns `false` when the finding lies entirely in masked text
+    /// (code, a placeholder), where it must be dropped.
     pub fn map_diagnostic(&self, diagnostic: &mut Diagnostic) -> bool {
         if self.is_identity() {
             return true;
@@ -221,17 +337,17 @@ mod tests {
                 Segment {
                     prose: Span::new(0, 3),
                     source: Span::new(0, 3),
-                    verbatim: true,
+                    kind: SegmentKind::Verbatim,
                 },
                 Segment {
                     prose: Span::new(3, 4),
                     source: Span::new(3, 9),
-                    verbatim: false,
+                    kind: SegmentKind::Placeholder,
                 },
                 Segment {
                     prose: Span::new(4, 7),
                     source: Span::new(9, 12),
-                    verbatim: true,
+                    kind: SegmentKind::Verbatim,
                 },
             ],
             vec![Span::new(0, 7)],

@@ -1,6 +1,6 @@
 //! The prose view of plain text: the text itself, split into paragraphs.
 
-use super::{ProseView, Segment};
+use super::{ProseView, Segment, SegmentKind};
 use crate::span::Span;
 use std::borrow::Cow;
 
@@ -12,10 +12,11 @@ pub(super) fn view(text: &str) -> ProseView<'_> {
         vec![Segment {
             prose: whole,
             source: whole,
-            verbatim: true,
+            kind: SegmentKind::Verbatim,
         }],
         split_paragraphs(text),
     )
+    .with_directives(crate::suppress::plain_directives(text))
 }
 
 /// Characters that end a sentence or a heading-like line.

@@ -119,7 +119,10 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if matches!(word, "mon" | "ton" | "son") && elides_before(first_after) == Some(false) {
             d.gender = Some(Gender::Masculine);
         }
-        if is_capitalised_name(doc, n) || grammar::english_at(doc, n).is_some() {
+        // The noun may be the first word of an English compound left in
+        // the text (`la pull request`): the English decides the gender.
+        let english_next = grammar::next_word(doc, n).is_some_and(|j| grammar::in_english(doc, j));
+        if is_capitalised_name(doc, n) || grammar::in_english(doc, n) || english_next {
             continue;
         }
         let noun = doc.token_text(n).to_lowercase();

@@ -19,6 +19,7 @@ mod numbers;
 mod prefilter;
 mod quotes;
 mod spacing;
+mod suppression;
 mod unicode;
 mod untranslated;
 pub(crate) mod wordlist;
@@ -228,6 +229,7 @@ fn code_rules() -> impl Iterator<Item = CodeRuleDef> {
         untranslated::RULES,
         elision::RULES,
         agreement::RULES,
+        suppression::RULES,
     ]
     .into_iter()
     .flatten()

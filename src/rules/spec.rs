@@ -135,6 +135,7 @@ pub const CATEGORIES: &[&str] = &[
     "numbers",
     "unicode",
     "calque",
+    "suppression",
 ];
 
 /// The profile names.

@@ -28,7 +28,9 @@ git config user.name "CI"
 printf 'Le directeur de une entreprise a dit:«oui».\n' > faux.md
 # A narrow no-break space before `:` and no-break spaces inside « ».
 printf 'Le directeur d’une entreprise a dit\xe2\x80\xaf: «\xc2\xa0oui\xc2\xa0».\n' > juste.md
-git add faux.md juste.md
+# A gettext catalogue: only the translation is checked.
+printf 'msgid "Hello!"\nmsgstr "Bonjour!"\n' > faux.po
+git add faux.md juste.md faux.po
 
 expect() {
     local want="$1"; shift
@@ -61,6 +63,9 @@ repos:
       - id: coquille
 CONFIG
 expect 0 "$precommit" run coquille --files juste.md
+# The hooks take gettext catalogues too.
+expect 1 "$precommit" run coquille --files faux.po
+grep -q "faux.po:2:" "$work/out.txt" || { cat "$work/out.txt" >&2; exit 1; }
 # The fix hook changes the file, so pre-commit reports a failure…
 expect 1 "$precommit" run coquille-fix --files faux.md
 grep -q "d’une" faux.md || { echo "faux.md was not fixed" >&2; cat faux.md >&2; exit 1; }

@@ -1,0 +1,153 @@
+//! Builds a prose text piece by piece from a source, keeping the segment
+//! map, the paragraphs and the markup gaps (shared by the Markdown and
+//! gettext views).
+
+use super::{Gap, PLACEHOLDER, ProseView, Segment, SegmentKind};
+use crate::span::Span;
+use std::borrow::Cow;
+
+/// What separates two paragraphs in the built text.
+const PARAGRAPH_BREAK: &str = "\n\n";
+
+/// A prose text under construction.
+#[derive(Debug, Default)]
+pub(super) struct Builder {
+    text: String,
+    segments: Vec<Segment>,
+    paragraphs: Vec<Span>,
+    /// Prose start of the paragraph being built.
+    paragraph: Option<usize>,
+    gaps: Vec<(usize, Gap)>,
+    /// Markup met since the last piece of the current paragraph.
+    pending: Option<Gap>,
+    /// Source end of the last piece.
+    source_end: usize,
+}
+
+impl Builder {
+    /// An empty builder.
+    pub(super) fn new() -> Builder {
+        Builder::default()
+    }
+
+    /// The prose length so far.
+    pub(super) fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Notes markup between the last piece and the next one.
+    pub(super) fn markup(&mut self, gap: Gap) {
+        if self.paragraph.is_some() {
+            self.pending = Some(self.pending.map_or(gap, |g| g.then(gap)));
+        }
+    }
+
+    /// Copies `source` (bytes of `from`) verbatim.
+    pub(super) fn verbatim(&mut self, from: &str, source: Span) {
+        self.push(&from[source.range()], source, SegmentKind::Verbatim);
+    }
+
+    /// Adds `text`, the decoded form of the `source` bytes.
+    pub(super) fn decoded(&mut self, text: &str, source: Span) {
+        self.push(text, source, SegmentKind::Decoded);
+    }
+
+    /// Adds a placeholder word for the `source` bytes.
+    pub(super) fn placeholder(&mut self, source: Span) {
+        let mut buf = [0u8; 4];
+        self.push(
+            PLACEHOLDER.encode_utf8(&mut buf),
+            source,
+            SegmentKind::Placeholder,
+        );
+    }
+
+    fn push(&mut self, text: &str, source: Span, kind: SegmentKind) {
+        if text.is_empty() {
+            return;
+        }
+        match self.paragraph {
+            None => {
+                if !self.text.is_empty() {
+                    let start = self.text.len();
+                    self.text.push_str(PARAGRAPH_BREAK);
+                    self.segments.push(Segment {
+                        prose: Span::new(start, self.text.len()),
+                        source: Span::new(self.source_end.min(source.start), source.start),
+                        kind: SegmentKind::Placeholder,
+                    });
+                }
+                self.paragraph = Some(self.text.len());
+                self.pending = None;
+            }
+            Some(_) => {
+                if let Some(gap) = self.pending.take() {
+                    self.gaps.push((self.text.len(), gap));
+                }
+            }
+        }
+        let start = self.text.len();
+        self.text.push_str(text);
+        let prose = Span::new(start, self.text.len());
+        match self.segments.last_mut() {
+            // Verbatim pieces that follow each other in the source too make
+            // one segment.
+            Some(last)
+                if kind == SegmentKind::Verbatim
+                    && last.is_verbatim()
+                    && last.source.end == source.start
+                    && self.gaps.last().is_none_or(|g| g.0 != start) =>
+            {
+                last.prose.end = prose.end;
+                last.source.end = source.end;
+            }
+            _ => self.segments.push(Segment {
+                prose,
+                source,
+                kind,
+            }),
+        }
+        self.source_end = source.end;
+    }
+
+    /// Ends the current paragraph, if any.
+    pub(super) fn end_paragraph(&mut self) {
+        if let Some(start) = self.paragraph.take() {
+            self.paragraphs.push(Span::new(start, self.text.len()));
+        }
+        self.pending = None;
+    }
+
+    /// The view, with `emphasis` spans in prose coordinates.
+    pub(super) fn finish(mut self, emphasis: Vec<Span>) -> ProseView<'static> {
+        self.end_paragraph();
+        ProseView::from_parts(Cow::Owned(self.text), self.segments, self.paragraphs)
+            .with_emphasis(emphasis)
+            .with_gaps(self.gaps)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_paragraphs_and_gaps() {
+        let src = "**Bonjour** !\n\nFin.";
+        let mut b = Builder::new();
+        b.markup(Gap::Before);
+        b.verbatim(src, Span::new(2, 9));
+        b.markup(Gap::After);
+        b.verbatim(src, Span::new(11, 13));
+        b.end_paragraph();
+        b.verbatim(src, Span::new(15, 19));
+        let view = b.finish(Vec::new());
+        assert_eq!(view.text(), "Bonjour !\n\nFin.");
+        assert_eq!(view.paragraphs(), &[Span::new(0, 9), Span::new(11, 15)]);
+        assert_eq!(view.to_source(Span::new(8, 9)), Span::new(12, 13));
+        assert_eq!(view.to_source(Span::new(11, 14)), Span::new(15, 18));
+        // The first paragraph starts without a gap; the second piece after
+        // closing markup.
+        assert_eq!(view.gaps, vec![(7, Gap::After)]);
+    }
+}
