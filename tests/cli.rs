@@ -1,6 +1,9 @@
 //! The command-line contract: exit codes, formats, stdin, fixing in place,
 //! `--diff`, and bad input.
 
+mod common;
+
+use common::{code, stderr, stdout};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -60,18 +63,6 @@ fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> (tempfile::TempDir, Path
     let path = dir.path().join(name);
     std::fs::write(&path, contents).expect("write");
     (dir, path)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("UTF-8 stderr")
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exit code")
 }
 
 /// An error is one line on stderr, never a panic.

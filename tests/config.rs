@@ -2,6 +2,9 @@
 //! line, errors, and `coquille config`. Each test builds a project in a
 //! temporary folder and runs the built binary there.
 
+mod common;
+
+use common::{code, stderr, stdout};
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -55,18 +58,6 @@ fn run_stdin(cwd: &Path, args: &[&str], input: &str) -> Output {
         .write_all(input.as_bytes())
         .expect("write stdin");
     child.wait_with_output().expect("coquille ends")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("UTF-8 stderr")
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exit code")
 }
 
 /// One finding of the JSON output.
