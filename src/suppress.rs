@@ -191,20 +191,32 @@ pub fn apply(
     if directives.is_empty() {
         return;
     }
-    let regions = regions(text, directives);
+    let mut regions = regions(text, directives);
+    regions.sort_by_key(|r| r.span.start);
+    let mut comments: Vec<Span> = directives.iter().map(|d| d.span).collect();
+    comments.sort();
     let mut used = vec![false; directives.len()];
+    // One sweep over findings and regions in source order: the regions
+    // that have started and not ended are the only candidates.
+    diagnostics.sort_by_key(|d| d.span.start);
+    let mut next = 0;
+    let mut active: Vec<usize> = Vec::new();
     diagnostics.retain(|d| {
-        if directives.iter().any(|c| c.span.contains(d.span)) {
+        let at = d.span.start;
+        let before = comments.partition_point(|c| c.start <= at);
+        if before > 0 && comments[before - 1].contains(d.span) {
             return false;
         }
+        while next < regions.len() && regions[next].span.start <= at {
+            active.push(next);
+            next += 1;
+        }
+        active.retain(|&r| regions[r].span.end > at);
         let mut keep = true;
-        for region in &regions {
-            let directive = &directives[region.directive];
-            let inside = region.span.start <= d.span.start && d.span.start < region.span.end;
-            if inside
-                && (directive.rules.is_empty() || directive.rules.iter().any(|r| names(r, d.rule)))
-            {
-                used[region.directive] = true;
+        for &r in &active {
+            let directive = &directives[regions[r].directive];
+            if directive.rules.is_empty() || directive.rules.iter().any(|n| names(n, d.rule)) {
+                used[regions[r].directive] = true;
                 keep = false;
             }
         }

@@ -9,7 +9,8 @@ use crate::lexicon::{self, Pos};
 use crate::memo;
 use crate::quotes::Role;
 use crate::span::Span;
-use crate::tokenize::{TokenKind, is_word_char};
+use crate::tokenize::TokenKind;
+use rustc_hash::FxHashSet;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -531,21 +532,33 @@ fn is_title_line(text: &str) -> bool {
         && !line.ends_with(['.', '!', '?', '…', ':', ';', ','])
 }
 
-/// Whether `word` (lowercase) stands as a whole word somewhere in `text`.
-fn appears_lowercase(text: &str, word: &str) -> bool {
-    !word.is_empty()
-        && text.match_indices(word).any(|(at, _)| {
-            !text[..at].chars().next_back().is_some_and(is_word_char)
-                && !text[at + word.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char)
-        })
+/// The words of `doc` written with a lowercase first letter, and the parts
+/// of such compounds (`vingt-quatre` gives `quatre`): one pass over the
+/// tokens, so that a document of many title lines stays linear.
+fn lowercase_words<'d>(doc: &'d Document) -> FxHashSet<&'d str> {
+    let mut words = FxHashSet::default();
+    for (i, t) in doc.tokens().iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let text = doc.token_text(i);
+        if t.first.is_lowercase() {
+            words.insert(text);
+        }
+        if text.contains('-') {
+            words.extend(
+                text.split('-')
+                    .filter(|p| p.chars().next().is_some_and(char::is_lowercase)),
+            );
+        }
+    }
+    words
 }
 
 fn title_case(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
     let text = doc.text();
+    let lowercase = std::cell::OnceCell::new();
     for para in doc.paragraphs() {
         if !is_title_line(doc.slice(para.span)) {
             continue;
@@ -577,7 +590,10 @@ fn title_case(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         // evidence that their capital in a heading is Title Case, not a name.
         let common = |i: usize| {
             let lower = lower_first(doc.token_text(i));
-            COMMON_WORDS.contains(lower.as_str()) || appears_lowercase(text, &lower)
+            COMMON_WORDS.contains(lower.as_str())
+                || lowercase
+                    .get_or_init(|| lowercase_words(doc))
+                    .contains(lower.as_str())
         };
         let adjacent = |a: usize, b: usize| tokens[a + 1..b].iter().all(|t| t.is_space());
         // Articles that start names: `Le Havre`, `La Rochelle`, `De Gaulle`.
