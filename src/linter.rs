@@ -279,6 +279,9 @@ impl Linter {
             }
             passes += 1;
             fixes_applied += applied.fixes;
+            current.kind = current
+                .kind
+                .after_edit(current.text.len(), applied.text.len());
             current.text = applied.text;
             diagnostics = self.check(&current);
         }

@@ -14,6 +14,10 @@ pub enum SourceKind {
     /// A gettext catalogue (`.po`, `.pot`): only the translations
     /// (`msgstr`) are checked.
     Po,
+    /// One JSON value holding a string literal at these bytes (quotes
+    /// included), as a field of a JSON Lines record: only the decoded
+    /// string is checked, as plain text.
+    JsonString(crate::span::Span),
 }
 
 impl SourceKind {
@@ -25,6 +29,21 @@ impl SourceKind {
             Some(ext) if is(ext, "md") || is(ext, "markdown") => SourceKind::Markdown,
             Some(ext) if is(ext, "po") || is(ext, "pot") => SourceKind::Po,
             _ => SourceKind::PlainText,
+        }
+    }
+}
+
+impl SourceKind {
+    /// The kind after fixes changed the length of the text from `before`
+    /// to `after` bytes: a JSON string literal grows or shrinks with its
+    /// content (fixes never edit outside it).
+    pub fn after_edit(self, before: usize, after: usize) -> SourceKind {
+        match self {
+            SourceKind::JsonString(literal) => SourceKind::JsonString(crate::span::Span::new(
+                literal.start,
+                (literal.end + after).saturating_sub(before),
+            )),
+            kind => kind,
         }
     }
 }

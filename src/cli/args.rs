@@ -149,6 +149,18 @@ pub struct CommonArgs {
     /// Exit 0 even when findings remain (errors still exit 2).
     #[arg(long)]
     pub exit_zero: bool,
+    /// Threads checking files (or records) at once; 0 means one per core.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+    /// Print a table of findings per rule (count, fixable) instead of the
+    /// findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Read JSON Lines: check the string field FIELD of each line (one
+    /// document per line); with `fix`, write the corpus back with that
+    /// field fixed.
+    #[arg(long, value_name = "FIELD")]
+    pub jsonl: Option<String>,
 }
 
 /// `coquille check`.

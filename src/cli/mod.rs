@@ -4,7 +4,10 @@
 pub mod args;
 mod config_cmd;
 pub mod configs;
+mod jsonl;
+mod progress;
 mod rules_cmd;
+mod statistics;
 pub mod walk;
 
 use crate::diagnostic::{Applicability, Diagnostic};
@@ -14,6 +17,9 @@ use crate::source::{Source, SourceKind};
 use args::{CheckArgs, Cli, ColorArg, Command, CommonArgs, FixArgs, FormatArg};
 use clap::Parser;
 use configs::{Configs, Linters};
+use progress::Progress;
+use rayon::prelude::*;
+use statistics::Statistics;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -158,13 +164,17 @@ impl Run {
         self.linters.get(self.linter_of[i])
     }
 
-    /// Reads input `i`; on failure prints the error, counts it, and gives
-    /// `None` so the run goes on with the next input.
-    fn read(&mut self, i: usize) -> Option<Source> {
-        match read_input(&self.inputs[i], self.stdin_name.as_deref()) {
-            Ok(source) => {
+    /// Reads input `i`.
+    fn load(&self, i: usize) -> Result<Source, String> {
+        read_input(&self.inputs[i], self.stdin_name.as_deref())
+    }
+
+    /// Counts the outcome of reading one input, printing its error.
+    fn count<T>(&mut self, result: Result<T, String>) -> Option<T> {
+        match result {
+            Ok(value) => {
                 self.files += 1;
-                Some(source)
+                Some(value)
             }
             Err(e) => {
                 error(e);
@@ -173,6 +183,19 @@ impl Run {
             }
         }
     }
+}
+
+/// Inputs handled at once by the thread pool: enough to keep every core
+/// busy, few enough that their findings stay small in memory. Output is
+/// written in input order after each batch.
+const BATCH: usize = 256;
+
+/// The thread pool for `--threads` (0: one thread per core).
+fn thread_pool(threads: usize) -> Result<rayon::ThreadPool, String> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| format!("cannot start {threads} threads: {e}"))
 }
 
 /// `1 file`, `2 files`.
@@ -216,26 +239,33 @@ impl Tally {
 
     /// The summary line; `errors` inputs could not be read.
     fn write_summary(&self, files: usize, errors: usize, out: &mut dyn Write) -> io::Result<()> {
+        self.write_summary_of("file", files, errors, out)
+    }
+
+    /// The summary line, counting `unit`s (files, records).
+    fn write_summary_of(
+        &self,
+        unit: &str,
+        files: usize,
+        errors: usize,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         if self.problems == 0 {
             if errors > 0 {
                 return writeln!(
                     out,
                     "No problems found in the {} read; {} could not be read.",
-                    plural(files, "file"),
+                    plural(files, unit),
                     plural(errors, "input")
                 );
             }
-            return writeln!(
-                out,
-                "No problems found ({} checked).",
-                plural(files, "file")
-            );
+            return writeln!(out, "No problems found ({} checked).", plural(files, unit));
         }
         writeln!(
             out,
             "{} in {} ({} fixable with coquille fix)",
             plural(self.problems, "problem"),
-            plural(self.files_with_problems, "file"),
+            plural(self.files_with_problems, unit),
             self.safe
         )?;
         if self.unsafe_ > 0 {
@@ -273,6 +303,16 @@ fn output_result(result: io::Result<()>) -> Result<(), u8> {
 
 fn check(args: CheckArgs) -> u8 {
     let common = &args.common;
+    let pool = match thread_pool(common.threads) {
+        Ok(pool) => pool,
+        Err(e) => {
+            error(e);
+            return EXIT_ERROR;
+        }
+    };
+    if let Some(field) = &common.jsonl {
+        return pool.install(|| jsonl::check(&args.paths, field, common));
+    }
     let mut run = match Run::start(&args.paths, common) {
         Ok(run) => run,
         Err(code) => return code,
@@ -281,20 +321,49 @@ fn check(args: CheckArgs) -> u8 {
     let mut out = io::stdout().lock();
     let mut printer = Printer::new(format, use_color(common.color, io::stdout().is_terminal()));
     let mut tally = Tally::default();
+    let mut stats = Statistics::default();
+    let mut progress = Progress::new(Some(run.inputs.len() as u64), "files", common.quiet);
     let result = (|| -> io::Result<()> {
-        printer.begin(&mut out)?;
-        for i in 0..run.inputs.len() {
-            let Some(source) = run.read(i) else { continue };
-            let linter = run.linter(i);
-            let mut diagnostics = linter.check(&source);
-            linter.settings().apply_severities(&mut diagnostics);
-            tally.add(&diagnostics);
-            let report = FileReport {
-                name: &source.name,
-                text: &source.text,
-                diagnostics: &diagnostics,
-            };
-            printer.file(&report, &mut out)?;
+        if !common.statistics {
+            printer.begin(&mut out)?;
+        }
+        let all: Vec<usize> = (0..run.inputs.len()).collect();
+        for batch in all.chunks(BATCH) {
+            let results: Vec<Result<(Source, Vec<Diagnostic>), String>> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|&i| {
+                        let source = run.load(i)?;
+                        let linter = run.linter(i);
+                        let mut diagnostics = linter.check(&source);
+                        linter.settings().apply_severities(&mut diagnostics);
+                        Ok((source, diagnostics))
+                    })
+                    .collect()
+            });
+            for result in results {
+                let Some((source, diagnostics)) = run.count(result) else {
+                    progress.advance(1, 0);
+                    continue;
+                };
+                progress.advance(1, source.text.len() as u64);
+                tally.add(&diagnostics);
+                if common.statistics {
+                    stats.add(&diagnostics);
+                    continue;
+                }
+                let report = FileReport {
+                    name: &source.name,
+                    text: &source.text,
+                    diagnostics: &diagnostics,
+                    record: None,
+                };
+                printer.file(&report, &mut out)?;
+            }
+        }
+        progress.finish();
+        if common.statistics {
+            return write_statistics(&stats, format, &mut out);
         }
         printer.end(&mut out)?;
         if !format.is_machine_readable() && !common.quiet {
@@ -306,6 +375,16 @@ fn check(args: CheckArgs) -> u8 {
         return code;
     }
     exit_code(run.errors, tally.problems > 0, common.exit_zero)
+}
+
+/// Writes `--statistics`: JSON for the JSON format, a table otherwise.
+fn write_statistics(stats: &Statistics, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    if format == Format::Json {
+        stats.write_json(out)?;
+    } else {
+        stats.write_table(out)?;
+    }
+    out.flush()
 }
 
 /// Replaces the file at `path` with `text` atomically: the text goes to a
@@ -353,16 +432,34 @@ fn unified_diff(name: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
+/// What fixing one input gave: the source, the outcome, and the error of
+/// writing the fixed file back (if it failed).
+struct Fixed {
+    source: Source,
+    outcome: crate::linter::FixOutcome,
+    write_error: Option<String>,
+}
+
 fn fix(args: FixArgs) -> u8 {
     let common = &args.common;
-    let mut run = match Run::start(&args.paths, common) {
-        Ok(run) => run,
-        Err(code) => return code,
+    let pool = match thread_pool(common.threads) {
+        Ok(pool) => pool,
+        Err(e) => {
+            error(e);
+            return EXIT_ERROR;
+        }
     };
     let threshold = if args.unsafe_fixes {
         Applicability::Unsafe
     } else {
         Applicability::Safe
+    };
+    if let Some(field) = &common.jsonl {
+        return pool.install(|| jsonl::fix(&args.paths, field, common, threshold, args.diff));
+    }
+    let mut run = match Run::start(&args.paths, common) {
+        Ok(run) => run,
+        Err(code) => return code,
     };
     let format = format(common);
     // With stdin, stdout carries the fixed text: reports go to stderr.
@@ -374,64 +471,104 @@ fn fix(args: FixArgs) -> u8 {
     };
     let mut printer = Printer::new(format, use_color(common.color, color_terminal));
     let mut tally = Tally::default();
+    let mut stats = Statistics::default();
     let mut fixed_problems = 0;
     let mut changed_files = 0;
+    let mut progress = Progress::new(Some(run.inputs.len() as u64), "files", common.quiet);
     let result = (|| -> io::Result<()> {
-        if !args.diff {
+        if !args.diff && !common.statistics {
             printer.begin(&mut out)?;
         }
-        for i in 0..run.inputs.len() {
-            let Some(source) = run.read(i) else { continue };
-            let linter = run.linter(i);
-            let mut outcome = linter.fix(&source, threshold);
-            linter.settings().apply_severities(&mut outcome.remaining);
-            if !outcome.converged {
-                eprintln!(
-                    "warning: {}: fixes did not settle after {} passes; some are left unapplied",
-                    source.name, outcome.passes
-                );
-            }
-            let changed = outcome.text != source.text;
-            if args.diff {
-                if changed {
-                    changed_files += 1;
-                    fixed_problems += outcome.fixes_applied;
-                    let diff = unified_diff(&source.name, &source.text, &outcome.text);
-                    io::stdout().write_all(diff.as_bytes())?;
+        let all: Vec<usize> = (0..run.inputs.len()).collect();
+        for batch in all.chunks(BATCH) {
+            // Fixing and writing each file back run in parallel; reports
+            // follow in input order.
+            let results: Vec<(usize, Result<Fixed, String>)> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|&i| {
+                        let fixed = run.load(i).map(|source| {
+                            let linter = run.linter(i);
+                            let mut outcome = linter.fix(&source, threshold);
+                            linter.settings().apply_severities(&mut outcome.remaining);
+                            let write_error = match &run.inputs[i] {
+                                Input::File(path) if !args.diff && outcome.text != source.text => {
+                                    write_atomic(path, &outcome.text).err().map(|e| {
+                                        format!(
+                                            "{}: cannot write the fixed file: {}",
+                                            source.name,
+                                            io_reason(&e)
+                                        )
+                                    })
+                                }
+                                _ => None,
+                            };
+                            Fixed {
+                                source,
+                                outcome,
+                                write_error,
+                            }
+                        });
+                        (i, fixed)
+                    })
+                    .collect()
+            });
+            for (i, result) in results {
+                let Some(Fixed {
+                    source,
+                    outcome,
+                    write_error,
+                }) = run.count(result)
+                else {
+                    progress.advance(1, 0);
+                    continue;
+                };
+                progress.advance(1, source.text.len() as u64);
+                if !outcome.converged {
+                    eprintln!(
+                        "warning: {}: fixes did not settle after {} passes; some are left unapplied",
+                        source.name, outcome.passes
+                    );
                 }
-                continue;
-            }
-            match &run.inputs[i] {
-                Input::Stdin => {
+                let changed = outcome.text != source.text;
+                if args.diff {
+                    if changed {
+                        changed_files += 1;
+                        fixed_problems += outcome.fixes_applied;
+                        let diff = unified_diff(&source.name, &source.text, &outcome.text);
+                        io::stdout().write_all(diff.as_bytes())?;
+                    }
+                    continue;
+                }
+                if let Some(e) = write_error {
+                    error(e);
+                    run.errors += 1;
+                    continue;
+                }
+                if run.inputs[i] == Input::Stdin {
                     let mut stdout = io::stdout().lock();
                     stdout.write_all(outcome.text.as_bytes())?;
                     stdout.flush()?;
                 }
-                Input::File(path) if changed => {
-                    if let Err(e) = write_atomic(path, &outcome.text) {
-                        let reason = io_reason(&e);
-                        error(format!(
-                            "{}: cannot write the fixed file: {reason}",
-                            source.name
-                        ));
-                        run.errors += 1;
-                        continue;
-                    }
+                if changed {
+                    changed_files += 1;
+                    fixed_problems += outcome.fixes_applied;
                 }
-                Input::File(_) => {}
+                tally.add(&outcome.remaining);
+                if common.statistics {
+                    stats.add(&outcome.remaining);
+                    continue;
+                }
+                let report = FileReport {
+                    name: &source.name,
+                    text: &outcome.text,
+                    diagnostics: &outcome.remaining,
+                    record: None,
+                };
+                printer.file(&report, &mut out)?;
             }
-            if changed {
-                changed_files += 1;
-                fixed_problems += outcome.fixes_applied;
-            }
-            tally.add(&outcome.remaining);
-            let report = FileReport {
-                name: &source.name,
-                text: &outcome.text,
-                diagnostics: &outcome.remaining,
-            };
-            printer.file(&report, &mut out)?;
         }
+        progress.finish();
         let fixed = format!(
             "{} in {}",
             plural(fixed_problems, "problem"),
@@ -442,6 +579,9 @@ fn fix(args: FixArgs) -> u8 {
                 eprintln!("Would fix {fixed}.");
             }
             return Ok(());
+        }
+        if common.statistics {
+            return write_statistics(&stats, format, &mut *out);
         }
         printer.end(&mut out)?;
         if !format.is_machine_readable() && !common.quiet {

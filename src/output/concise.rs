@@ -10,7 +10,7 @@ pub(super) fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for d in report.diagnostics {
-        let p = cursor.position(d.span.start);
+        let p = report.position(cursor.position(d.span.start));
         writeln!(
             out,
             "{}:{}:{}: {} {}",

@@ -26,6 +26,7 @@ pub(super) fn write(
 ) -> io::Result<()> {
     for d in report.diagnostics {
         let (start, end) = cursor.span(d.span);
+        let (start, end) = (report.position(start), report.position(end));
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

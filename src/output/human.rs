@@ -73,7 +73,7 @@ pub(super) fn write(
         let mut group = level.primary_title(d.message.as_str()).id(d.rule).element(
             Snippet::source(source.as_str())
                 .path(report.name)
-                .line_start(start.line)
+                .line_start(report.line(start.line))
                 .annotation(AnnotationKind::Primary.span(annotation.clone())),
         );
         if let Some(fix) = &d.fix {
@@ -84,8 +84,9 @@ pub(super) fn write(
             // The renderer counts the column from the cut; put back the
             // column in the file (only in the `-->` line).
             let shown = source[..annotation.start].chars().count() + 1;
-            let wrong = format!("{}:{}:{shown}", report.name, start.line);
-            let right = format!("{}:{}:{}", report.name, start.line, start.column);
+            let line = report.line(start.line);
+            let wrong = format!("{}:{line}:{shown}", report.name);
+            let right = format!("{}:{line}:{}", report.name, start.column);
             if let Some(at) = rendered.find(&wrong) {
                 rendered.replace_range(at..at + wrong.len(), &right);
             }

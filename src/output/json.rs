@@ -29,6 +29,8 @@ struct JsonFix<'a> {
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<usize>,
     rule: &'a str,
     category: &'static str,
     severity: &'static str,
@@ -53,22 +55,24 @@ pub(super) fn write_one(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let (start, end) = cursor.span(d.span);
+    let (start, end) = (report.position(start), report.position(end));
     let item = JsonDiagnostic {
         path: report.name,
+        record: report.record.map(|r| r.number),
         rule: d.rule,
         category: d.category.as_str(),
         severity: d.severity.as_str(),
         message: &d.message,
-        start: location(start, d.span.start),
-        end: location(end, d.span.end),
+        start: location(start, report.offset(d.span.start)),
+        end: location(end, report.offset(d.span.end)),
         fix: d.fix.as_ref().map(|f| JsonFix {
             applicability: f.applicability.as_str(),
             edits: f
                 .edits
                 .iter()
                 .map(|e| JsonEdit {
-                    start: e.span.start,
-                    end: e.span.end,
+                    start: report.offset(e.span.start),
+                    end: report.offset(e.span.end),
                     replacement: &e.replacement,
                 })
                 .collect(),

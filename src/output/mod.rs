@@ -50,6 +50,36 @@ pub struct FileReport<'a> {
     pub text: &'a str,
     /// The findings, sorted by position.
     pub diagnostics: &'a [Diagnostic],
+    /// For a record of a JSON Lines corpus: which line of the file `text`
+    /// is.
+    pub record: Option<Record>,
+}
+
+/// Where a JSON Lines record sits in its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Record {
+    /// Its line number (1-based), shown as `record` and as the line.
+    pub number: usize,
+    /// The byte offset of the line in the file.
+    pub offset: usize,
+}
+
+impl FileReport<'_> {
+    /// The line in the file of line `line` of the text.
+    fn line(&self, line: usize) -> usize {
+        line + self.record.map_or(0, |r| r.number - 1)
+    }
+
+    /// The byte offset in the file of byte `offset` of the text.
+    fn offset(&self, offset: usize) -> usize {
+        offset + self.record.map_or(0, |r| r.offset)
+    }
+
+    /// A position of the text, as a position in the file.
+    fn position(&self, mut p: crate::source::Position) -> crate::source::Position {
+        p.line = self.line(p.line);
+        p
+    }
 }
 
 /// Writes findings file by file in one format.

@@ -38,7 +38,7 @@ fn region(start: Position, end: Position) -> Value {
 impl Log {
     /// Adds the findings of one file.
     pub(super) fn add(&mut self, report: &FileReport, index: &LineIndex) {
-        let at = |offset: usize| index.position(report.text, offset);
+        let at = |offset: usize| report.position(index.position(report.text, offset));
         for d in report.diagnostics {
             let next = self.rules.len();
             let rule_index = *self.rules.entry(d.rule).or_insert(next);
@@ -55,6 +55,9 @@ impl Log {
                 "message": { "text": d.message },
                 "locations": [location],
             });
+            if let Some(record) = report.record {
+                result["properties"] = json!({ "record": record.number });
+            }
             if let Some(fix) = d.fix.as_ref().filter(|f| !f.edits.is_empty()) {
                 let replacements: Vec<Value> = fix
                     .edits

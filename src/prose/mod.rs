@@ -14,6 +14,7 @@
 //! makes the place ambiguous, becomes display-only.
 
 mod builder;
+mod json;
 mod markdown;
 mod plain;
 mod po;
@@ -101,6 +102,7 @@ impl<'a> ProseView<'a> {
             SourceKind::PlainText => plain::view(&source.text),
             SourceKind::Markdown => markdown::view(&source.text),
             SourceKind::Po => po::view(&source.text),
+            SourceKind::JsonString(literal) => json::view(&source.text, literal),
         }
     }
 
@@ -127,6 +129,12 @@ impl<'a> ProseView<'a> {
     /// offset), which decide where insertions go.
     pub fn with_gaps(mut self, gaps: Vec<(usize, Gap)>) -> Self {
         self.gaps = gaps;
+        self
+    }
+
+    /// The same view with other paragraphs (prose coordinates, in order).
+    pub fn with_paragraphs(mut self, paragraphs: Vec<Span>) -> Self {
+        self.paragraphs = paragraphs;
         self
     }
 
