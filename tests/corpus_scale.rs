@@ -262,3 +262,49 @@ fn statistics_count_findings_per_rule() {
     // No progress bar when stderr is not a terminal.
     assert_eq!(stderr(&o), "");
 }
+
+/// A file read in parts gives the same findings and the same fixes as the
+/// same text read whole (`COQUILLE_LARGE_FILE` lowers the size at which a
+/// file is read in parts).
+#[test]
+fn large_files_read_in_parts_match_whole_reads() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 300_000 {
+        text.push_str(&format!(
+            "Le rapport {i} dit:«oui» ; la réunion a eu lieu...\nElle a duré deux heures!\n\n"
+        ));
+        i += 1;
+    }
+    std::fs::write(dir.path().join("big.txt"), &text).expect("write");
+    let check = |threshold: &str| {
+        coquille(dir.path())
+            .env("COQUILLE_LARGE_FILE", threshold)
+            .args(["check", "--format", "json", "--threads", "2", "big.txt"])
+            .output()
+            .expect("coquille runs")
+    };
+    let whole = check("1000000000");
+    let parts = check("65536");
+    assert_eq!(code(&whole), 1);
+    assert_eq!(stdout(&parts), stdout(&whole));
+    let lines: Value = serde_json::from_str(&stdout(&parts)).expect("JSON");
+    let last = lines.as_array().expect("array").last().expect("findings");
+    assert!(last["start"]["line"].as_u64().expect("line") > 10_000);
+    // Fixing in parts writes the same file as fixing it whole.
+    std::fs::write(dir.path().join("copy.txt"), &text).expect("write");
+    let fix = |name: &str, threshold: &str| {
+        coquille(dir.path())
+            .env("COQUILLE_LARGE_FILE", threshold)
+            .args(["fix", "--quiet", name])
+            .output()
+            .expect("coquille runs")
+    };
+    fix("big.txt", "65536");
+    fix("copy.txt", "1000000000");
+    let a = std::fs::read_to_string(dir.path().join("big.txt")).expect("read");
+    let b = std::fs::read_to_string(dir.path().join("copy.txt")).expect("read");
+    assert_ne!(a, text);
+    assert_eq!(a, b);
+}

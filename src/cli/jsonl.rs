@@ -210,6 +210,7 @@ pub(super) fn check(paths: &[std::path::PathBuf], field: &str, common: &CommonAr
                             record: Some(Record {
                                 number: line.number,
                                 offset: line.offset,
+                                is_record: true,
                             }),
                         },
                         &mut out,
@@ -418,6 +419,7 @@ pub(super) fn fix(
                             record: Some(Record {
                                 number: line.number,
                                 offset: line.offset,
+                                is_record: true,
                             }),
                         },
                         &mut out,

@@ -5,6 +5,7 @@ pub mod args;
 mod config_cmd;
 pub mod configs;
 mod jsonl;
+mod large;
 mod progress;
 mod rules_cmd;
 mod statistics;
@@ -190,6 +191,67 @@ impl Run {
 /// written in input order after each batch.
 const BATCH: usize = 256;
 
+/// Inputs grouped for the thread pool: batches of ordinary inputs, and
+/// large plain-text files on their own (read in parts).
+enum Group {
+    Batch(Vec<usize>),
+    Large(usize),
+}
+
+fn groups(inputs: &[Input]) -> Vec<Group> {
+    let mut groups = Vec::new();
+    let mut batch = Vec::new();
+    for (i, input) in inputs.iter().enumerate() {
+        if large::is_large(input) {
+            if !batch.is_empty() {
+                groups.push(Group::Batch(std::mem::take(&mut batch)));
+            }
+            groups.push(Group::Large(i));
+        } else {
+            batch.push(i);
+            if batch.len() == BATCH {
+                groups.push(Group::Batch(std::mem::take(&mut batch)));
+            }
+        }
+    }
+    if !batch.is_empty() {
+        groups.push(Group::Batch(batch));
+    }
+    groups
+}
+
+/// Parts of a large file handled at once.
+fn parts_at_once(pool: &rayon::ThreadPool) -> usize {
+    2 * pool.current_num_threads()
+}
+
+/// Reads up to `n` parts; a read error ends the file.
+fn read_parts(reader: &mut large::PartReader, n: usize) -> (Vec<large::Part>, Option<String>) {
+    let mut parts = Vec::new();
+    while parts.len() < n {
+        match reader.next_part() {
+            Ok(Some(part)) => parts.push(part),
+            Ok(None) => break,
+            Err(e) => return (parts, Some(e)),
+        }
+    }
+    (parts, None)
+}
+
+/// The report of one part of a large file.
+fn part_report<'a>(part: &'a large::Part, diagnostics: &'a [Diagnostic]) -> FileReport<'a> {
+    FileReport {
+        name: &part.source.name,
+        text: &part.source.text,
+        diagnostics,
+        record: Some(crate::output::Record {
+            number: part.first_line,
+            offset: part.offset,
+            is_record: false,
+        }),
+    }
+}
+
 /// The thread pool for `--threads` (0: one thread per core).
 fn thread_pool(threads: usize) -> Result<rayon::ThreadPool, String> {
     rayon::ThreadPoolBuilder::new()
@@ -217,6 +279,19 @@ struct Tally {
 }
 
 impl Tally {
+    /// Adds the findings of one part of a file; `had_problems` says whether
+    /// an earlier part of the same file had some.
+    fn add_part(&mut self, diagnostics: &[Diagnostic], had_problems: &mut bool) {
+        if diagnostics.is_empty() {
+            return;
+        }
+        self.add(diagnostics);
+        if *had_problems {
+            self.files_with_problems -= 1;
+        }
+        *had_problems = true;
+    }
+
     fn add(&mut self, diagnostics: &[Diagnostic]) {
         if diagnostics.is_empty() {
             return;
@@ -327,8 +402,54 @@ fn check(args: CheckArgs) -> u8 {
         if !common.statistics {
             printer.begin(&mut out)?;
         }
-        let all: Vec<usize> = (0..run.inputs.len()).collect();
-        for batch in all.chunks(BATCH) {
+        for group in groups(&run.inputs) {
+            let batch = match group {
+                Group::Batch(batch) => batch,
+                Group::Large(i) => {
+                    let Input::File(path) = &run.inputs[i] else {
+                        continue;
+                    };
+                    let mut reader = match large::PartReader::open(path) {
+                        Ok(reader) => reader,
+                        Err(e) => {
+                            run.count::<()>(Err(e));
+                            continue;
+                        }
+                    };
+                    let linter = run.linter(i);
+                    let mut had_problems = false;
+                    let mut failed = None;
+                    while failed.is_none() {
+                        let (parts, error) = read_parts(&mut reader, parts_at_once(&pool));
+                        failed = error;
+                        if parts.is_empty() {
+                            break;
+                        }
+                        let results: Vec<Vec<Diagnostic>> = pool.install(|| {
+                            parts
+                                .par_iter()
+                                .map(|part| {
+                                    let mut diagnostics = linter.check(&part.source);
+                                    linter.settings().apply_severities(&mut diagnostics);
+                                    diagnostics
+                                })
+                                .collect()
+                        });
+                        for (part, diagnostics) in parts.iter().zip(results) {
+                            progress.advance(0, part.source.text.len() as u64);
+                            tally.add_part(&diagnostics, &mut had_problems);
+                            if common.statistics {
+                                stats.add(&diagnostics);
+                            } else {
+                                printer.file(&part_report(part, &diagnostics), &mut out)?;
+                            }
+                        }
+                    }
+                    progress.advance(1, 0);
+                    run.count(failed.map_or(Ok(()), Err));
+                    continue;
+                }
+            };
             let results: Vec<Result<(Source, Vec<Diagnostic>), String>> = pool.install(|| {
                 batch
                     .par_iter()
@@ -432,6 +553,94 @@ fn unified_diff(name: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
+/// Fixes a large plain-text file part by part, writing the fixed parts to
+/// a temporary file that replaces it at the end (never on error, and not
+/// with `diff`); `report` sees each part and its outcome. Gives the number
+/// of fixes applied when the file changed.
+fn fix_large(
+    run: &Run,
+    i: usize,
+    pool: &rayon::ThreadPool,
+    threshold: Applicability,
+    diff: bool,
+    report: &mut dyn FnMut(&large::Part, &crate::linter::FixOutcome) -> io::Result<()>,
+) -> io::Result<Result<Option<usize>, String>> {
+    let Input::File(path) = &run.inputs[i] else {
+        return Ok(Ok(None));
+    };
+    let name = path.display().to_string();
+    let mut reader = match large::PartReader::open(path) {
+        Ok(reader) => reader,
+        Err(e) => return Ok(Err(e)),
+    };
+    let cannot_write =
+        |e: io::Error| format!("{name}: cannot write the fixed file: {}", io_reason(&e));
+    let mut temp = match std::fs::canonicalize(path).and_then(|target| {
+        let dir = target
+            .parent()
+            .map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf);
+        tempfile::Builder::new()
+            .prefix(".coquille-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+    }) {
+        Ok(temp) => temp,
+        Err(e) => return Ok(Err(cannot_write(e))),
+    };
+    let linter = run.linter(i);
+    let (mut fixes, mut changed) = (0, false);
+    loop {
+        let (parts, failed) = read_parts(&mut reader, parts_at_once(pool));
+        let outcomes: Vec<crate::linter::FixOutcome> = pool.install(|| {
+            parts
+                .par_iter()
+                .map(|part| {
+                    let mut outcome = linter.fix(&part.source, threshold);
+                    linter.settings().apply_severities(&mut outcome.remaining);
+                    outcome
+                })
+                .collect()
+        });
+        for (part, outcome) in parts.iter().zip(&outcomes) {
+            if outcome.text != part.source.text {
+                changed = true;
+                fixes += outcome.fixes_applied;
+                if diff {
+                    let diff = unified_diff(&name, &part.source.text, &outcome.text);
+                    io::stdout().write_all(diff.as_bytes())?;
+                }
+            }
+            if let Err(e) = temp.write_all(outcome.text.as_bytes()) {
+                return Ok(Err(cannot_write(e)));
+            }
+            report(part, outcome)?;
+        }
+        if let Some(e) = failed {
+            // The temporary file is removed: the file stays as it was.
+            return Ok(Err(e));
+        }
+        if parts.is_empty() {
+            break;
+        }
+    }
+    if !changed {
+        return Ok(Ok(None));
+    }
+    if !diff {
+        let persisted = std::fs::metadata(path).and_then(|metadata| {
+            temp.as_file().sync_all()?;
+            std::fs::set_permissions(temp.path(), metadata.permissions())?;
+            temp.persist(std::fs::canonicalize(path)?)
+                .map_err(|e| e.error)?;
+            Ok(())
+        });
+        if let Err(e) = persisted {
+            return Ok(Err(cannot_write(e)));
+        }
+    }
+    Ok(Ok(Some(fixes)))
+}
+
 /// What fixing one input gave: the source, the outcome, and the error of
 /// writing the fixed file back (if it failed).
 struct Fixed {
@@ -479,8 +688,48 @@ fn fix(args: FixArgs) -> u8 {
         if !args.diff && !common.statistics {
             printer.begin(&mut out)?;
         }
-        let all: Vec<usize> = (0..run.inputs.len()).collect();
-        for batch in all.chunks(BATCH) {
+        for group in groups(&run.inputs) {
+            let batch = match group {
+                Group::Batch(batch) => batch,
+                Group::Large(i) => {
+                    let mut had_problems = false;
+                    let fixed = fix_large(
+                        &run,
+                        i,
+                        &pool,
+                        threshold,
+                        args.diff,
+                        &mut |part, outcome| {
+                            progress.advance(0, part.source.text.len() as u64);
+                            if args.diff {
+                                return Ok(());
+                            }
+                            tally.add_part(&outcome.remaining, &mut had_problems);
+                            if common.statistics {
+                                stats.add(&outcome.remaining);
+                                return Ok(());
+                            }
+                            let fixed_part = large::Part {
+                                source: Source::new(
+                                    part.source.name.clone(),
+                                    outcome.text.clone(),
+                                    SourceKind::PlainText,
+                                ),
+                                first_line: part.first_line,
+                                offset: part.offset,
+                            };
+                            printer.file(&part_report(&fixed_part, &outcome.remaining), &mut out)
+                        },
+                    )?;
+                    progress.advance(1, 0);
+                    if let Ok(Some(count)) = &fixed {
+                        changed_files += 1;
+                        fixed_problems += count;
+                    }
+                    run.count(fixed);
+                    continue;
+                }
+            };
             // Fixing and writing each file back run in parallel; reports
             // follow in input order.
             let results: Vec<(usize, Result<Fixed, String>)> = pool.install(|| {

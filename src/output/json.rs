@@ -58,7 +58,7 @@ pub(super) fn write_one(
     let (start, end) = (report.position(start), report.position(end));
     let item = JsonDiagnostic {
         path: report.name,
-        record: report.record.map(|r| r.number),
+        record: report.record_number(),
         rule: d.rule,
         category: d.category.as_str(),
         severity: d.severity.as_str(),

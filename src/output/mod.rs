@@ -50,21 +50,29 @@ pub struct FileReport<'a> {
     pub text: &'a str,
     /// The findings, sorted by position.
     pub diagnostics: &'a [Diagnostic],
-    /// For a record of a JSON Lines corpus: which line of the file `text`
-    /// is.
+    /// For a record of a JSON Lines corpus, or a part of a large file:
+    /// where `text` starts in the file.
     pub record: Option<Record>,
 }
 
-/// Where a JSON Lines record sits in its file.
+/// Where a JSON Lines record, or a part of a large file, sits in its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Record {
-    /// Its line number (1-based), shown as `record` and as the line.
+    /// The line number (1-based) of its first line.
     pub number: usize,
-    /// The byte offset of the line in the file.
+    /// The byte offset of its first byte in the file.
     pub offset: usize,
+    /// Whether it is a JSON Lines record, whose number is shown as
+    /// `record` in JSON and SARIF output.
+    pub is_record: bool,
 }
 
 impl FileReport<'_> {
+    /// The JSON Lines record number, if the text is one.
+    fn record_number(&self) -> Option<usize> {
+        self.record.filter(|r| r.is_record).map(|r| r.number)
+    }
+
     /// The line in the file of line `line` of the text.
     fn line(&self, line: usize) -> usize {
         line + self.record.map_or(0, |r| r.number - 1)

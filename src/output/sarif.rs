@@ -55,8 +55,8 @@ impl Log {
                 "message": { "text": d.message },
                 "locations": [location],
             });
-            if let Some(record) = report.record {
-                result["properties"] = json!({ "record": record.number });
+            if let Some(record) = report.record_number() {
+                result["properties"] = json!({ "record": record });
             }
             if let Some(fix) = d.fix.as_ref().filter(|f| !f.edits.is_empty()) {
                 let replacements: Vec<Value> = fix

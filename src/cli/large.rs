@@ -1,0 +1,170 @@
+//! Large plain-text files, read in parts so that memory stays bounded.
+//!
+//! A plain-text file over [`LARGE_FILE`] bytes is not read whole: it is cut
+//! into parts of about [`PART_BYTES`], each ending at a blank line (a
+//! paragraph boundary, so quotation pairing and paragraphs are as in the
+//! whole file), or at a line end if no blank line comes within
+//! [`MAX_PART_BYTES`]. A few parts at a time are checked (or fixed) in
+//! parallel and reported with their place in the file, so line numbers and
+//! offsets are those of the file. What a whole document decides (the
+//! majority apostrophe style, the names written with a capital) is decided
+//! per part.
+
+use super::walk::{Input, io_reason};
+use crate::source::{InputError, Source, SourceKind};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+/// Plain-text files larger than this are read in parts (the environment
+/// variable `COQUILLE_LARGE_FILE` sets another size, in bytes).
+pub(super) const LARGE_FILE: u64 = 32 << 20;
+/// A part ends at the first blank line after this many bytes (less when
+/// `COQUILLE_LARGE_FILE` is small: an eighth of it).
+const PART_BYTES: usize = 4 << 20;
+
+/// The size above which a file is read in parts.
+fn large_file() -> u64 {
+    std::env::var("COQUILLE_LARGE_FILE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(LARGE_FILE)
+}
+
+/// The size of a part.
+fn part_bytes() -> usize {
+    usize::try_from(large_file() / 8)
+        .unwrap_or(PART_BYTES)
+        .clamp(4096, PART_BYTES)
+}
+/// A part ends at a line end after this many bytes even without a blank
+/// line.
+const MAX_PART_BYTES: usize = 32 << 20;
+
+/// Whether `input` is a plain-text file to read in parts.
+pub(super) fn is_large(input: &Input) -> bool {
+    match input {
+        Input::File(path) => {
+            SourceKind::from_path(path) == SourceKind::PlainText
+                && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > large_file())
+        }
+        Input::Stdin => false,
+    }
+}
+
+/// One part of a large file.
+pub(super) struct Part {
+    /// The part as a text of its own.
+    pub source: Source,
+    /// The line number of its first line in the file.
+    pub first_line: usize,
+    /// The byte offset of its first byte in the file.
+    pub offset: usize,
+}
+
+/// Reads a large file part by part.
+pub(super) struct PartReader {
+    name: String,
+    reader: BufReader<std::fs::File>,
+    line: usize,
+    offset: usize,
+    done: bool,
+}
+
+impl PartReader {
+    /// Opens `path`.
+    pub(super) fn open(path: &Path) -> Result<PartReader, String> {
+        let name = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
+        Ok(PartReader {
+            name,
+            reader: BufReader::with_capacity(1 << 20, file),
+            line: 1,
+            offset: 0,
+            done: false,
+        })
+    }
+
+    /// The next part, `None` at the end; an error names the file and the
+    /// byte offset in the file.
+    pub(super) fn next_part(&mut self) -> Result<Option<Part>, String> {
+        if self.done {
+            return Ok(None);
+        }
+        let part_bytes = part_bytes();
+        let mut bytes = Vec::with_capacity(part_bytes + 4096);
+        let mut lines = 0;
+        loop {
+            let before = bytes.len();
+            let read = self
+                .reader
+                .read_until(b'\n', &mut bytes)
+                .map_err(|e| format!("{}: {}", self.name, io_reason(&e)))?;
+            if read == 0 {
+                self.done = true;
+                break;
+            }
+            lines += usize::from(bytes.ends_with(b"\n"));
+            let blank = bytes[before..].iter().all(u8::is_ascii_whitespace);
+            if (bytes.len() >= part_bytes && blank) || bytes.len() >= MAX_PART_BYTES {
+                break;
+            }
+        }
+        if bytes.is_empty() {
+            return Ok(None);
+        }
+        let offset = self.offset;
+        let source = Source::from_bytes(self.name.clone(), bytes, SourceKind::PlainText)
+            .map_err(|e| format!("{}: {}", self.name, shifted(e, offset)))?;
+        let part = Part {
+            first_line: self.line,
+            offset,
+            source,
+        };
+        self.offset += part.source.text.len();
+        self.line += lines;
+        Ok(Some(part))
+    }
+}
+
+/// An input error of a part, with its offset in the file.
+fn shifted(error: InputError, by: usize) -> InputError {
+    match error {
+        InputError::InvalidUtf8 { offset } => InputError::InvalidUtf8 {
+            offset: offset + by,
+        },
+        InputError::Binary { offset } => InputError::Binary {
+            offset: offset + by,
+        },
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_end_at_blank_lines_and_keep_their_place() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.txt");
+        let paragraph = "Une phrase assez longue pour remplir la ligne.\n".repeat(20);
+        let mut text = String::new();
+        while text.len() < 2 * PART_BYTES {
+            text.push_str(&paragraph);
+            text.push('\n');
+        }
+        std::fs::write(&path, &text).expect("write");
+        let mut reader = PartReader::open(&path).expect("open");
+        let mut joined = String::new();
+        let mut parts = 0;
+        while let Some(part) = reader.next_part().expect("part") {
+            assert_eq!(part.offset, joined.len());
+            assert_eq!(part.first_line, joined.matches('\n').count() + 1);
+            assert!(part.offset == 0 || joined.ends_with("\n\n"));
+            joined.push_str(&part.source.text);
+            parts += 1;
+        }
+        assert_eq!(joined, text);
+        assert!(parts >= 2, "{parts} parts");
+    }
+}
