@@ -221,8 +221,8 @@ fn groups(inputs: &[Input]) -> Vec<Group> {
 }
 
 /// Parts of a large file handled at once.
-fn parts_at_once(pool: &rayon::ThreadPool) -> usize {
-    2 * pool.current_num_threads()
+fn parts_at_once(pool: &Pool) -> usize {
+    2 * pool.threads()
 }
 
 /// Reads up to `n` parts; a read error ends the file.
@@ -252,12 +252,52 @@ fn part_report<'a>(part: &'a large::Part, diagnostics: &'a [Diagnostic]) -> File
     }
 }
 
-/// The thread pool for `--threads` (0: one thread per core).
-fn thread_pool(threads: usize) -> Result<rayon::ThreadPool, String> {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| format!("cannot start {threads} threads: {e}"))
+/// The thread pool for `--threads` (0: one thread per core), started on
+/// first use: checking a single file starts no thread.
+struct Pool {
+    threads: usize,
+    pool: std::sync::OnceLock<Option<rayon::ThreadPool>>,
+}
+
+impl Pool {
+    fn new(threads: usize) -> Pool {
+        Pool {
+            threads,
+            pool: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> Option<&rayon::ThreadPool> {
+        self.pool
+            .get_or_init(|| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(self.threads)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// Runs `f` in the pool (on this thread if the pool cannot start).
+    fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
+        match self.get() {
+            Some(pool) => pool.install(f),
+            None => f(),
+        }
+    }
+
+    /// Maps `items` with `f` in parallel, in order; one item is mapped on
+    /// this thread.
+    fn map<T: Sync, R: Send>(&self, items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+        if items.len() <= 1 {
+            return items.iter().map(f).collect();
+        }
+        self.install(|| items.par_iter().map(f).collect())
+    }
+
+    fn threads(&self) -> usize {
+        self.get().map_or(1, rayon::ThreadPool::current_num_threads)
+    }
 }
 
 /// `1 file`, `2 files`.
@@ -378,13 +418,7 @@ fn output_result(result: io::Result<()>) -> Result<(), u8> {
 
 fn check(args: CheckArgs) -> u8 {
     let common = &args.common;
-    let pool = match thread_pool(common.threads) {
-        Ok(pool) => pool,
-        Err(e) => {
-            error(e);
-            return EXIT_ERROR;
-        }
-    };
+    let pool = Pool::new(common.threads);
     if let Some(field) = &common.jsonl {
         return pool.install(|| jsonl::check(&args.paths, field, common));
     }
@@ -425,15 +459,10 @@ fn check(args: CheckArgs) -> u8 {
                         if parts.is_empty() {
                             break;
                         }
-                        let results: Vec<Vec<Diagnostic>> = pool.install(|| {
-                            parts
-                                .par_iter()
-                                .map(|part| {
-                                    let mut diagnostics = linter.check(&part.source);
-                                    linter.settings().apply_severities(&mut diagnostics);
-                                    diagnostics
-                                })
-                                .collect()
+                        let results: Vec<Vec<Diagnostic>> = pool.map(&parts, |part| {
+                            let mut diagnostics = linter.check(&part.source);
+                            linter.settings().apply_severities(&mut diagnostics);
+                            diagnostics
                         });
                         for (part, diagnostics) in parts.iter().zip(results) {
                             progress.advance(0, part.source.text.len() as u64);
@@ -450,17 +479,12 @@ fn check(args: CheckArgs) -> u8 {
                     continue;
                 }
             };
-            let results: Vec<Result<(Source, Vec<Diagnostic>), String>> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|&i| {
-                        let source = run.load(i)?;
-                        let linter = run.linter(i);
-                        let mut diagnostics = linter.check(&source);
-                        linter.settings().apply_severities(&mut diagnostics);
-                        Ok((source, diagnostics))
-                    })
-                    .collect()
+            let results: Vec<Result<(Source, Vec<Diagnostic>), String>> = pool.map(&batch, |&i| {
+                let source = run.load(i)?;
+                let linter = run.linter(i);
+                let mut diagnostics = linter.check(&source);
+                linter.settings().apply_severities(&mut diagnostics);
+                Ok((source, diagnostics))
             });
             for result in results {
                 let Some((source, diagnostics)) = run.count(result) else {
@@ -560,7 +584,7 @@ fn unified_diff(name: &str, old: &str, new: &str) -> String {
 fn fix_large(
     run: &Run,
     i: usize,
-    pool: &rayon::ThreadPool,
+    pool: &Pool,
     threshold: Applicability,
     diff: bool,
     report: &mut dyn FnMut(&large::Part, &crate::linter::FixOutcome) -> io::Result<()>,
@@ -591,15 +615,10 @@ fn fix_large(
     let (mut fixes, mut changed) = (0, false);
     loop {
         let (parts, failed) = read_parts(&mut reader, parts_at_once(pool));
-        let outcomes: Vec<crate::linter::FixOutcome> = pool.install(|| {
-            parts
-                .par_iter()
-                .map(|part| {
-                    let mut outcome = linter.fix(&part.source, threshold);
-                    linter.settings().apply_severities(&mut outcome.remaining);
-                    outcome
-                })
-                .collect()
+        let outcomes: Vec<crate::linter::FixOutcome> = pool.map(&parts, |part| {
+            let mut outcome = linter.fix(&part.source, threshold);
+            linter.settings().apply_severities(&mut outcome.remaining);
+            outcome
         });
         for (part, outcome) in parts.iter().zip(&outcomes) {
             if outcome.text != part.source.text {
@@ -651,13 +670,7 @@ struct Fixed {
 
 fn fix(args: FixArgs) -> u8 {
     let common = &args.common;
-    let pool = match thread_pool(common.threads) {
-        Ok(pool) => pool,
-        Err(e) => {
-            error(e);
-            return EXIT_ERROR;
-        }
-    };
+    let pool = Pool::new(common.threads);
     let threshold = if args.unsafe_fixes {
         Applicability::Unsafe
     } else {
@@ -732,35 +745,30 @@ fn fix(args: FixArgs) -> u8 {
             };
             // Fixing and writing each file back run in parallel; reports
             // follow in input order.
-            let results: Vec<(usize, Result<Fixed, String>)> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|&i| {
-                        let fixed = run.load(i).map(|source| {
-                            let linter = run.linter(i);
-                            let mut outcome = linter.fix(&source, threshold);
-                            linter.settings().apply_severities(&mut outcome.remaining);
-                            let write_error = match &run.inputs[i] {
-                                Input::File(path) if !args.diff && outcome.text != source.text => {
-                                    write_atomic(path, &outcome.text).err().map(|e| {
-                                        format!(
-                                            "{}: cannot write the fixed file: {}",
-                                            source.name,
-                                            io_reason(&e)
-                                        )
-                                    })
-                                }
-                                _ => None,
-                            };
-                            Fixed {
-                                source,
-                                outcome,
-                                write_error,
-                            }
-                        });
-                        (i, fixed)
-                    })
-                    .collect()
+            let results: Vec<(usize, Result<Fixed, String>)> = pool.map(&batch, |&i| {
+                let fixed = run.load(i).map(|source| {
+                    let linter = run.linter(i);
+                    let mut outcome = linter.fix(&source, threshold);
+                    linter.settings().apply_severities(&mut outcome.remaining);
+                    let write_error = match &run.inputs[i] {
+                        Input::File(path) if !args.diff && outcome.text != source.text => {
+                            write_atomic(path, &outcome.text).err().map(|e| {
+                                format!(
+                                    "{}: cannot write the fixed file: {}",
+                                    source.name,
+                                    io_reason(&e)
+                                )
+                            })
+                        }
+                        _ => None,
+                    };
+                    Fixed {
+                        source,
+                        outcome,
+                        write_error,
+                    }
+                });
+                (i, fixed)
             });
             for (i, result) in results {
                 let Some(Fixed {
