@@ -1,0 +1,670 @@
+//! Benchmarks at scale, printed as plain lines (no criterion):
+//!
+//! - (a) throughput of `check` and `fix` over 100 MB of French prose made
+//!   in memory from the project's texts, on one core and on all cores, for
+//!   three rule sets (typography only, the default rules, every rule);
+//! - (b) whole-process time of `target/release/coquille check` on 2 KB files;
+//! - (c) coquille against Grammalecte (`grammalecte-cli`) on the same 1 MB,
+//!   when Grammalecte is installed.
+//!
+//! Run with `cargo bench --bench scale`; `COQUILLE_BENCH_MB=10 cargo bench
+//! --bench scale` for a quicker run. Parts can be picked by name:
+//! `cargo bench --bench scale -- throughput process grammalecte`; the part
+//! `profile` (never run by default) only checks the corpus with the default
+//! rules on one core, for `perf record`.
+//! Targets are printed next to the figures; missing one fails nothing.
+//! Parts (b) and (c) run `target/release/coquille` (build it first with
+//! `cargo build --release`; `COQUILLE_BIN` names another binary) and
+//! `grammalecte-cli` from the PATH (`GRAMMALECTE_CLI` names another).
+//!
+//! Run without `--bench` (as `cargo test --benches` does), it only checks
+//! that every part works, on a small corpus.
+
+use coquille::{Applicability, Linter, Profile, Registry, Selector, Settings, Source, SourceKind};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant, SystemTime};
+
+/// The categories of the typography rule set.
+const TYPOGRAPHY: [&str; 8] = [
+    "spacing",
+    "quotes",
+    "punctuation",
+    "apostrophe",
+    "numbers",
+    "unicode",
+    "hyphenation",
+    "capitalization",
+];
+
+/// Runs of the binary on each short file in part (b).
+const PROCESS_RUNS: usize = 200;
+
+/// Size of the text given to coquille and Grammalecte in part (c).
+const SIDE_BY_SIDE_BYTES: usize = 1_000_000;
+
+/// Longest Grammalecte full check part (c) allows itself before taking a
+/// smaller slice.
+const GRAMMALECTE_BUDGET: Duration = Duration::from_secs(600);
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The project's texts, split into paragraphs (as in benches/throughput.rs).
+fn paragraphs() -> Vec<String> {
+    let mut files: Vec<_> = ["tests/corpus/clean", "examples"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root().join(dir)).expect("text folder"))
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .flat_map(|f| {
+            let text = std::fs::read_to_string(f).expect("UTF-8 text");
+            text.split("\n\n").map(str::to_string).collect::<Vec<_>>()
+        })
+        .filter(|p| !p.trim().is_empty())
+        .collect()
+}
+
+/// Documents of 2 to 40 KB made of the paragraphs in a shuffled but fixed
+/// order, until `bytes` is reached. The sequence does not depend on
+/// `bytes`: a smaller corpus is a prefix of a larger one.
+fn corpus(paragraphs: &[String], bytes: usize) -> Vec<Source> {
+    let mut docs = Vec::new();
+    let mut total = 0;
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        // xorshift: deterministic, no dependency.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    while total < bytes {
+        let target = 2048 + (next() % (38 * 1024)) as usize;
+        let mut text = String::with_capacity(target + 1024);
+        while text.len() < target {
+            let p = &paragraphs[(next() % paragraphs.len() as u64) as usize];
+            text.push_str(p);
+            text.push_str("\n\n");
+        }
+        total += text.len();
+        docs.push(Source::new(
+            format!("doc{}.txt", docs.len()),
+            text,
+            SourceKind::PlainText,
+        ));
+    }
+    docs
+}
+
+/// The first `max` bytes (or fewer, at a char boundary) of `text`.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The three rule sets of part (a).
+fn rule_sets() -> Vec<(&'static str, Linter)> {
+    let registry = Registry::global();
+    let typography = Settings {
+        select: TYPOGRAPHY
+            .iter()
+            .map(|c| Selector::parse(c, registry).expect("known category"))
+            .collect(),
+        ..Settings::default()
+    };
+    // Every rule, the off-by-default ones included, in the strict profile.
+    let all = Settings {
+        profile: Profile::Strict,
+        select: registry
+            .rules()
+            .map(|r| Selector::Rule(r.meta().id))
+            .collect(),
+        ..Settings::default()
+    };
+    [
+        ("typography", typography),
+        ("default", Settings::default()),
+        ("all rules", all),
+    ]
+    .into_iter()
+    .map(|(name, settings)| (name, Linter::new(settings).expect("rules compile")))
+    .collect()
+}
+
+/// CPU time (user and system) of this process so far, in seconds, from
+/// /proc/self/stat (Linux; in USER_HZ ticks of 10 ms).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name, which is in parentheses: state is
+    // field 3, utime 14 and stime 15.
+    let fields: Vec<&str> = stat[stat.rfind(')')? + 1..].split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(ticks as f64 / 100.0)
+}
+
+/// Wall time and CPU time of a run, and the sum of the results.
+struct Timing {
+    wall: f64,
+    cpu: Option<f64>,
+    total: usize,
+}
+
+/// Runs `work` on every document with `threads` threads taking the next
+/// document in turn.
+fn run<F>(docs: &[Source], threads: usize, work: F) -> Timing
+where
+    F: Fn(&Source) -> usize + Sync,
+{
+    let next = AtomicUsize::new(0);
+    let cpu = cpu_seconds();
+    let start = Instant::now();
+    let total = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut sum = 0;
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(doc) = docs.get(i) else { break };
+                        sum += work(black_box(doc));
+                    }
+                    sum
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("worker")).sum()
+    });
+    let wall = start.elapsed().as_secs_f64();
+    Timing {
+        wall,
+        cpu: cpu.zip(cpu_seconds()).map(|(a, b)| b - a),
+        total,
+    }
+}
+
+/// Rounds of [`interleaved`].
+const ROUNDS: usize = 10;
+
+/// Runs `work` over all the documents on one thread and on `threads`, in
+/// [`ROUNDS`] rounds over successive slices of the corpus, one thread
+/// first or last in turn: a machine whose speed drifts (a virtual machine
+/// with busy neighbours) then slows both alike. Returns the sums of the
+/// timings on one thread, and on `threads`.
+fn interleaved<F>(docs: &[Source], threads: usize, work: F) -> (Timing, Timing)
+where
+    F: Fn(&Source) -> usize + Sync,
+{
+    let sum = |a: Timing, b: Timing| Timing {
+        wall: a.wall + b.wall,
+        cpu: a.cpu.zip(b.cpu).map(|(a, b)| a + b),
+        total: a.total + b.total,
+    };
+    let zero = || Timing {
+        wall: 0.0,
+        cpu: Some(0.0),
+        total: 0,
+    };
+    let (mut one, mut all) = (zero(), zero());
+    let size = docs.len().div_ceil(ROUNDS).max(1);
+    for (round, slice) in docs.chunks(size).enumerate() {
+        if round % 2 == 0 {
+            one = sum(one, run(slice, 1, &work));
+            all = sum(all, run(slice, threads, &work));
+        } else {
+            all = sum(all, run(slice, threads, &work));
+            one = sum(one, run(slice, 1, &work));
+        }
+    }
+    (one, all)
+}
+
+/// "met" or "missed", for a figure and its target.
+fn verdict(met: bool) -> &'static str {
+    if met { "met" } else { "MISSED" }
+}
+
+/// Part (a): `check` and `fix`, one core and all cores, three rule sets.
+/// Targets are judged only when `judge` (not in the small run of
+/// `cargo test --benches`).
+fn throughput(paragraphs: &[String], megabytes: f64, cores: usize, judge: bool) {
+    println!("== (a) throughput of the library (Linter::check, Linter::fix with safe fixes) ==");
+    let docs = corpus(paragraphs, (megabytes * 1e6) as usize);
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "corpus: {} documents of 2 to 40 KB, {mb:.1} MB (COQUILLE_BENCH_MB={megabytes}); {cores} cores; one pass per figure, in {ROUNDS} rounds alternating one core and all cores",
+        docs.len()
+    );
+    let sets = rule_sets();
+    // Patterns compile on first use: warm every linter up on a few documents.
+    let warm = &docs[..docs.len().min(50)];
+    for (_, linter) in &sets {
+        run(warm, cores, |d| linter.check(d).len());
+        run(warm, cores, |d| {
+            linter.fix(d, Applicability::Safe).fixes_applied
+        });
+    }
+    println!(
+        "{:<11} {:<6} {:>12} {:>12} {:>13} {:>8} {:>9}   target",
+        "rules",
+        "op",
+        "count",
+        "1 core MB/s",
+        format!("{cores} cores MB/s"),
+        "scaling",
+        "CPU eff."
+    );
+    for (name, linter) in &sets {
+        for op in ["check", "fix"] {
+            let work = |d: &Source| match op {
+                "check" => linter.check(d).len(),
+                _ => linter.fix(d, Applicability::Safe).fixes_applied,
+            };
+            let (one_core, all_cores) = interleaved(&docs, cores, work);
+            let one_count = one_core.total;
+            assert_eq!(
+                one_count, all_cores.total,
+                "{name} {op}: threads change results"
+            );
+            let one = mb / one_core.wall;
+            let all = mb / all_cores.wall;
+            let scaling = one_core.wall / all_cores.wall;
+            // CPU time per byte on one core over CPU time per byte with all
+            // cores: 1.0 means no cost from sharing (other load on the
+            // machine changes it less than the wall-time scaling).
+            let efficiency = match (one_core.cpu, all_cores.cpu) {
+                (Some(a), Some(b)) if b > 0.0 => format!("{:.2}", a / b),
+                _ => "-".to_string(),
+            };
+            let mut targets = Vec::new();
+            if judge && op == "check" {
+                match *name {
+                    "typography" => {
+                        targets.push(format!("1 core >= 50 MB/s: {}", verdict(one >= 50.0)))
+                    }
+                    "all rules" => {
+                        targets.push(format!("1 core >= 20 MB/s: {}", verdict(one >= 20.0)))
+                    }
+                    _ => {}
+                }
+            }
+            if judge && cores > 1 {
+                targets.push(format!(
+                    "near-linear (>= {:.1}x): {}",
+                    0.9 * cores as f64,
+                    verdict(scaling >= 0.9 * cores as f64)
+                ));
+            }
+            println!(
+                "{name:<11} {op:<6} {:>12} {one:>12.1} {all:>13.1} {scaling:>7.2}x {efficiency:>9}   {}",
+                if op == "check" {
+                    format!("{one_count} f.")
+                } else {
+                    format!("{one_count} fixes")
+                },
+                targets.join("; ")
+            );
+        }
+    }
+    println!(
+        "(count: findings for check, safe fixes applied for fix; MB = 10^6 bytes; scaling: wall time on one core / on {cores}; CPU eff.: CPU time per byte on one core / with {cores} threads, 1.00 = threads cost nothing extra)"
+    );
+}
+
+/// `profile` (not run by default): only `check` with the default rules,
+/// on one core (or `$COQUILLE_BENCH_THREADS`), for `perf record`.
+fn profile(paragraphs: &[String], megabytes: f64) {
+    let docs = corpus(paragraphs, (megabytes * 1e6) as usize);
+    let mb = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1e6;
+    let linter = Linter::new(Settings::default()).expect("rules compile");
+    let threads = match std::env::var("COQUILLE_BENCH_THREADS") {
+        Ok(n) => n
+            .parse()
+            .expect("COQUILLE_BENCH_THREADS: a number of threads"),
+        Err(_) => 1,
+    };
+    let timing = run(&docs, threads, |d| linter.check(d).len());
+    println!(
+        "profile: default rules, check, {threads} thread(s): {mb:.1} MB, {} findings, {:.1} MB/s",
+        timing.total,
+        mb / timing.wall
+    );
+}
+
+/// The release binary (or `$COQUILLE_BIN`), and whether it looks older
+/// than the sources.
+fn binary() -> Option<(PathBuf, bool)> {
+    if let Some(bin) = std::env::var_os("COQUILLE_BIN") {
+        return Some((PathBuf::from(bin), false));
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"));
+    let target = if target.is_absolute() {
+        target
+    } else {
+        root().join(target)
+    };
+    let bin = target.join("release").join("coquille");
+    let built = std::fs::metadata(&bin).and_then(|m| m.modified()).ok()?;
+    let newest = newest_source(root());
+    Some((bin, newest.is_some_and(|t| t > built)))
+}
+
+/// When the sources (src/, rules/, build.rs, Cargo.toml) last changed.
+fn newest_source(root: &Path) -> Option<SystemTime> {
+    fn walk(path: &Path, newest: &mut Option<SystemTime>) {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return;
+        };
+        if meta.is_dir() {
+            for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
+                walk(&entry.path(), newest);
+            }
+        } else if let Ok(t) = meta.modified() {
+            *newest = (*newest).max(Some(t));
+        }
+    }
+    let mut newest = None;
+    for part in ["src", "rules", "build.rs", "Cargo.toml"] {
+        walk(&root.join(part), &mut newest);
+    }
+    newest
+}
+
+fn no_binary() {
+    println!(
+        "skipped: {} not found; build it with `cargo build --release`, then run the bench again",
+        root().join("target/release/coquille").display()
+    );
+}
+
+/// Runs `command` once and returns its wall time; panics unless it exits
+/// with one of `ok` codes.
+fn time_once(command: &mut Command, ok: &[i32]) -> Duration {
+    let start = Instant::now();
+    let status = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"));
+    let elapsed = start.elapsed();
+    let code = status.code().unwrap_or(-1);
+    assert!(ok.contains(&code), "{command:?} exited with {status}");
+    elapsed
+}
+
+fn millis(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn median(times: &mut [Duration]) -> Duration {
+    times.sort();
+    let n = times.len();
+    if n % 2 == 1 {
+        times[n / 2]
+    } else {
+        (times[n / 2 - 1] + times[n / 2]) / 2
+    }
+}
+
+/// Part (b): whole-process time of `coquille check` on 2 KB files.
+fn process(runs: usize, judge: bool) {
+    println!("== (b) whole process: coquille check --no-config --quiet FILE, {runs} runs each ==");
+    let Some((bin, stale)) = binary() else {
+        return no_binary();
+    };
+    if stale {
+        println!(
+            "warning: {} is older than the sources; `cargo build --release` first for current figures",
+            bin.display()
+        );
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files = [
+        ("empty file", String::new()),
+        (
+            "2 KB clean French (tests/corpus/clean/actualite.txt)",
+            std::fs::read_to_string(root().join("tests/corpus/clean/actualite.txt"))
+                .expect("actualite.txt"),
+        ),
+        (
+            "2 KB machine translation (examples/depeche-traduite.txt)",
+            std::fs::read_to_string(root().join("examples/depeche-traduite.txt"))
+                .expect("depeche-traduite.txt"),
+        ),
+    ];
+    println!(
+        "{:<58} {:>6} {:>9} {:>11} {:>8}   target",
+        "file", "bytes", "mean ms", "median ms", "min ms"
+    );
+    for (i, (label, text)) in files.iter().enumerate() {
+        let path = dir.path().join(format!("file{i}.txt"));
+        let text = prefix(text, 2000);
+        std::fs::write(&path, text).expect("write temp file");
+        let mut command = Command::new(&bin);
+        command.args(["check", "--no-config", "--quiet"]).arg(&path);
+        // Warm the page cache; exit code 1 means findings.
+        for _ in 0..5 {
+            time_once(&mut command, &[0, 1]);
+        }
+        let mut times: Vec<Duration> = (0..runs)
+            .map(|_| time_once(&mut command, &[0, 1]))
+            .collect();
+        let mean = times.iter().sum::<Duration>() / runs as u32;
+        let median = median(&mut times);
+        let target = if text.is_empty() || !judge {
+            String::new()
+        } else {
+            format!("<= 5 ms: {}", verdict(millis(median) <= 5.0))
+        };
+        println!(
+            "{label:<58} {:>6} {:>9.2} {:>11.2} {:>8.2}   {target}",
+            text.len(),
+            millis(mean),
+            millis(median),
+            millis(times[0]),
+        );
+    }
+}
+
+/// `grammalecte-cli` on the PATH (or `$GRAMMALECTE_CLI`).
+fn grammalecte() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("GRAMMALECTE_CLI") {
+        return Some(PathBuf::from(path));
+    }
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join("grammalecte-cli"))
+        .find(|p| p.is_file())
+}
+
+/// Median wall time of `runs` runs.
+fn median_time(command: &mut Command, ok: &[i32], runs: usize) -> Duration {
+    let mut times: Vec<Duration> = (0..runs).map(|_| time_once(command, ok)).collect();
+    median(&mut times)
+}
+
+/// Part (c): coquille and Grammalecte on the same 1 MB.
+fn side_by_side(paragraphs: &[String], bytes: usize, coquille_runs: usize) {
+    println!("== (c) coquille and Grammalecte on the same text, whole processes ==");
+    let Some((bin, stale)) = binary() else {
+        return no_binary();
+    };
+    if stale {
+        println!(
+            "warning: {} is older than the sources; `cargo build --release` first for current figures",
+            bin.display()
+        );
+    }
+    let docs = corpus(paragraphs, bytes + 64 * 1024);
+    let text: String = docs.iter().map(|d| d.text.as_str()).collect();
+    let text = prefix(&text, bytes);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("slice.txt");
+    std::fs::write(&path, text).expect("write temp file");
+    let mb = text.len() as f64 / 1e6;
+
+    let mut coquille = Command::new(&bin);
+    coquille
+        .args(["check", "--no-config", "--quiet"])
+        .arg(&path);
+    time_once(&mut coquille, &[0, 1]);
+    let coquille_time = median_time(&mut coquille, &[0, 1], coquille_runs);
+    let coquille_rate = mb / coquille_time.as_secs_f64();
+    println!(
+        "coquille check --no-config --quiet FILE ({mb:.2} MB, default rules): {:.3} s, {coquille_rate:.2} MB/s (median of {coquille_runs})",
+        coquille_time.as_secs_f64()
+    );
+
+    let Some(gram) = grammalecte() else {
+        println!(
+            "skipped Grammalecte: grammalecte-cli not found; install it with `apt-get install grammalecte-cli` (Debian, Ubuntu) or set GRAMMALECTE_CLI"
+        );
+        return;
+    };
+    // A probe on the first 5 % to keep the full check within its budget.
+    let probe_text = prefix(text, bytes / 20);
+    let probe = dir.path().join("probe.txt");
+    std::fs::write(&probe, probe_text).expect("write temp file");
+    let probe_time = time_once(Command::new(&gram).arg("-j").arg("-f").arg(&probe), &[0]);
+    let projected = probe_time.as_secs_f64() * text.len() as f64 / probe_text.len() as f64;
+    let (full_path, full_mb) = if projected > GRAMMALECTE_BUDGET.as_secs_f64() {
+        let keep =
+            (text.len() as f64 * GRAMMALECTE_BUDGET.as_secs_f64() / projected / 2.0) as usize;
+        let smaller = prefix(text, keep);
+        let small_path = dir.path().join("smaller.txt");
+        std::fs::write(&small_path, smaller).expect("write temp file");
+        println!(
+            "Grammalecte's full check of {mb:.2} MB would take about {projected:.0} s: it gets the first {:.3} MB only",
+            smaller.len() as f64 / 1e6
+        );
+        (small_path, smaller.len() as f64 / 1e6)
+    } else {
+        (path.clone(), mb)
+    };
+
+    let rows = [
+        (
+            "grammalecte-cli -tfo -f FILE (text formatter only)",
+            vec!["-tfo", "-f"],
+            path.clone(),
+            mb,
+            3,
+        ),
+        (
+            "grammalecte-cli -j -f FILE (full check: grammar + spelling)",
+            vec!["-j", "-f"],
+            full_path,
+            full_mb,
+            1,
+        ),
+    ];
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").expect("write temp file");
+    // Without -j, -f prints a banner with the versions.
+    let version = Command::new(&gram)
+        .arg("-f")
+        .arg(&empty)
+        .output()
+        .ok()
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .find(|l| l.starts_with("Grammalecte"))
+                .map(str::to_string)
+        });
+    let startup = median_time(Command::new(&gram).arg("-j").arg("-f").arg(&empty), &[0], 3);
+    println!(
+        "{} ({}); start-up on an empty file: {:.0} ms, included below",
+        version.as_deref().unwrap_or("Grammalecte"),
+        gram.display(),
+        millis(startup)
+    );
+    for (label, args, file, size, runs) in rows {
+        let mut command = Command::new(&gram);
+        command.args(&args).arg(&file);
+        let time = median_time(&mut command, &[0], runs);
+        let rate = size / time.as_secs_f64();
+        let ratio = coquille_rate / rate;
+        let target = if args[0] == "-j" {
+            format!("   target >= 100x: {}", verdict(ratio >= 100.0))
+        } else {
+            String::new()
+        };
+        println!(
+            "{label} ({size:.2} MB): {:.2} s, {rate:.3} MB/s; coquille/Grammalecte = {ratio:.1}x{target}",
+            time.as_secs_f64()
+        );
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo bench` passes --bench; `cargo test --benches` does not: then
+    // only a small run, to check that every part works.
+    let bench = args.iter().any(|a| a == "--bench");
+    let parts: Vec<&str> = args
+        .iter()
+        .filter(|a| !a.starts_with('-'))
+        .map(String::as_str)
+        .collect();
+    let wants = |part: &str| parts.is_empty() || parts.contains(&part);
+    for part in &parts {
+        assert!(
+            ["throughput", "process", "grammalecte", "profile"].contains(part),
+            "unknown part `{part}`: throughput, process, grammalecte or profile"
+        );
+    }
+    let megabytes: f64 = match std::env::var("COQUILLE_BENCH_MB") {
+        Ok(v) => v
+            .parse()
+            .ok()
+            .filter(|&mb: &f64| mb > 0.0)
+            .unwrap_or_else(|| panic!("COQUILLE_BENCH_MB={v}: a positive number of MB")),
+        Err(_) if bench => 100.0,
+        Err(_) => 0.5,
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let paragraphs = paragraphs();
+    if !bench {
+        println!(
+            "small run without --bench: it checks that the parts work; its figures mean nothing"
+        );
+    }
+    // Other work on the machine skews every figure, the scaling most.
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        let load: Vec<&str> = load.split_whitespace().take(3).collect();
+        println!(
+            "load average before the run: {} ({cores} cores; figures are only meaningful on an idle machine)",
+            load.join(" ")
+        );
+    }
+    if parts.contains(&"profile") {
+        profile(&paragraphs, megabytes);
+    }
+    if wants("throughput") {
+        throughput(&paragraphs, megabytes, cores, bench);
+    }
+    if wants("process") {
+        process(if bench { PROCESS_RUNS } else { 3 }, bench);
+    }
+    if wants("grammalecte") {
+        if bench {
+            side_by_side(&paragraphs, SIDE_BY_SIDE_BYTES, 5);
+        } else {
+            println!("== (c) coquille and Grammalecte: only with `cargo bench` ==");
+        }
+    }
+}
