@@ -3,10 +3,9 @@
 
 mod common;
 
-use common::{code, stderr, stdout};
-use std::io::Write;
+use common::{code, output_with_stdin, stderr, stdout};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 fn coquille() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_coquille"));
@@ -31,21 +30,7 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = coquille()
-        .args(args)
-        .current_dir(fixture(""))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("coquille runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write stdin");
-    child.wait_with_output().expect("coquille ends")
+    output_with_stdin(coquille().args(args).current_dir(fixture("")), input)
 }
 
 /// Runs `coquille args… path` (a file outside the fixtures).

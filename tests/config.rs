@@ -4,10 +4,9 @@
 
 mod common;
 
-use common::{code, stderr, stdout};
-use std::io::Write;
+use common::{code, output_with_stdin, stderr, stdout};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 /// `Bonjour!` (spacing), `"oui"` (quotes), `shock` (English).
 const FAULTY: &str = "Bonjour!\nIl a dit \"oui\".\nVisite de shock.\n";
@@ -44,20 +43,7 @@ fn run(cwd: &Path, args: &[&str]) -> Output {
 
 /// Runs `coquille args…` in `cwd` with `input` on stdin.
 fn run_stdin(cwd: &Path, args: &[&str], input: &str) -> Output {
-    let mut child = coquille(cwd)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("coquille runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("coquille ends")
+    output_with_stdin(coquille(cwd).args(args), input.as_bytes())
 }
 
 /// One finding of the JSON output.

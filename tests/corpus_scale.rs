@@ -5,11 +5,10 @@
 
 mod common;
 
-use common::{code, stderr, stdout};
+use common::{code, output_with_stdin, stderr, stdout};
 use serde_json::Value;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 fn coquille(cwd: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_coquille"));
@@ -22,20 +21,7 @@ fn run(cwd: &Path, args: &[&str]) -> Output {
 }
 
 fn run_stdin(cwd: &Path, args: &[&str], input: &[u8]) -> Output {
-    let mut child = coquille(cwd)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("coquille runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write stdin");
-    child.wait_with_output().expect("coquille ends")
+    output_with_stdin(coquille(cwd).args(args), input)
 }
 
 #[test]

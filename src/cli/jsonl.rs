@@ -354,7 +354,7 @@ pub(super) fn fix(
             let mut sink = match (&run.inputs[i], diff) {
                 (_, true) => Sink::Nowhere,
                 (Input::Stdin, false) => Sink::Stdout,
-                (Input::File(path), false) => match temp_beside(path) {
+                (Input::File(path), false) => match super::temp_beside(path) {
                     Ok(temp) => Sink::Replace(path.clone(), temp),
                     Err(e) => {
                         error(format!("{name}: cannot write the fixed file: {e}"));
@@ -429,7 +429,7 @@ pub(super) fn fix(
             run.errors += bad;
             if let Sink::Replace(path, temp) = sink {
                 if changed {
-                    if let Err(e) = persist(&path, temp) {
+                    if let Err(e) = super::replace_with(&path, temp) {
                         error(format!(
                             "{name}: cannot write the fixed file: {}",
                             super::walk::io_reason(&e)
@@ -490,29 +490,4 @@ fn write_record_diff(
     let fixed = fixed.strip_suffix(b"\n").unwrap_or(fixed);
     out.write_all(fixed.strip_suffix(b"\r").unwrap_or(fixed))?;
     out.write_all(b"\n")
-}
-
-/// A temporary file in the folder of `path`, for an atomic replacement.
-fn temp_beside(path: &std::path::Path) -> io::Result<tempfile::NamedTempFile> {
-    let target = std::fs::canonicalize(path)?;
-    let dir = target.parent().map_or_else(
-        || std::path::PathBuf::from("."),
-        std::path::Path::to_path_buf,
-    );
-    tempfile::Builder::new()
-        .prefix(".coquille-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-}
-
-/// Replaces `path` with the finished temporary file, keeping the original
-/// permissions.
-fn persist(path: &std::path::Path, mut temp: tempfile::NamedTempFile) -> io::Result<()> {
-    let target = std::fs::canonicalize(path)?;
-    let metadata = std::fs::metadata(&target)?;
-    temp.flush()?;
-    temp.as_file().sync_all()?;
-    std::fs::set_permissions(temp.path(), metadata.permissions())?;
-    temp.persist(&target).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -536,14 +536,28 @@ fn write_statistics(stats: &Statistics, format: Format, out: &mut dyn Write) -> 
 /// temporary file in the same folder, which keeps the original permissions
 /// and then replaces the file (symbolic links are followed).
 fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
+    let mut temp = temp_beside(path)?;
+    temp.write_all(text.as_bytes())?;
+    replace_with(path, temp)
+}
+
+/// A temporary file in the folder of the file `path` points to, to write a
+/// replacement into (see [`replace_with`]).
+fn temp_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
     let target = std::fs::canonicalize(path)?;
     let dir = target.parent().unwrap_or_else(|| Path::new("."));
-    let metadata = std::fs::metadata(&target)?;
-    let mut temp = tempfile::Builder::new()
+    tempfile::Builder::new()
         .prefix(".coquille-")
         .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(text.as_bytes())?;
+        .tempfile_in(dir)
+}
+
+/// Replaces the file `path` points to with the written `temp`, which takes
+/// the original permissions (and owner, where allowed).
+fn replace_with(path: &Path, mut temp: tempfile::NamedTempFile) -> io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let metadata = std::fs::metadata(&target)?;
+    temp.flush()?;
     temp.as_file().sync_all()?;
     std::fs::set_permissions(temp.path(), metadata.permissions())?;
     keep_owner(temp.path(), &metadata);
@@ -599,15 +613,7 @@ fn fix_large(
     };
     let cannot_write =
         |e: io::Error| format!("{name}: cannot write the fixed file: {}", io_reason(&e));
-    let mut temp = match std::fs::canonicalize(path).and_then(|target| {
-        let dir = target
-            .parent()
-            .map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf);
-        tempfile::Builder::new()
-            .prefix(".coquille-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-    }) {
+    let mut temp = match temp_beside(path) {
         Ok(temp) => temp,
         Err(e) => return Ok(Err(cannot_write(e))),
     };
@@ -645,17 +651,8 @@ fn fix_large(
     if !changed {
         return Ok(Ok(None));
     }
-    if !diff {
-        let persisted = std::fs::metadata(path).and_then(|metadata| {
-            temp.as_file().sync_all()?;
-            std::fs::set_permissions(temp.path(), metadata.permissions())?;
-            temp.persist(std::fs::canonicalize(path)?)
-                .map_err(|e| e.error)?;
-            Ok(())
-        });
-        if let Err(e) = persisted {
-            return Ok(Err(cannot_write(e)));
-        }
+    if !diff && let Err(e) = replace_with(path, temp) {
+        return Ok(Err(cannot_write(e)));
     }
     Ok(Ok(Some(fixes)))
 }
