@@ -20,7 +20,10 @@
 //! Run without `--bench` (as `cargo test --benches` does), it only checks
 //! that every part works, on a small corpus.
 
-use coquille::{Applicability, Linter, Profile, Registry, Selector, Settings, Source, SourceKind};
+mod common;
+
+use common::{corpus, paragraphs};
+use coquille::{Applicability, Linter, Profile, Registry, Selector, Settings, Source};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -51,57 +54,6 @@ const GRAMMALECTE_BUDGET: Duration = Duration::from_secs(600);
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The project's texts, split into paragraphs (as in benches/throughput.rs).
-fn paragraphs() -> Vec<String> {
-    let mut files: Vec<_> = ["tests/corpus/clean", "examples"]
-        .iter()
-        .flat_map(|dir| std::fs::read_dir(root().join(dir)).expect("text folder"))
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .flat_map(|f| {
-            let text = std::fs::read_to_string(f).expect("UTF-8 text");
-            text.split("\n\n").map(str::to_string).collect::<Vec<_>>()
-        })
-        .filter(|p| !p.trim().is_empty())
-        .collect()
-}
-
-/// Documents of 2 to 40 KB made of the paragraphs in a shuffled but fixed
-/// order, until `bytes` is reached. The sequence does not depend on
-/// `bytes`: a smaller corpus is a prefix of a larger one.
-fn corpus(paragraphs: &[String], bytes: usize) -> Vec<Source> {
-    let mut docs = Vec::new();
-    let mut total = 0;
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = || {
-        // xorshift: deterministic, no dependency.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    while total < bytes {
-        let target = 2048 + (next() % (38 * 1024)) as usize;
-        let mut text = String::with_capacity(target + 1024);
-        while text.len() < target {
-            let p = &paragraphs[(next() % paragraphs.len() as u64) as usize];
-            text.push_str(p);
-            text.push_str("\n\n");
-        }
-        total += text.len();
-        docs.push(Source::new(
-            format!("doc{}.txt", docs.len()),
-            text,
-            SourceKind::PlainText,
-        ));
-    }
-    docs
 }
 
 /// The first `max` bytes (or fewer, at a char boundary) of `text`.

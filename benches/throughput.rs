@@ -6,65 +6,18 @@
 //! Run with `cargo bench`; criterion prints the throughput of each case
 //! (`thrpt`, in MiB/s), and a summary line in MB/s is printed first.
 
-use coquille::{Applicability, Linter, Profile, Registry, Selector, Settings, Source, SourceKind};
+mod common;
+
+use coquille::{Applicability, Linter, Profile, Registry, Selector, Settings, Source};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Instant;
 
 /// Target size of the generated corpus.
 const CORPUS_BYTES: usize = 12 * 1024 * 1024;
 
-/// The project's texts, split into paragraphs.
-fn paragraphs() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<_> = ["tests/corpus/clean", "examples"]
-        .iter()
-        .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("text folder"))
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .flat_map(|f| {
-            let text = std::fs::read_to_string(f).expect("UTF-8 text");
-            text.split("\n\n").map(str::to_string).collect::<Vec<_>>()
-        })
-        .filter(|p| !p.trim().is_empty())
-        .collect()
-}
-
-/// Documents of 2 to 40 KB made of the paragraphs in a shuffled but fixed
-/// order, until `CORPUS_BYTES` is reached.
 fn corpus() -> Vec<Source> {
-    let paragraphs = paragraphs();
-    let mut docs = Vec::new();
-    let mut total = 0;
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = || {
-        // xorshift: deterministic, no dependency.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    while total < CORPUS_BYTES {
-        let target = 2048 + (next() % (38 * 1024)) as usize;
-        let mut text = String::with_capacity(target + 1024);
-        while text.len() < target {
-            let p = &paragraphs[(next() % paragraphs.len() as u64) as usize];
-            text.push_str(p);
-            text.push_str("\n\n");
-        }
-        total += text.len();
-        docs.push(Source::new(
-            format!("doc{}.txt", docs.len()),
-            text,
-            SourceKind::PlainText,
-        ));
-    }
-    docs
+    common::corpus(&common::paragraphs(), CORPUS_BYTES)
 }
 
 fn bench(c: &mut Criterion) {
