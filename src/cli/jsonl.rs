@@ -120,6 +120,14 @@ fn open(input: &Input) -> Result<Box<dyn BufRead>, String> {
     }
 }
 
+/// Opens input `i` of `run` with its display name, counting it as read
+/// or (printing the error) as failed.
+fn open_counted(run: &mut Run, i: usize) -> Option<(String, Box<dyn BufRead>)> {
+    let name = input_name(&run.inputs[i], run.stdin_name.as_deref());
+    let reader = run.count(open(&run.inputs[i]))?;
+    Some((name, reader))
+}
+
 fn input_name(input: &Input, stdin_name: Option<&str>) -> String {
     match input {
         Input::Stdin => stdin_name.unwrap_or("-").to_string(),
@@ -167,16 +175,9 @@ pub(super) fn check(paths: &[std::path::PathBuf], field: &str, common: &CommonAr
             printer.begin(&mut out)?;
         }
         for i in 0..run.inputs.len() {
-            let name = input_name(&run.inputs[i], run.stdin_name.as_deref());
-            let mut reader = match open(&run.inputs[i]) {
-                Ok(r) => r,
-                Err(e) => {
-                    error(e);
-                    run.errors += 1;
-                    continue;
-                }
+            let Some((name, mut reader)) = open_counted(&mut run, i) else {
+                continue;
             };
-            run.files += 1;
             let mut bad = 0;
             let linter = run.linter(i);
             let (mut number, mut offset) = (0, 0);
@@ -341,16 +342,9 @@ pub(super) fn fix(
             printer.begin(&mut out)?;
         }
         for i in 0..run.inputs.len() {
-            let name = input_name(&run.inputs[i], run.stdin_name.as_deref());
-            let mut reader = match open(&run.inputs[i]) {
-                Ok(r) => r,
-                Err(e) => {
-                    error(e);
-                    run.errors += 1;
-                    continue;
-                }
+            let Some((name, mut reader)) = open_counted(&mut run, i) else {
+                continue;
             };
-            run.files += 1;
             let mut sink = match (&run.inputs[i], diff) {
                 (_, true) => Sink::Nowhere,
                 (Input::Stdin, false) => Sink::Stdout,
@@ -440,7 +434,7 @@ pub(super) fn fix(
             }
         }
         progress.finish();
-        let summary = format!("{fixes} fixes in {fixed_records} of {records} records",);
+        let summary = format!("{fixes} fixes in {fixed_records} of {records} records");
         if diff {
             if !common.quiet {
                 eprintln!("Would apply {summary}.");
