@@ -10,8 +10,9 @@
 //! Run with `cargo bench --bench scale`; `COQUILLE_BENCH_MB=10 cargo bench
 //! --bench scale` for a quicker run. Parts can be picked by name:
 //! `cargo bench --bench scale -- throughput process grammalecte`; the part
-//! `profile` (never run by default) only checks the corpus with the default
-//! rules on one core, for `perf record`.
+//! `profile` (never run by default) only checks the corpus with one rule set
+//! on one core, for `perf record`; the part `rules` (never run by default
+//! either) prints what the document analysis and each rule cost alone.
 //! Targets are printed next to the figures; missing one fails nothing.
 //! Parts (b) and (c) run `target/release/coquille` (build it first with
 //! `cargo build --release`; `COQUILLE_BIN` names another binary) and
@@ -274,12 +275,18 @@ fn throughput(paragraphs: &[String], megabytes: f64, cores: usize, judge: bool) 
     );
 }
 
-/// `profile` (not run by default): only `check` with the default rules,
-/// on one core (or `$COQUILLE_BENCH_THREADS`), for `perf record`.
+/// `profile` (not run by default): only `check` with the default rules (or
+/// the rule set `$COQUILLE_BENCH_RULES` names: `typography`, `default`,
+/// `all rules`), on one core (or `$COQUILLE_BENCH_THREADS`), for
+/// `perf record`.
 fn profile(paragraphs: &[String], megabytes: f64) {
     let docs = corpus(paragraphs, (megabytes * 1e6) as usize);
     let mb = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1e6;
-    let linter = Linter::new(Settings::default()).expect("rules compile");
+    let wanted = std::env::var("COQUILLE_BENCH_RULES").unwrap_or_else(|_| "default".into());
+    let (name, linter) = rule_sets()
+        .into_iter()
+        .find(|(name, _)| *name == wanted)
+        .expect("COQUILLE_BENCH_RULES: typography, default or all rules");
     let threads = match std::env::var("COQUILLE_BENCH_THREADS") {
         Ok(n) => n
             .parse()
@@ -288,10 +295,65 @@ fn profile(paragraphs: &[String], megabytes: f64) {
     };
     let timing = run(&docs, threads, |d| linter.check(d).len());
     println!(
-        "profile: default rules, check, {threads} thread(s): {mb:.1} MB, {} findings, {:.1} MB/s",
+        "profile: {name} rules, check, {threads} thread(s): {mb:.1} MB, {} findings, {:.1} MB/s",
         timing.total,
         mb / timing.wall
     );
+}
+
+/// `rules` (not run by default): what each part of `check` costs on one
+/// core, in nanoseconds per byte: the document analysis (prose view and
+/// tokens), then every rule alone (the analysis subtracted; a rule that
+/// reads a shared analysis, such as the English spans, pays for all of it).
+fn rule_costs(paragraphs: &[String], megabytes: f64) {
+    let docs = corpus(paragraphs, (megabytes * 1e6) as usize);
+    let bytes = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64;
+    let settings = Settings::default();
+    let time = |work: &dyn Fn(&Source) -> usize| {
+        // The best of three passes.
+        (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                let n: usize = docs.iter().map(|d| black_box(work(d))).sum();
+                black_box(n);
+                start.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let tokens = time(&|d| coquille::tokenize::tokenize(&d.text).len());
+    let analysis = time(&|d| coquille::Document::new(d, &settings).tokens().len());
+    println!(
+        "== cost of each part of check, one core, {:.1} MB ==",
+        bytes / 1e6
+    );
+    println!("{:>8.2} ns/B  tokenizer alone", tokens * 1e9 / bytes);
+    println!(
+        "{:>8.2} ns/B  document analysis (prose view, tokens, paragraphs)",
+        analysis * 1e9 / bytes
+    );
+    let registry = Registry::global();
+    let mut costs: Vec<(f64, &str)> = registry
+        .rules()
+        .map(|rule| {
+            let id = rule.meta().id;
+            let linter = Linter::new(Settings {
+                profile: Profile::Strict,
+                select: vec![Selector::Rule(id)],
+                ..Settings::default()
+            })
+            .expect("rules compile");
+            (time(&|d| linter.check(d).len()) - analysis, id)
+        })
+        .collect();
+    costs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let total: f64 = costs.iter().map(|c| c.0.max(0.0)).sum();
+    println!(
+        "{:>8.2} ns/B  all rules, each alone, summed",
+        total * 1e9 / bytes
+    );
+    for (cost, id) in costs {
+        println!("{:>8.2} ns/B  {id}", cost * 1e9 / bytes);
+    }
 }
 
 /// The release binary (or `$COQUILLE_BIN`), and whether it looks older
@@ -575,8 +637,8 @@ fn main() {
     let wants = |part: &str| parts.is_empty() || parts.contains(&part);
     for part in &parts {
         assert!(
-            ["throughput", "process", "grammalecte", "profile"].contains(part),
-            "unknown part `{part}`: throughput, process, grammalecte or profile"
+            ["throughput", "process", "grammalecte", "profile", "rules"].contains(part),
+            "unknown part `{part}`: throughput, process, grammalecte, profile or rules"
         );
     }
     let megabytes: f64 = match std::env::var("COQUILLE_BENCH_MB") {
@@ -605,6 +667,9 @@ fn main() {
     }
     if parts.contains(&"profile") {
         profile(&paragraphs, megabytes);
+    }
+    if parts.contains(&"rules") {
+        rule_costs(&paragraphs, megabytes);
     }
     if wants("throughput") {
         throughput(&paragraphs, megabytes, cores, bench);

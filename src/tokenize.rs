@@ -163,6 +163,11 @@ pub fn is_word_char(c: char) -> bool {
         // letters of French, without a table lookup.
         '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
         '\u{100}'..='\u{17F}' => true,
+        // The rest of Latin-1 (no-break space, guillemets, signs) and the
+        // general punctuation block (dashes, quotes, spaces, `…`): only a
+        // few letters and digits, no combining mark.
+        '\u{80}'..='\u{BF}' => matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼' | '½' | '¾'),
+        '\u{2000}'..='\u{206F}' => false,
         // Masked text (inline code, a URL, a placeholder) reads as a word.
         crate::prose::PLACEHOLDER => true,
         _ => c.is_alphanumeric() || is_combining(c),
@@ -254,50 +259,87 @@ static LINK: LazyLock<MetaRegex> = LazyLock::new(|| {
     .expect("the link pattern is valid")
 });
 
+/// Whether the byte at `i` may be part of a URL or an e-mail address, which
+/// always holds `@`, or a `.` or `:` followed by more of the address.
+fn is_link_trigger(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == b'@' || bytes.get(i + 1).is_some_and(|&b| !b.is_ascii_whitespace())
+}
+
 /// The URLs and e-mail addresses of `text`, trailing punctuation excluded.
+///
+/// A link never holds ASCII white space and always holds a trigger (see
+/// [`is_link_trigger`]), so only the runs of non-space bytes around
+/// triggers are searched: most prose has few of them, and the search over
+/// a run sees the text around it, so it finds what a search of the whole
+/// text finds there.
 fn links(text: &str) -> Vec<(Span, TokenKind)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for m in LINK.find_iter(text) {
-        let s = &text[m.range()];
-        // A bare domain glued to a letter before it is part of a word.
-        if m.start() > 0
-            && text[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(|c| is_word_char(c) || c == '.' || c == '@')
-        {
+    let mut searched_to = 0;
+    for i in memchr::memchr3_iter(b'@', b'.', b':', bytes) {
+        if i < searched_to || !is_link_trigger(bytes, i) {
             continue;
         }
-        let mut end = s.len();
-        loop {
-            let trimmed = &s[..end];
-            let Some(last) = trimmed.chars().next_back() else {
-                break;
-            };
-            let drop = match last {
-                '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '…' => true,
-                ')' => trimmed.matches('(').count() < trimmed.matches(')').count(),
-                ']' => trimmed.matches('[').count() < trimmed.matches(']').count(),
-                _ => false,
-            };
-            if !drop {
-                break;
+        let start = bytes[..i]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |p| p + 1)
+            .max(searched_to);
+        let end = bytes[i..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |p| i + p);
+        searched_to = end;
+        let input = regex_automata::Input::new(text).range(start..end);
+        for m in LINK.find_iter(input) {
+            if let Some(link) = trim_link(text, m.start(), m.end()) {
+                out.push(link);
             }
-            end -= last.len_utf8();
         }
-        if end == 0 {
-            continue;
-        }
-        let kind = if s.contains("://") || s.starts_with("www.") || s.starts_with("mailto:") {
-            TokenKind::Url
-        } else if s[..end].contains('@') {
-            TokenKind::Email
-        } else {
-            TokenKind::Url
-        };
-        out.push((Span::new(m.start(), m.start() + end), kind));
     }
     out
+}
+
+/// The link `text[start..end]` found by the pattern, without the
+/// punctuation that ends its sentence, or `None` if it is not a link.
+fn trim_link(text: &str, start: usize, end: usize) -> Option<(Span, TokenKind)> {
+    let s = &text[start..end];
+    // A bare domain glued to a letter before it is part of a word.
+    if text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_word_char(c) || c == '.' || c == '@')
+    {
+        return None;
+    }
+    let mut end = s.len();
+    loop {
+        let trimmed = &s[..end];
+        let Some(last) = trimmed.chars().next_back() else {
+            break;
+        };
+        let drop = match last {
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '…' => true,
+            ')' => trimmed.matches('(').count() < trimmed.matches(')').count(),
+            ']' => trimmed.matches('[').count() < trimmed.matches(']').count(),
+            _ => false,
+        };
+        if !drop {
+            break;
+        }
+        end -= last.len_utf8();
+    }
+    if end == 0 {
+        return None;
+    }
+    let kind = if s.contains("://") || s.starts_with("www.") || s.starts_with("mailto:") {
+        TokenKind::Url
+    } else if s[..end].contains('@') {
+        TokenKind::Email
+    } else {
+        TokenKind::Url
+    };
+    Some((Span::new(start, start + end), kind))
 }
 
 /// Offsets past 4 GiB saturate; inputs that large are refused earlier.
@@ -346,6 +388,12 @@ impl Scanner<'_> {
                     Some(c) if !c.is_ascii() && is_word_char(c) => pos += c.len_utf8(),
                     _ => break,
                 }
+            }
+            // Most words end at an ASCII byte that cannot continue them.
+            match bytes.get(pos) {
+                None => break,
+                Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'`') => break,
+                _ => {}
             }
             let Some(c) = self.char_at(pos) else { break };
             let next_pos = pos + c.len_utf8();
@@ -409,23 +457,42 @@ impl Scanner<'_> {
 }
 
 fn is_elision_prefix(prefix: &str) -> bool {
-    if prefix.len() > 6 {
-        return false;
-    }
-    let lower = prefix.to_lowercase();
-    ELISION_PREFIXES.contains(&lower.as_str())
+    prefix.len() <= 6
+        && ELISION_PREFIXES
+            .iter()
+            .any(|p| eq_ignore_case_fr(prefix, p))
+}
+
+/// Whether `word` is `lower` (lowercase) in any case; `ç` and `Ç` are the
+/// only non-ASCII letters of the elided forms.
+fn eq_ignore_case_fr(word: &str, lower: &str) -> bool {
+    let mut w = word.chars();
+    lower.chars().all(|l| {
+        w.next()
+            .is_some_and(|c| c == l || c.to_ascii_lowercase() == l || (c == 'Ç' && l == 'ç'))
+    }) && w.next().is_none()
 }
 
 fn is_apostrophe_word(text: &str, start: usize, after_apostrophe: usize) -> bool {
+    // Only `quelqu’` and `presqu’` start such words.
+    let prefix = text[start..after_apostrophe].trim_end_matches(is_apostrophe_char);
+    if !eq_ignore_case_fr(prefix, "quelqu") && !eq_ignore_case_fr(prefix, "presqu") {
+        return false;
+    }
     let end = text[after_apostrophe..]
         .find(|c: char| !is_word_char(c))
         .map_or(text.len(), |i| after_apostrophe + i);
-    let word: String = text[start..end]
-        .chars()
-        .map(|c| if is_apostrophe_char(c) { '’' } else { c })
-        .collect::<String>()
-        .to_lowercase();
-    APOSTROPHE_WORDS.contains(&word.as_str())
+    let word = &text[start..end];
+    APOSTROPHE_WORDS.iter().any(|known| {
+        let mut w = word.chars();
+        known.chars().all(|k| {
+            w.next().is_some_and(|c| {
+                c == k
+                    || (k == '’' && is_apostrophe_char(c))
+                    || c.to_lowercase().eq(std::iter::once(k))
+            })
+        }) && w.next().is_none()
+    })
 }
 
 /// Splits `text` into tokens and sets their flags.
@@ -448,6 +515,31 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             pos = span.end;
             link_iter.next();
             continue;
+        }
+        let b = text.as_bytes()[pos];
+        if b.is_ascii() {
+            // The common bytes of prose, without decoding.
+            match b {
+                b'a'..=b'z' | b'A'..=b'Z' => {
+                    pos = s.word(pos);
+                    continue;
+                }
+                b' ' => {
+                    let run = text.as_bytes()[pos..]
+                        .iter()
+                        .position(|&b| b != b' ')
+                        .unwrap_or(text.len() - pos);
+                    s.push(TokenKind::Space(SpaceKind::Ascii), pos, pos + run);
+                    pos += run;
+                    continue;
+                }
+                b'\n' => {
+                    s.push(TokenKind::LineBreak, pos, pos + 1);
+                    pos += 1;
+                    continue;
+                }
+                _ => {}
+            }
         }
         let Some(c) = s.char_at(pos) else { break };
         let len = c.len_utf8();
@@ -653,6 +745,15 @@ mod tests {
             .map(|t| &text[t.span().range()])
             .collect();
         assert_eq!(starts, vec!["Il", "Lundi", "Marie", "Ensuite"]);
+    }
+
+    #[test]
+    fn word_characters_match_unicode() {
+        // The ranges decided without a table give the same answer.
+        for c in ('\u{80}'..='\u{17F}').chain('\u{2000}'..='\u{206F}') {
+            let by_table = c.is_alphanumeric() || is_combining(c);
+            assert_eq!(is_word_char(c), by_table, "{c:?}");
+        }
     }
 
     #[test]
