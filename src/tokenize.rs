@@ -350,19 +350,26 @@ fn to_u32(offset: usize) -> u32 {
 struct Scanner<'t> {
     text: &'t str,
     tokens: Vec<Token>,
+    flags: FlagState,
 }
 
 impl Scanner<'_> {
+    #[inline(always)]
     fn push(&mut self, kind: TokenKind, start: usize, end: usize) {
         let first = match self.text.as_bytes().get(start) {
             Some(&b) if b.is_ascii() => b as char,
             _ => self.text[start..].chars().next().unwrap_or('\0'),
         };
+        let flags = if let TokenKind::Space(_) = kind {
+            0
+        } else {
+            self.flags.next(kind, first)
+        };
         self.tokens.push(Token {
             start: to_u32(start),
             end: to_u32(end),
             kind,
-            flags: 0,
+            flags,
             first,
         });
     }
@@ -502,6 +509,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut s = Scanner {
         text,
         tokens: Vec::with_capacity(text.len() / 3 + 1),
+        flags: FlagState::START,
     };
     let mut pos = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
     while pos < text.len() {
@@ -576,60 +584,71 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             pos += len;
         }
     }
-    let mut tokens = s.tokens;
-    set_flags(&mut tokens);
-    tokens
+    s.tokens
 }
 
-/// Marks the tokens that may start a sentence or start a line.
-fn set_flags(tokens: &mut [Token]) {
-    let mut sentence_start = true;
-    let mut strong_start = true;
-    let mut line_start = true;
-    for token in tokens.iter_mut() {
-        match token.kind {
-            TokenKind::Space(_) => continue,
+/// The sentence and line state that gives each token its flags, updated
+/// token after token as the scanner pushes them.
+struct FlagState {
+    sentence_start: bool,
+    strong_start: bool,
+    line_start: bool,
+}
+
+impl FlagState {
+    const START: FlagState = FlagState {
+        sentence_start: true,
+        strong_start: true,
+        line_start: true,
+    };
+
+    /// The flags of the next token, of `kind` and first character `c`.
+    #[inline(always)]
+    fn next(&mut self, kind: TokenKind, c: char) -> u8 {
+        match kind {
+            TokenKind::Space(_) => return 0,
             TokenKind::LineBreak => {
-                line_start = true;
+                self.line_start = true;
                 // A line break after a line that did not end a sentence does
                 // not start one, but a capital on a new line is allowed.
-                sentence_start = true;
-                strong_start = true;
-                continue;
+                self.sentence_start = true;
+                self.strong_start = true;
+                return 0;
             }
             _ => {}
         }
-        if sentence_start {
-            token.flags |= SENTENCE_START;
+        let mut flags = 0;
+        if self.sentence_start {
+            flags |= SENTENCE_START;
         }
-        if strong_start {
-            token.flags |= STRONG_START;
+        if self.strong_start {
+            flags |= STRONG_START;
         }
-        if line_start {
-            token.flags |= LINE_START;
+        if self.line_start {
+            flags |= LINE_START;
         }
-        line_start = false;
-        let c = token.first;
+        self.line_start = false;
         // Dialogue and list dashes keep a strong start for the word after.
-        strong_start = (token.kind == TokenKind::Punct && matches!(c, '.' | '!' | '?' | '…'))
-            || (strong_start
-                && token.kind == TokenKind::Punct
+        self.strong_start = (kind == TokenKind::Punct && matches!(c, '.' | '!' | '?' | '…'))
+            || (self.strong_start
+                && kind == TokenKind::Punct
                 && matches!(c, '—' | '–' | '-' | '•' | '*'));
-        sentence_start = match token.kind {
+        self.sentence_start = match kind {
             // After the end of a sentence, a colon, or an opening sign, a
             // capital is expected or allowed.
             TokenKind::Punct => {
                 matches!(
                     c,
                     '.' | '!' | '?' | '…' | ':' | '(' | '[' | '—' | '–' | '-' | '•' | '*'
-                ) || (sentence_start && c != ',')
+                ) || (self.sentence_start && c != ',')
             }
             TokenKind::Quote => {
-                matches!(c, '«' | '“' | '„' | '‘' | '‹' | '"' | '\'') || sentence_start
+                matches!(c, '«' | '“' | '„' | '‘' | '‹' | '"' | '\'') || self.sentence_start
             }
-            TokenKind::Symbol => sentence_start,
+            TokenKind::Symbol => self.sentence_start,
             _ => false,
         };
+        flags
     }
 }
 

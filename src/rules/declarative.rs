@@ -231,13 +231,20 @@ impl DeclarativeRule {
             (&text[before_start - prev..whole.start], prev)
         };
         let after = doc.line_after(whole.end, GUARD_WINDOW);
+        // `search_half` rather than `is_match`: an earliest search refuses
+        // the bounded backtracker on haystacks over 128 bytes, and falls
+        // back to the PikeVM, many times slower on these short windows
+        // when the lazy DFA gives up (on Unicode `\b` next to a non-ASCII
+        // letter, in nearly every French line).
         let before_fails = |guard: &Guard, want: bool| {
-            guard
-                .get()
-                .is_some_and(|g| g.is_match(Input::new(hay_before).range(from..)) != want)
+            guard.get().is_some_and(|g| {
+                g.search_half(&Input::new(hay_before).range(from..)).is_some() != want
+            })
         };
         let fails = |guard: &Guard, hay: &str, want: bool| {
-            guard.get().is_some_and(|g| g.is_match(hay) != want)
+            guard
+                .get()
+                .is_some_and(|g| g.search_half(&Input::new(hay)).is_some() != want)
         };
         let [before_guard, not_before, after_guard, not_after, not_match] = &self.guards;
         if before_fails(before_guard, true)
@@ -284,7 +291,9 @@ impl Rule for DeclarativeRule {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        if self.surely_absent(doc.text()) {
+        // The rule runs because its prefilter matched: the look for its
+        // suffixes only pays while it may spare compiling the pattern.
+        if self.compiled.get().is_none() && self.surely_absent(doc.text()) {
             return;
         }
         let Ok(c) = self.compile() else {
