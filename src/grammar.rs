@@ -14,18 +14,39 @@ use crate::lexicon::{self, Gender, Number, Pos, Readings, VerbForm};
 use crate::memo;
 use crate::rules::wordlist::entries;
 use crate::tokenize::{SpaceKind, TokenKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Words with an aspirated h: no elision before them (`le héros`).
-static ASPIRATED_H: LazyLock<HashSet<&'static str>> =
+static ASPIRATED_H: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../rules/data/aspirated-h.txt")).collect());
 
 /// Vowel-initial words before which French does not elide (`le onze`).
-static NO_ELISION: LazyLock<HashSet<&'static str>> =
+static NO_ELISION: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../rules/data/elision-exceptions.txt")).collect());
+
+/// `word` in lowercase, exactly as [`str::to_lowercase`] gives it, borrowed
+/// when no character changes (most words of a text): no allocation then.
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    // A character whose lowercase mapping is itself is copied unchanged by
+    // `to_lowercase` (its one context rule, the final sigma, concerns `Σ`,
+    // which changes), so the word is its own lowercase.
+    let unchanged = |c: char| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        }
+    };
+    if word.chars().all(unchanged) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
 
 thread_local! {
     /// The readings of the words this thread has looked up.
@@ -68,12 +89,12 @@ pub fn elides_before(word: &str) -> Option<bool> {
     {
         return Some(false);
     }
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     let first = lower.chars().next()?;
     if !first.is_alphabetic() {
         return None;
     }
-    if NO_ELISION.contains(lower.as_str()) {
+    if NO_ELISION.contains(&*lower) {
         return Some(false);
     }
     match first {
@@ -81,7 +102,7 @@ pub fn elides_before(word: &str) -> Option<bool> {
         | 'u' | 'ù' | 'û' | 'ü' => Some(true),
         'h' => {
             let r = readings(&lower)?;
-            let aspirated = ASPIRATED_H.contains(lower.as_str())
+            let aspirated = ASPIRATED_H.contains(&*lower)
                 || r.iter()
                     .any(|r| ASPIRATED_H.contains(r.lemma(&lower).as_str()));
             Some(!aspirated)
@@ -352,16 +373,25 @@ pub fn determiner_at(doc: &Document, i: usize) -> Option<Determiner> {
 
 /// The words [`grammatical_words`] finds: the determiners, the words that
 /// elide, the prepositions that contract and the adjectives with a form
-/// before a vowel.
-/// All are ASCII but `à`, which [`grammatical_words`] tests apart.
-static GRAMMATICAL: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+/// before a vowel; keyed by their bytes packed into an integer ([`pack`]).
+/// All are ASCII; `à`, the one other, [`grammatical_words`] tests apart.
+static GRAMMATICAL: LazyLock<FxHashMap<u128, &'static str>> = LazyLock::new(|| {
     DETERMINERS
         .iter()
         .chain(ELIDABLE)
         .chain(&["beau", "nouveau", "vieux", "fou", "mou"])
-        .copied()
+        .map(|&w| (pack(w.bytes()), w))
         .collect()
 });
+
+/// The bytes of a short word (at most 16) packed into one integer, one
+/// byte after the other: words without a NUL byte get distinct keys, so a
+/// lookup needs neither a string hash nor a comparison of strings.
+fn pack(bytes: impl IntoIterator<Item = u8>) -> u128 {
+    bytes
+        .into_iter()
+        .fold(0, |key, b| (key << 8) | u128::from(b))
+}
 
 /// The words French elides before a vowel sound (some only before a few
 /// words).
@@ -373,6 +403,7 @@ pub const ELIDABLE: &[&str] = &[
 /// The word tokens of `doc` that are grammatical words the elision and
 /// agreement rules start from, with the word in lowercase.
 pub fn grammatical_words(doc: &Document) -> Vec<(usize, &'static str)> {
+    // The longest of them (`plusieurs`); within the 16 bytes of [`pack`].
     const MAX: usize = 9;
     let mut out = Vec::new();
     for (i, t) in doc.tokens().iter().enumerate() {
@@ -390,14 +421,8 @@ pub fn grammatical_words(doc: &Document) -> Vec<(usize, &'static str)> {
             }
             continue;
         }
-        let mut lower = [0u8; MAX];
-        for (l, b) in lower.iter_mut().zip(bytes) {
-            *l = b.to_ascii_lowercase();
-        }
-        let found = std::str::from_utf8(&lower[..bytes.len()])
-            .ok()
-            .and_then(|l| GRAMMATICAL.get(l));
-        if let Some(&w) = found {
+        let key = pack(bytes.iter().map(u8::to_ascii_lowercase));
+        if let Some(&w) = GRAMMATICAL.get(&key) {
             out.push((i, w));
         }
     }
@@ -465,12 +490,14 @@ pub fn noun_after(doc: &Document, det: usize) -> Option<NounPhrase> {
     let mut between = Vec::new();
     let mut i = next_word(doc, det)?;
     loop {
-        let word = doc.token_text(i).to_lowercase();
-        let adverb = DEGREE_ADVERBS.contains(&word.as_str());
-        if !adverb && has_pos(&word, Pos::Noun) {
+        let word = lowercase(doc.token_text(i));
+        let adverb = DEGREE_ADVERBS.contains(&&*word);
+        // Looked up once for the tests below (an adverb needs none).
+        let found = if adverb { None } else { readings(&word) };
+        if found.is_some_and(|r| r.has(Pos::Noun)) {
             // A word that can also be a grammatical word or a number
             // (`dans`, `plus`, `cent`) is not taken for a noun.
-            let grammatical = readings(&word).is_some_and(|r| {
+            let grammatical = found.is_some_and(|r| {
                 r.iter().any(|r| {
                     matches!(
                         r.pos,
@@ -485,8 +512,7 @@ pub fn noun_after(doc: &Document, det: usize) -> Option<NounPhrase> {
             });
             return (!grammatical).then_some(NounPhrase { noun: i, between });
         }
-        let modifier =
-            adverb || readings(&word).is_some_and(|r| r.iter().all(|r| r.pos == Pos::Adjective));
+        let modifier = adverb || found.is_some_and(|r| r.iter().all(|r| r.pos == Pos::Adjective));
         if !modifier || between.len() == 2 {
             return None;
         }

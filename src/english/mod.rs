@@ -13,8 +13,9 @@ use crate::memo;
 use crate::rules::wordlist::entries;
 use crate::span::Span;
 use crate::tokenize::TokenKind;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// English words are flagged up to this SCOWL size: the common vocabulary
@@ -41,7 +42,7 @@ const FUNCTION_WORDS: &[&str] = &[
 const WEAK_ANYWAY: &[&str] = &["in", "i", "no", "so", "up"];
 
 /// Function word → strong (not a French form, so it marks English).
-static FUNCTION: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
+static FUNCTION: LazyLock<FxHashMap<&'static str, bool>> = LazyLock::new(|| {
     FUNCTION_WORDS
         .iter()
         .map(|&w| (w, !WEAK_ANYWAY.contains(&w) && !lexicon::is_french(w)))
@@ -49,14 +50,14 @@ static FUNCTION: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
 });
 
 /// English words French accepts that the French lexicon lacks.
-static ANGLICISMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ANGLICISMS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     entries(include_str!("../../rules/data/anglicisms.txt"))
         .filter(|e| !e.contains(' '))
         .collect()
 });
 
 /// English phrases French accepts (`think tank`), in lowercase.
-static PHRASES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static PHRASES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     entries(include_str!("../../rules/data/anglicisms.txt"))
         .filter(|e| e.contains(' '))
         .map(|e| e.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -128,13 +129,24 @@ struct Scanner<'d, 'a> {
     doc: &'d Document<'a>,
     /// The words written with a capital inside a sentence (names), built
     /// on first need.
-    names: OnceCell<HashSet<&'d str>>,
+    names: OnceCell<FxHashSet<&'d str>>,
 }
 
 thread_local! {
     /// Lowercase words already looked up by this thread: whether each may
     /// be English.
     static MAY_BE_ENGLISH: RefCell<memo::Map<bool>> = RefCell::new(memo::Map::default());
+    /// Words already looked up in the English lexicon by this thread, as
+    /// written: the names and sentence starts [`Scanner::kind`] and
+    /// [`Scanner::capitalised_english`] test, and their lowercase forms.
+    static ENGLISH_ENTRIES: RefCell<memo::Map<Option<lexicon::English>>> =
+        RefCell::new(memo::Map::default());
+}
+
+/// The English entry of `word` exactly as written ([`lexicon::english_exact`]),
+/// memoised: a hash lookup costs a fraction of a walk through the lexicon.
+fn english_entry(word: &str) -> Option<lexicon::English> {
+    memo::cached(&ENGLISH_ENTRIES, word, lexicon::english_exact)
 }
 
 impl<'d> Scanner<'d, '_> {
@@ -175,7 +187,7 @@ impl<'d> Scanner<'d, '_> {
         // `also_french`: a French form but for case and accents; French
         // words without their accents (`elements`, `general`) are a
         // spelling fault, not English.
-        match lexicon::english_exact(lower) {
+        match english_entry(lower) {
             Some(en) if en.level <= MAX_LEVEL && !en.also_french => {}
             _ => return false,
         }
@@ -198,14 +210,19 @@ impl<'d> Scanner<'d, '_> {
             return Kind::Other;
         }
         // A capital at a sentence start on a known name (`Trump a dit`).
-        if t.first.is_uppercase() && lexicon::english_exact(word).is_some() {
+        if t.first.is_uppercase() && english_entry(word).is_some() {
             return Kind::Other;
         }
-        let lower = word.to_ascii_lowercase();
+        // ASCII (tested above): most words are already in lowercase.
+        let lower = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
         if self.in_allowed_phrase(i, &lower) {
             return Kind::Other;
         }
-        if let Some(&strong) = FUNCTION.get(lower.as_str()) {
+        if let Some(&strong) = FUNCTION.get(&*lower) {
             return Kind::Function { strong };
         }
         if self.english_not_french(&lower) && !self.in_accepted_phrase(i, &lower) {
@@ -345,8 +362,7 @@ impl<'d> Scanner<'d, '_> {
     /// in a half-translated name.
     fn capitalised_english(&self, i: usize) -> bool {
         let word = self.text(i);
-        if has_inner_capital(word) || !is_ascii_word(word) || lexicon::english_exact(word).is_some()
-        {
+        if has_inner_capital(word) || !is_ascii_word(word) || english_entry(word).is_some() {
             return false;
         }
         let lower = word.to_ascii_lowercase();

@@ -51,11 +51,11 @@ fn surely_determiner(doc: &Document, det: usize, word: &str, noun: &str, adjacen
     let t = doc.tokens()[det];
     t.is_strong_start()
         || previous_word(doc, det).is_some_and(|p| {
-            let before = doc.token_text(p).to_lowercase();
+            let before = grammar::lowercase(doc.token_text(p));
             // After a preposition or a conjunction, or after a word that can
             // only be a verb (`renouer la dialogue`): an object pronoun
             // would need its own verb after it.
-            ARTICLE_CONTEXT.contains(&before.as_str())
+            ARTICLE_CONTEXT.contains(&&*before)
                 || readings(&before).is_some_and(|r| r.iter().all(|r| r.pos == Pos::Verb))
         })
 }
@@ -125,14 +125,14 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if is_capitalised_name(doc, n) || grammar::in_english(doc, n) || english_next {
             continue;
         }
-        let noun = doc.token_text(n).to_lowercase();
+        let noun = grammar::lowercase(doc.token_text(n));
         if !surely_determiner(doc, i, word, &noun, phrase.between.is_empty()) || fits(&d, &noun) {
             continue;
         }
         // Adjectives between must not fit better (`les grands réunion` is
         // left alone: which word is wrong is not clear).
         if phrase.between.iter().any(|&b| {
-            !fits(&d, &doc.token_text(b).to_lowercase())
+            !fits(&d, &grammar::lowercase(doc.token_text(b)))
                 && !grammar::DEGREE_ADVERBS.contains(&doc.token_text(b))
         }) {
             continue;
@@ -147,7 +147,7 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if d.family == grammar::Family::Which
             && previous_word(doc, i).is_some_and(|p| {
                 matches!(
-                    doc.token_text(p).to_lowercase().as_str(),
+                    &*grammar::lowercase(doc.token_text(p)),
                     "tel" | "telle" | "tels" | "telles"
                 )
             })
@@ -344,16 +344,27 @@ fn disagreeing_adjective(word: &str, gender: Gender, plural: bool) -> bool {
 /// the adjective either.
 fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
+    let grammatical = doc.grammatical_words();
+    // The first grammatical word not before the word ahead of the noun: the
+    // nouns come in token order, so this cursor replaces a binary search
+    // ([`grammar::determiner_at`]) per word.
+    let mut ahead = 0;
     for (n, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Word || t.first.is_uppercase() {
             continue;
         }
-        let noun = doc.token_text(n);
         // The noun has its determiner: `l’effort`, `la situation`.
         let det = elided_before(doc, n).or_else(|| {
-            previous_word(doc, n).filter(|&p| grammar::determiner_at(doc, p).is_some())
+            let p = n.checked_sub(2)?;
+            while grammatical.get(ahead).is_some_and(|&(j, _)| j < p) {
+                ahead += 1;
+            }
+            let &(j, word) = grammatical.get(ahead)?;
+            (j == p && grammar::determiner(word).is_some() && previous_word(doc, n) == Some(p))
+                .then_some(p)
         });
         let Some(det) = det else { continue };
+        let noun = doc.token_text(n);
         let Some((gender, plural)) = grammar::certain_noun_features(noun) else {
             continue;
         };
@@ -401,8 +412,8 @@ fn earlier_head_agrees(doc: &Document, det: usize, adjective: &str) -> bool {
     let tokens = doc.tokens();
     // The word before the determiner: `de` (with `l’`), or the determiner
     // itself is `des`/`du`.
-    let det_word = doc.token_text(det).to_lowercase();
-    let link = if matches!(det_word.as_str(), "des" | "du" | "d’" | "d'") {
+    let det_word = grammar::lowercase(doc.token_text(det));
+    let link = if matches!(&*det_word, "des" | "du" | "d’" | "d'") {
         Some(det)
     } else {
         previous_word(doc, det)
@@ -416,7 +427,7 @@ fn earlier_head_agrees(doc: &Document, det: usize, adjective: &str) -> bool {
     let Some(head) = previous_word(doc, link) else {
         return false;
     };
-    let Some(r) = readings(&doc.token_text(head).to_lowercase()) else {
+    let Some(r) = readings(&grammar::lowercase(doc.token_text(head))) else {
         return false;
     };
     let head_has_det = elided_before(doc, head).is_some()

@@ -49,7 +49,7 @@ fn elision_due(word: &str, next: &str, after: Option<&str>) -> bool {
         "que" | "je" | "me" | "te" | "se" | "ne" | "jusque" => elides_before(next) == Some(true),
         "ce" => {
             ["est", "eut", "étant"].iter().any(|w| is(w))
-                || matches!(next.to_lowercase().as_str(), "était" | "étaient" | "eût")
+                || matches!(&*grammar::lowercase(next), "était" | "étaient" | "eût")
         }
         "lorsque" | "puisque" => {
             one || ["il", "ils", "elle", "elles", "on", "en", "ainsi"]
@@ -151,11 +151,11 @@ fn wrong(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let written = doc.token_text(i);
-        let stem: String = written
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_lowercase();
+        // The letters before the apostrophe, in lowercase.
+        let letters = written
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(written.len());
+        let stem = grammar::lowercase(&written[..letters]);
         let next = doc.token_text(n);
         let (french, mut applicability, note) = match english_replacement(doc, n) {
             None if readings(next).is_some() => {
@@ -234,7 +234,7 @@ fn contraction(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if article == "le" && elides_before(next) != Some(false) {
             continue;
         }
-        let lower = next.to_lowercase();
+        let lower = grammar::lowercase(next);
         let Some(r) = readings(&lower) else { continue };
         if is_infinitive(&lower) || !(r.has(Pos::Noun) || r.has(Pos::Adjective)) {
             continue;
