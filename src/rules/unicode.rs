@@ -78,14 +78,7 @@ fn not_nfc(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     if rest.peek().is_none() || is_nfc_quick(rest) == IsNormalized::Yes {
         return;
     }
-    // Split at stable starters; only segments holding another character can
-    // change under NFC.
-    let mut segment_start = 0;
-    let mut suspicious = false;
-    let check = |start: usize, end: usize, suspicious: bool, out: &mut Vec<Diagnostic>| {
-        if !suspicious || start == end {
-            return;
-        }
+    for (start, end) in suspicious_segments(text) {
         let segment = &text[start..end];
         let nfc: String = segment.nfc().collect();
         if nfc != segment {
@@ -111,17 +104,60 @@ fn not_nfc(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             d.fix = Some(Fix::safe(Edit::replace(span, nfc)));
             out.push(d);
         }
-    };
-    for (i, c) in text.char_indices() {
-        if is_stable_starter(c) {
-            check(segment_start, i, suspicious, out);
-            segment_start = i;
-            suspicious = false;
-        } else {
-            suspicious = true;
-        }
     }
-    check(segment_start, text.len(), suspicious, out);
+}
+
+/// The segments of `text` that NFC may change, in order: split at stable
+/// starters (and at the start of the text), the segments holding another
+/// character, from their starter to the next one.
+///
+/// Only characters from a byte 0xCC up are decoded (see [`unsure_chars`]):
+/// the others are below U+0300, so [`surely_stable`], so stable starters,
+/// and all they do is close the open segment.
+fn suspicious_segments(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut segments = Vec::new();
+    // The start of the segment being read, if it holds a character that is
+    // not a stable starter.
+    let mut open: Option<usize> = None;
+    // The start of the last stable starter seen (0 before the first).
+    let mut last_starter = 0;
+    // The end of the last character decoded.
+    let mut decoded_end = 0;
+    loop {
+        let next = bytes[decoded_end..]
+            .iter()
+            .position(|&b| b >= 0xCC)
+            .map(|skip| decoded_end + skip);
+        let at = next.unwrap_or(text.len());
+        if at > decoded_end {
+            // Stable starters in between: the first closes the segment.
+            if let Some(start) = open.take() {
+                segments.push((start, decoded_end));
+            }
+            last_starter = at - 1;
+            while !text.is_char_boundary(last_starter) {
+                last_starter -= 1;
+            }
+        }
+        let Some(at) = next else { break };
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        if is_stable_starter(c) {
+            if let Some(start) = open.take() {
+                segments.push((start, at));
+            }
+            last_starter = at;
+        } else if open.is_none() {
+            open = Some(last_starter);
+        }
+        decoded_end = at + c.len_utf8();
+    }
+    if let Some(start) = open {
+        segments.push((start, text.len()));
+    }
+    segments
 }
 
 /// Reports every character matched by `pattern` (accepted by `keep`) with
@@ -458,6 +494,48 @@ mod tests {
             .collect();
         assert!(every_word.len() >= 5);
         assert_eq!(words_with_oe(&doc), every_word);
+    }
+
+    /// [`suspicious_segments`] as first written: every character decoded.
+    fn suspicious_segments_charwise(text: &str) -> Vec<(usize, usize)> {
+        let mut segments = Vec::new();
+        let mut segment_start = 0;
+        let mut suspicious = false;
+        for (i, c) in text.char_indices() {
+            if is_stable_starter(c) {
+                if suspicious && segment_start != i {
+                    segments.push((segment_start, i));
+                }
+                segment_start = i;
+                suspicious = false;
+            } else {
+                suspicious = true;
+            }
+        }
+        if suspicious && segment_start != text.len() {
+            segments.push((segment_start, text.len()));
+        }
+        segments
+    }
+
+    #[test]
+    fn suspicious_segments_skip_what_cannot_change() {
+        for text in [
+            "",
+            "e\u{301}",
+            "\u{301}\u{301}a",
+            "\u{301}",
+            "ae\u{301}\u{302} é\u{327}x",
+            "\u{1100}\u{1161}\u{11A8} 한 \u{FB01} Å Ω \u{2126}",
+            "l’e\u{301}te\u{301} « c\u{327}a »\u{300}",
+            "x\u{300}\u{300}\u{2002}\u{300}é\u{300}😀\u{300}",
+        ] {
+            assert_eq!(
+                suspicious_segments(text),
+                suspicious_segments_charwise(text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
