@@ -26,28 +26,45 @@ fn apostrophes(doc: &Document) -> Vec<(Span, Mark)> {
     let text = doc.text().as_bytes();
     let tokens = doc.tokens();
     let mut found = Vec::new();
-    // One pass over the bytes: `'` 27, `’` E2 80 99, `‘` E2 80 98,
-    // `´` C2 B4, backtick 60.
-    for (at, &b) in text.iter().enumerate() {
-        let (start, mark) = match b {
-            b'\'' => (at, Mark::Straight),
-            b'`' => (at, Mark::Lookalike),
-            0x99 if at >= 2 && text[at - 2] == 0xE2 && text[at - 1] == 0x80 => {
-                (at - 2, Mark::Typographic)
-            }
-            0x98 if at >= 2 && text[at - 2] == 0xE2 && text[at - 1] == 0x80 => {
-                (at - 2, Mark::Lookalike)
-            }
-            0xB4 if at >= 1 && text[at - 1] == 0xC2 => (at - 1, Mark::Lookalike),
-            _ => continue,
+    // `'` 27, backtick 60, `’` E2 80 99, `‘` E2 80 98: memchr jumps to the
+    // first byte of one of them, so the bytes between cost nothing.
+    let mut i = 0;
+    for at in memchr::memchr3_iter(b'\'', b'`', 0xE2, text) {
+        let mark = match text[at] {
+            b'\'' => Mark::Straight,
+            b'`' => Mark::Lookalike,
+            _ => match text.get(at + 1..at + 3) {
+                Some([0x80, 0x99]) => Mark::Typographic,
+                Some([0x80, 0x98]) => Mark::Lookalike,
+                _ => continue,
+            },
         };
-        let i = tokens.partition_point(|t| t.span().end <= start);
+        let len = if text[at] == 0xE2 { 3 } else { 1 };
+        // The token holding `at`: the starts only grow, so the search goes
+        // on from the last one.
+        while i < tokens.len() && tokens[i].span().end <= at {
+            i += 1;
+        }
         if tokens
             .get(i)
-            .is_some_and(|t| t.is_wordlike() && t.span().start <= start)
+            .is_some_and(|t| t.is_wordlike() && t.span().start <= at)
         {
-            found.push((Span::new(start, at + 1), mark));
+            found.push((Span::new(at, at + len), mark));
         }
+    }
+    // `´` C2 B4 is rare: a second search, merged by position.
+    let before = found.len();
+    for at in memchr::memmem::find_iter(text, "\u{B4}".as_bytes()) {
+        let i = tokens.partition_point(|t| t.span().end <= at);
+        if tokens
+            .get(i)
+            .is_some_and(|t| t.is_wordlike() && t.span().start <= at)
+        {
+            found.push((Span::new(at, at + 2), Mark::Lookalike));
+        }
+    }
+    if found.len() > before {
+        found.sort_unstable_by_key(|(span, _)| span.start);
     }
     found
 }
@@ -117,5 +134,56 @@ fn style(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         let mut d = meta.diagnostic(span, message);
         d.fix = Some(Fix::safe(Edit::replace(span, wanted)));
         out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::Settings;
+    use crate::source::{Source, SourceKind};
+
+    /// [`apostrophes`] as first written: one pass over every byte.
+    fn apostrophes_bytewise(doc: &Document) -> Vec<(Span, Mark)> {
+        let text = doc.text().as_bytes();
+        let tokens = doc.tokens();
+        let mut found = Vec::new();
+        for (at, &b) in text.iter().enumerate() {
+            let (start, mark) = match b {
+                b'\'' => (at, Mark::Straight),
+                b'`' => (at, Mark::Lookalike),
+                0x99 if at >= 2 && text[at - 2] == 0xE2 && text[at - 1] == 0x80 => {
+                    (at - 2, Mark::Typographic)
+                }
+                0x98 if at >= 2 && text[at - 2] == 0xE2 && text[at - 1] == 0x80 => {
+                    (at - 2, Mark::Lookalike)
+                }
+                0xB4 if at >= 1 && text[at - 1] == 0xC2 => (at - 1, Mark::Lookalike),
+                _ => continue,
+            };
+            let i = tokens.partition_point(|t| t.span().end <= start);
+            if tokens
+                .get(i)
+                .is_some_and(|t| t.is_wordlike() && t.span().start <= start)
+            {
+                found.push((Span::new(start, at + 1), mark));
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn jumping_to_candidates_finds_every_apostrophe() {
+        let settings = Settings::default();
+        for text in [
+            "",
+            "l'été, l’hiver, C‘est, l´heure, l`an, ‘cité’ et 'non' ’",
+            "aujourd’hui ´ ` ' ‘ ’ … — «\u{A0}qu´il\u{A0}» d'l`a l´´a",
+            "´l’",
+        ] {
+            let source = Source::new("t.txt".to_string(), text.to_string(), SourceKind::PlainText);
+            let doc = Document::new(&source, &settings);
+            assert_eq!(apostrophes(&doc), apostrophes_bytewise(&doc), "{text:?}");
+        }
     }
 }

@@ -603,33 +603,96 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
         && !text[end..].chars().next().is_some_and(is_word_char)
 }
 
-fn english_date(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    const EN: &str = concat!(
-        "January|February|March|April|May|June|July|August|September|October|November|December",
-        r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
-    );
+/// English month names, full or abbreviated with their dot.
+const EN_MONTHS: &str = concat!(
+    "January|February|March|April|May|June|July|August|September|October|November|December",
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
+);
+
+/// One pass, five forms: `18 March 2025`; `March 18, 2025` (or `March
+/// 2025`); a French month in English order, `mars 18, 2025`; a French
+/// date with an English comma, `18 mars, 2025`; and `03/18/2025`. The
+/// leftmost match wins, so `18 March` is never read as `March …`.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
     const FR: &str =
         "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
-    // One pass, five forms: `18 March 2025`; `March 18, 2025` (or `March
-    // 2025`); a French month in English order, `mars 18, 2025`; a French
-    // date with an English comma, `18 mars, 2025`; and `03/18/2025`. The
-    // leftmost match wins, so `18 March` is never read as `March …`.
-    static DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            concat!(
-                r"(?<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \x{{A0}}](?:of[ \x{{A0}}])?(?<m1>{EN})(?:,?[ \x{{A0}}](?<y1>[0-9]{{4}}))?",
-                r"|(?<m2>{EN})(?:[ \x{{A0}}](?<d2>[0-9]{{1,2}})(?:st|nd|rd|th|(?-u:\b)))?(?:,?[ \x{{A0}}](?<y2>[0-9]{{4}}))?",
-                r"|(?<m3>{FR})[ \x{{A0}}](?<d3>[0-9]{{1,2}}),[ \x{{A0}}](?<y3>[0-9]{{4}})",
-                r"|(?<d4>[0-9]{{1,2}})[ \x{{A0}}](?<m4>{FR}),[ \x{{A0}}](?<y4>[0-9]{{4}})",
-                r"|(?<mm>[0-9]{{1,2}})/(?<dd>[0-9]{{1,2}})/(?<yy>[0-9]{{4}})",
-            ),
-            EN = EN,
-            FR = FR
-        ))
-        .expect("valid")
-    });
+    Regex::new(&format!(
+        concat!(
+            r"(?<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \x{{A0}}](?:of[ \x{{A0}}])?(?<m1>{EN})(?:,?[ \x{{A0}}](?<y1>[0-9]{{4}}))?",
+            r"|(?<m2>{EN})(?:[ \x{{A0}}](?<d2>[0-9]{{1,2}})(?:st|nd|rd|th|(?-u:\b)))?(?:,?[ \x{{A0}}](?<y2>[0-9]{{4}}))?",
+            r"|(?<m3>{FR})[ \x{{A0}}](?<d3>[0-9]{{1,2}}),[ \x{{A0}}](?<y3>[0-9]{{4}})",
+            r"|(?<d4>[0-9]{{1,2}})[ \x{{A0}}](?<m4>{FR}),[ \x{{A0}}](?<y4>[0-9]{{4}})",
+            r"|(?<mm>[0-9]{{1,2}})/(?<dd>[0-9]{{1,2}})/(?<yy>[0-9]{{4}})",
+        ),
+        EN = EN_MONTHS,
+        FR = FR
+    ))
+    .expect("valid")
+});
+
+/// What every match of [`DATE`] holds, at most [`ANCHOR_REACH`] bytes
+/// from its start: an English month (forms 1 and 2), a comma before a
+/// space and a digit (the year of forms 3 and 4), or a slash before a
+/// digit (form 5). It has no leading digit, unlike [`DATE`], so the regex
+/// engine finds it with its literal search instead of stepping through
+/// every byte.
+static DATE_ANCHOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"{EN_MONTHS}|,[ \x{{A0}}][0-9]|/[0-9]")).expect("valid"));
+
+/// At least the length in bytes of the longest match of [`DATE`] (26:
+/// `31st of September, 2025` with no-break spaces).
+const MAX_DATE_LEN: usize = 32;
+
+/// At least the distance from the start of a match of [`DATE`] to the
+/// start of its anchor (13: the comma of `septembre 18, 2025`).
+const ANCHOR_REACH: usize = 16;
+
+/// The matches of [`DATE`] in `text`, exactly as `DATE.captures_iter`
+/// gives them, but searched only around the anchors of [`DATE_ANCHOR`].
+///
+/// Why it is the same: a match starting at or after `pos` holds an anchor
+/// starting at or after `pos`, so it starts no earlier than the first such
+/// anchor minus [`ANCHOR_REACH`]. From there [`DATE`] is run on a window
+/// of `2 × MAX_DATE_LEN` bytes. A match is no longer than
+/// [`MAX_DATE_LEN`], so what happens at a position at least that far from
+/// the end of the window (the trusted part) does not depend on the text
+/// after it: a match found starting there is the one the whole text gives,
+/// and finding none there proves there is none.
+fn dates(text: &str) -> Vec<Captures<'_>> {
+    let mut found = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(anchor) = DATE_ANCHOR.find_at(text, pos) else {
+            break;
+        };
+        let mut from = anchor.start().saturating_sub(ANCHOR_REACH).max(pos);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut end = (from + 2 * MAX_DATE_LEN).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let trusted = if end == text.len() {
+            end
+        } else {
+            end - MAX_DATE_LEN
+        };
+        match DATE.captures_at(&text[..end], from) {
+            Some(caps) if caps.get(0).is_some_and(|m| m.start() <= trusted) => {
+                pos = caps.get(0).map_or(end, |m| m.end());
+                found.push(caps);
+            }
+            _ if end == text.len() => break,
+            _ => pos = trusted + 1,
+        }
+    }
+    found
+}
+
+fn english_date(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
-    for caps in DATE.captures_iter(text) {
+    for caps in dates(text) {
         let Some(m) = caps.get(0) else { continue };
         let (start, end) = (m.start(), m.end());
         if !at_word_boundaries(text, start, end) || doc.touches_link(Span::new(start, end)) {
@@ -743,5 +806,77 @@ fn twelve_hour_time(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) 
         );
         d.fix = Some(Fix::display_only(Edit::replace(span, fixed)));
         out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The spans of every group of every match.
+    fn spans(all: &[Captures<'_>]) -> Vec<Vec<Option<(usize, usize)>>> {
+        all.iter()
+            .map(|c| c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect())
+            .collect()
+    }
+
+    #[test]
+    fn dates_searched_around_anchors_are_those_of_the_whole_text() {
+        let pieces = [
+            "18",
+            "1",
+            "31st",
+            " ",
+            "\u{A0}",
+            "of ",
+            "March",
+            "Sept.",
+            "Sep.",
+            "September",
+            "May",
+            "mars",
+            "décembre",
+            "août",
+            ",",
+            ", ",
+            "2025",
+            "03/18/2025",
+            "/",
+            "12",
+            "é",
+            "«",
+            "x",
+            "th",
+            "Dec.",
+            "abc",
+            "\n",
+            "’",
+            "  ",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "Le 18 March 2025, puis March 18, 2025 et mars 18, 2025.".into(),
+            "18 mars, 2025 ou 03/18/2025 ; 12/12/2012 et May".into(),
+            format!("{}18 September, 2025{}", "a".repeat(100), "b".repeat(100)),
+        ];
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..(seed % 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                // Long filler now and then, so windows end inside dates.
+                if seed % 11 == 0 {
+                    t.push_str(&"z".repeat((seed % 70) as usize));
+                }
+            }
+            texts.push(t);
+        }
+        for text in &texts {
+            let whole: Vec<Captures<'_>> = DATE.captures_iter(text).collect();
+            assert_eq!(spans(&dates(text)), spans(&whole), "{text:?}");
+        }
     }
 }

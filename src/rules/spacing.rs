@@ -50,12 +50,22 @@ fn emoticon_rest(text: &str, pos: usize) -> bool {
 /// The high punctuation sign at token `i` (`; : ! ?`), with the exceptions
 /// every spacing rule shares: times and ratios, `::`, drive letters, `!=`,
 /// emoticons.
+#[inline]
 fn high_punct(doc: &Document, i: usize) -> Option<char> {
-    let t = doc.tokens()[i];
-    let c = t.first;
-    if t.kind != TokenKind::Punct || !matches!(c, ';' | ':' | '!' | '?') {
+    // Most tokens are not `; : ! ?`: this test is inlined in the callers'
+    // loops, and only those signs pay for the call to the exceptions.
+    let t = &doc.tokens()[i];
+    if t.kind != TokenKind::Punct || !matches!(t.first, ';' | ':' | '!' | '?') {
         return None;
     }
+    high_punct_exceptions(doc, i)
+}
+
+/// [`high_punct`] for a token known to be `; : ! ?`.
+#[inline(never)]
+fn high_punct_exceptions(doc: &Document, i: usize) -> Option<char> {
+    let t = doc.tokens()[i];
+    let c = t.first;
     let text = doc.text();
     let next = text[t.span().end..].chars().next();
     let prev = text[..t.span().start].chars().next_back();
@@ -134,6 +144,10 @@ const NAMESPACES: &[&str] = &[
     "javascript",
 ];
 
+/// How far from a colon the other colon of a shortcode can be: a name of
+/// at most 40 bytes, plus the colon itself.
+const SHORTCODE_REACH: usize = 41;
+
 /// Whether the `:` at `colon` opens or closes an emoji shortcode (`:tada:`).
 fn is_shortcode(text: &str, colon: usize) -> bool {
     let is_name = |s: &str| {
@@ -143,12 +157,20 @@ fn is_shortcode(text: &str, colon: usize) -> bool {
                 b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
             })
     };
+    // A name has at most 40 bytes, so only the 41 bytes on each side of the
+    // colon can hold the other colon: looking further (the whole rest of
+    // the text when there is none) could only find names too long.
     let after = &text[colon + 1..];
-    let opens = after.find(':').is_some_and(|end| is_name(&after[..end]));
+    let opens = after.as_bytes()[..after.len().min(SHORTCODE_REACH)]
+        .iter()
+        .position(|&b| b == b':')
+        .is_some_and(|end| is_name(&after[..end]));
     let before = &text[..colon];
-    let closes = before
-        .rfind(':')
-        .is_some_and(|start| colon - start <= 41 && is_name(&before[start + 1..]));
+    let floor = colon.saturating_sub(SHORTCODE_REACH);
+    let closes = before.as_bytes()[floor..]
+        .iter()
+        .rposition(|&b| b == b':')
+        .is_some_and(|at| is_name(&before[floor + at + 1..]));
     opens || closes
 }
 
@@ -485,8 +507,16 @@ fn wide_runs(doc: &Document) -> Vec<(usize, Span)> {
         let last = i;
         i += 1;
         let span = run_span(tokens, (first, last));
-        let run = doc.slice(span);
-        let wide = run.chars().nth(1).is_some() || run.contains('\t');
+        // Nearly every run is one token of one character: then that
+        // character is the token's first, and the run is wide only if it
+        // is a tab. No need to decode the run.
+        let one_char = first == last && span.len() == tokens[first].first.len_utf8();
+        let wide = if one_char {
+            tokens[first].first == '\t'
+        } else {
+            let run = doc.slice(span);
+            run.chars().nth(1).is_some() || run.contains('\t')
+        };
         if wide
             && !is_line_edge(tokens, first.checked_sub(1))
             && !is_line_edge(tokens, Some(last + 1))
@@ -597,5 +627,56 @@ fn missing_space_after(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic
         let mut d = meta.diagnostic(t.span(), format!("missing space after « {c} »"));
         d.fix = Some(Fix::safe(Edit::insert(t.span().end, " ")));
         out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`is_shortcode`] as first written, searching the whole text.
+    fn is_shortcode_unbounded(text: &str, colon: usize) -> bool {
+        let is_name = |s: &str| {
+            !s.is_empty()
+                && s.len() <= 40
+                && s.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
+                })
+        };
+        let after = &text[colon + 1..];
+        let opens = after.find(':').is_some_and(|end| is_name(&after[..end]));
+        let before = &text[..colon];
+        let closes = before
+            .rfind(':')
+            .is_some_and(|start| colon - start <= 41 && is_name(&before[start + 1..]));
+        opens || closes
+    }
+
+    #[test]
+    fn bounded_shortcode_search_agrees_with_the_whole_text() {
+        let name = |n: usize| "a".repeat(n);
+        let mut texts = vec![
+            ":tada: et :+1: puis".to_string(),
+            "Note : voir :".to_string(),
+            "é:é:".to_string(),
+            "::".to_string(),
+            ":".to_string(),
+        ];
+        // Names around the 40-byte limit, on both sides of the colon.
+        for n in [0, 1, 38, 39, 40, 41, 42, 60] {
+            texts.push(format!(":{}:", name(n)));
+            texts.push(format!("x :{}: y", name(n)));
+            texts.push(format!("é{}:{}é", name(n), name(n)));
+            texts.push(format!(":{} :{}:", name(n), name(n)));
+        }
+        for text in &texts {
+            for (at, _) in text.match_indices(':') {
+                assert_eq!(
+                    is_shortcode(text, at),
+                    is_shortcode_unbounded(text, at),
+                    "{text:?} at {at}"
+                );
+            }
+        }
     }
 }

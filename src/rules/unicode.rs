@@ -53,20 +53,32 @@ fn surely_stable(c: char) -> bool {
     c < '\u{300}' || ('\u{2002}'..='\u{20CF}').contains(&c)
 }
 
+/// The characters of `text` that [`surely_stable`] does not clear, in
+/// order, decoding only what can be one of them: a character below U+0300
+/// has a first byte below 0xCC, and continuation bytes are below 0xC0, so
+/// only bytes from 0xCC up start a character worth decoding.
+fn unsure_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            i += bytes.get(i..)?.iter().position(|&b| b >= 0xCC)?;
+            let c = text[i..].chars().next()?;
+            i += c.len_utf8();
+            if !surely_stable(c) {
+                return Some(c);
+            }
+        }
+    })
+}
+
 fn not_nfc(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
-    let mut rest = text.chars().filter(|&c| !surely_stable(c)).peekable();
+    let mut rest = unsure_chars(text).peekable();
     if rest.peek().is_none() || is_nfc_quick(rest) == IsNormalized::Yes {
         return;
     }
-    // Split at stable starters; only segments holding another character can
-    // change under NFC.
-    let mut segment_start = 0;
-    let mut suspicious = false;
-    let check = |start: usize, end: usize, suspicious: bool, out: &mut Vec<Diagnostic>| {
-        if !suspicious || start == end {
-            return;
-        }
+    for (start, end) in suspicious_segments(text) {
         let segment = &text[start..end];
         let nfc: String = segment.nfc().collect();
         if nfc != segment {
@@ -92,17 +104,60 @@ fn not_nfc(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             d.fix = Some(Fix::safe(Edit::replace(span, nfc)));
             out.push(d);
         }
-    };
-    for (i, c) in text.char_indices() {
-        if is_stable_starter(c) {
-            check(segment_start, i, suspicious, out);
-            segment_start = i;
-            suspicious = false;
-        } else {
-            suspicious = true;
-        }
     }
-    check(segment_start, text.len(), suspicious, out);
+}
+
+/// The segments of `text` that NFC may change, in order: split at stable
+/// starters (and at the start of the text), the segments holding another
+/// character, from their starter to the next one.
+///
+/// Only characters from a byte 0xCC up are decoded (see [`unsure_chars`]):
+/// the others are below U+0300, so [`surely_stable`], so stable starters,
+/// and all they do is close the open segment.
+fn suspicious_segments(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut segments = Vec::new();
+    // The start of the segment being read, if it holds a character that is
+    // not a stable starter.
+    let mut open: Option<usize> = None;
+    // The start of the last stable starter seen (0 before the first).
+    let mut last_starter = 0;
+    // The end of the last character decoded.
+    let mut decoded_end = 0;
+    loop {
+        let next = bytes[decoded_end..]
+            .iter()
+            .position(|&b| b >= 0xCC)
+            .map(|skip| decoded_end + skip);
+        let at = next.unwrap_or(text.len());
+        if at > decoded_end {
+            // Stable starters in between: the first closes the segment.
+            if let Some(start) = open.take() {
+                segments.push((start, decoded_end));
+            }
+            last_starter = at - 1;
+            while !text.is_char_boundary(last_starter) {
+                last_starter -= 1;
+            }
+        }
+        let Some(at) = next else { break };
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        if is_stable_starter(c) {
+            if let Some(start) = open.take() {
+                segments.push((start, at));
+            }
+            last_starter = at;
+        } else if open.is_none() {
+            open = Some(last_starter);
+        }
+        decoded_end = at + c.len_utf8();
+    }
+    if let Some(start) = open {
+        segments.push((start, text.len()));
+    }
+    segments
 }
 
 /// Reports every character matched by `pattern` (accepted by `keep`) with
@@ -342,19 +397,34 @@ fn with_ligature(part: &str) -> String {
         .replace("OE", "Œ")
 }
 
+/// The indexes of the word tokens holding `oe`, `Oe` or `OE`, in order.
+/// Those pairs are rare in French: three literal searches over the text
+/// find them, and only their tokens are looked at, where testing every
+/// word would read every byte.
+fn words_with_oe(doc: &Document) -> Vec<usize> {
+    let text = doc.text().as_bytes();
+    let tokens = doc.tokens();
+    let mut words = Vec::new();
+    for pair in [b"oe", b"Oe", b"OE"] {
+        for at in memchr::memmem::find_iter(text, pair) {
+            let i = tokens.partition_point(|t| t.span().end <= at);
+            // Both letters in the same word token.
+            if tokens.get(i).is_some_and(|t| {
+                t.kind == TokenKind::Word && t.span().start <= at && at + 2 <= t.span().end
+            }) {
+                words.push(i);
+            }
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
 fn oe_ligature(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    for (i, t) in doc.tokens().iter().enumerate() {
-        if t.kind != TokenKind::Word {
-            continue;
-        }
+    for i in words_with_oe(doc) {
+        let t = &doc.tokens()[i];
         let word = doc.token_text(i);
-        if !word
-            .as_bytes()
-            .windows(2)
-            .any(|w| matches!(w, b"oe" | b"Oe" | b"OE"))
-        {
-            continue;
-        }
         for (offset, part) in parts(word) {
             let fixed = with_ligature(part);
             // `coefficient`, `moelle`, `Noël`: o and e are two letters.
@@ -403,6 +473,82 @@ mod tests {
             vec![("â€œ".into(), "“".into()), ("â€\u{9D}".into(), "”".into())]
         );
         assert_eq!(decode("ï»¿Titre"), vec![("ï»¿".into(), "".into())]);
+    }
+
+    #[test]
+    fn words_with_oe_are_found_by_their_pairs() {
+        let settings = crate::settings::Settings::default();
+        let text = "oe Oeil, cœur, OEUVRE, oE, boeuf-oeuf, o\u{A0}e, Noël, moelle, o’e,oe";
+        let source =
+            crate::source::Source::new("t.txt", text, crate::source::SourceKind::PlainText);
+        let doc = Document::new(&source, &settings);
+        let every_word: Vec<usize> = (0..doc.tokens().len())
+            .filter(|&i| {
+                doc.tokens()[i].kind == TokenKind::Word
+                    && doc
+                        .token_text(i)
+                        .as_bytes()
+                        .windows(2)
+                        .any(|w| matches!(w, b"oe" | b"Oe" | b"OE"))
+            })
+            .collect();
+        assert!(every_word.len() >= 5);
+        assert_eq!(words_with_oe(&doc), every_word);
+    }
+
+    /// [`suspicious_segments`] as first written: every character decoded.
+    fn suspicious_segments_charwise(text: &str) -> Vec<(usize, usize)> {
+        let mut segments = Vec::new();
+        let mut segment_start = 0;
+        let mut suspicious = false;
+        for (i, c) in text.char_indices() {
+            if is_stable_starter(c) {
+                if suspicious && segment_start != i {
+                    segments.push((segment_start, i));
+                }
+                segment_start = i;
+                suspicious = false;
+            } else {
+                suspicious = true;
+            }
+        }
+        if suspicious && segment_start != text.len() {
+            segments.push((segment_start, text.len()));
+        }
+        segments
+    }
+
+    #[test]
+    fn suspicious_segments_skip_what_cannot_change() {
+        for text in [
+            "",
+            "e\u{301}",
+            "\u{301}\u{301}a",
+            "\u{301}",
+            "ae\u{301}\u{302} é\u{327}x",
+            "\u{1100}\u{1161}\u{11A8} 한 \u{FB01} Å Ω \u{2126}",
+            "l’e\u{301}te\u{301} « c\u{327}a »\u{300}",
+            "x\u{300}\u{300}\u{2002}\u{300}é\u{300}😀\u{300}",
+        ] {
+            assert_eq!(
+                suspicious_segments(text),
+                suspicious_segments_charwise(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn unsure_chars_are_the_unstable_ones() {
+        for text in [
+            "",
+            "l’été « déjà » — 3 €, ½ µ",
+            "e\u{301}te\u{301} ǅ ʰ ̀ Ω Å ﬁ 한국 😀 \u{2001}\u{20D0}\u{20CF}",
+            "\u{2FF}\u{300}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}",
+        ] {
+            let slow: Vec<char> = text.chars().filter(|&c| !surely_stable(c)).collect();
+            assert_eq!(unsure_chars(text).collect::<Vec<_>>(), slow, "{text:?}");
+        }
     }
 
     #[test]
