@@ -384,6 +384,23 @@ static GRAMMATICAL: LazyLock<FxHashMap<u128, &'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The length in bytes of the longest word of [`GRAMMATICAL`]
+/// (`plusieurs`); within the 16 bytes of [`pack`].
+const MAX_GRAMMATICAL: usize = 9;
+
+/// For each length up to [`MAX_GRAMMATICAL`], the first letters of the
+/// words of [`GRAMMATICAL`] of that length, one bit per letter (`a` the
+/// lowest): a word whose length and first letter have no bit here is not
+/// one of them.
+static FIRST_LETTERS: LazyLock<[u32; MAX_GRAMMATICAL + 1]> = LazyLock::new(|| {
+    let mut letters = [0; MAX_GRAMMATICAL + 1];
+    for word in GRAMMATICAL.values() {
+        let first = word.as_bytes()[0];
+        letters[word.len()] |= 1 << (first - b'a');
+    }
+    letters
+});
+
 /// The bytes of a short word (at most 16) packed into one integer, one
 /// byte after the other: words without a NUL byte get distinct keys, so a
 /// lookup needs neither a string hash nor a comparison of strings.
@@ -403,25 +420,33 @@ pub const ELIDABLE: &[&str] = &[
 /// The word tokens of `doc` that are grammatical words the elision and
 /// agreement rules start from, with the word in lowercase.
 pub fn grammatical_words(doc: &Document) -> Vec<(usize, &'static str)> {
-    // The longest of them (`plusieurs`); within the 16 bytes of [`pack`].
-    const MAX: usize = 9;
     let mut out = Vec::new();
     for (i, t) in doc.tokens().iter().enumerate() {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let word = doc.token_text(i);
-        let bytes = word.as_bytes();
-        if bytes.len() > MAX {
+        // Most words are ruled out by their length and first letter alone,
+        // without reading their text.
+        let span = t.span();
+        let len = span.end - span.start;
+        if len > MAX_GRAMMATICAL {
             continue;
         }
-        if !word.is_ascii() {
-            if matches!(word, "à" | "À") {
+        if !t.first.is_ascii_alphabetic() {
+            // The words of [`GRAMMATICAL`] start with an ASCII letter; `à`,
+            // the one other grammatical word, is tested apart.
+            if matches!(t.first, 'à' | 'À') && matches!(doc.token_text(i), "à" | "À") {
                 out.push((i, "à"));
             }
             continue;
         }
-        let key = pack(bytes.iter().map(u8::to_ascii_lowercase));
+        let letter = 1u32 << (t.first.to_ascii_lowercase() as u32 - 'a' as u32);
+        if FIRST_LETTERS[len] & letter == 0 {
+            continue;
+        }
+        // A word with a non-ASCII byte packs to a key with a byte above
+        // 0x7F (which `to_ascii_lowercase` keeps), found in no entry.
+        let key = pack(doc.token_text(i).bytes().map(|b| b.to_ascii_lowercase()));
         if let Some(&w) = GRAMMATICAL.get(&key) {
             out.push((i, w));
         }
@@ -481,6 +506,9 @@ pub struct NounPhrase {
     /// The tokens between the determiner and the noun (adverbs and
     /// adjectives).
     pub between: Vec<usize>,
+    /// The readings of the noun in lowercase ([`readings`]), looked up
+    /// once here for the callers too.
+    pub readings: Readings,
 }
 
 /// The noun that determiner token `det` introduces: the next word, or the
@@ -494,23 +522,25 @@ pub fn noun_after(doc: &Document, det: usize) -> Option<NounPhrase> {
         let adverb = DEGREE_ADVERBS.contains(&&*word);
         // Looked up once for the tests below (an adverb needs none).
         let found = if adverb { None } else { readings(&word) };
-        if found.is_some_and(|r| r.has(Pos::Noun)) {
+        if let Some(r) = found.filter(|r| r.has(Pos::Noun)) {
             // A word that can also be a grammatical word or a number
             // (`dans`, `plus`, `cent`) is not taken for a noun.
-            let grammatical = found.is_some_and(|r| {
-                r.iter().any(|r| {
-                    matches!(
-                        r.pos,
-                        Pos::Preposition
-                            | Pos::Conjunction
-                            | Pos::Pronoun
-                            | Pos::Determiner
-                            | Pos::Adverb
-                            | Pos::Numeral
-                    )
-                })
+            let grammatical = r.iter().any(|r| {
+                matches!(
+                    r.pos,
+                    Pos::Preposition
+                        | Pos::Conjunction
+                        | Pos::Pronoun
+                        | Pos::Determiner
+                        | Pos::Adverb
+                        | Pos::Numeral
+                )
             });
-            return (!grammatical).then_some(NounPhrase { noun: i, between });
+            return (!grammatical).then_some(NounPhrase {
+                noun: i,
+                between,
+                readings: r,
+            });
         }
         let modifier = adverb || found.is_some_and(|r| r.iter().all(|r| r.pos == Pos::Adjective));
         if !modifier || between.len() == 2 {

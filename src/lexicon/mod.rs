@@ -166,7 +166,7 @@ impl Reading {
 }
 
 /// The readings of one French form.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Readings {
     raw: &'static [(u8, u8, u8, u8, u32)],
 }

@@ -10,10 +10,9 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::grammar::{
     self, Determiner, determiner, determiner_form, elided_before, elides_before, gender_fits,
-    is_capitalised_name, is_finite_verb, is_infinitive, next_word, noun_after, number_fits,
-    previous_word, readings,
+    is_capitalised_name, next_word, noun_after, number_fits, previous_word, readings,
 };
-use crate::lexicon::{Gender, Pos, Reading, VerbForm};
+use crate::lexicon::{Gender, Pos, Reading, Readings, VerbForm};
 use crate::tokenize::TokenKind;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
@@ -29,19 +28,25 @@ const ARTICLE_CONTEXT: &[&str] = &[
     "envers", "que", "et", "ou", "mais", "car", "dont",
 ];
 
-/// Whether determiner token `det` is surely a determiner before `noun`,
-/// not a pronoun before a verb (`je la vois`, `il leur donne`, `de le
-/// faire`).
-fn surely_determiner(doc: &Document, det: usize, word: &str, noun: &str, adjacent: bool) -> bool {
+/// Whether determiner token `det` is surely a determiner before a noun
+/// with readings `noun`, not a pronoun before a verb (`je la vois`, `il
+/// leur donne`, `de le faire`).
+fn surely_determiner(
+    doc: &Document,
+    det: usize,
+    word: &str,
+    noun: Readings,
+    adjacent: bool,
+) -> bool {
     let pronoun_too = matches!(word, "le" | "la" | "les" | "leur");
     let interrogative = word.starts_with("quel");
     if !adjacent || !(pronoun_too || interrogative) {
         return true;
     }
-    if is_infinitive(noun) {
+    if noun.iter().any(|r| r.verb_form == VerbForm::Infinitive) {
         return false;
     }
-    if !is_finite_verb(noun) {
+    if !noun.iter().any(|r| r.verb_form == VerbForm::Finite) {
         return true;
     }
     // `il leur donne`, `Quelle est…`: before a verb.
@@ -63,12 +68,15 @@ fn surely_determiner(doc: &Document, det: usize, word: &str, noun: &str, adjacen
 /// Whether some reading of `word` fits determiner `d` as a noun, or as an
 /// adjective or participle used as a noun (`la malade`, `le premier`).
 fn fits(d: &Determiner, word: &str) -> bool {
-    readings(word).is_some_and(|r| {
-        r.iter().any(|r| {
-            let nominal = matches!(r.pos, Pos::Noun | Pos::Adjective)
-                || r.verb_form == VerbForm::PastParticiple;
-            nominal && gender_fits(d.gender, r.gender) && number_fits(d.plural, r.number)
-        })
+    readings(word).is_some_and(|r| readings_fit(d, r))
+}
+
+/// Whether one of readings `r` fits determiner `d` (see [`fits`]).
+fn readings_fit(d: &Determiner, r: Readings) -> bool {
+    r.iter().any(|r| {
+        let nominal =
+            matches!(r.pos, Pos::Noun | Pos::Adjective) || r.verb_form == VerbForm::PastParticiple;
+        nominal && gender_fits(d.gender, r.gender) && number_fits(d.plural, r.number)
     })
 }
 
@@ -126,7 +134,11 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let noun = grammar::lowercase(doc.token_text(n));
-        if !surely_determiner(doc, i, word, &noun, phrase.between.is_empty()) || fits(&d, &noun) {
+        // The readings of `noun`: [`noun_after`] looked them up.
+        let noun_readings = phrase.readings;
+        if !surely_determiner(doc, i, word, noun_readings, phrase.between.is_empty())
+            || readings_fit(&d, noun_readings)
+        {
             continue;
         }
         // Adjectives between must not fit better (`les grands réunion` is
@@ -154,7 +166,7 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        if phrase.between.is_empty() && fits(&gender_only, &noun) {
+        if phrase.between.is_empty() && readings_fit(&gender_only, noun_readings) {
             // Compounds have plurals of their own (`les start-up`,
             // `les après-midi`): left alone.
             if noun.contains('-') {
@@ -364,10 +376,8 @@ fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                 .then_some(p)
         });
         let Some(det) = det else { continue };
-        let noun = doc.token_text(n);
-        let Some((gender, plural)) = grammar::certain_noun_features(noun) else {
-            continue;
-        };
+        // The word tests come before the lexicon lookups: each only skips
+        // the word, so their order does not change what is found.
         let Some(mut a) = next_word(doc, n) else {
             continue;
         };
@@ -377,8 +387,15 @@ fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             };
             a = next;
         }
+        if tokens[a].first.is_uppercase() {
+            continue;
+        }
+        let noun = doc.token_text(n);
+        let Some((gender, plural)) = grammar::certain_noun_features(noun) else {
+            continue;
+        };
         let adjective = doc.token_text(a);
-        if tokens[a].first.is_uppercase() || !disagreeing_adjective(adjective, gender, plural) {
+        if !disagreeing_adjective(adjective, gender, plural) {
             continue;
         }
         // `la réduction des coûts massive`: the adjective may go with an
