@@ -238,7 +238,9 @@ impl DeclarativeRule {
         // letter, in nearly every French line).
         let before_fails = |guard: &Guard, want: bool| {
             guard.get().is_some_and(|g| {
-                g.search_half(&Input::new(hay_before).range(from..)).is_some() != want
+                g.search_half(&Input::new(hay_before).range(from..))
+                    .is_some()
+                    != want
             })
         };
         let fails = |guard: &Guard, hay: &str, want: bool| {
