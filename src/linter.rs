@@ -22,14 +22,15 @@ pub const MAX_FIX_PASSES: usize = 10;
 ///
 /// Rules with a prefilter (every declarative rule, and the Rust rules that
 /// declare one) are tested all at once: the rules with prefilter literals in
-/// one Aho-Corasick pass, the others in one `RegexSet` pass; only the rules
-/// whose prefilter matches run.
+/// one Aho-Corasick pass, the others in one `RegexSet` pass (once the linter
+/// has checked enough text to pay for building it); only the rules whose
+/// prefilter matches run.
 pub struct Linter {
     settings: Settings,
     always: Vec<&'static dyn Rule>,
     filtered: Vec<&'static dyn Rule>,
     /// One regex of the prefilters of `filtered`, reporting which match.
-    prefilter: Option<MetaRegex>,
+    prefilter: Prefilters,
     by_literal: Vec<&'static dyn Rule>,
     literals: Option<Literals>,
     /// For each literal of `literals`, the indexes in `by_literal` of the
@@ -48,6 +49,45 @@ impl std::fmt::Debug for Linter {
                 &(self.always.len() + self.filtered.len() + self.by_literal.len()),
             )
             .finish()
+    }
+}
+
+/// The prefilters of the rules without literals, tested in one regex-set
+/// pass. Building the set takes milliseconds, more than running these
+/// rules on a short text: until the linter has checked
+/// [`Prefilters::SET_AFTER_BYTES`], every one of them runs. That finds the
+/// same: a rule finds nothing where its prefilter does not match (the test
+/// `prefilters_are_necessary` holds every rule to it).
+#[derive(Default)]
+struct Prefilters {
+    set: OnceLock<Option<MetaRegex>>,
+    checked: AtomicUsize,
+}
+
+impl Prefilters {
+    /// Bytes checked by running every rule before the set is built.
+    const SET_AFTER_BYTES: usize = 1 << 20;
+
+    /// The set for the prefilters of `rules` (one each, in order) and a
+    /// text of `len` bytes, or `None`: run every rule.
+    fn set(&self, rules: &[&'static dyn Rule], len: usize) -> Option<&MetaRegex> {
+        if let Some(built) = self.set.get() {
+            return built.as_ref();
+        }
+        let before = self.checked.fetch_add(len, Ordering::Relaxed);
+        if rules.is_empty() || before.saturating_add(len) < Self::SET_AFTER_BYTES {
+            return None;
+        }
+        self.set
+            .get_or_init(|| {
+                let patterns: Vec<&str> = rules.iter().filter_map(|r| r.prefilter()).collect();
+                // Every embedded prefilter compiles (a registry test); were
+                // one not to, every rule would run, which finds the same.
+                (patterns.len() == rules.len())
+                    .then(|| lean_regex::set(&patterns).ok())
+                    .flatten()
+            })
+            .as_ref()
     }
 }
 
@@ -173,19 +213,6 @@ impl Linter {
         } else {
             Some(Literals::new(patterns)?)
         };
-        let prefilter = if filtered.is_empty() {
-            None
-        } else {
-            Some(
-                lean_regex::set(
-                    &filtered
-                        .iter()
-                        .filter_map(|r| r.prefilter())
-                        .collect::<Vec<_>>(),
-                )
-                .map_err(|e| format!("cannot build the rule prefilter: {e}"))?,
-            )
-        };
         let report_unused_suppressions = registry
             .get(crate::suppress::UNUSED_RULE)
             .is_some_and(|r| settings.is_enabled(r.meta()));
@@ -194,7 +221,7 @@ impl Linter {
             settings,
             always,
             filtered,
-            prefilter,
+            prefilter: Prefilters::default(),
             by_literal,
             literals,
             literal_rules,
@@ -226,11 +253,18 @@ impl Linter {
         for rule in &self.always {
             rule.check(&doc, &mut out);
         }
-        if let Some(set) = &self.prefilter {
-            let mut matched = PatternSet::new(set.pattern_len());
-            set.which_overlapping_matches(&Input::new(doc.text()), &mut matched);
-            for i in matched.iter() {
-                self.filtered[i.as_usize()].check(&doc, &mut out);
+        match self.prefilter.set(&self.filtered, doc.text().len()) {
+            Some(set) => {
+                let mut matched = PatternSet::new(set.pattern_len());
+                set.which_overlapping_matches(&Input::new(doc.text()), &mut matched);
+                for i in matched.iter() {
+                    self.filtered[i.as_usize()].check(&doc, &mut out);
+                }
+            }
+            None => {
+                for rule in &self.filtered {
+                    rule.check(&doc, &mut out);
+                }
             }
         }
         if let Some(literals) = &self.literals {
@@ -295,5 +329,64 @@ impl Linter {
             converged,
             remaining: diagnostics,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceKind;
+
+    /// A rule finds nothing in a text its prefilter does not match, so
+    /// running it anyway (as short runs do, see [`Prefilters`]) changes
+    /// nothing. Tested on every rule example and the project's texts.
+    #[test]
+    fn prefilters_are_necessary() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let registry = Registry::global();
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["examples", "tests/corpus/clean"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("text folder") {
+                if let Ok(text) = std::fs::read_to_string(entry.expect("entry").path()) {
+                    texts.push(text);
+                }
+            }
+        }
+        for rule in registry.rules() {
+            for example in rule.meta().examples() {
+                texts.push(example.display.replace(['⟦', '⟧'], ""));
+            }
+        }
+        let settings = Settings::default();
+        let docs: Vec<Source> = texts
+            .iter()
+            .map(|t| Source::new("t.txt", t.as_str(), SourceKind::PlainText))
+            .collect();
+        let docs: Vec<Document> = docs.iter().map(|s| Document::new(s, &settings)).collect();
+        let mut skipped = 0;
+        for rule in registry.rules() {
+            let Some(pattern) = rule.prefilter() else {
+                continue;
+            };
+            let prefilter = lean_regex::regex(pattern, false).expect("prefilter compiles");
+            for doc in &docs {
+                if prefilter.is_match(doc.text()) {
+                    continue;
+                }
+                skipped += 1;
+                let mut found = Vec::new();
+                rule.check(doc, &mut found);
+                assert!(
+                    found.is_empty(),
+                    "{} found {:?} where its prefilter does not match",
+                    rule.meta().id,
+                    found.first().map(|d| d.span)
+                );
+            }
+        }
+        assert!(
+            skipped > 10_000,
+            "only {skipped} texts without a prefilter match"
+        );
     }
 }
