@@ -404,6 +404,22 @@ fn no_binary() {
     );
 }
 
+/// The binary parts (b) and (c) run, with a warning when it looks older
+/// than the sources; `None` (said) when there is none.
+fn current_binary() -> Option<PathBuf> {
+    let Some((bin, stale)) = binary() else {
+        no_binary();
+        return None;
+    };
+    if stale {
+        println!(
+            "warning: {} is older than the sources; `cargo build --release` first for current figures",
+            bin.display()
+        );
+    }
+    Some(bin)
+}
+
 /// Runs `command` once and returns its wall time; panics unless it exits
 /// with one of `ok` codes.
 fn time_once(command: &mut Command, ok: &[i32]) -> Duration {
@@ -437,15 +453,9 @@ fn median(times: &mut [Duration]) -> Duration {
 /// Part (b): whole-process time of `coquille check` on 2 KB files.
 fn process(runs: usize, judge: bool) {
     println!("== (b) whole process: coquille check --no-config --quiet FILE, {runs} runs each ==");
-    let Some((bin, stale)) = binary() else {
-        return no_binary();
+    let Some(bin) = current_binary() else {
+        return;
     };
-    if stale {
-        println!(
-            "warning: {} is older than the sources; `cargo build --release` first for current figures",
-            bin.display()
-        );
-    }
     let dir = tempfile::tempdir().expect("temp dir");
     let files = [
         ("empty file", String::new()),
@@ -513,15 +523,9 @@ fn median_time(command: &mut Command, ok: &[i32], runs: usize) -> Duration {
 /// Part (c): coquille and Grammalecte on the same 1 MB.
 fn side_by_side(paragraphs: &[String], bytes: usize, coquille_runs: usize) {
     println!("== (c) coquille and Grammalecte on the same text, whole processes ==");
-    let Some((bin, stale)) = binary() else {
-        return no_binary();
+    let Some(bin) = current_binary() else {
+        return;
     };
-    if stale {
-        println!(
-            "warning: {} is older than the sources; `cargo build --release` first for current figures",
-            bin.display()
-        );
-    }
     let docs = corpus(paragraphs, bytes + 64 * 1024);
     let text: String = docs.iter().map(|d| d.text.as_str()).collect();
     let text = prefix(&text, bytes);
