@@ -162,7 +162,7 @@ impl LineIndex {
     /// it belongs to the line).
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let bom_len = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
         LineIndex {
             line_starts,
@@ -283,13 +283,6 @@ impl PositionCursor<'_> {
         };
         (start, end)
     }
-}
-
-fn memchr_iter(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    haystack
-        .iter()
-        .enumerate()
-        .filter_map(move |(i, &b)| (b == needle).then_some(i))
 }
 
 #[cfg(test)]

@@ -157,6 +157,55 @@ fn check_line(linter: &Linter, line: &Line, field: &str, name: &str) -> Checked 
     }
 }
 
+/// What a run reports of its records: findings counted, and printed
+/// unless only statistics are wanted.
+struct Report {
+    printer: Printer,
+    tally: super::Tally,
+    stats: super::Statistics,
+    statistics: bool,
+}
+
+impl Report {
+    fn new(printer: Printer, statistics: bool) -> Report {
+        Report {
+            printer,
+            tally: super::Tally::default(),
+            stats: super::Statistics::default(),
+            statistics,
+        }
+    }
+
+    /// Counts the `diagnostics` of the record `source` read from `line`
+    /// and prints them (or, with `--statistics`, only counts them).
+    fn add(
+        &mut self,
+        source: &Source,
+        line: &Line,
+        diagnostics: &[Diagnostic],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        self.tally.add(diagnostics);
+        if self.statistics {
+            self.stats.add(diagnostics);
+            return Ok(());
+        }
+        self.printer.file(
+            &FileReport {
+                name: &source.name,
+                text: &source.text,
+                diagnostics,
+                record: Some(Record {
+                    number: line.number,
+                    offset: line.offset,
+                    is_record: true,
+                }),
+            },
+            out,
+        )
+    }
+}
+
 /// `coquille check --jsonl FIELD`.
 pub(super) fn check(paths: &[std::path::PathBuf], field: &str, common: &CommonArgs) -> u8 {
     let mut run = match Run::start(paths, common) {
@@ -165,14 +214,15 @@ pub(super) fn check(paths: &[std::path::PathBuf], field: &str, common: &CommonAr
     };
     let format = super::format(common);
     let mut out = io::stdout().lock();
-    let mut printer = Printer::new(format, use_color(common.color, io::stdout().is_terminal()));
-    let mut tally = super::Tally::default();
-    let mut stats = super::Statistics::default();
+    let mut report = Report::new(
+        Printer::new(format, use_color(common.color, io::stdout().is_terminal())),
+        common.statistics,
+    );
     let mut progress = super::Progress::new(None, "records", common.quiet);
     let mut records = 0;
     let result = (|| -> io::Result<()> {
         if !common.statistics {
-            printer.begin(&mut out)?;
+            report.printer.begin(&mut out)?;
         }
         for i in 0..run.inputs.len() {
             let Some((name, mut reader)) = open_counted(&mut run, i) else {
@@ -198,42 +248,27 @@ pub(super) fn check(paths: &[std::path::PathBuf], field: &str, common: &CommonAr
                         Checked::Record(source, diagnostics) => (source, diagnostics),
                     };
                     records += 1;
-                    tally.add(&diagnostics);
-                    if common.statistics {
-                        stats.add(&diagnostics);
-                        continue;
-                    }
-                    printer.file(
-                        &FileReport {
-                            name: &source.name,
-                            text: &source.text,
-                            diagnostics: &diagnostics,
-                            record: Some(Record {
-                                number: line.number,
-                                offset: line.offset,
-                                is_record: true,
-                            }),
-                        },
-                        &mut out,
-                    )?;
+                    report.add(&source, line, &diagnostics, &mut out)?;
                 }
             }
             run.errors += bad;
         }
         progress.finish();
         if common.statistics {
-            return write_statistics(&stats, format, &mut out);
+            return write_statistics(&report.stats, format, &mut out);
         }
-        printer.end(&mut out)?;
+        report.printer.end(&mut out)?;
         if !format.is_machine_readable() && !common.quiet {
-            tally.write_summary_of("record", records, run.errors, &mut out)?;
+            report
+                .tally
+                .write_summary_of("record", records, run.errors, &mut out)?;
         }
         out.flush()
     })();
     if let Err(code) = output_result(result) {
         return code;
     }
-    exit_code(run.errors, tally.problems > 0, common.exit_zero)
+    exit_code(run.errors, report.tally.problems > 0, common.exit_zero)
 }
 
 /// What fixing one line gave.
@@ -332,14 +367,15 @@ pub(super) fn fix(
     } else {
         (Box::new(io::stdout().lock()), io::stdout().is_terminal())
     };
-    let mut printer = Printer::new(format, use_color(common.color, color_terminal));
-    let mut tally = super::Tally::default();
-    let mut stats = super::Statistics::default();
+    let mut report = Report::new(
+        Printer::new(format, use_color(common.color, color_terminal)),
+        common.statistics,
+    );
     let mut progress = super::Progress::new(None, "records", common.quiet);
     let (mut records, mut fixed_records, mut fixes) = (0, 0, 0);
     let result = (|| -> io::Result<()> {
         if !diff && !common.statistics {
-            printer.begin(&mut out)?;
+            report.printer.begin(&mut out)?;
         }
         for i in 0..run.inputs.len() {
             let Some((name, mut reader)) = open_counted(&mut run, i) else {
@@ -400,24 +436,7 @@ pub(super) fn fix(
                     if diff {
                         continue;
                     }
-                    tally.add(&remaining);
-                    if common.statistics {
-                        stats.add(&remaining);
-                        continue;
-                    }
-                    printer.file(
-                        &FileReport {
-                            name: &source.name,
-                            text: &source.text,
-                            diagnostics: &remaining,
-                            record: Some(Record {
-                                number: line.number,
-                                offset: line.offset,
-                                is_record: true,
-                            }),
-                        },
-                        &mut out,
-                    )?;
+                    report.add(&source, line, &remaining, &mut out)?;
                 }
             }
             run.errors += bad;
@@ -442,14 +461,16 @@ pub(super) fn fix(
             return Ok(());
         }
         if common.statistics {
-            return write_statistics(&stats, format, &mut *out);
+            return write_statistics(&report.stats, format, &mut *out);
         }
-        printer.end(&mut out)?;
+        report.printer.end(&mut out)?;
         if !format.is_machine_readable() && !common.quiet {
             if fixes > 0 {
                 writeln!(out, "Applied {summary}.")?;
             }
-            tally.write_summary_of("record", records, run.errors, &mut out)?;
+            report
+                .tally
+                .write_summary_of("record", records, run.errors, &mut out)?;
         }
         out.flush()
     })();
@@ -459,7 +480,7 @@ pub(super) fn fix(
     let found = if diff {
         fixed_records > 0
     } else {
-        tally.problems > 0
+        report.tally.problems > 0
     };
     exit_code(run.errors, found, common.exit_zero)
 }

@@ -77,11 +77,7 @@ fn template_tags(text: &str) -> Vec<Span> {
 }
 
 fn memchr_brace(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .iter()
-        .position(|&b| b == b'{')
-        .map(|i| from + i)
+    memchr::memchr(b'{', bytes.get(from..)?).map(|i| from + i)
 }
 
 /// Builds the view.
