@@ -195,8 +195,11 @@ pub struct FixArgs {
 #[derive(Debug, Args)]
 pub struct RulesArgs {
     /// Print the list as JSON.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "markdown")]
     pub json: bool,
+    /// Print the full rule reference in Markdown (as in `docs/rules.md`).
+    #[arg(long)]
+    pub markdown: bool,
 }
 
 /// `coquille config`.

@@ -39,7 +39,7 @@ pub fn run() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check(args),
         Command::Fix(args) => fix(args),
-        Command::Rules(args) => rules_cmd::list(args.json),
+        Command::Rules(args) => rules_cmd::list(args.json, args.markdown),
         Command::Rule { id } => rules_cmd::explain(&id),
         Command::Config(args) => config_cmd::show(&args),
     };

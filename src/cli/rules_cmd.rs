@@ -1,29 +1,9 @@
 //! `coquille rules` and `coquille rule ID`.
 
 use super::{EXIT_CLEAN, EXIT_ERROR, error};
-use crate::rules::spec::MACROS;
-use crate::rules::{ExampleKind, Registry, RuleMeta};
-use crate::settings::{ApostropheStyle, Profile};
+use crate::output::reference::{default_state, example_options, fix_kind, message, visible};
+use crate::rules::{ExampleKind, Registry};
 use serde::Serialize;
-
-/// `yes`, `no`, or the profiles where the rule is on by default.
-fn default_state(meta: &RuleMeta) -> String {
-    if !meta.default_enabled || meta.profiles.is_empty() {
-        "no".into()
-    } else if meta.profiles.len() == Profile::ALL.len() {
-        "yes".into()
-    } else {
-        meta.profiles
-            .iter()
-            .map(|p| p.as_str())
-            .collect::<Vec<_>>()
-            .join(",")
-    }
-}
-
-fn fix_kind(meta: &RuleMeta) -> &'static str {
-    meta.fix.map_or("none", |a| a.as_str())
-}
 
 #[derive(Serialize)]
 struct RuleRow<'a> {
@@ -36,9 +16,14 @@ struct RuleRow<'a> {
     message: &'a str,
 }
 
-/// Lists every rule.
-pub(super) fn list(json: bool) -> u8 {
+/// Lists every rule: a table, JSON, or the Markdown reference of
+/// `docs/rules.md`.
+pub(super) fn list(json: bool, markdown: bool) -> u8 {
     let registry = Registry::global();
+    if markdown {
+        print!("{}", crate::output::reference::rules_markdown(registry));
+        return EXIT_CLEAN;
+    }
     if json {
         let rows: Vec<RuleRow> = registry
             .rules()
@@ -81,7 +66,7 @@ pub(super) fn list(json: bool) -> u8 {
             m.category.as_str(),
             default_state(m),
             fix_kind(m),
-            m.message.replace("{match}", "…")
+            message(m)
         );
     }
     println!(
@@ -89,26 +74,6 @@ pub(super) fn list(json: bool) -> u8 {
         registry.len()
     );
     EXIT_CLEAN
-}
-
-/// Shows invisible characters of an example as the macros of rule files.
-fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match MACROS
-            .iter()
-            .find(|(_, value)| value.chars().eq(std::iter::once(c)))
-        {
-            Some((name, _)) => out.push_str(name),
-            None if c == '\n' => out.push_str("\\n"),
-            None if c == '\t' => out.push_str("\\t"),
-            None if c.is_control() || unicode_normalization::char::is_combining_mark(c) => {
-                out.push_str(&format!("\\u{{{:04X}}}", c as u32))
-            }
-            None => out.push(c),
-        }
-    }
-    out
 }
 
 /// Prints one rule's explanation and examples.
@@ -131,7 +96,7 @@ pub(super) fn explain(id: &str) -> u8 {
         return EXIT_ERROR;
     };
     let m = rule.meta();
-    println!("{} — {}", m.id, m.message.replace("{match}", "…"));
+    println!("{} — {}", m.id, message(m));
     println!(
         "category: {}   severity: {}   on by default: {}   fix: {}",
         m.category.as_str(),
@@ -144,16 +109,10 @@ pub(super) fn explain(id: &str) -> u8 {
     println!();
     println!("Examples ({{NBSP}} = U+00A0, {{NNBSP}} = U+202F, ⟦…⟧ = what is reported):");
     for example in m.examples() {
-        let mut profile = String::new();
-        if example.profile != Profile::Standard {
-            profile.push_str(&format!("   [--profile {}]", example.profile.as_str()));
-        }
-        if example.apostrophe != ApostropheStyle::Consistent {
-            profile.push_str(&format!(
-                "   [--apostrophe {}]",
-                example.apostrophe.as_str()
-            ));
-        }
+        let profile: String = example_options(example.profile, example.apostrophe)
+            .iter()
+            .map(|option| format!("   [{option}]"))
+            .collect();
         match &example.kind {
             ExampleKind::Bad { fixed, .. } => {
                 println!("  bad:   {}{profile}", visible(&example.display));

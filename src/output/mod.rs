@@ -9,6 +9,7 @@ mod describe;
 mod github;
 mod human;
 mod json;
+pub mod reference;
 mod sarif;
 
 use crate::diagnostic::Diagnostic;
