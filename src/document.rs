@@ -160,13 +160,23 @@ impl<'a> Document<'a> {
         (i < self.tokens.len() && self.tokens[i].span().start == offset).then_some(i)
     }
 
-    /// Whether `span` touches a URL or an e-mail address.
+    /// Whether `span` touches a URL, an e-mail address or code.
     pub fn touches_link(&self, span: Span) -> bool {
         let i = self.tokens.partition_point(|t| t.span().end <= span.start);
         self.tokens[i..]
             .iter()
             .take_while(|t| t.span().start < span.end.max(span.start + 1))
-            .any(|t| matches!(t.kind, TokenKind::Url | TokenKind::Email))
+            .any(|t| matches!(t.kind, TokenKind::Url | TokenKind::Email | TokenKind::Code))
+    }
+
+    /// Whether `span` (in prose bytes) lies inside one code token: no rule
+    /// about language or typography reports there (see
+    /// [`crate::code_in_prose`]).
+    pub fn in_code(&self, span: Span) -> bool {
+        let i = self.tokens.partition_point(|t| t.span().end <= span.start);
+        self.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Code && t.span().start <= span.start && span.end <= t.span().end
+        })
     }
 
     /// The text of the line before byte `offset`, at most `limit` bytes of

@@ -17,6 +17,7 @@
 //! ```
 
 pub mod cli;
+pub mod code_in_prose;
 pub mod config;
 pub mod diagnostic;
 pub mod document;

@@ -283,6 +283,9 @@ impl Linter {
                 self.by_literal[group[0].0].check_at(&doc, &offsets, &mut out);
             }
         }
+        // Code in prose is not French: only text hygiene (invisible or
+        // broken characters) is reported inside it.
+        out.retain(|d| d.category == crate::diagnostic::Category::Unicode || !doc.in_code(d.span));
         out.retain_mut(|d| doc.prose().map_diagnostic(d));
         crate::suppress::apply(
             &source.text,

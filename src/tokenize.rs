@@ -74,6 +74,9 @@ pub enum TokenKind {
     Url,
     /// An e-mail address.
     Email,
+    /// Code written inside prose: an option, an identifier, a path, a glob,
+    /// a format directive (see [`crate::code_in_prose`]).
+    Code,
     /// Anything else: symbols, currency, emoji, invisible characters.
     Symbol,
 }
@@ -342,6 +345,31 @@ fn trim_link(text: &str, start: usize, end: usize) -> Option<(Span, TokenKind)> 
     Some((Span::new(start, start + end), kind))
 }
 
+/// The links, and the code spans that overlap none, in order.
+fn with_code(links: Vec<(Span, TokenKind)>, code: Vec<Span>) -> Vec<(Span, TokenKind)> {
+    if code.is_empty() {
+        return links;
+    }
+    let mut out = Vec::with_capacity(links.len() + code.len());
+    let mut links = links.into_iter().peekable();
+    for span in code {
+        while let Some(&(link, kind)) = links.peek()
+            && link.start < span.end
+        {
+            out.push((link, kind));
+            links.next();
+        }
+        let overlaps = out
+            .last()
+            .is_some_and(|&(link, _): &(Span, TokenKind)| link.end > span.start);
+        if !overlaps {
+            out.push((span, TokenKind::Code));
+        }
+    }
+    out.extend(links);
+    out
+}
+
 /// Offsets past 4 GiB saturate; inputs that large are refused earlier.
 fn to_u32(offset: usize) -> u32 {
     u32::try_from(offset).unwrap_or(u32::MAX)
@@ -504,7 +532,7 @@ fn is_apostrophe_word(text: &str, start: usize, after_apostrophe: usize) -> bool
 
 /// Splits `text` into tokens and sets their flags.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let links = links(text);
+    let links = with_code(links(text), crate::code_in_prose::spans(text));
     let mut link_iter = links.into_iter().peekable();
     let mut s = Scanner {
         text,

@@ -64,6 +64,51 @@ static PHRASES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Nouns after which a word is the name of a thing of the program, not
+/// running text: `la clé exclude`, `l’option verbose`, `le mode debug`.
+const NAMING_NOUNS: &[&str] = &[
+    "argument",
+    "arguments",
+    "attribut",
+    "attributs",
+    "balise",
+    "balises",
+    "branche",
+    "champ",
+    "champs",
+    "clé",
+    "clés",
+    "commande",
+    "commandes",
+    "drapeau",
+    "fonction",
+    "fonctions",
+    "format",
+    "méthode",
+    "méthodes",
+    "mode",
+    "module",
+    "mot-clé",
+    "mots-clés",
+    "niveau",
+    "option",
+    "options",
+    "paquet",
+    "paramètre",
+    "paramètres",
+    "propriété",
+    "propriétés",
+    "sous-commande",
+    "type",
+    "valeur",
+    "valeurs",
+    "variable",
+    "variables",
+];
+
+/// The longest list of option values read around a word.
+const MAX_LIST: usize = 12;
+
 /// What an English span is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EnglishKind {
@@ -428,6 +473,89 @@ impl<'d> Scanner<'d, '_> {
         )
     }
 
+    /// Whether word token `i` is mentioned as a name of the program rather
+    /// than used in a sentence: next to code (`outil check docs/*.md`,
+    /// `cargo install --path`), after a noun that names it (`la clé
+    /// exclude`), or one of a list of option values (`auto, always ou
+    /// never`).
+    fn is_mentioned(&self, i: usize) -> bool {
+        let tokens = self.doc.tokens();
+        let code = |j: Option<usize>| j.is_some_and(|j| tokens[j].kind == TokenKind::Code);
+        if code(self.doc.prev_non_space(i)) || code(self.doc.next_non_space(i)) {
+            return true;
+        }
+        let named = self.word_before(i).is_some_and(|p| {
+            let noun = grammar::lowercase(self.text(p));
+            NAMING_NOUNS.contains(&&*noun)
+        });
+        named || self.in_value_list(i)
+    }
+
+    /// The next item of a list from word token `i` (forward or backward):
+    /// the word across a comma or `et`/`ou`, and whether it was a
+    /// conjunction.
+    fn list_step(&self, i: usize, forward: bool) -> Option<(usize, bool)> {
+        let tokens = self.doc.tokens();
+        let step = |j: usize| {
+            if forward {
+                self.doc.next_non_space(j)
+            } else {
+                self.doc.prev_non_space(j)
+            }
+        };
+        let sep = step(i)?;
+        let conjunction =
+            tokens[sep].kind == TokenKind::Word && matches!(self.text(sep), "et" | "ou");
+        let comma = tokens[sep].kind == TokenKind::Punct && tokens[sep].first == ',';
+        if !conjunction && !comma {
+            return None;
+        }
+        let item = step(sep)?;
+        (tokens[item].kind == TokenKind::Word && tokens[item].first.is_lowercase())
+            .then_some((item, conjunction))
+    }
+
+    /// Whether word token `i` is one of three or more bare lowercase words
+    /// listed with commas and a final `et` or `ou`, two of them at least
+    /// not French: values of an option (`human, concise et json`), which
+    /// English in running text seldom forms.
+    fn in_value_list(&self, i: usize) -> bool {
+        let mut items = vec![i];
+        // Separators between consecutive items, left to right.
+        let mut conjunctions: Vec<bool> = Vec::new();
+        let mut j = i;
+        while items.len() < MAX_LIST {
+            let Some((p, conjunction)) = self.list_step(j, false) else {
+                break;
+            };
+            items.insert(0, p);
+            conjunctions.insert(0, conjunction);
+            j = p;
+        }
+        let mut j = i;
+        while items.len() < MAX_LIST {
+            let Some((n, conjunction)) = self.list_step(j, true) else {
+                break;
+            };
+            items.push(n);
+            conjunctions.push(conjunction);
+            j = n;
+        }
+        // `a, b et c`: one conjunction, the last separator.
+        let Some(last) = conjunctions.iter().rposition(|&c| c) else {
+            return false;
+        };
+        let items = &items[..last + 2];
+        let shaped = conjunctions[..last].iter().all(|&c| !c) && items.len() >= 3;
+        shaped
+            && items.contains(&i)
+            && items
+                .iter()
+                .filter(|&&w| !lexicon::is_french(self.text(w)))
+                .count()
+                >= 2
+    }
+
     fn scan(&self) -> Vec<EnglishSpan> {
         let tokens = self.doc.tokens();
         let mut found: Vec<EnglishSpan> = Vec::new();
@@ -464,7 +592,7 @@ impl<'d> Scanner<'d, '_> {
                     i = last + 1;
                     continue;
                 }
-                if kind == Kind::Content {
+                if kind == Kind::Content && !self.is_mentioned(i) {
                     found.push(self.span(i, i, EnglishKind::Words, false));
                 }
             } else if t.first.is_uppercase() && !t.is_strong_start() && self.capitalised_english(i)

@@ -90,7 +90,7 @@ fn high_punct_exceptions(doc: &Document, i: usize) -> Option<char> {
                 || matches!(prev, Some(':' | '"'))
                 || emoticon_rest(text, t.span().end)
                 // `git@host:path`, `http://…:8080`: part of an address.
-                || matches!(prev_token, Some((TokenKind::Url | TokenKind::Email, _)))
+                || matches!(prev_token, Some((TokenKind::Url | TokenKind::Email | TokenKind::Code, _)))
                 // E-mail subject prefixes.
                 || matches!(prev_token, Some((TokenKind::Word, "Re" | "RE" | "Fwd" | "FWD" | "Fw" | "TR")))
                 // Namespaced names and URIs: `xml:lang`, `urn:isbn:…`.
@@ -424,6 +424,8 @@ fn space_before_closing(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnosti
         let prev = tokens[before];
         let prev_ok = match prev.kind {
             TokenKind::Word | TokenKind::Number | TokenKind::Url | TokenKind::Email => true,
+            // `cargo install --path .`: a dot after code is an argument.
+            TokenKind::Code => c != '.',
             TokenKind::Quote => matches!(doc.first_char(before), '»' | '”' | '’'),
             TokenKind::Punct => matches!(doc.first_char(before), ')' | ']'),
             _ => false,

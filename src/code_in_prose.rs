@@ -1,0 +1,412 @@
+//! Code written inside prose: command-line options (`--help`, `-o`,
+//! `--time=MOT`), identifiers joined by `_`, `::`, `$`, `=` or `@`
+//! (`config_path`, `$HOME`, `std::fs`), paths (`/etc/hosts`,
+//! `src/main.rs`), globs (`*.tar.gz`), file names (`config.toml`), dotted
+//! names (`os.path.join`, `Example.Org`), format directives (`%s`, `%08x`,
+//! `%1$s`), brace lists (`{s,S,b}`), calls (`main()`) and query terms
+//! (`?terme`).
+//!
+//! The tokenizer makes each of them one [`crate::tokenize::TokenKind::Code`]
+//! token, so no rule reads the words inside as French or English, and the
+//! linter drops the findings that fall inside one. A candidate is a run of
+//! characters between white space, without the punctuation around it that
+//! belongs to the sentence (`(--help)`, `« $HOME »`, `config.toml.`).
+
+use crate::span::Span;
+
+/// File extensions that make `name.ext` a file name.
+const EXTENSIONS: &[&str] = &[
+    "a", "bash", "bz2", "c", "cc", "cfg", "conf", "cpp", "css", "csv", "deb", "dll", "exe", "gif",
+    "go", "gz", "h", "hpp", "htm", "html", "ini", "java", "jpeg", "jpg", "js", "json", "jsonl",
+    "lock", "log", "md", "mo", "o", "pdf", "php", "pl", "png", "po", "pot", "py", "rb", "rpm",
+    "rs", "sh", "so", "sql", "svg", "tar", "tgz", "toml", "ts", "tsv", "txt", "xml", "xz", "yaml",
+    "yml", "zip", "zsh",
+];
+
+/// Top-level domains that make `Name.Tld` a host name in any case.
+const DOMAINS: &[&str] = &[
+    "be", "ca", "ch", "com", "de", "dev", "eu", "fr", "gouv", "info", "io", "lu", "net", "org",
+];
+
+/// The longest run read as code, in bytes.
+const MAX_RUN: usize = 256;
+
+/// Bytes that can make a run code; a run without any is never read.
+fn is_trigger(b: u8) -> bool {
+    matches!(
+        b,
+        b'_' | b'$'
+            | b'='
+            | b'@'
+            | b'/'
+            | b'\\'
+            | b':'
+            | b'*'
+            | b'%'
+            | b'-'
+            | b'.'
+            | b'{'
+            | b'('
+            | b'?'
+            | b'>'
+            | b'&'
+            | b'|'
+    )
+}
+
+/// Characters that open a quotation or an aside around a run.
+fn is_leading_mark(c: char) -> bool {
+    matches!(
+        c,
+        '«' | '“' | '"' | '\'' | '‘' | '‹' | '„' | '\u{A0}' | '\u{202F}' | '\u{2009}'
+    )
+}
+
+/// Characters that end a sentence or a quotation after a run.
+fn is_trailing_mark(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '…'
+            | '»'
+            | '”'
+            | '"'
+            | '\''
+            | '’'
+            | '›'
+            | '\u{A0}'
+            | '\u{202F}'
+            | '\u{2009}'
+    )
+}
+
+/// The spans of code in `text`, in order and without overlap.
+pub fn spans(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let Some(offset) = bytes[pos..].iter().position(|&b| is_trigger(b)) else {
+            break;
+        };
+        let i = pos + offset;
+        // Runs end at any white space, the no-break ones included.
+        let start = text[pos..i]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(pos, |(p, c)| pos + p + c.len_utf8());
+        let end = text[i..]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(bytes.len(), |(p, _)| i + p);
+        // Code in prose is short; the bound keeps the cost linear.
+        let short = end - start <= MAX_RUN;
+        if let Some(span) = trim(text, start, end).filter(|s| short && is_code(&text[s.range()])) {
+            out.push(span);
+        }
+        pos = end;
+    }
+    out
+}
+
+/// The run `text[start..end]` without the marks of the sentence around it:
+/// opening and closing quotation marks, final punctuation, unbalanced
+/// brackets, and brackets around the whole run (`(--help).`).
+fn trim(text: &str, start: usize, end: usize) -> Option<Span> {
+    let mut run = &text[start..end];
+    let mut start = start;
+    loop {
+        let first = run.chars().next()?;
+        let last = run.chars().next_back()?;
+        let wrapped = run.len() > 1 && matches!((first, last), ('(', ')') | ('[', ']'));
+        if wrapped {
+            run = &run[1..run.len() - 1];
+            start += 1;
+            continue;
+        }
+        let unbalanced_open = match first {
+            '(' => !run.contains(')'),
+            '[' => !run.contains(']'),
+            _ => false,
+        };
+        if is_leading_mark(first) || unbalanced_open {
+            run = &run[first.len_utf8()..];
+            start += first.len_utf8();
+            continue;
+        }
+        let unbalanced_close = match last {
+            ')' => run.matches('(').count() < run.matches(')').count(),
+            ']' => run.matches('[').count() < run.matches(']').count(),
+            _ => false,
+        };
+        // `$?` and `$!` are shell variables, not a question.
+        let variable = run[..run.len() - last.len_utf8()].ends_with('$');
+        if (is_trailing_mark(last) && !variable) || unbalanced_close {
+            run = &run[..run.len() - last.len_utf8()];
+            continue;
+        }
+        return Some(Span::new(start, start + run.len()));
+    }
+}
+
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether the byte at `i` has an identifier byte on each side.
+fn joins(bytes: &[u8], i: usize) -> bool {
+    i > 0 && bytes.get(i + 1).is_some_and(|&b| is_ident_byte(b)) && is_ident_byte(bytes[i - 1])
+}
+
+/// Whether the run (trimmed, without white space) is code.
+pub fn is_code(run: &str) -> bool {
+    let bytes = run.as_bytes();
+    if !bytes.iter().any(u8::is_ascii_alphanumeric) {
+        // Shell variables without letters: `$?`, `$!`, `$$`.
+        return matches!(bytes, [b'$', b'?' | b'!' | b'#' | b'@' | b'*' | b'$']);
+    }
+    is_option(bytes)
+        || is_format_directive(bytes)
+        || bytes.starts_with(b"?") && bytes.get(1).is_some_and(u8::is_ascii_alphabetic)
+        || has_joiner(bytes)
+        || is_path(bytes)
+        || is_glob(bytes)
+        || is_brace_list(bytes)
+        || is_dotted(run)
+}
+
+/// `--help`, `--time=MOT`, `-o`, `-rf`.
+fn is_option(bytes: &[u8]) -> bool {
+    if let Some(rest) = bytes.strip_prefix(b"--") {
+        return rest.first().is_some_and(u8::is_ascii_alphanumeric)
+            && rest
+                .iter()
+                .take_while(|&&b| b != b'=')
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    }
+    match bytes.strip_prefix(b"-") {
+        Some([one]) => one.is_ascii_alphabetic(),
+        Some(rest @ [_, _] | rest @ [_, _, _]) => {
+            rest.iter()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                && rest.iter().any(u8::is_ascii_lowercase)
+        }
+        _ => false,
+    }
+}
+
+/// A printf directive at the start of the run or after a sign: `%s`,
+/// `%08x`, `%-5.2f`, `%lu`, `%1$s`, `%(nom)s`, `%pB`. `50%` is a percentage.
+fn is_format_directive(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'%'
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && directive_len(&bytes[i + 1..]).is_some()
+    })
+}
+
+/// The length of a printf directive after its `%`.
+fn directive_len(rest: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    if rest.first() == Some(&b'(') {
+        let close = rest.iter().position(|&b| b == b')')?;
+        i = close + 1;
+    } else {
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits > 0 && rest.get(digits) == Some(&b'$') {
+            i = digits + 1;
+        }
+    }
+    while rest
+        .get(i)
+        .is_some_and(|b| matches!(b, b'-' | b'+' | b'#' | b'0'..=b'9' | b'.'))
+    {
+        i += 1;
+    }
+    while rest
+        .get(i)
+        .is_some_and(|b| matches!(b, b'h' | b'l' | b'L' | b'q' | b'j' | b'z' | b't'))
+        && i < 8
+    {
+        i += 1;
+    }
+    let conversion = *rest.get(i)?;
+    let ok = matches!(
+        conversion,
+        b'd' | b'i'
+            | b'o'
+            | b'u'
+            | b'x'
+            | b'X'
+            | b'e'
+            | b'E'
+            | b'f'
+            | b'F'
+            | b'g'
+            | b'G'
+            | b'a'
+            | b'A'
+            | b'c'
+            | b's'
+            | b'p'
+            | b'n'
+    );
+    // A directive ends the run or is followed by something that is not a
+    // letter (`%s,`), except the kernel's `%pB`-style extensions.
+    let after = rest.get(i + 1);
+    (ok && (after.is_none_or(|b| !b.is_ascii_lowercase()) || conversion == b'p')).then_some(i + 1)
+}
+
+/// `_`, `::`, `$NAME`, `=`, `@`, `->`, `=>`, `&&`, `||`, `()` joining code.
+fn has_joiner(bytes: &[u8]) -> bool {
+    bytes.windows(2).any(|w| {
+        matches!(
+            w,
+            b"::" | b"->" | b"=>" | b"&&" | b"||" | b"==" | b"!=" | b"()"
+        )
+    }) || bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'_' => {
+            joins(bytes, i)
+                || (i == 0
+                    && bytes
+                        .get(1)
+                        .is_some_and(|&n| n == b'_' || n.is_ascii_alphabetic()))
+        }
+        b'$' => bytes.get(i + 1).is_some_and(|&n| {
+            n.is_ascii_alphabetic()
+                || matches!(n, b'_' | b'{' | b'(')
+                || (matches!(n, b'?' | b'!' | b'#' | b'@' | b'*' | b'$') && i + 2 == bytes.len())
+                || (n == b'0' && bytes.get(i + 2) == Some(&b'x'))
+        }),
+        b'=' => i > 0 && i + 1 < bytes.len(),
+        b'@' => bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
+        b'\\' => bytes
+            .get(i + 1)
+            .is_some_and(|&n| n.is_ascii_alphanumeric() || n == b'\\'),
+        _ => false,
+    })
+}
+
+/// `/etc/hosts`, `./configure`, `~/notes`, `src/main.rs`, `a/b/c`.
+fn is_path(bytes: &[u8]) -> bool {
+    let rooted = [b"/".as_slice(), b"./", b"../", b"~/"]
+        .iter()
+        .any(|p| bytes.starts_with(p) && bytes.len() > p.len());
+    if rooted {
+        return bytes[1..].iter().any(u8::is_ascii_alphanumeric);
+    }
+    let slashes = bytes.iter().filter(|&&b| b == b'/').count();
+    if slashes == 0 {
+        return false;
+    }
+    let has_letter = bytes.iter().any(u8::is_ascii_alphabetic);
+    let last = bytes.rsplit(|&b| b == b'/').next().unwrap_or_default();
+    has_letter
+        && (slashes >= 2
+            || last.contains(&b'.') && std::str::from_utf8(last).is_ok_and(is_file_name))
+}
+
+/// `*.md`, `**/*.rs`, `fichier.*`.
+fn is_glob(bytes: &[u8]) -> bool {
+    bytes
+        .windows(2)
+        .any(|w| matches!(w, b"*." | b".*" | b"*/" | b"/*" | b"**"))
+}
+
+/// `{s,S,b}`, `{nom}`.
+fn is_brace_list(bytes: &[u8]) -> bool {
+    bytes.len() > 2 && bytes.first() == Some(&b'{') && bytes.last() == Some(&b'}')
+}
+
+/// `name.ext` with a known extension.
+fn is_file_name(name: &str) -> bool {
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    !stem.is_empty()
+        && stem
+            .bytes()
+            .all(|b| is_ident_byte(b) || matches!(b, b'-' | b'.'))
+        && EXTENSIONS.contains(&ext)
+}
+
+/// `os.path.join`, `*.tar.gz`, `config.toml`, `Example.Org`; not `U.S.A`,
+/// `1.2.3` or a missing space (`fin.Le`).
+fn is_dotted(run: &str) -> bool {
+    if !run.contains('.') {
+        return false;
+    }
+    let parts: Vec<&str> = run.split('.').collect();
+    let identifiers = parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| is_ident_byte(b) || b == b'-'));
+    if !identifiers {
+        return false;
+    }
+    if parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    if parts.len() >= 3 {
+        return !parts.iter().all(|p| p.len() == 1);
+    }
+    let last = parts[parts.len() - 1];
+    is_file_name(run) || DOMAINS.iter().any(|d| last.eq_ignore_ascii_case(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        spans(text).into_iter().map(|s| &text[s.range()]).collect()
+    }
+
+    #[test]
+    fn options_identifiers_and_paths_are_code() {
+        assert_eq!(
+            found("Lancez ls --all ou -o fichier, puis --time=MOT."),
+            vec!["--all", "-o", "--time=MOT"]
+        );
+        assert_eq!(
+            found("La variable config_path et $HOME, puis std::fs (voir /etc/hosts)."),
+            vec!["config_path", "$HOME", "std::fs", "/etc/hosts"]
+        );
+        assert_eq!(
+            found("Les fichiers *.tar.gz, config.toml et src/main.rs ; Example.Org."),
+            vec!["*.tar.gz", "config.toml", "src/main.rs", "Example.Org"]
+        );
+        assert_eq!(
+            found("Écrivez %s ou %08x, %1$s et %(nom)s ; mov $0x10 ; {s,S,b} ; main() ; ?terme"),
+            vec![
+                "%s", "%08x", "%1$s", "%(nom)s", "$0x10", "{s,S,b}", "main()", "?terme"
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_is_not_code() {
+        for text in [
+            "Il a-t-il dit et/ou fait 50 % à 50km/h, 24/7 le 10/03/2025 ?",
+            "C’est fini.Le jour suivant, l’U.S.A. et la version 1.2.3 ; 50% des gens.",
+            "Un mot-clé, l’arc-en-ciel -- un tiret - et $15 000 ou 3,5 $.",
+            "Qui ? Quoi ! Fin… « Oui » (voir plus haut) [sic] *important*",
+        ] {
+            assert_eq!(found(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_marks_of_the_sentence_stay_outside() {
+        assert_eq!(found("(--help)"), vec!["--help"]);
+        assert_eq!(found("(voir --help)."), vec!["--help"]);
+        assert_eq!(found("(--help)."), vec!["--help"]);
+        assert_eq!(found("« $HOME »."), vec!["$HOME"]);
+        assert_eq!(found("«\u{A0}config.toml\u{A0}»,"), vec!["config.toml"]);
+        assert_eq!(found("appelez main()."), vec!["main()"]);
+    }
+}

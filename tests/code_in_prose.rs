@@ -1,0 +1,86 @@
+//! Code inside prose (options, identifiers, paths, globs, format
+//! directives) and the names of a program mentioned in a sentence are not
+//! French text: no rule reports on them, while the same English words left
+//! in running text are still reported.
+
+use coquille::{Linter, Settings, Source, SourceKind};
+
+/// The findings of the default rules on `text`: (reported text, rule).
+fn findings(text: &str) -> Vec<(String, &'static str)> {
+    let linter = Linter::new(Settings::default()).expect("rules compile");
+    let source = Source::new("manuel.txt", text, SourceKind::PlainText);
+    linter
+        .check(&source)
+        .into_iter()
+        .map(|d| (text[d.span.range()].to_string(), d.rule))
+        .collect()
+}
+
+#[test]
+fn nothing_is_reported_inside_code() {
+    for text in [
+        "Lancez outil --time=MOT pour changer l’heure.",
+        "La fonction lit config_path puis log_level.",
+        "La valeur de $HOME change selon l’utilisateur.",
+        "Copiez *.tar.gz dans le dossier, puis ouvrez settings.json.",
+        "Le module std::process renvoie le code de sortie.",
+        "Les directives %s et %08x reçoivent les arguments.",
+        "L’instruction mov $0x10, %eax copie la valeur.",
+        "Cherchez ?terme pour limiter la recherche aux titres.",
+        "Le serveur de test répond sur Example.Org.",
+    ] {
+        assert_eq!(findings(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn names_of_the_program_are_not_english_left_in_french() {
+    for text in [
+        "La commande outil check docs/*.md vérifie tout le dossier.",
+        "Installez-le avec cargo install --path puis relancez.",
+        "Ajoutez la clé exclude au fichier de configuration.",
+        "Réglez l’option verbose avant de lancer la mise à jour.",
+        "Les valeurs possibles sont auto, always ou never.",
+        "Le niveau se choisit parmi debug, info ou warn.",
+    ] {
+        assert_eq!(findings(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn english_in_running_text_is_still_reported() {
+    let english = |text: &str| {
+        findings(text)
+            .into_iter()
+            .filter(|(_, rule)| *rule == "untranslated/english-word")
+            .map(|(word, _)| word)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(english("Une visite de shock à Genève."), vec!["shock"]);
+    // A list with one English word is not a list of option values.
+    assert_eq!(
+        english("Les couleurs sont rouge, vert et yellow."),
+        vec!["yellow"]
+    );
+    // Code nearby does not hide English two words away.
+    assert_eq!(
+        english("Lancez outil --help pour voir le shock du programme."),
+        vec!["shock"]
+    );
+}
+
+#[test]
+fn a_colon_glued_to_code_is_the_code_s_own() {
+    // `--help:` in a list of options; the same colon after a word is the
+    // sentence's and wants its space.
+    assert_eq!(findings("Utilisez --help: la liste s’affiche."), vec![]);
+    assert_eq!(
+        findings("Utilisez l’aide: la liste s’affiche."),
+        vec![(":".to_string(), "spacing/missing-space-before")]
+    );
+    // Spaces before the sentence's punctuation after code are still seen.
+    assert_eq!(
+        findings("Utilisez --help , puis relancez."),
+        vec![(" ".to_string(), "spacing/space-before-closing")]
+    );
+}
