@@ -126,11 +126,18 @@ impl Configs {
 
 impl Scope for Configs {
     fn excludes(&self, path: &Path) -> bool {
-        if path.file_name().is_none() {
-            return false;
-        }
+        self.exclusion(path).is_some()
+    }
+
+    fn exclusion(&self, path: &Path) -> Option<String> {
+        path.file_name()?;
         let (absolute, config) = self.for_file(path);
-        config.is_some_and(|c| c.excludes(&absolute))
+        let config = config?;
+        let pattern = config.exclusion(&absolute)?;
+        Some(format!(
+            "`exclude` pattern `{pattern}` of {}",
+            config.display
+        ))
     }
 
     fn wants_extension(&self, path: &Path) -> bool {
