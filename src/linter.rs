@@ -36,8 +36,8 @@ pub struct Linter {
     /// For each literal of `literals`, the indexes in `by_literal` of the
     /// rules that have it.
     literal_rules: Vec<Vec<usize>>,
-    /// Whether `suppression/unused` is selected.
-    report_unused_suppressions: bool,
+    /// The ids of the enabled rules, sorted.
+    enabled: Vec<&'static str>,
 }
 
 impl std::fmt::Debug for Linter {
@@ -177,7 +177,8 @@ impl Linter {
         let mut filtered: Vec<&'static dyn Rule> = Vec::new();
         let mut by_literal: Vec<&'static dyn Rule> = Vec::new();
         for rule in registry.rules() {
-            if !settings.is_enabled(rule.meta()) {
+            let meta = rule.meta();
+            if !settings.is_enabled(meta.id, meta.default_profiles()) {
                 continue;
             }
             // Declarative rules compile their patterns on first use (only
@@ -213,11 +214,15 @@ impl Linter {
         } else {
             Some(Literals::new(patterns)?)
         };
-        let report_unused_suppressions = registry
-            .get(crate::suppress::UNUSED_RULE)
-            .is_some_and(|r| settings.is_enabled(r.meta()));
+        let mut enabled: Vec<&'static str> = always
+            .iter()
+            .chain(&filtered)
+            .chain(&by_literal)
+            .map(|r| r.meta().id)
+            .collect();
+        enabled.sort_unstable();
         Ok(Linter {
-            report_unused_suppressions,
+            enabled,
             settings,
             always,
             filtered,
@@ -235,18 +240,16 @@ impl Linter {
 
     /// Ids of the enabled rules.
     pub fn enabled_rules(&self) -> Vec<&'static str> {
-        let mut ids: Vec<&'static str> = self
-            .always
-            .iter()
-            .chain(&self.filtered)
-            .chain(&self.by_literal)
-            .map(|r| r.meta().id)
-            .collect();
-        ids.sort_unstable();
-        ids
+        self.enabled.clone()
     }
 
-    /// Checks `source`; findings are sorted by position, in source bytes.
+    /// Whether rule `id` is enabled.
+    pub fn runs(&self, id: &str) -> bool {
+        self.enabled.binary_search(&id).is_ok()
+    }
+
+    /// Checks `source`; findings are sorted by position, in source bytes,
+    /// with the severities the settings give their rules.
     pub fn check(&self, source: &Source) -> Vec<Diagnostic> {
         let doc = Document::new(source, &self.settings);
         let mut out = Vec::new();
@@ -284,16 +287,14 @@ impl Linter {
             }
         }
         out.retain_mut(|d| doc.prose().map_diagnostic(d));
-        crate::suppress::apply(
-            &source.text,
-            doc.prose().directives(),
-            &mut out,
-            self.report_unused_suppressions,
-        );
+        crate::suppress::apply(&source.text, doc.prose().directives(), &mut out, &|id| {
+            self.runs(id)
+        });
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
         out.dedup();
+        self.settings.apply_severities(&mut out);
         out
     }
 

@@ -44,6 +44,20 @@ fn error(message: impl std::fmt::Display) {
     eprintln!("error: {message}");
 }
 
+/// Runs `write` on stdout: a closed stdout (as with `| head`) ends it
+/// quietly; any other failure is a one-line error and exit code 2.
+fn print_quietly(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> u8 {
+    let mut out = std::io::stdout().lock();
+    let result = write(&mut out).and_then(|()| std::io::Write::flush(&mut out));
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            error(format!("cannot write output: {}", walk::io_reason(&e)));
+            EXIT_ERROR
+        }
+        _ => EXIT_CLEAN,
+    }
+}
+
 fn use_color(choice: ColorArg, terminal: bool) -> bool {
     match choice {
         ColorArg::Always => true,

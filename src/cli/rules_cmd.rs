@@ -1,10 +1,11 @@
 //! `coquille rules` and `coquille rule ID`.
 
-use super::{EXIT_CLEAN, EXIT_ERROR, error};
+use super::{EXIT_ERROR, error};
 use crate::rules::spec::MACROS;
 use crate::rules::{ExampleKind, Registry, RuleMeta};
 use crate::settings::{ApostropheStyle, Profile};
 use serde::Serialize;
+use std::io::{self, Write};
 
 /// `yes`, `no`, or the profiles where the rule is on by default.
 fn default_state(meta: &RuleMeta) -> String {
@@ -38,6 +39,10 @@ struct RuleRow<'a> {
 
 /// Lists every rule.
 pub(super) fn list(json: bool) -> u8 {
+    super::print_quietly(|out| write_list(json, out))
+}
+
+fn write_list(json: bool, out: &mut dyn Write) -> io::Result<()> {
     let registry = Registry::global();
     if json {
         let rows: Vec<RuleRow> = registry
@@ -55,40 +60,37 @@ pub(super) fn list(json: bool) -> u8 {
                 }
             })
             .collect();
-        match serde_json::to_string_pretty(&rows) {
-            Ok(text) => println!("{text}"),
-            Err(e) => {
-                error(format!("cannot print the rules: {e}"));
-                return EXIT_ERROR;
-            }
-        }
-        return EXIT_CLEAN;
+        let text = serde_json::to_string_pretty(&rows).map_err(io::Error::other)?;
+        return writeln!(out, "{text}");
     }
     let width = registry
         .rules()
         .map(|r| r.meta().id.len())
         .max()
         .unwrap_or(10);
-    println!(
+    writeln!(
+        out,
         "{:<width$}  {:<14}  {:<15}  {:<12}  MESSAGE",
         "RULE", "CATEGORY", "DEFAULT", "FIX"
-    );
+    )?;
     for rule in registry.rules() {
         let m = rule.meta();
-        println!(
+        writeln!(
+            out,
             "{:<width$}  {:<14}  {:<15}  {:<12}  {}",
             m.id,
             m.category.as_str(),
             default_state(m),
             fix_kind(m),
             m.message.replace("{match}", "…")
-        );
+        )?;
     }
-    println!(
+    writeln!(
+        out,
         "\n{} rules. DEFAULT: on in every profile (yes), in the profiles named, or only when selected (no).",
         registry.len()
-    );
-    EXIT_CLEAN
+    )?;
+    Ok(())
 }
 
 /// Shows invisible characters of an example as the macros of rule files.
@@ -120,6 +122,12 @@ pub(super) fn explain(id: &str) -> u8 {
             .map(|r| r.meta().id)
             .filter(|r| r.starts_with(id) || r.split('/').nth(1).is_some_and(|n| id.ends_with(n)))
             .collect();
+        let close = if close.is_empty() {
+            let ids = registry.rules().map(|r| r.meta().id);
+            crate::settings::closest(id, ids).into_iter().collect()
+        } else {
+            close
+        };
         if close.is_empty() {
             error(format!("unknown rule `{id}` (see `coquille rules`)"));
         } else {
@@ -130,19 +138,27 @@ pub(super) fn explain(id: &str) -> u8 {
         }
         return EXIT_ERROR;
     };
-    let m = rule.meta();
-    println!("{} — {}", m.id, m.message.replace("{match}", "…"));
-    println!(
+    super::print_quietly(|out| write_rule(rule.meta(), out))
+}
+
+/// Writes the explanation and examples of the rule `m`.
+fn write_rule(m: &RuleMeta, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{} — {}", m.id, m.message.replace("{match}", "…"))?;
+    writeln!(
+        out,
         "category: {}   severity: {}   on by default: {}   fix: {}",
         m.category.as_str(),
         m.severity.as_str(),
         default_state(m),
         fix_kind(m)
-    );
-    println!();
-    println!("{}", m.explanation);
-    println!();
-    println!("Examples ({{NBSP}} = U+00A0, {{NNBSP}} = U+202F, ⟦…⟧ = what is reported):");
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{}", m.explanation)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Examples ({{NBSP}} = U+00A0, {{NNBSP}} = U+202F, ⟦…⟧ = what is reported):"
+    )?;
     for example in m.examples() {
         let mut profile = String::new();
         if example.profile != Profile::Standard {
@@ -156,13 +172,15 @@ pub(super) fn explain(id: &str) -> u8 {
         }
         match &example.kind {
             ExampleKind::Bad { fixed, .. } => {
-                println!("  bad:   {}{profile}", visible(&example.display));
+                writeln!(out, "  bad:   {}{profile}", visible(&example.display))?;
                 if let Some(f) = fixed {
-                    println!("  fixed: {}", visible(f));
+                    writeln!(out, "  fixed: {}", visible(f))?;
                 }
             }
-            ExampleKind::Good { .. } => println!("  good:  {}{profile}", visible(&example.display)),
+            ExampleKind::Good { .. } => {
+                writeln!(out, "  good:  {}{profile}", visible(&example.display))?
+            }
         }
     }
-    EXIT_CLEAN
+    Ok(())
 }

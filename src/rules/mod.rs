@@ -102,7 +102,17 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// Whether the rule is on when nothing is selected, under `profile`.
     pub fn is_default_in(&self, profile: Profile) -> bool {
-        self.default_enabled && self.profiles.contains(&profile)
+        self.default_profiles().contains(&profile)
+    }
+
+    /// The profiles where the rule is on when nothing is selected (none
+    /// for a rule off by default).
+    pub fn default_profiles(&self) -> &[Profile] {
+        if self.default_enabled {
+            &self.profiles
+        } else {
+            &[]
+        }
     }
 
     /// Its examples (the tests of the rule). The build validated them; an
@@ -395,6 +405,16 @@ impl Registry {
     /// Whether there are no rules.
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
+    }
+}
+
+impl crate::settings::RuleIds for Registry {
+    fn find_id(&self, name: &str) -> Option<&'static str> {
+        self.get(name).map(|r| r.meta().id)
+    }
+
+    fn all_ids(&self) -> Vec<&'static str> {
+        self.rules().map(|r| r.meta().id).collect()
     }
 }
 
