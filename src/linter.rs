@@ -338,6 +338,25 @@ mod tests {
     use super::*;
     use crate::source::SourceKind;
 
+    /// The linter's findings carry the severities the settings give, in
+    /// `check` and in what `fix` leaves alike.
+    #[test]
+    fn findings_carry_the_configured_severities() {
+        let mut settings = Settings::default();
+        settings
+            .severity_overrides
+            .insert("spacing/missing-space-before", crate::Severity::Error);
+        let linter = Linter::new(settings).expect("linter");
+        let source = Source::new("t.txt", "Vraiment?", SourceKind::PlainText);
+        let found = linter.check(&source);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, crate::Severity::Error);
+        let left = linter.fix(&source, Applicability::DisplayOnly).remaining;
+        let default = Linter::new(Settings::default()).expect("linter");
+        assert_eq!(default.check(&source)[0].severity, crate::Severity::Warning);
+        assert!(left.iter().all(|d| d.severity == crate::Severity::Error));
+    }
+
     /// A rule finds nothing in a text its prefilter does not match, so
     /// running it anyway (as short runs do, see [`Prefilters`]) changes
     /// nothing. Tested on every rule example and the project's texts.

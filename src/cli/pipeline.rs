@@ -343,17 +343,30 @@ pub(super) struct Sink {
 
 impl Sink {
     fn new(common: &CommonArgs, mode: Mode, fixes_only: bool, to_stderr: bool) -> Sink {
+        let (out, terminal): (Box<dyn Write>, bool) = if to_stderr {
+            (Box::new(io::stderr().lock()), io::stderr().is_terminal())
+        } else {
+            (Box::new(io::stdout().lock()), io::stdout().is_terminal())
+        };
+        Sink::with_output(common, mode, fixes_only, to_stderr, out, terminal)
+    }
+
+    /// A sink writing its report to `out` (stderr if `to_stderr`; a
+    /// terminal if `terminal`).
+    fn with_output(
+        common: &CommonArgs,
+        mode: Mode,
+        fixes_only: bool,
+        to_stderr: bool,
+        out: Box<dyn Write>,
+        terminal: bool,
+    ) -> Sink {
         let format = match common.format {
             super::args::FormatArg::Human => Format::Human,
             super::args::FormatArg::Concise => Format::Concise,
             super::args::FormatArg::Json => Format::Json,
             super::args::FormatArg::Sarif => Format::Sarif,
             super::args::FormatArg::Github => Format::Github,
-        };
-        let (out, terminal): (Box<dyn Write>, bool) = if to_stderr {
-            (Box::new(io::stderr().lock()), io::stderr().is_terminal())
-        } else {
-            (Box::new(io::stdout().lock()), io::stdout().is_terminal())
         };
         Sink {
             format,
@@ -868,4 +881,85 @@ fn run_large(run: &Run, i: usize, pool: &Pool, mut mode: Mode, sink: &mut Sink) 
         sink.write_failed(e);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::args::{Cli, Command};
+    use clap::Parser;
+    use std::sync::{Arc, Mutex};
+
+    /// A report stream the test can read back.
+    #[derive(Clone, Default)]
+    struct Shared(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.lock().expect("lock").extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn parse_common(args: &[&str]) -> CommonArgs {
+        let cli = Cli::try_parse_from(args).expect("arguments parse");
+        match cli.command {
+            Command::Check(a) => a.common,
+            Command::Fix(a) => a.common,
+            _ => panic!("check or fix"),
+        }
+    }
+
+    /// An outcome whose fixes did not settle, as `fix` makes of a file, a
+    /// part or a record alike.
+    fn unsettled() -> Outcome {
+        let mut outcome = Outcome::new(
+            Source::new("a.txt", "Texte.", SourceKind::PlainText),
+            None,
+            Vec::new(),
+        );
+        outcome.unsettled = Some(10);
+        outcome
+    }
+
+    #[test]
+    fn warnings_stay_out_of_a_machine_report_on_stderr() {
+        let mode = Mode::Fix {
+            threshold: Applicability::Safe,
+            diff: false,
+        };
+        let common = parse_common(&[
+            "coquille", "fix", "--format", "json", "--jsonl", "text", "-",
+        ]);
+        let shared = Shared::default();
+        let mut sink =
+            Sink::with_output(&common, mode, false, true, Box::new(shared.clone()), false);
+        sink.begin(None).expect("begin");
+        sink.add(&unsettled()).expect("add");
+        assert_eq!(sink.held.len(), 1, "held until the report ends");
+        assert!(sink.held[0].contains("a.txt: fixes did not settle after 10 passes"));
+        let code = sink.finish();
+        assert_eq!(code, EXIT_CLEAN);
+        let report = String::from_utf8(shared.0.lock().expect("lock").clone()).expect("UTF-8");
+        let parsed: serde_json::Value = serde_json::from_str(&report).expect("only JSON");
+        assert_eq!(parsed, serde_json::json!([]));
+        // On stdout, or in a human report, the warning is not held.
+        for (to_stderr, format) in [(false, "json"), (true, "human")] {
+            let common = parse_common(&["coquille", "fix", "--format", format, "-"]);
+            let mut sink = Sink::with_output(
+                &common,
+                mode,
+                false,
+                to_stderr,
+                Box::new(Shared::default()),
+                false,
+            );
+            sink.add(&unsettled()).expect("add");
+            assert!(sink.held.is_empty());
+        }
+    }
 }
