@@ -343,18 +343,26 @@ mod tests {
     #[test]
     fn findings_carry_the_configured_severities() {
         let mut settings = Settings::default();
-        settings
-            .severity_overrides
-            .insert("spacing/missing-space-before", crate::Severity::Error);
+        for id in ["spacing/missing-space-before", "quotes/unclosed"] {
+            settings.severity_overrides.insert(id, crate::Severity::Error);
+        }
         let linter = Linter::new(settings).expect("linter");
-        let source = Source::new("t.txt", "Vraiment?", SourceKind::PlainText);
+        let source = Source::new("t.txt", "Il a dit «\u{a0}vraiment?", SourceKind::PlainText);
         let found = linter.check(&source);
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].severity, crate::Severity::Error);
-        let left = linter.fix(&source, Applicability::DisplayOnly).remaining;
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|d| d.severity == crate::Severity::Error));
         let default = Linter::new(Settings::default()).expect("linter");
-        assert_eq!(default.check(&source)[0].severity, crate::Severity::Warning);
-        assert!(left.iter().all(|d| d.severity == crate::Severity::Error));
+        assert!(
+            default
+                .check(&source)
+                .iter()
+                .all(|d| d.severity != crate::Severity::Error)
+        );
+        // The unclosed quotation mark has no fix: it is left, as an error.
+        let left = linter.fix(&source, Applicability::Safe).remaining;
+        assert_eq!(left.len(), 1, "{left:?}");
+        assert_eq!(left[0].rule, "quotes/unclosed");
+        assert_eq!(left[0].severity, crate::Severity::Error);
     }
 
     /// A rule finds nothing in a text its prefilter does not match, so
