@@ -19,6 +19,7 @@
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod dispatch;
 pub mod document;
 pub mod english;
 pub mod fix;

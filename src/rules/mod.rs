@@ -15,8 +15,6 @@ mod capitalization;
 mod elision;
 mod hyphenation;
 mod numbers;
-#[cfg(test)]
-mod prefilter;
 mod quotes;
 mod spacing;
 mod suppression;
