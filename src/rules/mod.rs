@@ -20,7 +20,6 @@ mod spacing;
 mod suppression;
 mod unicode;
 mod untranslated;
-pub(crate) mod wordlist;
 
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
 use crate::document::Document;
