@@ -154,7 +154,8 @@ impl Source {
 
 /// Whether `bytes` (holding a NUL byte) look like UTF-16 without a byte
 /// order mark: in their first pairs of bytes, the NUL bytes are all on one
-/// side, and at least half the pairs hold one (as Latin text gives).
+/// side, and at least half of them (four at least) hold one, as Latin
+/// text gives.
 fn utf16_without_bom(bytes: &[u8]) -> Option<InputError> {
     let sample = &bytes[..bytes.len().min(4096) & !1];
     let pairs = sample.len() / 2;
@@ -163,7 +164,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<InputError> {
         first += usize::from(pair[0] == 0);
         second += usize::from(pair[1] == 0);
     }
-    let looks = |nul: usize, other: usize| pairs > 0 && other == 0 && 2 * nul >= pairs;
+    let looks = |nul: usize, other: usize| pairs >= 4 && other == 0 && 2 * nul >= pairs;
     if looks(second, first) {
         Some(InputError::Utf16WithoutBom { big_endian: false })
     } else if looks(first, second) {
