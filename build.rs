@@ -2,13 +2,13 @@
 //! key, bad id, missing examples) fails the build, and embeds them in the
 //! binary as Rust code that builds the parsed specs: nothing is parsed at
 //! start-up. Declarative rules get their prefilter literals here
-//! (`src/rules/prefilter.rs`).
+//! (`src/dispatch/literals.rs`).
 
 #[allow(dead_code)]
 #[path = "src/rules/spec.rs"]
 mod spec;
 
-#[path = "src/rules/prefilter.rs"]
+#[path = "src/dispatch/literals.rs"]
 mod prefilter;
 
 use std::collections::HashSet;
@@ -18,7 +18,7 @@ use std::path::Path;
 fn main() {
     println!("cargo::rerun-if-changed=rules");
     println!("cargo::rerun-if-changed=src/rules/spec.rs");
-    println!("cargo::rerun-if-changed=src/rules/prefilter.rs");
+    println!("cargo::rerun-if-changed=src/dispatch/literals.rs");
 
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     let mut files: Vec<_> = std::fs::read_dir(&dir)

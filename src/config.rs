@@ -325,11 +325,19 @@ impl Config {
     /// Whether `path` (absolute, as [`Resolver`] gives it) or one of its
     /// folders below this file's folder matches `exclude`.
     pub fn excludes(&self, path: &Path) -> bool {
-        !self.exclude_set.is_empty()
-            && self
-                .below(path)
-                .into_iter()
-                .any(|p| self.exclude_set.is_match(p))
+        self.exclusion(path).is_some()
+    }
+
+    /// The first `exclude` glob (as written) that matches `path` or one of
+    /// its folders below this file's folder; see [`Config::excludes`].
+    pub fn exclusion(&self, path: &Path) -> Option<&str> {
+        if self.exclude_set.is_empty() {
+            return None;
+        }
+        self.below(path).into_iter().find_map(|p| {
+            let first = self.exclude_set.matches(p).into_iter().min()?;
+            self.exclude.get(first).map(String::as_str)
+        })
     }
 
     /// What `per-file-ignores` turns off for file `path` (absolute).

@@ -20,6 +20,7 @@ pub mod cli;
 pub mod code_in_prose;
 pub mod config;
 pub mod diagnostic;
+pub mod dispatch;
 pub mod document;
 pub mod english;
 pub mod fix;
@@ -38,6 +39,7 @@ pub mod span;
 pub mod suppress;
 pub mod tokenize;
 pub mod unicode_names;
+pub(crate) mod wordlist;
 
 pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity};
 pub use document::Document;

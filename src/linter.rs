@@ -2,156 +2,32 @@
 //! and fixing it until stable.
 
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::dispatch::{Dispatch, SWITCH_AFTER_BYTES};
 use crate::document::Document;
 use crate::fix::apply_fixes;
-use crate::lean_regex;
 use crate::rules::{Registry, Rule};
 use crate::settings::Settings;
 use crate::source::Source;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use regex_automata::meta::Regex as MetaRegex;
-use regex_automata::{Input, PatternSet};
-use std::collections::HashMap;
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The most passes `fix` makes before giving up on convergence.
 pub const MAX_FIX_PASSES: usize = 10;
 
-/// The enabled rules of a run, compiled once.
-///
-/// Rules with a prefilter (every declarative rule, and the Rust rules that
-/// declare one) are tested all at once: the rules with prefilter literals in
-/// one Aho-Corasick pass, the others in one `RegexSet` pass (once the linter
-/// has checked enough text to pay for building it); only the rules whose
-/// prefilter matches run.
+/// The enabled rules of a run, compiled once, and how they are dispatched
+/// (see [`crate::dispatch`]).
 pub struct Linter {
     settings: Settings,
-    always: Vec<&'static dyn Rule>,
-    filtered: Vec<&'static dyn Rule>,
-    /// One regex of the prefilters of `filtered`, reporting which match.
-    prefilter: Prefilters,
-    by_literal: Vec<&'static dyn Rule>,
-    literals: Option<Literals>,
-    /// For each literal of `literals`, the indexes in `by_literal` of the
-    /// rules that have it.
-    literal_rules: Vec<Vec<usize>>,
-    /// Whether `suppression/unused` is selected.
-    report_unused_suppressions: bool,
+    dispatch: Dispatch,
+    /// The ids of the enabled rules, sorted.
+    enabled: Vec<&'static str>,
 }
 
 impl std::fmt::Debug for Linter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Linter")
             .field("settings", &self.settings)
-            .field(
-                "rules",
-                &(self.always.len() + self.filtered.len() + self.by_literal.len()),
-            )
+            .field("rules", &self.enabled.len())
             .finish()
     }
-}
-
-/// The prefilters of the rules without literals, tested in one regex-set
-/// pass. Building the set takes milliseconds, more than running these
-/// rules on a short text: until the linter has checked
-/// [`Prefilters::SET_AFTER_BYTES`], every one of them runs. That finds the
-/// same: a rule finds nothing where its prefilter does not match (the test
-/// `prefilters_are_necessary` holds every rule to it).
-#[derive(Default)]
-struct Prefilters {
-    set: OnceLock<Option<MetaRegex>>,
-    checked: AtomicUsize,
-}
-
-impl Prefilters {
-    /// Bytes checked by running every rule before the set is built.
-    const SET_AFTER_BYTES: usize = 1 << 20;
-
-    /// The set for the prefilters of `rules` (one each, in order) and a
-    /// text of `len` bytes, or `None`: run every rule.
-    fn set(&self, rules: &[&'static dyn Rule], len: usize) -> Option<&MetaRegex> {
-        if let Some(built) = self.set.get() {
-            return built.as_ref();
-        }
-        let before = self.checked.fetch_add(len, Ordering::Relaxed);
-        if rules.is_empty() || before.saturating_add(len) < Self::SET_AFTER_BYTES {
-            return None;
-        }
-        self.set
-            .get_or_init(|| {
-                let patterns: Vec<&str> = rules.iter().filter_map(|r| r.prefilter()).collect();
-                // Every embedded prefilter compiles (a registry test); were
-                // one not to, every rule would run, which finds the same.
-                (patterns.len() == rules.len())
-                    .then(|| lean_regex::set(&patterns).ok())
-                    .flatten()
-            })
-            .as_ref()
-    }
-}
-
-/// The literal prefilters, searched with Aho-Corasick. A DFA searches
-/// about twice as fast as the NFA that is quickest to build, but takes
-/// milliseconds to build, more than checking a short file: the NFA serves
-/// first, and the DFA is built once this linter has checked
-/// [`Literals::DFA_AFTER_BYTES`].
-struct Literals {
-    patterns: Vec<String>,
-    nfa: AhoCorasick,
-    dfa: OnceLock<Option<AhoCorasick>>,
-    checked: AtomicUsize,
-}
-
-impl Literals {
-    /// Bytes checked with the NFA before the DFA is built.
-    const DFA_AFTER_BYTES: usize = 1 << 20;
-
-    fn new(patterns: Vec<String>) -> Result<Literals, String> {
-        let nfa = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .build(&patterns)
-            .map_err(|e| format!("cannot build the literal prefilter: {e}"))?;
-        Ok(Literals {
-            patterns,
-            nfa,
-            dfa: OnceLock::new(),
-            checked: AtomicUsize::new(0),
-        })
-    }
-
-    /// The searcher for a text of `len` bytes.
-    fn searcher(&self, len: usize) -> &AhoCorasick {
-        if let Some(built) = self.dfa.get() {
-            return built.as_ref().unwrap_or(&self.nfa);
-        }
-        let before = self.checked.fetch_add(len, Ordering::Relaxed);
-        if before.saturating_add(len) < Self::DFA_AFTER_BYTES {
-            return &self.nfa;
-        }
-        let dfa = self.dfa.get_or_init(|| {
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&self.patterns)
-                .ok()
-        });
-        dfa.as_ref().unwrap_or(&self.nfa)
-    }
-}
-
-/// The most characters of a literal the linter looks for.
-const LITERAL_HEAD_CHARS: usize = 6;
-
-/// The first [`LITERAL_HEAD_CHARS`] characters of a prefilter literal.
-/// Where a literal occurs, its head does, so the heads find every place a
-/// rule may match (and a few more); the conjugations of a verb share a few
-/// heads, which makes the automaton four times smaller and quicker to
-/// build.
-fn literal_head(literal: &str) -> &str {
-    literal
-        .char_indices()
-        .nth(LITERAL_HEAD_CHARS)
-        .map_or(literal, |(at, _)| &literal[..at])
 }
 
 /// What fixing a source produced.
@@ -172,59 +48,27 @@ pub struct FixOutcome {
 impl Linter {
     /// The linter for `settings`. Fails only if a rule pattern is invalid.
     pub fn new(settings: Settings) -> Result<Linter, String> {
-        let registry = Registry::global();
-        let mut always = Vec::new();
-        let mut filtered: Vec<&'static dyn Rule> = Vec::new();
-        let mut by_literal: Vec<&'static dyn Rule> = Vec::new();
-        for rule in registry.rules() {
-            if !settings.is_enabled(rule.meta()) {
-                continue;
-            }
-            // Declarative rules compile their patterns on first use (only
-            // when the prefilter finds something): start-up stays short.
-            if !rule.prefilter_literals().is_empty() {
-                by_literal.push(rule);
-            } else if rule.prefilter().is_some() {
-                filtered.push(rule);
-            } else {
-                always.push(rule);
-            }
-        }
-        let mut literal_index: HashMap<&str, usize> = HashMap::new();
-        let mut literal_rules: Vec<Vec<usize>> = Vec::new();
-        for (i, rule) in by_literal.iter().enumerate() {
-            for literal in rule.prefilter_literals() {
-                let next = literal_rules.len();
-                let id = *literal_index.entry(literal_head(literal)).or_insert(next);
-                if id == next {
-                    literal_rules.push(Vec::new());
-                }
-                if literal_rules[id].last() != Some(&i) {
-                    literal_rules[id].push(i);
-                }
-            }
-        }
-        let mut patterns: Vec<String> = vec![String::new(); literal_index.len()];
-        for (literal, &id) in &literal_index {
-            patterns[id] = (*literal).to_string();
-        }
-        let literals = if patterns.is_empty() {
-            None
-        } else {
-            Some(Literals::new(patterns)?)
-        };
-        let report_unused_suppressions = registry
-            .get(crate::suppress::UNUSED_RULE)
-            .is_some_and(|r| settings.is_enabled(r.meta()));
+        Linter::with_switch_after(settings, SWITCH_AFTER_BYTES)
+    }
+
+    /// [`Linter::new`], switching its dispatch to the regex set and the
+    /// automaton after `bytes` (for tests: the switch must change nothing).
+    #[doc(hidden)]
+    pub fn with_switch_after(settings: Settings, bytes: usize) -> Result<Linter, String> {
+        let rules: Vec<&'static dyn Rule> = Registry::global()
+            .rules()
+            .filter(|rule| {
+                let meta = rule.meta();
+                settings.is_enabled(meta.id, meta.default_profiles())
+            })
+            .collect();
+        let dispatch = Dispatch::new(rules, bytes)?;
+        let mut enabled: Vec<&'static str> = dispatch.rules().map(|r| r.meta().id).collect();
+        enabled.sort_unstable();
         Ok(Linter {
-            report_unused_suppressions,
             settings,
-            always,
-            filtered,
-            prefilter: Prefilters::default(),
-            by_literal,
-            literals,
-            literal_rules,
+            dispatch,
+            enabled,
         })
     }
 
@@ -235,68 +79,32 @@ impl Linter {
 
     /// Ids of the enabled rules.
     pub fn enabled_rules(&self) -> Vec<&'static str> {
-        let mut ids: Vec<&'static str> = self
-            .always
-            .iter()
-            .chain(&self.filtered)
-            .chain(&self.by_literal)
-            .map(|r| r.meta().id)
-            .collect();
-        ids.sort_unstable();
-        ids
+        self.enabled.clone()
     }
 
-    /// Checks `source`; findings are sorted by position, in source bytes.
+    /// Whether rule `id` is enabled.
+    pub fn runs(&self, id: &str) -> bool {
+        self.enabled.binary_search(&id).is_ok()
+    }
+
+    /// Checks `source`; findings are sorted by position, in source bytes,
+    /// with the severities the settings give their rules.
     pub fn check(&self, source: &Source) -> Vec<Diagnostic> {
         let doc = Document::new(source, &self.settings);
         let mut out = Vec::new();
-        for rule in &self.always {
-            rule.check(&doc, &mut out);
-        }
-        match self.prefilter.set(&self.filtered, doc.text().len()) {
-            Some(set) => {
-                let mut matched = PatternSet::new(set.pattern_len());
-                set.which_overlapping_matches(&Input::new(doc.text()), &mut matched);
-                for i in matched.iter() {
-                    self.filtered[i.as_usize()].check(&doc, &mut out);
-                }
-            }
-            None => {
-                for rule in &self.filtered {
-                    rule.check(&doc, &mut out);
-                }
-            }
-        }
-        if let Some(literals) = &self.literals {
-            let ac = literals.searcher(doc.text().len());
-            // (rule, literal start) for every literal found.
-            let mut starts: Vec<(usize, usize)> = Vec::new();
-            for m in ac.find_overlapping_iter(doc.text()) {
-                for &i in &self.literal_rules[m.pattern().as_usize()] {
-                    starts.push((i, m.start()));
-                }
-            }
-            starts.sort_unstable();
-            starts.dedup();
-            for group in starts.chunk_by(|a, b| a.0 == b.0) {
-                let offsets: Vec<usize> = group.iter().map(|&(_, at)| at).collect();
-                self.by_literal[group[0].0].check_at(&doc, &offsets, &mut out);
-            }
-        }
+        self.dispatch.run(&doc, &mut out);
         // Code in prose is not French: only text hygiene (invisible or
         // broken characters) is reported inside it.
         out.retain(|d| d.category == crate::diagnostic::Category::Unicode || !doc.in_code(d.span));
         out.retain_mut(|d| doc.prose().map_diagnostic(d));
-        crate::suppress::apply(
-            &source.text,
-            doc.prose().directives(),
-            &mut out,
-            self.report_unused_suppressions,
-        );
+        crate::suppress::apply(&source.text, doc.prose().directives(), &mut out, &|id| {
+            self.runs(id)
+        });
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
         out.dedup();
+        self.settings.apply_severities(&mut out);
         out
     }
 
@@ -338,7 +146,75 @@ impl Linter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lean_regex;
     use crate::source::SourceKind;
+
+    /// Once a linter has switched its dispatch to the regex set and the
+    /// Aho-Corasick DFA (after 1 MiB; here at once), it finds exactly
+    /// what a fresh linter finds, with every rule selected.
+    #[test]
+    fn switched_dispatch_finds_what_a_fresh_linter_finds() {
+        let registry = Registry::global();
+        let mut settings = Settings::default();
+        settings.select = registry
+            .rules()
+            .map(|r| crate::Selector::Rule(r.meta().id))
+            .collect();
+        let switched = Linter::with_switch_after(settings.clone(), 0).expect("linter");
+        let fresh = Linter::new(settings).expect("linter");
+        assert_eq!(switched.enabled_rules().len(), registry.len());
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["examples", "tests/corpus/clean"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("text folder") {
+                if let Ok(text) = std::fs::read_to_string(entry.expect("entry").path()) {
+                    texts.push(text);
+                }
+            }
+        }
+        for rule in registry.rules() {
+            for example in rule.meta().examples() {
+                texts.push(example.display.replace(['⟦', '⟧'], ""));
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let source = Source::new("t.txt", text.as_str(), SourceKind::PlainText);
+            let expected = fresh.check(&source);
+            found += expected.len();
+            assert_eq!(switched.check(&source), expected, "{text}");
+        }
+        assert!(found > 1000, "only {found} findings");
+    }
+
+    /// The linter's findings carry the severities the settings give, in
+    /// `check` and in what `fix` leaves alike.
+    #[test]
+    fn findings_carry_the_configured_severities() {
+        let mut settings = Settings::default();
+        for id in ["spacing/missing-space-before", "quotes/unclosed"] {
+            settings
+                .severity_overrides
+                .insert(id, crate::Severity::Error);
+        }
+        let linter = Linter::new(settings).expect("linter");
+        let source = Source::new("t.txt", "Il a dit «\u{a0}vraiment?", SourceKind::PlainText);
+        let found = linter.check(&source);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|d| d.severity == crate::Severity::Error));
+        let default = Linter::new(Settings::default()).expect("linter");
+        assert!(
+            default
+                .check(&source)
+                .iter()
+                .all(|d| d.severity != crate::Severity::Error)
+        );
+        // The unclosed quotation mark has no fix: it is left, as an error.
+        let left = linter.fix(&source, Applicability::Safe).remaining;
+        assert_eq!(left.len(), 1, "{left:?}");
+        assert_eq!(left[0].rule, "quotes/unclosed");
+        assert_eq!(left[0].severity, crate::Severity::Error);
+    }
 
     /// A rule finds nothing in a text its prefilter does not match, so
     /// running it anyway (as short runs do, see [`Prefilters`]) changes

@@ -2,7 +2,6 @@
 //! words and severity overrides.
 
 use crate::diagnostic::{Category, Diagnostic, Severity};
-use crate::rules::{Registry, RuleMeta};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -83,17 +82,47 @@ pub enum Selector {
     Rule(&'static str),
 }
 
+/// The rule ids a selector may name: the rule registry implements it, so
+/// that settings need nothing else of the rules.
+pub trait RuleIds {
+    /// The rule id `name` is, if it is one.
+    fn find_id(&self, name: &str) -> Option<&'static str>;
+    /// Every rule id.
+    fn all_ids(&self) -> Vec<&'static str>;
+}
+
+/// Of `candidates`, the one closest to `name` (a likely typo), if one is
+/// close enough.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(name, c), c))
+        .filter(|&(distance, c)| distance * 3 <= c.chars().count().max(3))
+        .min()
+        .map(|(_, c)| c)
+}
+
 /// A selector that names no rule or category.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownSelector(pub String);
+pub struct UnknownSelector {
+    /// The selector as written (empty for an empty selection).
+    pub name: String,
+    /// The closest rule id or category, if one is close.
+    pub suggestion: Option<String>,
+}
 
 impl fmt::Display for UnknownSelector {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown rule or category `{}` (see `coquille rules`)",
-            self.0
-        )
+        if self.name.is_empty() {
+            return f.write_str(
+                "empty rule selection: name rule ids or categories (see `coquille rules`)",
+            );
+        }
+        write!(f, "unknown rule or category `{}`", self.name)?;
+        match &self.suggestion {
+            Some(close) => write!(f, "; did you mean `{close}`?"),
+            None => f.write_str(" (see `coquille rules`)"),
+        }
     }
 }
 
@@ -113,10 +142,13 @@ impl fmt::Display for Selector {
 
 impl Selector {
     /// Parses `ALL`, a category, or a rule id known to `registry`.
-    pub fn parse(text: &str, registry: &Registry) -> Result<Selector, UnknownSelector> {
+    pub fn parse(text: &str, registry: &impl RuleIds) -> Result<Selector, UnknownSelector> {
         let text = text.trim();
         if text.is_empty() {
-            return Err(UnknownSelector("(empty)".into()));
+            return Err(UnknownSelector {
+                name: String::new(),
+                suggestion: None,
+            });
         }
         if text == "ALL" {
             return Ok(Selector::All);
@@ -124,14 +156,21 @@ impl Selector {
         if let Some(category) = Category::parse(text.trim_end_matches('/')) {
             return Ok(Selector::Category(category));
         }
-        registry
-            .get(text)
-            .map(|rule| Selector::Rule(rule.meta().id))
-            .ok_or_else(|| UnknownSelector(text.to_string()))
+        registry.find_id(text).map(Selector::Rule).ok_or_else(|| {
+            let ids = registry.all_ids();
+            let names = Category::ALL.iter().map(|c| c.as_str()).chain(ids);
+            UnknownSelector {
+                name: text.to_string(),
+                suggestion: closest(text, names).map(str::to_string),
+            }
+        })
     }
 
     /// Parses a comma-separated list.
-    pub fn parse_list(text: &str, registry: &Registry) -> Result<Vec<Selector>, UnknownSelector> {
+    pub fn parse_list(
+        text: &str,
+        registry: &impl RuleIds,
+    ) -> Result<Vec<Selector>, UnknownSelector> {
         text.split(',')
             .map(str::trim)
             .filter(|s| !s.is_empty())
@@ -139,13 +178,22 @@ impl Selector {
             .collect()
     }
 
-    fn matches(&self, meta: &RuleMeta, profile: Profile) -> bool {
+    /// Whether it selects rule `id`, on by default in `default_in`, under
+    /// `profile`.
+    fn matches(&self, id: &str, default_in: &[Profile], profile: Profile) -> bool {
+        let by_default = default_in.contains(&profile);
         match self {
-            Selector::All => meta.is_default_in(profile),
-            Selector::Category(c) => meta.category == *c && meta.is_default_in(profile),
-            Selector::Rule(id) => meta.id == *id,
+            Selector::All => by_default,
+            Selector::Category(c) => in_category(id, *c) && by_default,
+            Selector::Rule(rule) => *rule == id,
         }
     }
+}
+
+/// Whether rule `id` (`category/name`) is in `category`.
+fn in_category(id: &str, category: Category) -> bool {
+    id.split_once('/')
+        .is_some_and(|(c, _)| c == category.as_str())
 }
 
 /// Everything that decides what a check reports.
@@ -216,18 +264,21 @@ impl Settings {
         }
     }
 
-    /// Whether the rule with `meta` runs under these settings.
-    pub fn is_enabled(&self, meta: &RuleMeta) -> bool {
+    /// Whether rule `id` runs under these settings, given the profiles
+    /// where it is on by default (none for a rule off by default).
+    pub fn is_enabled(&self, id: &str, default_in: &[Profile]) -> bool {
         let selected = if self.select.is_empty() {
-            meta.is_default_in(self.profile)
+            default_in.contains(&self.profile)
         } else {
-            self.select.iter().any(|s| s.matches(meta, self.profile))
+            self.select
+                .iter()
+                .any(|s| s.matches(id, default_in, self.profile))
         };
         let ignored = self.ignore.iter().any(|s| match s {
             // Ignoring a category or ALL also ignores its off-by-default rules.
             Selector::All => true,
-            Selector::Category(c) => meta.category == *c,
-            Selector::Rule(id) => meta.id == *id,
+            Selector::Category(c) => in_category(id, *c),
+            Selector::Rule(rule) => *rule == id,
         });
         selected && !ignored
     }

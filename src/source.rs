@@ -77,6 +77,12 @@ pub enum InputError {
     },
     /// The file is UTF-16 (it starts with a UTF-16 byte order mark).
     Utf16,
+    /// The file looks like UTF-16 without a byte order mark: in its first
+    /// bytes, every other byte is NUL.
+    Utf16WithoutBom {
+        /// Big-endian (the NUL bytes come first in each pair).
+        big_endian: bool,
+    },
     /// The file is larger than the 4 GiB one text may hold.
     TooLarge {
         /// Its size in bytes.
@@ -94,6 +100,11 @@ impl fmt::Display for InputError {
                 write!(f, "binary file (NUL byte at offset {offset})")
             }
             InputError::Utf16 => write!(f, "UTF-16 text is not supported; convert it to UTF-8"),
+            InputError::Utf16WithoutBom { big_endian } => write!(
+                f,
+                "looks like UTF-16 {} text (without a byte order mark), which is not supported; convert it to UTF-8",
+                if *big_endian { "BE" } else { "LE" }
+            ),
             InputError::TooLarge { size } => {
                 write!(
                     f,
@@ -129,8 +140,8 @@ impl Source {
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
             return Err(InputError::Utf16);
         }
-        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-            return Err(InputError::Binary { offset });
+        if let Some(offset) = memchr::memchr(0, &bytes) {
+            return Err(utf16_without_bom(&bytes).unwrap_or(InputError::Binary { offset }));
         }
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Source::new(name, text, kind)),
@@ -138,6 +149,28 @@ impl Source {
                 offset: e.utf8_error().valid_up_to(),
             }),
         }
+    }
+}
+
+/// Whether `bytes` (holding a NUL byte) look like UTF-16 without a byte
+/// order mark: in their first pairs of bytes, the NUL bytes are all on one
+/// side, and at least half of them (four at least) hold one, as Latin
+/// text gives.
+fn utf16_without_bom(bytes: &[u8]) -> Option<InputError> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = sample.len() / 2;
+    let (mut first, mut second) = (0, 0);
+    for pair in sample.chunks_exact(2) {
+        first += usize::from(pair[0] == 0);
+        second += usize::from(pair[1] == 0);
+    }
+    let looks = |nul: usize, other: usize| pairs >= 4 && other == 0 && 2 * nul >= pairs;
+    if looks(second, first) {
+        Some(InputError::Utf16WithoutBom { big_endian: false })
+    } else if looks(first, second) {
+        Some(InputError::Utf16WithoutBom { big_endian: true })
+    } else {
+        None
     }
 }
 

@@ -179,14 +179,14 @@ fn regions(text: &str, directives: &[Directive]) -> Vec<Region> {
 }
 
 /// Drops the diagnostics (in source coordinates) that `directives`
-/// suppress, and those inside a suppression comment itself; when
-/// `report_unused`, adds a `suppression/unused` finding for each
-/// suppression that suppressed nothing.
+/// suppress, and those inside a suppression comment itself; when the
+/// rule `suppression/unused` runs (`runs` tells which rules do), adds its
+/// finding for each suppression that suppressed nothing.
 pub fn apply(
     text: &str,
     directives: &[Directive],
     diagnostics: &mut Vec<Diagnostic>,
-    report_unused: bool,
+    runs: &dyn Fn(&str) -> bool,
 ) {
     if directives.is_empty() {
         return;
@@ -222,7 +222,7 @@ pub fn apply(
         }
         keep
     });
-    if !report_unused {
+    if !runs(UNUSED_RULE) {
         return;
     }
     for (i, d) in directives.iter().enumerate() {
@@ -286,7 +286,7 @@ mod tests {
             finding("quotes/y", at("e f")),
             finding("quotes/y", at("g h")),
         ];
-        apply(text, &directives, &mut found, true);
+        apply(text, &directives, &mut found, &|_| true);
         let left: Vec<(&str, usize)> = found.iter().map(|d| (d.rule, d.span.start)).collect();
         assert_eq!(
             left,
@@ -308,11 +308,11 @@ mod tests {
             "coquille-ignore-next-line quotes"
         );
         let mut found = vec![finding("spacing/x", 40)];
-        apply(text, &directives, &mut found, true);
+        apply(text, &directives, &mut found, &|_| true);
         assert_eq!(found.len(), 2);
         assert_eq!(found[1].rule, UNUSED_RULE);
         let mut quiet = vec![];
-        apply(text, &directives, &mut quiet, false);
+        apply(text, &directives, &mut quiet, &|_| false);
         assert!(quiet.is_empty());
     }
 }

@@ -186,6 +186,11 @@ pub struct FixArgs {
     /// something would change).
     #[arg(long)]
     pub diff: bool,
+    /// Report only what was fixed (one line per changed file), not the
+    /// findings left, and exit 0 unless an error occurs: for a fix hook
+    /// followed by a check hook.
+    #[arg(long, conflicts_with = "diff")]
+    pub fixes_only: bool,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

@@ -138,7 +138,7 @@ impl View<'_> {
         let enabled: Vec<&str> = Registry::global()
             .rules()
             .map(|r| r.meta())
-            .filter(|m| s.is_enabled(m))
+            .filter(|m| s.is_enabled(m.id, m.default_profiles()))
             .map(|m| m.id)
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()

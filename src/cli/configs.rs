@@ -22,6 +22,22 @@ fn selectors(items: &[String]) -> Result<Vec<Selector>, String> {
         .collect()
 }
 
+/// `--select`: like [`selectors`], but an empty selection (`--select ''`)
+/// is an error rather than the default rules.
+fn selection(items: &[String]) -> Result<Vec<Selector>, String> {
+    let selected = selectors(items)?;
+    if selected.is_empty() {
+        return Err(format!(
+            "--select: {}",
+            crate::settings::UnknownSelector {
+                name: String::new(),
+                suggestion: None,
+            }
+        ));
+    }
+    Ok(selected)
+}
+
 /// The settings the command line gives, to combine with a configuration
 /// file.
 pub fn overrides(args: &SelectionArgs) -> Result<Overrides, String> {
@@ -29,7 +45,7 @@ pub fn overrides(args: &SelectionArgs) -> Result<Overrides, String> {
         select: if args.select.is_empty() {
             None
         } else {
-            Some(selectors(&args.select)?)
+            Some(selection(&args.select)?)
         },
         ignore: selectors(&args.ignore)?,
         profile: args.profile.map(|p| match p {
@@ -126,11 +142,18 @@ impl Configs {
 
 impl Scope for Configs {
     fn excludes(&self, path: &Path) -> bool {
-        if path.file_name().is_none() {
-            return false;
-        }
+        self.exclusion(path).is_some()
+    }
+
+    fn exclusion(&self, path: &Path) -> Option<String> {
+        path.file_name()?;
         let (absolute, config) = self.for_file(path);
-        config.is_some_and(|c| c.excludes(&absolute))
+        let config = config?;
+        let pattern = config.exclusion(&absolute)?;
+        Some(format!(
+            "`exclude` pattern `{pattern}` of {}",
+            config.display
+        ))
     }
 
     fn wants_extension(&self, path: &Path) -> bool {

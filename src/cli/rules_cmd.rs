@@ -1,9 +1,10 @@
 //! `coquille rules` and `coquille rule ID`.
 
-use super::{EXIT_CLEAN, EXIT_ERROR, error};
+use super::{EXIT_ERROR, error};
 use crate::output::reference::{default_state, example_options, fix_kind, message, visible};
-use crate::rules::{ExampleKind, Registry};
+use crate::rules::{ExampleKind, Registry, RuleMeta};
 use serde::Serialize;
+use std::io::{self, Write};
 
 #[derive(Serialize)]
 struct RuleRow<'a> {
@@ -19,10 +20,17 @@ struct RuleRow<'a> {
 /// Lists every rule: a table, JSON, or the Markdown reference of
 /// `docs/rules.md`.
 pub(super) fn list(json: bool, markdown: bool) -> u8 {
+    super::print_quietly(|out| write_list(json, markdown, out))
+}
+
+fn write_list(json: bool, markdown: bool, out: &mut dyn Write) -> io::Result<()> {
     let registry = Registry::global();
     if markdown {
-        print!("{}", crate::output::reference::rules_markdown(registry));
-        return EXIT_CLEAN;
+        return write!(
+            out,
+            "{}",
+            crate::output::reference::rules_markdown(registry)
+        );
     }
     if json {
         let rows: Vec<RuleRow> = registry
@@ -40,40 +48,37 @@ pub(super) fn list(json: bool, markdown: bool) -> u8 {
                 }
             })
             .collect();
-        match serde_json::to_string_pretty(&rows) {
-            Ok(text) => println!("{text}"),
-            Err(e) => {
-                error(format!("cannot print the rules: {e}"));
-                return EXIT_ERROR;
-            }
-        }
-        return EXIT_CLEAN;
+        let text = serde_json::to_string_pretty(&rows).map_err(io::Error::other)?;
+        return writeln!(out, "{text}");
     }
     let width = registry
         .rules()
         .map(|r| r.meta().id.len())
         .max()
         .unwrap_or(10);
-    println!(
+    writeln!(
+        out,
         "{:<width$}  {:<14}  {:<15}  {:<12}  MESSAGE",
         "RULE", "CATEGORY", "DEFAULT", "FIX"
-    );
+    )?;
     for rule in registry.rules() {
         let m = rule.meta();
-        println!(
+        writeln!(
+            out,
             "{:<width$}  {:<14}  {:<15}  {:<12}  {}",
             m.id,
             m.category.as_str(),
             default_state(m),
             fix_kind(m),
             message(m)
-        );
+        )?;
     }
-    println!(
+    writeln!(
+        out,
         "\n{} rules. DEFAULT: on in every profile (yes), in the profiles named, or only when selected (no).",
         registry.len()
-    );
-    EXIT_CLEAN
+    )?;
+    Ok(())
 }
 
 /// Prints one rule's explanation and examples.
@@ -85,6 +90,12 @@ pub(super) fn explain(id: &str) -> u8 {
             .map(|r| r.meta().id)
             .filter(|r| r.starts_with(id) || r.split('/').nth(1).is_some_and(|n| id.ends_with(n)))
             .collect();
+        let close = if close.is_empty() {
+            let ids = registry.rules().map(|r| r.meta().id);
+            crate::settings::closest(id, ids).into_iter().collect()
+        } else {
+            close
+        };
         if close.is_empty() {
             error(format!("unknown rule `{id}` (see `coquille rules`)"));
         } else {
@@ -95,19 +106,27 @@ pub(super) fn explain(id: &str) -> u8 {
         }
         return EXIT_ERROR;
     };
-    let m = rule.meta();
-    println!("{} — {}", m.id, message(m));
-    println!(
+    super::print_quietly(|out| write_rule(rule.meta(), out))
+}
+
+/// Writes the explanation and examples of the rule `m`.
+fn write_rule(m: &RuleMeta, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{} — {}", m.id, message(m))?;
+    writeln!(
+        out,
         "category: {}   severity: {}   on by default: {}   fix: {}",
         m.category.as_str(),
         m.severity.as_str(),
         default_state(m),
         fix_kind(m)
-    );
-    println!();
-    println!("{}", m.explanation);
-    println!();
-    println!("Examples ({{NBSP}} = U+00A0, {{NNBSP}} = U+202F, ⟦…⟧ = what is reported):");
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{}", m.explanation)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Examples ({{NBSP}} = U+00A0, {{NNBSP}} = U+202F, ⟦…⟧ = what is reported):"
+    )?;
     for example in m.examples() {
         let profile: String = example_options(example.profile, example.apostrophe)
             .iter()
@@ -115,13 +134,15 @@ pub(super) fn explain(id: &str) -> u8 {
             .collect();
         match &example.kind {
             ExampleKind::Bad { fixed, .. } => {
-                println!("  bad:   {}{profile}", visible(&example.display));
+                writeln!(out, "  bad:   {}{profile}", visible(&example.display))?;
                 if let Some(f) = fixed {
-                    println!("  fixed: {}", visible(f));
+                    writeln!(out, "  fixed: {}", visible(f))?;
                 }
             }
-            ExampleKind::Good { .. } => println!("  good:  {}{profile}", visible(&example.display)),
+            ExampleKind::Good { .. } => {
+                writeln!(out, "  good:  {}{profile}", visible(&example.display))?
+            }
         }
     }
-    EXIT_CLEAN
+    Ok(())
 }

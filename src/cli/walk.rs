@@ -24,6 +24,11 @@ pub trait Scope {
     /// Whether `path` (a file or folder met walking, or a path given
     /// explicitly) is excluded.
     fn excludes(&self, path: &Path) -> bool;
+    /// Why `path` is excluded (the pattern and where it is written), if
+    /// it is.
+    fn exclusion(&self, path: &Path) -> Option<String> {
+        self.excludes(path).then(|| "the configuration".to_string())
+    }
     /// Whether file `path`, met walking, has an extension to check that
     /// the walker does not know.
     fn wants_extension(&self, path: &Path) -> bool;
@@ -43,20 +48,34 @@ impl Scope for NoScope {
     }
 }
 
+/// What a walk found.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The inputs, in a stable order.
+    pub inputs: Vec<Input>,
+    /// One error message per path that cannot be read.
+    pub errors: Vec<String>,
+    /// Paths named explicitly but excluded, each with why:
+    /// `notes.txt is excluded by …`.
+    pub excluded: Vec<String>,
+}
+
 /// What to walk and what to skip.
 #[derive(Debug)]
 pub struct Walker {
     extensions: Vec<String>,
     exclude: GlobSet,
+    /// The `--exclude` globs, as written.
+    patterns: Vec<String>,
     cwd: Option<PathBuf>,
 }
 
 impl Walker {
     /// A walker checking the default extensions plus `extra`, skipping
     /// paths matching `exclude` globs.
-    pub fn new(extra: &[String], exclude: &[String]) -> Result<Walker, String> {
+    pub fn new(extra: &[String], exclude_patterns: &[String]) -> Result<Walker, String> {
         let mut builder = GlobSetBuilder::new();
-        for pattern in exclude {
+        for pattern in exclude_patterns {
             let glob = Glob::new(pattern)
                 .map_err(|e| format!("invalid --exclude glob `{pattern}`: {e}"))?;
             builder.add(glob);
@@ -74,8 +93,35 @@ impl Walker {
         Ok(Walker {
             extensions,
             exclude,
+            patterns: exclude_patterns.to_vec(),
             cwd: std::env::current_dir().ok(),
         })
+    }
+
+    /// The `--exclude` glob that excludes a path given explicitly (it or
+    /// one of its folders matches), as written.
+    fn exclusion(&self, path: &Path) -> Option<&str> {
+        if self.exclude.is_empty() {
+            return None;
+        }
+        path.ancestors()
+            .filter(|a| !a.as_os_str().is_empty() && *a != Path::new("."))
+            .find_map(|a| {
+                let stripped = a.strip_prefix("./").unwrap_or(a);
+                let relative = self
+                    .cwd
+                    .as_deref()
+                    .and_then(|c| a.strip_prefix(c).ok())
+                    .filter(|r| !r.as_os_str().is_empty());
+                let mut candidates = vec![a, stripped];
+                candidates.extend(relative);
+                candidates.extend(a.file_name().map(Path::new));
+                let first = candidates
+                    .into_iter()
+                    .filter_map(|c| self.exclude.matches(c).into_iter().min())
+                    .min()?;
+                self.patterns.get(first).map(String::as_str)
+            })
     }
 
     /// Whether the globs match `path` itself: whole, without a leading
@@ -93,11 +139,7 @@ impl Walker {
     /// folders matches, so `--exclude drafts` skips `drafts/a.txt`,
     /// `./drafts/a.txt` and `/abs/path/drafts/a.txt` alike.
     pub fn is_excluded(&self, path: &Path) -> bool {
-        !self.exclude.is_empty()
-            && path
-                .ancestors()
-                .filter(|a| !a.as_os_str().is_empty() && *a != Path::new("."))
-                .any(|a| self.matches(a))
+        self.exclusion(path).is_some()
     }
 
     fn has_extension(&self, path: &Path) -> bool {
@@ -108,13 +150,13 @@ impl Walker {
 
     /// The inputs for `paths` (the current folder if empty), in a stable
     /// order, and one error message per path that cannot be read.
-    pub fn collect(&self, paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
+    pub fn collect(&self, paths: &[PathBuf]) -> Collected {
         self.collect_in(paths, &NoScope)
     }
 
     /// [`Walker::collect`], with the exclusions and extensions `scope`
     /// adds.
-    pub fn collect_in(&self, paths: &[PathBuf], scope: &dyn Scope) -> (Vec<Input>, Vec<String>) {
+    pub fn collect_in(&self, paths: &[PathBuf], scope: &dyn Scope) -> Collected {
         let default = [PathBuf::from(".")];
         let paths = if paths.is_empty() {
             &default[..]
@@ -123,6 +165,7 @@ impl Walker {
         };
         let mut inputs = Vec::new();
         let mut errors = Vec::new();
+        let mut excluded = Vec::new();
         let mut seen = std::collections::HashSet::new();
         // The same file named twice (or found twice) is read once.
         let mut push = |inputs: &mut Vec<Input>, path: PathBuf| {
@@ -145,7 +188,20 @@ impl Walker {
             };
             // Exclusions apply to paths given explicitly too, as pre-commit
             // passes file names.
-            if self.is_excluded(path) || scope.excludes(path) {
+            let exclusion = self
+                .exclusion(path)
+                .map(|p| format!("`--exclude {p}`"))
+                .or_else(|| scope.exclusion(path));
+            if let Some(why) = exclusion {
+                excluded.push(format!("{} is excluded by {why}", path.display()));
+                continue;
+            }
+            if !meta.is_dir() && !meta.is_file() {
+                // A FIFO, socket or device would block or never end.
+                errors.push(format!(
+                    "{}: not a regular file (a pipe, socket or device); only files and folders are read",
+                    path.display()
+                ));
                 continue;
             }
             if !meta.is_dir() {
@@ -190,7 +246,11 @@ impl Walker {
                 }
             }
         }
-        (inputs, errors)
+        Collected {
+            inputs,
+            errors,
+            excluded,
+        }
     }
 }
 
@@ -234,8 +294,9 @@ mod tests {
             std::fs::write(path, body).expect("write");
         }
         let walker = Walker::new(&["rst".into()], &["drafts".into()]).expect("walker");
-        let (inputs, errors) = walker.collect(&[root.to_path_buf()]);
-        assert!(errors.is_empty());
+        let found = walker.collect(&[root.to_path_buf()]);
+        assert!(found.errors.is_empty());
+        let inputs = found.inputs;
         let names: Vec<String> = inputs
             .iter()
             .map(|i| match i {
@@ -260,12 +321,20 @@ mod tests {
         std::fs::write(&file, "x").expect("write");
         let walker = Walker::new(&[], &[]).expect("walker");
         assert_eq!(
-            walker.collect(std::slice::from_ref(&file)).0,
+            walker.collect(std::slice::from_ref(&file)).inputs,
             vec![Input::File(file.clone())]
         );
         let walker = Walker::new(&[], &["*.rs".into()]).expect("walker");
-        assert!(walker.collect(&[file]).0.is_empty());
-        let (_, errors) = walker.collect(&[dir.path().join("missing.txt")]);
+        let found = walker.collect(std::slice::from_ref(&file));
+        assert!(found.inputs.is_empty());
+        assert_eq!(
+            found.excluded,
+            vec![format!(
+                "{} is excluded by `--exclude *.rs`",
+                file.display()
+            )]
+        );
+        let errors = walker.collect(&[dir.path().join("missing.txt")]).errors;
         assert_eq!(errors.len(), 1);
         assert!(errors[0].ends_with("no such file or folder"));
     }
@@ -280,8 +349,9 @@ mod tests {
         let keep = dir.path().join("a.txt");
         std::fs::write(&keep, "x").expect("write");
         let walker = Walker::new(&[], &["drafts".into()]).expect("walker");
-        let (inputs, _) =
-            walker.collect(&[file.clone(), drafts.clone(), keep.clone(), keep.clone()]);
+        let inputs = walker
+            .collect(&[file.clone(), drafts.clone(), keep.clone(), keep.clone()])
+            .inputs;
         assert_eq!(inputs, vec![Input::File(keep)]);
     }
 }

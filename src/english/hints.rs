@@ -4,7 +4,7 @@
 //! (`rules/data/false-friends.txt`).
 
 use crate::lexicon;
-use crate::rules::wordlist::pairs;
+use crate::wordlist::pairs;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 

@@ -144,6 +144,25 @@ impl Printer {
         Ok(())
     }
 
+    /// Records an error of the run (an input that cannot be read or
+    /// written) where the format has a place for it: a `::error` line for
+    /// GitHub (written to `out`), a tool execution notification in the
+    /// SARIF log. Gives whether `out` shows it now; if not, the caller
+    /// prints it on stderr.
+    pub fn record_error(&mut self, message: &str, out: &mut dyn Write) -> io::Result<bool> {
+        match self.format {
+            Format::Github => {
+                writeln!(out, "::error::{}", github::escape_data(message))?;
+                Ok(true)
+            }
+            Format::Sarif => {
+                self.sarif.notify(message);
+                Ok(false)
+            }
+            _ => Ok(false),
+        }
+    }
+
     /// Writes what comes after the last file.
     pub fn end(&mut self, out: &mut dyn Write) -> io::Result<()> {
         match self.format {

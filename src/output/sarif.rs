@@ -16,6 +16,8 @@ use std::io::{self, Write};
 pub(super) struct Log {
     results: Vec<Value>,
     rules: BTreeMap<&'static str, usize>,
+    /// Errors of the run, as tool execution notifications.
+    notifications: Vec<Value>,
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -86,6 +88,14 @@ impl Log {
         }
     }
 
+    /// Records an error of the run (an input that cannot be read).
+    pub(super) fn notify(&mut self, message: &str) {
+        self.notifications.push(json!({
+            "level": "error",
+            "message": { "text": message },
+        }));
+    }
+
     /// Writes the log.
     pub(super) fn write(&self, out: &mut dyn Write) -> io::Result<()> {
         let mut rules: Vec<(&str, usize)> = self.rules.iter().map(|(r, i)| (*r, *i)).collect();
@@ -105,7 +115,7 @@ impl Log {
                 })
             })
             .collect();
-        let log = json!({
+        let mut log = json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
             "runs": [{
@@ -120,7 +130,16 @@ impl Log {
                 "results": self.results,
             }]
         });
-        serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
-        out.write_all(b"\n")
+        if !self.notifications.is_empty() {
+            log["runs"][0]["invocations"] = json!([{
+                "executionSuccessful": false,
+                "toolExecutionNotifications": self.notifications,
+            }]);
+        }
+        // Serialised first, so that a closed stdout is an I/O error the
+        // caller recognises (a broken pipe), not a serialisation error.
+        let mut text = serde_json::to_vec_pretty(&log).map_err(io::Error::other)?;
+        text.push(b'\n');
+        out.write_all(&text)
     }
 }

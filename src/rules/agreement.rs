@@ -4,7 +4,6 @@
 //! analysis ([`crate::grammar`]); a word whose readings leave the question
 //! open (both genders, invariable, a pronoun before a verb) gives nothing.
 
-use super::wordlist::match_case;
 use super::{CodeRuleDef, RuleMeta, always};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
@@ -14,6 +13,7 @@ use crate::grammar::{
 };
 use crate::lexicon::{Gender, Pos, Reading, Readings, VerbForm};
 use crate::tokenize::TokenKind;
+use crate::wordlist::match_case;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
     always("agreement/determiner-noun", determiner_noun),

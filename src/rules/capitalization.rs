@@ -1,7 +1,6 @@
 //! Capital letters: accents on capitals, `À` at sentence start, months and
 //! days, nationality adjectives and language names.
 
-use super::wordlist::{lower_first, parts, upper_first, word_set};
 use super::{CodeRuleDef, RuleMeta, always, when};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
@@ -10,6 +9,7 @@ use crate::memo;
 use crate::quotes::Role;
 use crate::span::Span;
 use crate::tokenize::TokenKind;
+use crate::wordlist::{lower_first, parts, upper_first, word_set};
 use rustc_hash::FxHashSet;
 use std::cell::RefCell;
 use std::collections::HashSet;

@@ -7,7 +7,6 @@
 //! the French word of the translation hint too, with an unsafe fix.
 
 use super::apostrophe::document_apostrophe;
-use super::wordlist::match_case;
 use super::{CodeRuleDef, RuleMeta, always};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
@@ -19,6 +18,7 @@ use crate::grammar::{
 use crate::lexicon::{Gender, Number, Pos};
 use crate::span::Span;
 use crate::tokenize::TokenKind;
+use crate::wordlist::match_case;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
     always("elision/missing", missing),

@@ -1,11 +1,11 @@
 //! Hyphens in compound place names and institutions.
 
-use super::wordlist::entries;
 use super::{CodeRuleDef, RuleMeta, always};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::span::Span;
 use crate::tokenize::{TokenKind, is_word_char};
+use crate::wordlist::entries;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
@@ -184,7 +184,7 @@ fn compound_name(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                     format!(
                         "« {found} »: the place is written « {} » (the saint, « {} »)",
                         compound.name,
-                        super::wordlist::lower_first(found)
+                        crate::wordlist::lower_first(found)
                     ),
                     Applicability::Unsafe,
                 )

@@ -15,14 +15,11 @@ mod capitalization;
 mod elision;
 mod hyphenation;
 mod numbers;
-#[cfg(test)]
-mod prefilter;
 mod quotes;
 mod spacing;
 mod suppression;
 mod unicode;
 mod untranslated;
-pub(crate) mod wordlist;
 
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
 use crate::document::Document;
@@ -102,7 +99,17 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// Whether the rule is on when nothing is selected, under `profile`.
     pub fn is_default_in(&self, profile: Profile) -> bool {
-        self.default_enabled && self.profiles.contains(&profile)
+        self.default_profiles().contains(&profile)
+    }
+
+    /// The profiles where the rule is on when nothing is selected (none
+    /// for a rule off by default).
+    pub fn default_profiles(&self) -> &[Profile] {
+        if self.default_enabled {
+            &self.profiles
+        } else {
+            &[]
+        }
     }
 
     /// Its examples (the tests of the rule). The build validated them; an
@@ -395,6 +402,16 @@ impl Registry {
     /// Whether there are no rules.
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
+    }
+}
+
+impl crate::settings::RuleIds for Registry {
+    fn find_id(&self, name: &str) -> Option<&'static str> {
+        self.get(name).map(|r| r.meta().id)
+    }
+
+    fn all_ids(&self) -> Vec<&'static str> {
+        self.rules().map(|r| r.meta().id).collect()
     }
 }
 

@@ -96,7 +96,7 @@ fn is_french_month(word: &str) -> bool {
     ];
     MONTHS
         .iter()
-        .any(|m| m.eq_ignore_ascii_case(word) || crate::rules::wordlist::lower_first(word) == *m)
+        .any(|m| m.eq_ignore_ascii_case(word) || crate::wordlist::lower_first(word) == *m)
 }
 
 /// The day of a French date: `1er`, else the plain number.

@@ -1,7 +1,6 @@
 //! Text hygiene: Unicode normalisation, invisible and control characters,
 //! mojibake, and the œ ligature.
 
-use super::wordlist::parts;
 use super::{CodeRuleDef, RuleMeta, always, when};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
@@ -10,6 +9,7 @@ use crate::lexicon;
 use crate::span::Span;
 use crate::tokenize::TokenKind;
 use crate::unicode_names::{char_name, is_invisible};
+use crate::wordlist::parts;
 use regex::Regex;
 use regex_automata::meta::Regex as MetaRegex;
 use std::sync::LazyLock;

@@ -2,12 +2,12 @@
 //! (`la réunion of the comité`) and citations, from the document's English
 //! analysis ([`crate::english`]).
 
-use super::wordlist::match_case;
 use super::{CodeRuleDef, RuleMeta, always};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::english::hints::hints;
 use crate::english::{EnglishKind, EnglishSpan};
+use crate::wordlist::match_case;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
     always("untranslated/english-word", english_word),
