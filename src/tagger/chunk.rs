@@ -1,0 +1,1 @@
+//! Chunks on top of the tags: noun phrases, subjects and attributes.
