@@ -9,6 +9,7 @@ use crate::settings::Settings;
 use crate::source::Source;
 use crate::span::Span;
 use crate::tagger::TokenReading;
+use crate::tagger::chunk::Chunks;
 use crate::tokenize::{Token, TokenKind, tokenize};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -42,6 +43,7 @@ pub struct Document<'a> {
     sentences: OnceLock<Vec<Range<usize>>>,
     tagged: OnceLock<Vec<SentenceReadings>>,
     readings: OnceLock<Vec<Option<TokenReading>>>,
+    chunks: OnceLock<Vec<OnceLock<Chunks>>>,
 }
 
 impl<'a> Document<'a> {
@@ -63,6 +65,7 @@ impl<'a> Document<'a> {
             sentences: OnceLock::new(),
             tagged: OnceLock::new(),
             readings: OnceLock::new(),
+            chunks: OnceLock::new(),
         }
     }
 
@@ -154,6 +157,33 @@ impl<'a> Document<'a> {
             }
             all
         })
+    }
+
+    /// The chunks of sentence `s` (noun phrases, subjects, attributes),
+    /// computed on first use from its readings.
+    pub fn sentence_chunks(&self, s: usize) -> &Chunks {
+        static EMPTY: Chunks = Chunks {
+            noun_phrases: Vec::new(),
+            subjects: Vec::new(),
+            attributes: Vec::new(),
+        };
+        let cells = self.chunks.get_or_init(|| {
+            (0..self.sentences().len())
+                .map(|_| OnceLock::new())
+                .collect()
+        });
+        match (cells.get(s), self.sentences().get(s)) {
+            (Some(cell), Some(range)) => cell.get_or_init(|| {
+                crate::tagger::chunk::chunk(self, range.clone(), self.sentence_readings(s))
+            }),
+            _ => &EMPTY,
+        }
+    }
+
+    /// The chunks of every sentence, in order (see
+    /// [`Document::sentence_chunks`]).
+    pub fn chunks(&self) -> impl Iterator<Item = &Chunks> {
+        (0..self.sentences().len()).map(|s| self.sentence_chunks(s))
     }
 
     /// Indexes of the words that start with a capital letter although they
