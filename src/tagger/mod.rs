@@ -268,7 +268,11 @@ fn reading_of(
         }
         return reading;
     }
-    reading.lexeme = morph::fitting(readings, class.upos, class.verb_form).next();
+    // The reading whose lemma is the form itself if there is one (`fils`
+    // the noun, not the plural of `fil`), else the first.
+    reading.lexeme = morph::fitting(readings, class.upos, class.verb_form)
+        .find(|r| r.is_lemma_form())
+        .or_else(|| morph::fitting(readings, class.upos, class.verb_form).next());
     reading.gender = morph::merge_gender(
         morph::fitting(readings, class.upos, class.verb_form).map(|r| r.gender),
     );
