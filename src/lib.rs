@@ -37,6 +37,7 @@ pub mod settings;
 pub mod source;
 pub mod span;
 pub mod suppress;
+pub mod tagger;
 pub mod tokenize;
 pub mod unicode_names;
 pub(crate) mod wordlist;

@@ -1,6 +1,7 @@
 //! The `coquille` command: parses the arguments and dispatches to the
 //! subcommands; `check` and `fix` share one [`pipeline`].
 
+mod analyze;
 pub mod args;
 mod config_cmd;
 pub mod configs;
@@ -35,6 +36,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => rules_cmd::list(args.json, args.markdown),
         Command::Rule { id } => rules_cmd::explain(&id),
         Command::Config(args) => config_cmd::show(&args),
+        Command::Analyze(args) => analyze::run(&args),
     };
     ExitCode::from(code)
 }
