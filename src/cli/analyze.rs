@@ -4,7 +4,8 @@
 
 use super::args::{AnalyzeArgs, AnalyzeFormat};
 use super::walk::Input;
-use super::{EXIT_CLEAN, EXIT_ERROR, error, output_result, read_input};
+use super::pipeline::read_input;
+use super::{EXIT_ERROR, error};
 use crate::document::Document;
 use crate::lexicon::{Gender, Number, VerbForm};
 use crate::settings::Settings;
@@ -27,13 +28,10 @@ pub fn run(args: &AnalyzeArgs) -> u8 {
     };
     let settings = Settings::default();
     let doc = Document::new(&source, &settings);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let result = write(&doc, args.format, &mut out).and_then(|()| out.flush());
-    match output_result(result) {
-        Ok(()) => EXIT_CLEAN,
-        Err(code) => code,
-    }
+    super::print_quietly(|out| {
+        let mut out = io::BufWriter::new(out);
+        write(&doc, args.format, &mut out).and_then(|()| out.flush())
+    })
 }
 
 /// The UD features of a reading (`Gender=Fem|Number=Sing`), `_` if none.

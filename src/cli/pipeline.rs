@@ -109,7 +109,7 @@ impl Outcome {
 }
 
 /// Reads one input as a source.
-fn read_input(input: &Input, stdin_name: Option<&str>) -> Result<Source, String> {
+pub(super) fn read_input(input: &Input, stdin_name: Option<&str>) -> Result<Source, String> {
     match input {
         Input::Stdin => {
             let name = stdin_name.unwrap_or("-");
