@@ -71,4 +71,26 @@ expect 1 "$precommit" run coquille-fix --files faux.md
 grep -q "d’une" faux.md || { echo "faux.md was not fixed" >&2; cat faux.md >&2; exit 1; }
 # …and the check hook then passes.
 expect 0 "$precommit" run coquille --files faux.md
+
+# The local hook of the README, as written, with a coquille on PATH (the one
+# `cargo test` built): it fixes what is certain and fails while files change
+# or findings are left.
+cargo build --quiet --manifest-path "$repo/Cargo.toml"
+export PATH="$repo/target/debug:$PATH"
+printf 'Si il pleut, le directeur de une entreprise reste.\n' > local.md
+git add local.md
+cat > .pre-commit-config.yaml <<'CONFIG'
+# .pre-commit-config.yaml
+repos:
+  - repo: local
+    hooks:
+      - id: coquille
+        name: coquille
+        entry: coquille fix
+        language: system
+        types_or: [markdown, plain-text, pofile]
+CONFIG
+expect 1 "$precommit" run coquille --files local.md
+grep -q "S’il pleut, le directeur d’une entreprise" local.md || { echo "local.md was not fixed" >&2; cat local.md >&2; exit 1; }
+expect 0 "$precommit" run coquille --files local.md
 echo "pre-commit hooks: ok"
