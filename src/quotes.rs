@@ -151,6 +151,58 @@ fn continues(text: &str, tokens: &[Token], range: &Range<usize>) -> bool {
         })
 }
 
+/// Nouns after which a lone mark is named, not used: `le caractère "`.
+const MARK_NOUNS: &[&str] = &[
+    "apostrophe",
+    "apostrophes",
+    "caractère",
+    "caractères",
+    "guillemet",
+    "guillemets",
+    "signe",
+    "signes",
+    "symbole",
+    "symboles",
+];
+
+/// Whether the quote token `i` is a mark mentioned as a character rather
+/// than used: alone in brackets (`les guillemets (")`), alone between other
+/// quotation marks (`« " »`), or alone after a noun that names it (`le
+/// caractère " seul`).
+fn is_mentioned(text: &str, tokens: &[Token], i: usize) -> bool {
+    let char_of = |j: usize| text[tokens[j].span().range()].chars().next();
+    let prev = (0..i).rev().find(|&j| !tokens[j].is_space());
+    let next = (i + 1..tokens.len()).find(|&j| !tokens[j].is_space());
+    let glued_prev = i > 0 && !tokens[i - 1].is_space();
+    let glued_next = tokens.get(i + 1).is_some_and(|t| !t.is_space());
+    if let (Some(p), Some(n)) = (prev, next) {
+        let bracketed = glued_prev
+            && glued_next
+            && matches!(
+                (char_of(p), char_of(n)),
+                (Some('('), Some(')')) | (Some('['), Some(']'))
+            );
+        let quoted = !glued_prev
+            && !glued_next
+            && tokens[p].kind == TokenKind::Quote
+            && tokens[n].kind == TokenKind::Quote
+            && char_of(p) != char_of(i)
+            && char_of(n) != char_of(i);
+        if bracketed || quoted {
+            return true;
+        }
+    }
+    let alone_after =
+        !glued_prev && !glued_next && next.is_none_or(|n| tokens[n].kind != TokenKind::Quote);
+    alone_after
+        && prev.is_some_and(|p| {
+            tokens[p].kind == TokenKind::Word
+                && MARK_NOUNS
+                    .iter()
+                    .any(|noun| text[tokens[p].span().range()].eq_ignore_ascii_case(noun))
+        })
+}
+
 impl QuoteAnalysis {
     /// Analyses the quote tokens of each paragraph of `text`. Marks for
     /// which `is_prose` is false (in code or markup) are ignored.
@@ -185,7 +237,7 @@ impl QuoteAnalysis {
                 let Some((family, fixed_role)) = classify(t.first) else {
                     continue;
                 };
-                if !is_prose(span) {
+                if !is_prose(span) || is_mentioned(text, tokens, i) {
                     continue;
                 }
                 // `27"`, `27”`, `5’`: inch, foot and minute marks after a
@@ -410,5 +462,28 @@ mod tests {
         assert_eq!(a.pairs.len(), 2);
         assert!(a.pairs.iter().any(|p| p.crossed));
         assert!(a.unopened.is_empty() && a.unclosed.is_empty());
+    }
+
+    #[test]
+    fn mentioned_marks_are_not_quotations() {
+        for text in [
+            "Les guillemets (\") entourent la valeur.",
+            "Le caractère « \" » termine la chaîne.",
+            "Échappez le caractère \" avec une barre oblique.",
+            "Les apostrophes ['] et les guillemets (“) sont mentionnés.",
+        ] {
+            let a = analyse(text);
+            assert!(
+                a.unclosed.is_empty() && a.unopened.is_empty(),
+                "{text}: {a:?}"
+            );
+            assert!(
+                a.marks.iter().all(|m| m.family == Family::Guillemet),
+                "{text}"
+            );
+        }
+        // A used mark glued to a word is still a quotation mark.
+        let a = analyse("Le signe \"oui\" reste.");
+        assert_eq!(a.pairs.len(), 1);
     }
 }

@@ -3,8 +3,8 @@
 //! object per token, with its byte span in the original file).
 
 use super::args::{AnalyzeArgs, AnalyzeFormat};
-use super::walk::Input;
 use super::pipeline::read_input;
+use super::walk::Input;
 use super::{EXIT_ERROR, error};
 use crate::document::Document;
 use crate::lexicon::{Gender, Number, VerbForm};

@@ -443,6 +443,9 @@ impl<'d> Scanner<'d, '_> {
     fn citation(&self, first: usize, last: usize) -> Option<Span> {
         let tokens = self.doc.tokens();
         let span = tokens[first].span().cover(tokens[last].span());
+        if let Some(inside) = self.gloss_around(first, last) {
+            return Some(inside);
+        }
         let inside = if let Some(e) = self.doc.prose().emphasis_around(span) {
             let from = tokens.partition_point(|t| t.span().start < e.start);
             let to = tokens.partition_point(|t| t.span().end <= e.end);
@@ -488,7 +491,28 @@ impl<'d> Scanner<'d, '_> {
             let noun = grammar::lowercase(self.text(p));
             NAMING_NOUNS.contains(&&*noun)
         });
-        named || self.in_value_list(i)
+        named || self.in_value_list(i) || self.written_as_name(i)
+    }
+
+    /// Whether lowercase word token `i` is written elsewhere in the
+    /// document with a capital inside a sentence: the name of a product,
+    /// a project or a channel (`nightly` after `la version Nightly`).
+    fn written_as_name(&self, i: usize) -> bool {
+        let word = self.text(i);
+        let mut chars = word.chars();
+        let Some(first) = chars.next().filter(char::is_ascii_lowercase) else {
+            return false;
+        };
+        let capitalised = format!("{}{}", first.to_ascii_uppercase(), chars.as_str());
+        let doc = self.doc;
+        self.names
+            .get_or_init(|| {
+                doc.capitalized_words()
+                    .iter()
+                    .map(|&j| doc.token_text(j))
+                    .collect()
+            })
+            .contains(capitalised.as_str())
     }
 
     /// The next item of a list from word token `i` (forward or backward):
@@ -554,6 +578,53 @@ impl<'d> Scanner<'d, '_> {
                 .filter(|&&w| !lexicon::is_french(self.text(w)))
                 .count()
                 >= 2
+    }
+
+    /// The English words around tokens `first..=last` when they are given
+    /// on purpose: a gloss in brackets after a word (`gratuiciel
+    /// (freeware)`, `suivi des tickets (issue tracker)`) holding no French
+    /// word, or words introduced as English (`en anglais : greater than`).
+    fn gloss_around(&self, first: usize, last: usize) -> Option<Span> {
+        let tokens = self.doc.tokens();
+        let is_char =
+            |j: usize, c: char| tokens[j].kind == TokenKind::Punct && tokens[j].first == c;
+        // Up to a few words back: `(en anglais, …)`, `en anglais : …`.
+        let mut j = first;
+        for _ in 0..6 {
+            let Some(p) = self.doc.prev_non_space(j) else {
+                break;
+            };
+            if tokens[p].kind == TokenKind::LineBreak {
+                break;
+            }
+            if tokens[p].kind == TokenKind::Word
+                && grammar::lowercase(self.text(p)).starts_with("anglais")
+            {
+                return Some(tokens[first].span().cover(tokens[last].span()));
+            }
+            if tokens[p].kind == TokenKind::Punct && matches!(tokens[p].first, '.' | '!' | '?') {
+                break;
+            }
+            j = p;
+        }
+        // `mot (english words)`: the brackets hold only these words.
+        let open = (first.saturating_sub(16)..first)
+            .rev()
+            .take_while(|&k| tokens[k].is_wordlike() || tokens[k].is_space() || is_char(k, '('))
+            .find(|&k| is_char(k, '('))?;
+        let close = (last + 1..tokens.len().min(last + 17))
+            .take_while(|&k| tokens[k].is_wordlike() || tokens[k].is_space() || is_char(k, ')'))
+            .find(|&k| is_char(k, ')'))?;
+        let glossed = self
+            .doc
+            .prev_non_space(open)
+            .is_some_and(|w| tokens[w].kind == TokenKind::Word);
+        let only_english = (open + 1..close).all(|k| {
+            !tokens[k].is_wordlike()
+                || (tokens[k].kind == TokenKind::Word && !lexicon::is_french(self.text(k)))
+                || lexicon::english(self.text(k)).is_some()
+        });
+        (glossed && only_english).then(|| tokens[first].span().cover(tokens[last].span()))
     }
 
     fn scan(&self) -> Vec<EnglishSpan> {
