@@ -152,11 +152,13 @@ mod tests {
     #[test]
     fn switched_dispatch_finds_what_a_fresh_linter_finds() {
         let registry = Registry::global();
-        let mut settings = Settings::default();
-        settings.select = registry
-            .rules()
-            .map(|r| crate::Selector::Rule(r.meta().id))
-            .collect();
+        let settings = Settings {
+            select: registry
+                .rules()
+                .map(|r| crate::Selector::Rule(r.meta().id))
+                .collect(),
+            ..Settings::default()
+        };
         let switched = Linter::with_switch_after(settings.clone(), 0).expect("linter");
         let fresh = Linter::new(settings).expect("linter");
         assert_eq!(switched.enabled_rules().len(), registry.len());

@@ -3,11 +3,20 @@
 //! in machine formats, the pre-commit fix hook, special files and UTF-16
 //! without a byte order mark.
 
-mod common;
-
-use common::{code, stderr, stdout};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exit code, not a signal")
+}
 
 fn coquille() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_coquille"));
