@@ -5,6 +5,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::span::Span;
 use crate::tokenize::{SpaceKind, TokenKind, is_word_char};
+use crate::unicode_names::{NBSP, NNBSP};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -30,8 +31,6 @@ pub(super) const RULES: &[CodeRuleDef] = &[
     when("numbers/twelve-hour-time", twelve_hour_time, TWELVE_HOUR),
 ];
 
-const NBSP: &str = "\u{00A0}";
-
 /// A time with AM or PM.
 const TWELVE_HOUR: &str =
     r"([0-9]{1,2})(?::([0-5][0-9]))?[ \x{A0}]?(AM|PM|am|pm|a\.m\.|p\.m\.|A\.M\.|P\.M\.)";
@@ -43,7 +42,6 @@ const DATE_PREFILTER: &str = concat!(
     r"|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre),[ \x{A0}][0-9]{4}",
     r"|[0-9]/[0-9]{1,2}/[0-9]{4}"
 );
-const NNBSP: &str = "\u{202F}";
 
 /// Units written after a number with a no-break space (`5 km`, `20 °C`).
 /// `h`, `s`, `t` and `l` are left out: too often part of other notations.
