@@ -145,8 +145,10 @@ fn ordinal(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         };
         let found = &doc.text()[span.range()];
         // `18ème avril`: a date takes the plain number (`18 avril`).
-        let in_date =
-            after_number && next_word(doc, i).is_some_and(|n| is_french_month(doc.token_text(n)));
+        let in_date = after_number
+            && doc
+                .word_after_spaces(i)
+                .is_some_and(|n| is_french_month(doc.token_text(n)));
         let message = if in_date {
             (fixed, applicability) = day_of_date(number);
             format!("« {found} » in a date: French writes the day as « {fixed} »")
@@ -184,15 +186,18 @@ fn english_ordinal(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                 let w = doc.token_text(j);
                 english_month(w).is_some()
                     || (w == "of"
-                        && next_word(doc, j)
+                        && doc
+                            .word_after_spaces(j)
                             .is_some_and(|k| english_month(doc.token_text(k)).is_some()))
             })
         };
-        if month_near(next_word(doc, i)) || month_near(prev_word(doc, i - 1)) {
+        if month_near(doc.word_after_spaces(i)) || month_near(doc.word_before_spaces(i - 1)) {
             continue;
         }
         // `18th avril`: a French date takes the plain number.
-        let in_date = next_word(doc, i).is_some_and(|n| is_french_month(doc.token_text(n)));
+        let in_date = doc
+            .word_after_spaces(i)
+            .is_some_and(|n| is_french_month(doc.token_text(n)));
         let (fixed, applicability) = match (number, suffix) {
             _ if in_date => day_of_date(number),
             ("1", _) => ("1er".to_string(), Applicability::Unsafe),
@@ -576,18 +581,6 @@ fn english_month(word: &str) -> Option<&'static str> {
 
 fn french_month(english: &str) -> &'static str {
     english_month(english).unwrap_or_default()
-}
-
-/// The word token after token `i`, across one run of spaces.
-fn next_word(doc: &Document, i: usize) -> Option<usize> {
-    let n = doc.next_non_space(i)?;
-    (doc.tokens()[n].kind == TokenKind::Word).then_some(n)
-}
-
-/// The word token before token `i`, across one run of spaces.
-fn prev_word(doc: &Document, i: usize) -> Option<usize> {
-    let p = doc.prev_non_space(i)?;
-    (doc.tokens()[p].kind == TokenKind::Word).then_some(p)
 }
 
 fn french_day(day: &str) -> Option<String> {
