@@ -38,6 +38,7 @@ pub mod span;
 pub mod suppress;
 pub mod tokenize;
 pub mod unicode_names;
+pub mod vocab;
 pub(crate) mod wordlist;
 
 pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity};
