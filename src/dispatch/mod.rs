@@ -59,9 +59,9 @@ impl Dispatch {
         for rule in rules {
             // Declarative rules compile their patterns on first use (only
             // when the prefilter finds something): start-up stays short.
-            if !rule.prefilter_literals().is_empty() {
+            if !rule.meta().prefilter.literals.is_empty() {
                 by_literal.push(rule);
-            } else if rule.prefilter().is_some() {
+            } else if rule.meta().prefilter.regex.is_some() {
                 filtered.push(rule);
             } else {
                 always.push(rule);
@@ -70,7 +70,7 @@ impl Dispatch {
         let mut literal_index: HashMap<&str, usize> = HashMap::new();
         let mut literal_rules: Vec<Vec<usize>> = Vec::new();
         for (i, rule) in by_literal.iter().enumerate() {
-            for literal in rule.prefilter_literals() {
+            for literal in &rule.meta().prefilter.literals {
                 let next = literal_rules.len();
                 let id = *literal_index.entry(literal_head(literal)).or_insert(next);
                 if id == next {
@@ -178,7 +178,10 @@ impl Prefilters {
         }
         self.set
             .get_or_init(|| {
-                let patterns: Vec<&str> = rules.iter().filter_map(|r| r.prefilter()).collect();
+                let patterns: Vec<&str> = rules
+                    .iter()
+                    .filter_map(|r| r.meta().prefilter.regex)
+                    .collect();
                 // Every embedded prefilter compiles (a registry test); were
                 // one not to, every rule would run, which finds the same.
                 (patterns.len() == rules.len())
@@ -322,7 +325,7 @@ mod tests {
         let docs: Vec<Document> = docs.iter().map(|s| Document::new(s, &settings)).collect();
         let mut skipped = 0;
         for rule in registry.rules() {
-            let Some(pattern) = rule.prefilter() else {
+            let Some(pattern) = rule.meta().prefilter.regex else {
                 continue;
             };
             let prefilter = lean_regex::regex(pattern, false).expect("prefilter compiles");
