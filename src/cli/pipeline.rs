@@ -361,13 +361,7 @@ impl Sink {
         out: Box<dyn Write>,
         terminal: bool,
     ) -> Sink {
-        let format = match common.format {
-            super::args::FormatArg::Human => Format::Human,
-            super::args::FormatArg::Concise => Format::Concise,
-            super::args::FormatArg::Json => Format::Json,
-            super::args::FormatArg::Sarif => Format::Sarif,
-            super::args::FormatArg::Github => Format::Github,
-        };
+        let format = common.format;
         Sink {
             format,
             printer: Printer::new(format, super::use_color(common.color, terminal)),
