@@ -58,17 +58,17 @@ impl Mode {
             return Outcome::new(source, place, diagnostics);
         };
         let fixed = linter.fix(&source, threshold);
-        let mut outcome = Outcome::new(source.clone(), place, Vec::new());
-        outcome.unsettled = (!fixed.converged).then_some(fixed.passes);
-        outcome.diagnostics = fixed.remaining;
-        if fixed.text != source.text {
+        let changed = fixed.text != source.text;
+        let original = changed.then(|| {
             source.kind = source.kind.after_edit(source.text.len(), fixed.text.len());
-            let original = std::mem::replace(&mut source.text, fixed.text);
-            outcome.source = source;
-            outcome.original = Some(original);
-            outcome.fixes = fixed.fixes_applied;
+            std::mem::replace(&mut source.text, fixed.text)
+        });
+        Outcome {
+            fixes: if changed { fixed.fixes_applied } else { 0 },
+            unsettled: (!fixed.converged).then_some(fixed.passes),
+            original,
+            ..Outcome::new(source, place, fixed.remaining)
         }
-        outcome
     }
 }
 
@@ -322,8 +322,9 @@ pub(super) struct Sink {
     exit_zero: bool,
     /// `fix --fixes-only`: report what changed, not the findings left.
     fixes_only: bool,
-    /// What the summary counts: `file` or `record`.
-    unit: &'static str,
+    /// Whether the items of the summary are JSON Lines records (else
+    /// files).
+    records: bool,
     tally: Tally,
     stats: Statistics,
     progress: Option<Progress>,
@@ -372,11 +373,7 @@ impl Sink {
             quiet: common.quiet,
             exit_zero: common.exit_zero,
             fixes_only,
-            unit: if common.jsonl.is_some() {
-                "record"
-            } else {
-                "file"
-            },
+            records: common.jsonl.is_some(),
             tally: Tally::default(),
             stats: Statistics::default(),
             progress: None,
@@ -537,7 +534,7 @@ impl Sink {
     }
 
     fn write_end(&mut self) -> io::Result<()> {
-        let records = self.unit == "record";
+        let records = self.records;
         let fixed = if records {
             format!(
                 "{} fixes in {} of {} records",
@@ -587,6 +584,7 @@ impl Sink {
 
     /// The summary line.
     fn write_summary(&mut self) -> io::Result<()> {
+        let unit = if self.records { "record" } else { "file" };
         let t = &self.tally;
         let out = &mut self.out;
         if t.problems == 0 {
@@ -594,21 +592,21 @@ impl Sink {
                 return writeln!(
                     out,
                     "No problems found in the {} read; {} could not be read.",
-                    plural(self.read, self.unit),
+                    plural(self.read, unit),
                     plural(self.read_errors, "input")
                 );
             }
             return writeln!(
                 out,
                 "No problems found ({} checked).",
-                plural(self.read, self.unit)
+                plural(self.read, unit)
             );
         }
         writeln!(
             out,
             "{} in {} ({} fixable with coquille fix)",
             plural(t.problems, "problem"),
-            plural(t.items_with_problems, self.unit),
+            plural(t.items_with_problems, unit),
             t.safe
         )?;
         if t.unsafe_ > 0 {
