@@ -338,6 +338,10 @@ pub(super) struct Sink {
     /// Whether the current item already had findings, or changed.
     item_problems: bool,
     item_changed: bool,
+    /// The name of the current item and the fixes applied to it, for
+    /// `--fixes-only`.
+    item_name: String,
+    item_fixes: usize,
     /// Warnings held until the machine-readable report on stderr ends.
     held: Vec<String>,
 }
@@ -384,6 +388,8 @@ impl Sink {
             fixes: 0,
             item_problems: false,
             item_changed: false,
+            item_name: String::new(),
+            item_fixes: 0,
             held: Vec::new(),
         }
     }
@@ -442,9 +448,28 @@ impl Sink {
 
     /// Starts the next item of the summary (a file, or a record): the
     /// units added until the next call are its parts.
-    pub(super) fn start_item(&mut self) {
+    pub(super) fn start_item(&mut self) -> io::Result<()> {
+        self.end_item()?;
         self.item_problems = false;
         self.item_changed = false;
+        self.item_fixes = 0;
+        Ok(())
+    }
+
+    /// Ends the current item: with `--fixes-only`, a line for a file that
+    /// changed (records are only counted in the summary).
+    fn end_item(&mut self) -> io::Result<()> {
+        let shown = self.fixes_only && !self.records && !self.quiet;
+        if shown && self.item_changed && !self.format.is_machine_readable() {
+            writeln!(
+                self.out,
+                "{}: fixed {}",
+                self.item_name,
+                plural(self.item_fixes, "problem")
+            )?;
+        }
+        self.item_changed = false;
+        Ok(())
     }
 
     /// Counts the current item as read.
@@ -460,8 +485,12 @@ impl Sink {
     /// Reports the outcome of one unit of the current item.
     pub(super) fn add(&mut self, outcome: &Outcome) -> io::Result<()> {
         if let Some(passes) = outcome.unsettled {
+            let at = match outcome.place {
+                Some(place) if place.is_record => format!(":{}", place.number),
+                _ => String::new(),
+            };
             self.warn(format!(
-                "{}: fixes did not settle after {passes} passes; some are left unapplied",
+                "{}{at}: fixes did not settle after {passes} passes; some are left unapplied",
                 outcome.source.name
             ));
         }
@@ -469,16 +498,10 @@ impl Sink {
             if !self.item_changed {
                 self.changed += 1;
                 self.item_changed = true;
+                self.item_name.clone_from(&outcome.source.name);
             }
             self.fixes += outcome.fixes;
-            if self.fixes_only && !self.quiet && !self.format.is_machine_readable() {
-                writeln!(
-                    self.out,
-                    "{}: fixed {}",
-                    outcome.source.name,
-                    plural(outcome.fixes, "problem")
-                )?;
-            }
+            self.item_fixes += outcome.fixes;
         }
         if self.mode.is_diff() || self.fixes_only || outcome.diagnostics.is_empty() {
             return Ok(());
@@ -534,6 +557,7 @@ impl Sink {
     }
 
     fn write_end(&mut self) -> io::Result<()> {
+        self.end_item()?;
         let records = self.records;
         let fixed = if records {
             format!(
@@ -740,7 +764,7 @@ fn run_batch(
         },
     );
     for (&i, result) in batch.iter().zip(results) {
-        sink.start_item();
+        sink.start_item()?;
         let (outcome, write_error) = match result {
             Ok(done) => done,
             Err(e) => {
@@ -795,7 +819,7 @@ fn run_large(run: &Run, i: usize, pool: &Pool, mut mode: Mode, sink: &mut Sink) 
     let Input::File(path) = &run.inputs[i] else {
         return Ok(());
     };
-    sink.start_item();
+    sink.start_item()?;
     let name = run.name(i);
     let mut reader = match large::PartReader::open(path) {
         Ok(reader) => reader,
