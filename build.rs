@@ -8,6 +8,10 @@
 #[path = "src/rules/spec.rs"]
 mod spec;
 
+#[allow(dead_code)]
+#[path = "src/vocab.rs"]
+mod vocab;
+
 #[path = "src/dispatch/literals.rs"]
 mod prefilter;
 
@@ -18,6 +22,7 @@ use std::path::Path;
 fn main() {
     println!("cargo::rerun-if-changed=rules");
     println!("cargo::rerun-if-changed=src/rules/spec.rs");
+    println!("cargo::rerun-if-changed=src/vocab.rs");
     println!("cargo::rerun-if-changed=src/dispatch/literals.rs");
 
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");

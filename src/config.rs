@@ -236,7 +236,7 @@ fn read_word_file(path: &Path) -> std::io::Result<Vec<String>> {
 }
 
 /// A short reason for an I/O error, without the OS error number.
-fn io_reason(e: &std::io::Error) -> String {
+pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

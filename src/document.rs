@@ -258,6 +258,38 @@ impl<'a> Document<'a> {
         (0..i).rev().find(|&j| !self.tokens[j].is_space())
     }
 
+    /// The first token after `i` that is not horizontal space, on the same
+    /// line, if it is a word.
+    pub fn word_after_spaces(&self, i: usize) -> Option<usize> {
+        self.next_non_space(i)
+            .filter(|&n| self.tokens[n].kind == TokenKind::Word)
+    }
+
+    /// The last token before `i` that is not horizontal space, if it is a
+    /// word.
+    pub fn word_before_spaces(&self, i: usize) -> Option<usize> {
+        self.prev_non_space(i)
+            .filter(|&p| self.tokens[p].kind == TokenKind::Word)
+    }
+
+    /// The first token after `i` that is not horizontal space, on the same
+    /// line, if it is a word, an elided word or a number.
+    pub fn word_or_number_after_spaces(&self, i: usize) -> Option<usize> {
+        self.next_non_space(i).filter(|&n| {
+            let t = &self.tokens[n];
+            t.is_wordlike() || t.kind == TokenKind::Number
+        })
+    }
+
+    /// The last token before `i` that is not horizontal space, if it is a
+    /// word, an elided word or a number.
+    pub fn word_or_number_before_spaces(&self, i: usize) -> Option<usize> {
+        self.prev_non_space(i).filter(|&p| {
+            let t = &self.tokens[p];
+            t.is_wordlike() || t.kind == TokenKind::Number
+        })
+    }
+
     /// The index of the token starting at byte `offset`, if one does.
     pub fn token_at(&self, offset: usize) -> Option<usize> {
         let i = self.tokens.partition_point(|t| t.span().start < offset);

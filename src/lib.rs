@@ -6,14 +6,28 @@
 //! the original file, and applies the fixes that are certain.
 //!
 //! ```
-//! use coquille::{Linter, Settings, Source, SourceKind};
+//! use coquille::{Applicability, Linter, Settings, Severity, Source, SourceKind};
 //!
-//! let linter = Linter::new(Settings::default()).expect("built-in rules compile");
+//! // Settings as a configuration file would give them: here, one rule's
+//! // findings are errors.
+//! let mut settings = Settings::default();
+//! settings
+//!     .severity_overrides
+//!     .insert("spacing/missing-space-before", Severity::Error);
+//! let linter = Linter::new(settings).expect("built-in rules compile");
 //! let source = Source::new("note.txt", "Quelle est la prochaine étape?", SourceKind::PlainText);
+//!
+//! // Checking: findings with byte spans into the text, and their severity.
 //! let findings = linter.check(&source);
 //! assert_eq!(findings[0].rule, "spacing/missing-space-before");
-//! let fixed = linter.fix(&source, coquille::Applicability::Safe);
+//! assert_eq!(findings[0].severity, Severity::Error);
+//! assert_eq!(&source.text[findings[0].span.range()], "?");
+//!
+//! // Fixing: the safe fixes, applied until the text settles, and what is
+//! // left (nothing here).
+//! let fixed = linter.fix(&source, Applicability::Safe);
 //! assert_eq!(fixed.text, "Quelle est la prochaine étape\u{202F}?");
+//! assert!(fixed.remaining.is_empty());
 //! ```
 
 pub mod cli;
@@ -40,6 +54,7 @@ pub mod suppress;
 pub mod tagger;
 pub mod tokenize;
 pub mod unicode_names;
+pub mod vocab;
 pub(crate) mod wordlist;
 
 pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity};

@@ -2,73 +2,9 @@
 //! words and severity overrides.
 
 use crate::diagnostic::{Category, Diagnostic, Severity};
+pub use crate::vocab::{ApostropheStyle, Profile};
 use std::collections::BTreeMap;
 use std::fmt;
-
-/// How strict the spacing rules are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum Profile {
-    /// Any space is accepted where a no-break space belongs.
-    Lenient,
-    /// U+00A0 or U+202F required where a no-break space belongs (default).
-    #[default]
-    Standard,
-    /// Exact spaces: U+202F before `; ! ?`, U+00A0 before `:` and inside `« »`.
-    Strict,
-}
-
-impl Profile {
-    /// All profiles.
-    pub const ALL: [Profile; 3] = [Profile::Lenient, Profile::Standard, Profile::Strict];
-
-    /// The name used on the command line and in rule files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Profile::Lenient => "lenient",
-            Profile::Standard => "standard",
-            Profile::Strict => "strict",
-        }
-    }
-
-    /// The profile named `name`.
-    pub fn parse(name: &str) -> Option<Profile> {
-        Profile::ALL.into_iter().find(|p| p.as_str() == name)
-    }
-}
-
-/// Which apostrophe the `apostrophe/style` rule wants.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum ApostropheStyle {
-    /// One style per file: the minority style is flagged (default).
-    #[default]
-    Consistent,
-    /// The typographic apostrophe ’ (U+2019) everywhere.
-    Typographic,
-    /// The straight apostrophe ' everywhere.
-    Straight,
-}
-
-impl ApostropheStyle {
-    /// The name used on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ApostropheStyle::Consistent => "consistent",
-            ApostropheStyle::Typographic => "typographic",
-            ApostropheStyle::Straight => "straight",
-        }
-    }
-
-    /// The style named `name`.
-    pub fn parse(name: &str) -> Option<ApostropheStyle> {
-        [
-            ApostropheStyle::Consistent,
-            ApostropheStyle::Typographic,
-            ApostropheStyle::Straight,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == name)
-    }
-}
 
 /// A `--select` / `--ignore` entry.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

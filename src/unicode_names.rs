@@ -2,6 +2,11 @@
 
 use unicode_normalization::char::canonical_combining_class;
 
+/// U+00A0 NO-BREAK SPACE, as a string.
+pub const NBSP: &str = "\u{00A0}";
+/// U+202F NARROW NO-BREAK SPACE, as a string.
+pub const NNBSP: &str = "\u{202F}";
+
 /// The code point and name of characters that appear in messages.
 pub fn char_name(c: char) -> String {
     let name = match c {

@@ -3,11 +3,20 @@
 //! in machine formats, the pre-commit fix hook, special files and UTF-16
 //! without a byte order mark.
 
-mod common;
-
-use common::{code, stderr, stdout};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exit code, not a signal")
+}
 
 fn coquille() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_coquille"));
@@ -90,8 +99,10 @@ fn an_explicit_file_excluded_by_the_config_says_by_which_pattern() {
     );
 }
 
-/// Runs `coquille args…` with its stdout closed before it writes.
-fn run_into_closed_pipe(dir: &Path, args: &[&str]) -> Output {
+/// Runs `coquille args…` with its stdout closed after `read` bytes (0:
+/// before it writes), as `| head -c read` does.
+fn run_into_closed_pipe(dir: &Path, args: &[&str], read: usize) -> Output {
+    use std::io::Read;
     let mut child = coquille()
         .args(args)
         .current_dir(dir)
@@ -99,7 +110,10 @@ fn run_into_closed_pipe(dir: &Path, args: &[&str]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("coquille starts");
-    drop(child.stdout.take());
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let mut first = vec![0; read];
+    stdout.read_exact(&mut first).expect("first bytes");
+    drop(stdout);
     child.wait_with_output().expect("coquille ends")
 }
 
@@ -107,19 +121,28 @@ fn run_into_closed_pipe(dir: &Path, args: &[&str]) -> Output {
 fn a_closed_stdout_ends_every_format_quietly() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("a.txt"), FAULTY_LINE.repeat(2000)).expect("write");
-    for format in ["human", "concise", "json", "sarif", "github"] {
-        let o = run_into_closed_pipe(dir.path(), &["check", "--format", format, "a.txt"]);
-        assert_eq!(code(&o), 1, "{format}: {}", stderr(&o));
-        assert_eq!(stderr(&o), "", "{format}");
-    }
-    for args in [
-        &["rules", "--json"][..],
-        &["rules"],
-        &["rule", "spacing/missing-space-before"],
-    ] {
-        let o = run_into_closed_pipe(dir.path(), args);
-        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
-        assert_eq!(stderr(&o), "", "{args:?}");
+    // The findings are far more than a pipe holds: closing it after the
+    // first bytes interrupts the report.
+    for read in [0, 10] {
+        for format in ["human", "concise", "json", "sarif", "github"] {
+            let args = ["check", "--format", format, "a.txt"];
+            let o = run_into_closed_pipe(dir.path(), &args, read);
+            assert_eq!(code(&o), 1, "{format}: {}", stderr(&o));
+            assert_eq!(stderr(&o), "", "{format}");
+        }
+        let args = ["check", "--statistics", "--format", "json", "a.txt"];
+        let o = run_into_closed_pipe(dir.path(), &args, read);
+        assert_eq!(code(&o), 1, "statistics: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "statistics");
+        for args in [
+            &["rules", "--json"][..],
+            &["rules"],
+            &["rule", "spacing/missing-space-before"],
+        ] {
+            let o = run_into_closed_pipe(dir.path(), args, read);
+            assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+            assert_eq!(stderr(&o), "", "{args:?}");
+        }
     }
 }
 

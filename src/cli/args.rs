@@ -1,5 +1,8 @@
 //! Command-line arguments (clap derive).
 
+use crate::output::Format;
+use crate::settings::{ApostropheStyle, Profile};
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -38,22 +41,6 @@ pub enum Command {
     Analyze(AnalyzeArgs),
 }
 
-/// Output format of findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum FormatArg {
-    /// Annotated snippets with the fix as a help line, and a summary.
-    #[default]
-    Human,
-    /// `path:line:col: rule-id message`, one per line.
-    Concise,
-    /// A JSON array of findings with byte offsets and fixes.
-    Json,
-    /// A SARIF 2.1.0 log (GitHub code scanning, CI dashboards).
-    Sarif,
-    /// GitHub Actions annotations (`::warning file=…`).
-    Github,
-}
-
 /// When to color the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum ColorArg {
@@ -64,30 +51,6 @@ pub enum ColorArg {
     Always,
     /// Never color.
     Never,
-}
-
-/// Spacing strictness.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum ProfileArg {
-    /// Accept any space where a no-break space belongs.
-    Lenient,
-    /// Require U+00A0 or U+202F where a no-break space belongs.
-    #[default]
-    Standard,
-    /// Require U+202F before `; ! ?`, U+00A0 before `:` and inside « ».
-    Strict,
-}
-
-/// Apostrophe style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum ApostropheArg {
-    /// One style per file: flag the minority style.
-    #[default]
-    Consistent,
-    /// The typographic apostrophe ’ everywhere.
-    Typographic,
-    /// The straight apostrophe ' everywhere.
-    Straight,
 }
 
 /// Options that decide what runs, shared by `check`, `fix` and `config`.
@@ -112,10 +75,10 @@ pub struct SelectionArgs {
     pub ignore: Vec<String>,
     /// Spacing strictness [default: the configuration's, else standard].
     #[arg(long, value_enum)]
-    pub profile: Option<ProfileArg>,
+    pub profile: Option<Profile>,
     /// Apostrophe style [default: the configuration's, else consistent].
     #[arg(long, value_enum)]
-    pub apostrophe: Option<ApostropheArg>,
+    pub apostrophe: Option<ApostropheStyle>,
     /// Words or phrases untranslated/english-* accepts (repeatable, or
     /// comma-separated). Added to the configuration's `allow-words`.
     #[arg(long, value_delimiter = ',', value_name = "WORD")]
@@ -136,7 +99,7 @@ pub struct SelectionArgs {
 pub struct CommonArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
-    pub format: FormatArg,
+    pub format: Format,
     /// What runs: configuration, rules, profile, words, files.
     #[command(flatten)]
     pub selection: SelectionArgs,
@@ -190,9 +153,10 @@ pub struct FixArgs {
     /// something would change).
     #[arg(long)]
     pub diff: bool,
-    /// Report only what was fixed (one line per changed file), not the
-    /// findings left, and exit 0 unless an error occurs: for a fix hook
-    /// followed by a check hook.
+    /// Report only what was fixed, not the findings left.
+    ///
+    /// One line per changed file; the exit code is 0 unless an error
+    /// occurs. For a fix hook followed by a check hook (pre-commit).
     #[arg(long, conflicts_with = "diff")]
     pub fixes_only: bool,
     /// Shared options.
@@ -240,4 +204,36 @@ pub struct AnalyzeArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: AnalyzeFormat,
+}
+
+/// `--profile`: the names of [`Profile`], with their help.
+impl ValueEnum for Profile {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Profile::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let help = match self {
+            Profile::Lenient => "Accept any space where a no-break space belongs",
+            Profile::Standard => "Require U+00A0 or U+202F where a no-break space belongs",
+            Profile::Strict => "Require U+202F before `; ! ?`, U+00A0 before `:` and inside « »",
+        };
+        Some(PossibleValue::new(self.as_str()).help(help))
+    }
+}
+
+/// `--apostrophe`: the names of [`ApostropheStyle`], with their help.
+impl ValueEnum for ApostropheStyle {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ApostropheStyle::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let help = match self {
+            ApostropheStyle::Consistent => "One style per file: flag the minority style",
+            ApostropheStyle::Typographic => "The typographic apostrophe ’ everywhere",
+            ApostropheStyle::Straight => "The straight apostrophe ' everywhere",
+        };
+        Some(PossibleValue::new(self.as_str()).help(help))
+    }
 }

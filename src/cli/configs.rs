@@ -1,12 +1,12 @@
 //! Configuration files in a run: the command line as [`Overrides`], where
 //! the configuration comes from, and the settings and linter of each input.
 
-use super::args::{ApostropheArg, ProfileArg, SelectionArgs};
+use super::args::SelectionArgs;
 use super::walk::{Input, Scope};
 use crate::config::{Config, ConfigError, Found, Overrides, Resolver};
 use crate::linter::Linter;
 use crate::rules::Registry;
-use crate::settings::{ApostropheStyle, Profile, Selector, Settings};
+use crate::settings::{Selector, Settings};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -48,16 +48,8 @@ pub fn overrides(args: &SelectionArgs) -> Result<Overrides, String> {
             Some(selection(&args.select)?)
         },
         ignore: selectors(&args.ignore)?,
-        profile: args.profile.map(|p| match p {
-            ProfileArg::Lenient => Profile::Lenient,
-            ProfileArg::Standard => Profile::Standard,
-            ProfileArg::Strict => Profile::Strict,
-        }),
-        apostrophe: args.apostrophe.map(|a| match a {
-            ApostropheArg::Consistent => ApostropheStyle::Consistent,
-            ApostropheArg::Typographic => ApostropheStyle::Typographic,
-            ApostropheArg::Straight => ApostropheStyle::Straight,
-        }),
+        profile: args.profile,
+        apostrophe: args.apostrophe,
         allow_words: args.allow_word.clone(),
     })
 }

@@ -242,7 +242,7 @@ pub(super) fn run_input(
             let Some(outcome) = outcome else {
                 continue;
             };
-            sink.start_item();
+            sink.start_item()?;
             sink.item_read();
             if let Some(fixed) = &fixed {
                 changed = true;

@@ -1,5 +1,5 @@
 //! The `coquille` command: parses the arguments and dispatches to the
-//! subcommands; `check` and `fix` share one [`pipeline`].
+//! subcommands; `check` and `fix` share one pipeline (`pipeline.rs`).
 
 mod analyze;
 pub mod args;

@@ -58,17 +58,17 @@ impl Mode {
             return Outcome::new(source, place, diagnostics);
         };
         let fixed = linter.fix(&source, threshold);
-        let mut outcome = Outcome::new(source.clone(), place, Vec::new());
-        outcome.unsettled = (!fixed.converged).then_some(fixed.passes);
-        outcome.diagnostics = fixed.remaining;
-        if fixed.text != source.text {
+        let changed = fixed.text != source.text;
+        let original = changed.then(|| {
             source.kind = source.kind.after_edit(source.text.len(), fixed.text.len());
-            let original = std::mem::replace(&mut source.text, fixed.text);
-            outcome.source = source;
-            outcome.original = Some(original);
-            outcome.fixes = fixed.fixes_applied;
+            std::mem::replace(&mut source.text, fixed.text)
+        });
+        Outcome {
+            fixes: if changed { fixed.fixes_applied } else { 0 },
+            unsettled: (!fixed.converged).then_some(fixed.passes),
+            original,
+            ..Outcome::new(source, place, fixed.remaining)
         }
-        outcome
     }
 }
 
@@ -322,8 +322,9 @@ pub(super) struct Sink {
     exit_zero: bool,
     /// `fix --fixes-only`: report what changed, not the findings left.
     fixes_only: bool,
-    /// What the summary counts: `file` or `record`.
-    unit: &'static str,
+    /// Whether the items of the summary are JSON Lines records (else
+    /// files).
+    records: bool,
     tally: Tally,
     stats: Statistics,
     progress: Option<Progress>,
@@ -337,6 +338,10 @@ pub(super) struct Sink {
     /// Whether the current item already had findings, or changed.
     item_problems: bool,
     item_changed: bool,
+    /// The name of the current item and the fixes applied to it, for
+    /// `--fixes-only`.
+    item_name: String,
+    item_fixes: usize,
     /// Warnings held until the machine-readable report on stderr ends.
     held: Vec<String>,
 }
@@ -361,13 +366,7 @@ impl Sink {
         out: Box<dyn Write>,
         terminal: bool,
     ) -> Sink {
-        let format = match common.format {
-            super::args::FormatArg::Human => Format::Human,
-            super::args::FormatArg::Concise => Format::Concise,
-            super::args::FormatArg::Json => Format::Json,
-            super::args::FormatArg::Sarif => Format::Sarif,
-            super::args::FormatArg::Github => Format::Github,
-        };
+        let format = common.format;
         Sink {
             format,
             printer: Printer::new(format, super::use_color(common.color, terminal)),
@@ -378,11 +377,7 @@ impl Sink {
             quiet: common.quiet,
             exit_zero: common.exit_zero,
             fixes_only,
-            unit: if common.jsonl.is_some() {
-                "record"
-            } else {
-                "file"
-            },
+            records: common.jsonl.is_some(),
             tally: Tally::default(),
             stats: Statistics::default(),
             progress: None,
@@ -393,6 +388,8 @@ impl Sink {
             fixes: 0,
             item_problems: false,
             item_changed: false,
+            item_name: String::new(),
+            item_fixes: 0,
             held: Vec::new(),
         }
     }
@@ -451,9 +448,28 @@ impl Sink {
 
     /// Starts the next item of the summary (a file, or a record): the
     /// units added until the next call are its parts.
-    pub(super) fn start_item(&mut self) {
+    pub(super) fn start_item(&mut self) -> io::Result<()> {
+        self.end_item()?;
         self.item_problems = false;
         self.item_changed = false;
+        self.item_fixes = 0;
+        Ok(())
+    }
+
+    /// Ends the current item: with `--fixes-only`, a line for a file that
+    /// changed (records are only counted in the summary).
+    fn end_item(&mut self) -> io::Result<()> {
+        let shown = self.fixes_only && !self.records && !self.quiet;
+        if shown && self.item_changed && !self.format.is_machine_readable() {
+            writeln!(
+                self.out,
+                "{}: fixed {}",
+                self.item_name,
+                plural(self.item_fixes, "problem")
+            )?;
+        }
+        self.item_changed = false;
+        Ok(())
     }
 
     /// Counts the current item as read.
@@ -469,8 +485,12 @@ impl Sink {
     /// Reports the outcome of one unit of the current item.
     pub(super) fn add(&mut self, outcome: &Outcome) -> io::Result<()> {
         if let Some(passes) = outcome.unsettled {
+            let at = match outcome.place {
+                Some(place) if place.is_record => format!(":{}", place.number),
+                _ => String::new(),
+            };
             self.warn(format!(
-                "{}: fixes did not settle after {passes} passes; some are left unapplied",
+                "{}{at}: fixes did not settle after {passes} passes; some are left unapplied",
                 outcome.source.name
             ));
         }
@@ -478,16 +498,10 @@ impl Sink {
             if !self.item_changed {
                 self.changed += 1;
                 self.item_changed = true;
+                self.item_name.clone_from(&outcome.source.name);
             }
             self.fixes += outcome.fixes;
-            if self.fixes_only && !self.quiet && !self.format.is_machine_readable() {
-                writeln!(
-                    self.out,
-                    "{}: fixed {}",
-                    outcome.source.name,
-                    plural(outcome.fixes, "problem")
-                )?;
-            }
+            self.item_fixes += outcome.fixes;
         }
         if self.mode.is_diff() || self.fixes_only || outcome.diagnostics.is_empty() {
             return Ok(());
@@ -543,7 +557,8 @@ impl Sink {
     }
 
     fn write_end(&mut self) -> io::Result<()> {
-        let records = self.unit == "record";
+        self.end_item()?;
+        let records = self.records;
         let fixed = if records {
             format!(
                 "{} fixes in {} of {} records",
@@ -593,6 +608,7 @@ impl Sink {
 
     /// The summary line.
     fn write_summary(&mut self) -> io::Result<()> {
+        let unit = if self.records { "record" } else { "file" };
         let t = &self.tally;
         let out = &mut self.out;
         if t.problems == 0 {
@@ -600,21 +616,21 @@ impl Sink {
                 return writeln!(
                     out,
                     "No problems found in the {} read; {} could not be read.",
-                    plural(self.read, self.unit),
+                    plural(self.read, unit),
                     plural(self.read_errors, "input")
                 );
             }
             return writeln!(
                 out,
                 "No problems found ({} checked).",
-                plural(self.read, self.unit)
+                plural(self.read, unit)
             );
         }
         writeln!(
             out,
             "{} in {} ({} fixable with coquille fix)",
             plural(t.problems, "problem"),
-            plural(t.items_with_problems, self.unit),
+            plural(t.items_with_problems, unit),
             t.safe
         )?;
         if t.unsafe_ > 0 {
@@ -748,7 +764,7 @@ fn run_batch(
         },
     );
     for (&i, result) in batch.iter().zip(results) {
-        sink.start_item();
+        sink.start_item()?;
         let (outcome, write_error) = match result {
             Ok(done) => done,
             Err(e) => {
@@ -803,7 +819,7 @@ fn run_large(run: &Run, i: usize, pool: &Pool, mut mode: Mode, sink: &mut Sink) 
     let Input::File(path) = &run.inputs[i] else {
         return Ok(());
     };
-    sink.start_item();
+    sink.start_item()?;
     let name = run.name(i);
     let mut reader = match large::PartReader::open(path) {
         Ok(reader) => reader,

@@ -74,7 +74,7 @@ impl Statistics {
 
     /// Writes the table as a JSON array of `{rule, count, fixable}`.
     pub fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &self.rows()).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, &self.rows()).map_err(io::Error::from)?;
         writeln!(out)
     }
 }

@@ -59,9 +59,9 @@ impl Dispatch {
         for rule in rules {
             // Declarative rules compile their patterns on first use (only
             // when the prefilter finds something): start-up stays short.
-            if !rule.prefilter_literals().is_empty() {
+            if !rule.meta().prefilter.literals.is_empty() {
                 by_literal.push(rule);
-            } else if rule.prefilter().is_some() {
+            } else if rule.meta().prefilter.regex.is_some() {
                 filtered.push(rule);
             } else {
                 always.push(rule);
@@ -70,7 +70,7 @@ impl Dispatch {
         let mut literal_index: HashMap<&str, usize> = HashMap::new();
         let mut literal_rules: Vec<Vec<usize>> = Vec::new();
         for (i, rule) in by_literal.iter().enumerate() {
-            for literal in rule.prefilter_literals() {
+            for literal in &rule.meta().prefilter.literals {
                 let next = literal_rules.len();
                 let id = *literal_index.entry(literal_head(literal)).or_insert(next);
                 if id == next {
@@ -178,7 +178,10 @@ impl Prefilters {
         }
         self.set
             .get_or_init(|| {
-                let patterns: Vec<&str> = rules.iter().filter_map(|r| r.prefilter()).collect();
+                let patterns: Vec<&str> = rules
+                    .iter()
+                    .filter_map(|r| r.meta().prefilter.regex)
+                    .collect();
                 // Every embedded prefilter compiles (a registry test); were
                 // one not to, every rule would run, which finds the same.
                 (patterns.len() == rules.len())
@@ -250,4 +253,100 @@ fn literal_head(literal: &str) -> &str {
         .char_indices()
         .nth(LITERAL_HEAD_CHARS)
         .map_or(literal, |(at, _)| &literal[..at])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::linter::Linter;
+    use crate::rules::Registry;
+    use crate::settings::Settings;
+    use crate::source::{Source, SourceKind};
+
+    /// The project's example texts, its clean corpus and every rule
+    /// example (marks removed).
+    fn project_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["examples", "tests/corpus/clean"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("text folder") {
+                if let Ok(text) = std::fs::read_to_string(entry.expect("entry").path()) {
+                    texts.push(text);
+                }
+            }
+        }
+        for rule in Registry::global().rules() {
+            for example in rule.meta().examples() {
+                texts.push(example.display.replace(['⟦', '⟧'], ""));
+            }
+        }
+        texts
+    }
+
+    /// Once a linter has switched its dispatch to the regex set and the
+    /// Aho-Corasick DFA (after 1 MiB; here at once), it finds exactly
+    /// what a fresh linter finds, with every rule selected.
+    #[test]
+    fn switched_dispatch_finds_what_a_fresh_linter_finds() {
+        let registry = Registry::global();
+        let settings = Settings {
+            select: registry
+                .rules()
+                .map(|r| crate::Selector::Rule(r.meta().id))
+                .collect(),
+            ..Settings::default()
+        };
+        let switched = Linter::with_switch_after(settings.clone(), 0).expect("linter");
+        let fresh = Linter::new(settings).expect("linter");
+        assert_eq!(switched.enabled_rules().len(), registry.len());
+        let texts = project_texts();
+        let mut found = 0;
+        for text in &texts {
+            let source = Source::new("t.txt", text.as_str(), SourceKind::PlainText);
+            let expected = fresh.check(&source);
+            found += expected.len();
+            assert_eq!(switched.check(&source), expected, "{text}");
+        }
+        assert!(found > 1000, "only {found} findings");
+    }
+
+    /// A rule finds nothing in a text its prefilter does not match, so
+    /// running it anyway (as short runs do, see [`Prefilters`]) changes
+    /// nothing. Tested on every rule example and the project's texts.
+    #[test]
+    fn prefilters_are_necessary() {
+        let registry = Registry::global();
+        let texts = project_texts();
+        let settings = Settings::default();
+        let docs: Vec<Source> = texts
+            .iter()
+            .map(|t| Source::new("t.txt", t.as_str(), SourceKind::PlainText))
+            .collect();
+        let docs: Vec<Document> = docs.iter().map(|s| Document::new(s, &settings)).collect();
+        let mut skipped = 0;
+        for rule in registry.rules() {
+            let Some(pattern) = rule.meta().prefilter.regex else {
+                continue;
+            };
+            let prefilter = lean_regex::regex(pattern, false).expect("prefilter compiles");
+            for doc in &docs {
+                if prefilter.is_match(doc.text()) {
+                    continue;
+                }
+                skipped += 1;
+                let mut found = Vec::new();
+                rule.check(doc, &mut found);
+                assert!(
+                    found.is_empty(),
+                    "{} found {:?} where its prefilter does not match",
+                    rule.meta().id,
+                    found.first().map(|d| d.span)
+                );
+            }
+        }
+        assert!(
+            skipped > 10_000,
+            "only {skipped} texts without a prefilter match"
+        );
+    }
 }

@@ -78,5 +78,6 @@ pub(super) fn write_one(
                 .collect(),
         }),
     };
-    serde_json::to_writer(&mut *out, &item).map_err(io::Error::other)
+    // An I/O error keeps its kind (a closed pipe stays one).
+    serde_json::to_writer(&mut *out, &item).map_err(io::Error::from)
 }

@@ -18,19 +18,19 @@ use std::io::{self, Write};
 
 pub use describe::describe_fix;
 
-/// How findings are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How findings are printed (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
-    /// rustc-style annotated snippets with a help line for the fix.
+    /// Annotated snippets with the fix as a help line, and a summary.
     #[default]
     Human,
-    /// One line per finding: `path:line:col: rule-id message`.
+    /// `path:line:col: rule-id message`, one per line.
     Concise,
-    /// A JSON array of findings.
+    /// A JSON array of findings with byte offsets and fixes.
     Json,
-    /// One SARIF 2.1.0 log for the run.
+    /// A SARIF 2.1.0 log (GitHub code scanning, CI dashboards).
     Sarif,
-    /// GitHub Actions workflow commands (`::warning file=…::message`).
+    /// GitHub Actions annotations (`::warning file=…`).
     Github,
 }
 

@@ -138,7 +138,7 @@ impl Log {
         }
         // Serialised first, so that a closed stdout is an I/O error the
         // caller recognises (a broken pipe), not a serialisation error.
-        let mut text = serde_json::to_vec_pretty(&log).map_err(io::Error::other)?;
+        let mut text = serde_json::to_vec_pretty(&log).map_err(io::Error::from)?;
         text.push(b'\n');
         out.write_all(&text)
     }

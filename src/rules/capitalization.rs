@@ -122,23 +122,6 @@ fn unsafe_fix(mut d: Diagnostic) -> Diagnostic {
     d
 }
 
-/// The word or number token before `i`, across spaces on one line.
-fn prev_word(doc: &Document, i: usize) -> Option<usize> {
-    let p = doc.prev_non_space(i)?;
-    let t = doc.tokens()[p];
-    (t.is_wordlike() || t.kind == TokenKind::Number).then_some(p)
-}
-
-/// The next word or number token after `i`, across spaces on one line.
-fn next_word(doc: &Document, i: usize) -> Option<usize> {
-    let n = doc.next_non_space(i)?;
-    matches!(
-        doc.tokens()[n].kind,
-        TokenKind::Word | TokenKind::Elided | TokenKind::Number
-    )
-    .then_some(n)
-}
-
 /// Capitals that take an accent in French.
 fn accentable_capital(c: char) -> bool {
     matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'C')
@@ -206,7 +189,8 @@ fn missing_accent(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             // An English word (`Elements`, `Edition`) only before a French
             // word: `Elements du règlement`, not `Collector’s Edition`.
             let english = lexicon::english(part).is_some();
-            let french_next = next_word(doc, i)
+            let french_next = doc
+                .word_or_number_after_spaces(i)
                 .is_some_and(|n| FRENCH_NEXT.contains(&doc.token_text(n).to_lowercase().as_str()));
             if english && !french_next {
                 continue;
@@ -235,7 +219,9 @@ fn a_grave(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if !tokens.get(i + 1).is_some_and(|s| s.is_space()) {
             continue;
         }
-        let Some(n) = next_word(doc, i) else { continue };
+        let Some(n) = doc.word_or_number_after_spaces(i) else {
+            continue;
+        };
         let next = doc.token_text(n).to_lowercase();
         // `A est le point…`; Latin phrases keep their unaccented `a`.
         if matches!(
@@ -293,8 +279,8 @@ fn month_day(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     for &i in doc.capitalized_words() {
         let t = doc.tokens()[i];
         let word = doc.token_text(i);
-        let prev = prev_word(doc, i);
-        let next = next_word(doc, i);
+        let prev = doc.word_or_number_before_spaces(i);
+        let next = doc.word_or_number_after_spaces(i);
         let is_month = MONTHS.contains(&word);
         let is_day = DAYS.contains(&word);
         if !is_month && !is_day {
@@ -326,14 +312,11 @@ fn month_day(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             && prev
                 .filter(|&p| is_day_number(doc, p))
                 .and_then(|p| {
-                    prev_word(
-                        doc,
-                        if doc.tokens()[p].kind == TokenKind::Word {
-                            p - 1
-                        } else {
-                            p
-                        },
-                    )
+                    doc.word_or_number_before_spaces(if doc.tokens()[p].kind == TokenKind::Word {
+                        p - 1
+                    } else {
+                        p
+                    })
                 })
                 .is_some_and(|pp| doc.token_text(pp).eq_ignore_ascii_case("du"));
         let prev_text = prev.map(|p| doc.token_text(p).to_lowercase());
@@ -428,11 +411,14 @@ fn language_name(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if !LANGUAGES.contains(word) {
             continue;
         }
-        let Some(p) = prev_word(doc, i) else { continue };
+        let Some(p) = doc.word_or_number_before_spaces(i) else {
+            continue;
+        };
         let prev = doc.token_text(p).to_lowercase();
         let after_parler_le = || {
             (prev == "le" || prev == "l’" || prev == "l'")
-                && prev_word(doc, p)
+                && doc
+                    .word_or_number_before_spaces(p)
                     .is_some_and(|pp| PARLER.contains(&doc.token_text(pp).to_lowercase().as_str()))
         };
         if prev == "en" || PARLER.contains(&prev.as_str()) || after_parler_le() {

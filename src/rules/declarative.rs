@@ -77,11 +77,10 @@ pub struct Compiled {
 pub struct DeclarativeRule {
     meta: RuleMeta,
     pattern: String,
-    prefilter: Option<String>,
-    literals: Vec<String>,
-    /// Whether every match starts with one of `literals` (they were derived
-    /// from the pattern itself, not from a given prefilter), so that
-    /// searches anchored at the literals find all matches.
+    /// Whether every match starts with one of the prefilter literals of
+    /// its metadata (they were derived from the pattern itself, not from a
+    /// given prefilter), so that searches anchored at the literals find
+    /// all matches.
     starts_at_literals: bool,
     /// Literals every match ends with (may be empty): when none occurs, the
     /// pattern need not be compiled nor searched.
@@ -108,9 +107,6 @@ impl DeclarativeRule {
         Ok(DeclarativeRule {
             meta,
             pattern,
-            // Already expanded by `build.rs`.
-            prefilter: spec.prefilter.clone(),
-            literals: spec.literals.clone(),
             starts_at_literals,
             suffixes: spec.suffixes.clone(),
             target: spec.target.clone(),
@@ -130,17 +126,6 @@ impl DeclarativeRule {
     /// The expanded main pattern.
     pub fn pattern(&self) -> &str {
         &self.pattern
-    }
-
-    /// The literals of the prefilter, derived by the build (may be empty).
-    pub fn literals(&self) -> &[String] {
-        &self.literals
-    }
-
-    /// The prefilter: given in the rule file or derived by the build
-    /// (macros expanded).
-    pub fn prefilter(&self) -> &str {
-        self.prefilter.as_deref().unwrap_or(&self.pattern)
     }
 
     /// Compiles the main pattern (once); errors name the faulty pattern.
@@ -431,7 +416,9 @@ mod tests {
             for rule in rules.iter().filter(|r| r.starts_at_literals) {
                 anchored += 1;
                 let mut starts: Vec<usize> = rule
-                    .literals()
+                    .meta
+                    .prefilter
+                    .literals
                     .iter()
                     .flat_map(|l| doc.text().match_indices(l.as_str()).map(|(at, _)| at))
                     .collect();

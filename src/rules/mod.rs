@@ -94,6 +94,23 @@ pub struct RuleMeta {
     examples: OnceLock<Vec<Example>>,
     /// The rule file it comes from.
     pub file: &'static str,
+    /// What must occur in a text for the rule to find anything: the
+    /// dispatcher ([`crate::dispatch`]) runs the rule only there.
+    pub prefilter: Prefilter,
+}
+
+/// What must occur in a text for a rule to find anything.
+#[derive(Debug, Clone, Default)]
+pub struct Prefilter {
+    /// A regex that matches wherever the rule may find something (`None`:
+    /// the rule runs on every text). Declarative rules have the one given
+    /// in their rule file or derived by the build; Rust rules the one of
+    /// their `RULES` table.
+    pub regex: Option<&'static str>,
+    /// Literals one of which begins wherever the rule may find something
+    /// (empty: none known), derived by the build for declarative rules.
+    /// When there are some, they serve instead of `regex`.
+    pub literals: Vec<String>,
 }
 
 impl RuleMeta {
@@ -145,7 +162,7 @@ pub trait Rule: Send + Sync {
     /// Appends the rule's findings for `doc` to `out`, in prose coordinates.
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>);
     /// Like [`Rule::check`], knowing where the text holds the rule's
-    /// [`Rule::prefilter_literals`]: `starts` are the byte offsets where
+    /// prefilter literals ([`Prefilter::literals`]): `starts` are the byte offsets where
     /// they begin, sorted. A declarative rule whose matches start with
     /// those literals searches only there; the default checks everything.
     fn check_at(&self, doc: &Document, starts: &[usize], out: &mut Vec<Diagnostic>) {
@@ -155,17 +172,6 @@ pub trait Rule: Send + Sync {
     /// The declarative rule behind this one, if it is one.
     fn as_declarative(&self) -> Option<&DeclarativeRule> {
         None
-    }
-    /// A regex that must match the text for the rule to find anything; the
-    /// linter tests all of them at once with a `RegexSet`.
-    fn prefilter(&self) -> Option<&str> {
-        self.as_declarative().map(|d| d.prefilter())
-    }
-    /// Literals one of which must occur in the text for the rule to find
-    /// anything (empty: none known). When there are some, the linter looks
-    /// for them with Aho-Corasick instead of compiling [`Rule::prefilter`].
-    fn prefilter_literals(&self) -> &[String] {
-        self.as_declarative().map_or(&[], |d| d.literals())
     }
 }
 
@@ -206,7 +212,6 @@ pub(crate) const fn when(id: &'static str, check: CheckFn, prefilter: &'static s
 struct CodeRule {
     meta: RuleMeta,
     check: CheckFn,
-    prefilter: Option<&'static str>,
 }
 
 impl Rule for CodeRule {
@@ -216,10 +221,6 @@ impl Rule for CodeRule {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         (self.check)(&self.meta, doc, out);
-    }
-
-    fn prefilter(&self) -> Option<&str> {
-        self.prefilter
     }
 }
 
@@ -338,6 +339,12 @@ fn meta_from_spec(spec: &spec::RuleSpec, file: &'static str) -> Result<RuleMeta,
         example_specs: spec.example.clone(),
         examples: OnceLock::new(),
         file,
+        // The build stores the prefilter of a declarative rule expanded,
+        // with its literals.
+        prefilter: Prefilter {
+            regex: spec.prefilter.clone().map(leak),
+            literals: spec.literals.clone(),
+        },
     })
 }
 
@@ -357,17 +364,20 @@ impl Registry {
         let mut rules: Vec<Box<dyn Rule>> = Vec::new();
         for (file, specs) in embedded::rule_files() {
             for spec in specs {
-                let meta = meta_from_spec(&spec, file)?;
+                let mut meta = meta_from_spec(&spec, file)?;
                 if spec.pattern.is_some() {
                     rules.push(Box::new(DeclarativeRule::new(meta, &spec)?));
                 } else {
                     let def = code.remove(meta.id).ok_or_else(|| {
                         format!("rule `{}` has no pattern and no Rust code", meta.id)
                     })?;
+                    meta.prefilter = Prefilter {
+                        regex: def.prefilter,
+                        literals: Vec::new(),
+                    };
                     rules.push(Box::new(CodeRule {
                         meta,
                         check: def.check,
-                        prefilter: def.prefilter,
                     }));
                 }
             }
@@ -436,7 +446,7 @@ mod tests {
                 d.check_patterns()
                     .unwrap_or_else(|e| panic!("{}: {e}", rule.meta().id));
             }
-            if let Some(p) = rule.prefilter() {
+            if let Some(p) = rule.meta().prefilter.regex {
                 regex::Regex::new(p)
                     .unwrap_or_else(|e| panic!("{} prefilter: {e}", rule.meta().id));
             }

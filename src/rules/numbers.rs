@@ -5,6 +5,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::span::Span;
 use crate::tokenize::{SpaceKind, TokenKind, is_word_char};
+use crate::unicode_names::{NBSP, NNBSP};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -30,8 +31,6 @@ pub(super) const RULES: &[CodeRuleDef] = &[
     when("numbers/twelve-hour-time", twelve_hour_time, TWELVE_HOUR),
 ];
 
-const NBSP: &str = "\u{00A0}";
-
 /// A time with AM or PM.
 const TWELVE_HOUR: &str =
     r"([0-9]{1,2})(?::([0-5][0-9]))?[ \x{A0}]?(AM|PM|am|pm|a\.m\.|p\.m\.|A\.M\.|P\.M\.)";
@@ -43,7 +42,6 @@ const DATE_PREFILTER: &str = concat!(
     r"|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre),[ \x{A0}][0-9]{4}",
     r"|[0-9]/[0-9]{1,2}/[0-9]{4}"
 );
-const NNBSP: &str = "\u{202F}";
 
 /// Units written after a number with a no-break space (`5 km`, `20 °C`).
 /// `h`, `s`, `t` and `l` are left out: too often part of other notations.
@@ -78,23 +76,25 @@ fn ordinal_fix(number: &str, suffix: &str) -> Option<(String, Applicability)> {
     }
 }
 
+/// The French month names, January first.
+const FRENCH_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
 /// Whether `word` is a French month name (any case).
 fn is_french_month(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    MONTHS
+    FRENCH_MONTHS
         .iter()
         .any(|m| m.eq_ignore_ascii_case(word) || crate::wordlist::lower_first(word) == *m)
 }
@@ -145,8 +145,10 @@ fn ordinal(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         };
         let found = &doc.text()[span.range()];
         // `18ème avril`: a date takes the plain number (`18 avril`).
-        let in_date =
-            after_number && next_word(doc, i).is_some_and(|n| is_french_month(doc.token_text(n)));
+        let in_date = after_number
+            && doc
+                .word_after_spaces(i)
+                .is_some_and(|n| is_french_month(doc.token_text(n)));
         let message = if in_date {
             (fixed, applicability) = day_of_date(number);
             format!("« {found} » in a date: French writes the day as « {fixed} »")
@@ -184,15 +186,18 @@ fn english_ordinal(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                 let w = doc.token_text(j);
                 english_month(w).is_some()
                     || (w == "of"
-                        && next_word(doc, j)
+                        && doc
+                            .word_after_spaces(j)
                             .is_some_and(|k| english_month(doc.token_text(k)).is_some()))
             })
         };
-        if month_near(next_word(doc, i)) || month_near(prev_word(doc, i - 1)) {
+        if month_near(doc.word_after_spaces(i)) || month_near(doc.word_before_spaces(i - 1)) {
             continue;
         }
         // `18th avril`: a French date takes the plain number.
-        let in_date = next_word(doc, i).is_some_and(|n| is_french_month(doc.token_text(n)));
+        let in_date = doc
+            .word_after_spaces(i)
+            .is_some_and(|n| is_french_month(doc.token_text(n)));
         let (fixed, applicability) = match (number, suffix) {
             _ if in_date => day_of_date(number),
             ("1", _) => ("1er".to_string(), Applicability::Unsafe),
@@ -528,61 +533,54 @@ fn currency_before(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-const ENGLISH_MONTHS: &[(&str, &str)] = &[
-    ("January", "janvier"),
-    ("February", "février"),
-    ("March", "mars"),
-    ("April", "avril"),
-    ("May", "mai"),
-    ("June", "juin"),
-    ("July", "juillet"),
-    ("August", "août"),
-    ("September", "septembre"),
-    ("October", "octobre"),
-    ("November", "novembre"),
-    ("December", "décembre"),
+/// The English month names, January first (as [`FRENCH_MONTHS`]).
+const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
-/// Abbreviated English months, written with their dot.
-const ENGLISH_MONTH_ABBREVIATIONS: &[(&str, &str)] = &[
-    ("Jan.", "janvier"),
-    ("Feb.", "février"),
-    ("Mar.", "mars"),
-    ("Apr.", "avril"),
-    ("Jun.", "juin"),
-    ("Jul.", "juillet"),
-    ("Aug.", "août"),
-    ("Sep.", "septembre"),
-    ("Sept.", "septembre"),
-    ("Oct.", "octobre"),
-    ("Nov.", "novembre"),
-    ("Dec.", "décembre"),
+/// Abbreviated English months, written with their dot, and the number of
+/// the month (1 to 12).
+const ENGLISH_MONTH_ABBREVIATIONS: &[(&str, usize)] = &[
+    ("Jan.", 1),
+    ("Feb.", 2),
+    ("Mar.", 3),
+    ("Apr.", 4),
+    ("Jun.", 6),
+    ("Jul.", 7),
+    ("Aug.", 8),
+    ("Sep.", 9),
+    ("Sept.", 9),
+    ("Oct.", 10),
+    ("Nov.", 11),
+    ("Dec.", 12),
 ];
 
 /// The French name of an English month (full, or abbreviated with or
 /// without its dot).
 fn english_month(word: &str) -> Option<&'static str> {
-    ENGLISH_MONTHS
-        .iter()
-        .chain(ENGLISH_MONTH_ABBREVIATIONS)
-        .find(|(e, _)| *e == word || e.strip_suffix('.') == Some(word))
-        .map(|(_, f)| *f)
+    let full = ENGLISH_MONTHS.iter().position(|e| *e == word);
+    let abbreviated = || {
+        ENGLISH_MONTH_ABBREVIATIONS
+            .iter()
+            .find(|(e, _)| *e == word || e.strip_suffix('.') == Some(word))
+            .map(|&(_, month)| month - 1)
+    };
+    full.or_else(abbreviated).map(|i| FRENCH_MONTHS[i])
 }
 
 fn french_month(english: &str) -> &'static str {
     english_month(english).unwrap_or_default()
-}
-
-/// The word token after token `i`, across one run of spaces.
-fn next_word(doc: &Document, i: usize) -> Option<usize> {
-    let n = doc.next_non_space(i)?;
-    (doc.tokens()[n].kind == TokenKind::Word).then_some(n)
-}
-
-/// The word token before token `i`, across one run of spaces.
-fn prev_word(doc: &Document, i: usize) -> Option<usize> {
-    let p = doc.prev_non_space(i)?;
-    (doc.tokens()[p].kind == TokenKind::Word).then_some(p)
 }
 
 fn french_day(day: &str) -> Option<String> {
@@ -603,19 +601,25 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
         && !text[end..].chars().next().is_some_and(is_word_char)
 }
 
-/// English month names, full or abbreviated with their dot.
-const EN_MONTHS: &str = concat!(
-    "January|February|March|April|May|June|July|August|September|October|November|December",
-    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
-);
+/// A regex alternation of the English month names, full or abbreviated
+/// with their dot.
+fn english_months_alternation() -> String {
+    let abbreviated = ENGLISH_MONTH_ABBREVIATIONS
+        .iter()
+        .map(|(a, _)| regex::escape(a));
+    ENGLISH_MONTHS
+        .iter()
+        .map(|m| m.to_string())
+        .chain(abbreviated)
+        .collect::<Vec<_>>()
+        .join("|")
+}
 
 /// One pass, five forms: `18 March 2025`; `March 18, 2025` (or `March
 /// 2025`); a French month in English order, `mars 18, 2025`; a French
 /// date with an English comma, `18 mars, 2025`; and `03/18/2025`. The
 /// leftmost match wins, so `18 March` is never read as `March …`.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    const FR: &str =
-        "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
     Regex::new(&format!(
         concat!(
             r"(?<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \x{{A0}}](?:of[ \x{{A0}}])?(?<m1>{EN})(?:,?[ \x{{A0}}](?<y1>[0-9]{{4}}))?",
@@ -624,8 +628,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
             r"|(?<d4>[0-9]{{1,2}})[ \x{{A0}}](?<m4>{FR}),[ \x{{A0}}](?<y4>[0-9]{{4}})",
             r"|(?<mm>[0-9]{{1,2}})/(?<dd>[0-9]{{1,2}})/(?<yy>[0-9]{{4}})",
         ),
-        EN = EN_MONTHS,
-        FR = FR
+        EN = english_months_alternation(),
+        FR = FRENCH_MONTHS.join("|")
     ))
     .expect("valid")
 });
@@ -636,8 +640,13 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// digit (form 5). It has no leading digit, unlike [`DATE`], so the regex
 /// engine finds it with its literal search instead of stepping through
 /// every byte.
-static DATE_ANCHOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"{EN_MONTHS}|,[ \x{{A0}}][0-9]|/[0-9]")).expect("valid"));
+static DATE_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{}|,[ \x{{A0}}][0-9]|/[0-9]",
+        english_months_alternation()
+    ))
+    .expect("valid")
+});
 
 /// At least the length in bytes of the longest match of [`DATE`] (26:
 /// `31st of September, 2025` with no-break spaces).
@@ -812,6 +821,14 @@ fn twelve_hour_time(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The date prefilter names the French months of [`FRENCH_MONTHS`]
+    /// (it must be a constant, so it spells them out).
+    #[test]
+    fn the_date_prefilter_names_the_french_months() {
+        let months = format!("(?:{})", FRENCH_MONTHS.join("|"));
+        assert_eq!(DATE_PREFILTER.matches(&months).count(), 2);
+    }
 
     /// The spans of every group of every match.
     fn spans(all: &[Captures<'_>]) -> Vec<Vec<Option<(usize, usize)>>> {

@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::quotes::{Family, Mark, Pair, Role};
 use crate::span::Span;
 use crate::tokenize::TokenKind;
+use crate::unicode_names::NBSP;
 
 /// Any quotation mark.
 const ANY_QUOTE: &str = "[«»“”„‘’‹›\"]";
@@ -21,8 +22,6 @@ pub(super) const RULES: &[CodeRuleDef] = &[
     when("quotes/straight-quotes", straight_quotes, "\""),
     when("quotes/nesting", nesting, "[«“]"),
 ];
-
-const NBSP: &str = "\u{00A0}";
 
 /// The closing mark of a family.
 fn closing_of(family: Family, open: char) -> char {

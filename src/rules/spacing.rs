@@ -6,6 +6,7 @@ use crate::document::Document;
 use crate::quotes::Role;
 use crate::span::Span;
 use crate::tokenize::{Token, TokenKind, is_word_char};
+use crate::unicode_names::{NBSP, NNBSP};
 
 pub(super) const RULES: &[CodeRuleDef] = &[
     always("spacing/missing-space-before", missing_space_before),
@@ -20,9 +21,6 @@ pub(super) const RULES: &[CodeRuleDef] = &[
     always("spacing/repeated-spaces", repeated_spaces),
     always("spacing/missing-space-after", missing_space_after),
 ];
-
-const NBSP: &str = "\u{00A0}";
-const NNBSP: &str = "\u{202F}";
 
 /// The space French puts before a high punctuation sign, if it takes one.
 fn space_before(c: char) -> Option<(&'static str, &'static str)> {

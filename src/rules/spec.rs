@@ -1,11 +1,12 @@
 //! The on-disk format of `rules/*.toml`: rule metadata, declarative patterns
 //! and examples.
 //!
-//! This module only depends on `serde` and `std`, because `build.rs` includes
-//! it too: the build validates every rule file with [`validate`], so a rule
+//! This module only depends on `serde`, `std` and [`crate::vocab`], because
+//! `build.rs` includes it too (with the vocabulary): the build validates every rule file with [`validate`], so a rule
 //! without examples (or with an unknown key, a bad id, an unknown macro) fails
 //! the build itself, not only the tests.
 
+use crate::vocab::{ApostropheStyle, Applicability, Category, Profile, Severity};
 use serde::Deserialize;
 
 /// One `rules/*.toml` file: a list of `[[rule]]` tables.
@@ -121,26 +122,6 @@ pub const SPAN_OPEN: char = '⟦';
 /// Closing mark of an expected span in a `bad` example.
 pub const SPAN_CLOSE: char = '⟧';
 
-/// The categories a rule id may start with.
-pub const CATEGORIES: &[&str] = &[
-    "quotes",
-    "spacing",
-    "apostrophe",
-    "elision",
-    "untranslated",
-    "agreement",
-    "capitalization",
-    "hyphenation",
-    "punctuation",
-    "numbers",
-    "unicode",
-    "calque",
-    "suppression",
-];
-
-/// The profile names.
-pub const PROFILES: &[&str] = &["lenient", "standard", "strict"];
-
 /// Macros usable in patterns, guards, replacements and examples, so that
 /// invisible characters stay readable in the rule files.
 pub const MACROS: &[(&str, &str)] = &[
@@ -238,7 +219,7 @@ pub fn validate(spec: &RuleSpec) -> Vec<String> {
 
     match spec.id.split_once('/') {
         Some((category, name)) => {
-            if !CATEGORIES.contains(&category) {
+            if Category::parse(category).is_none() {
                 err(format!("unknown category `{category}`"));
             }
             if !is_kebab(name) {
@@ -254,17 +235,17 @@ pub fn validate(spec: &RuleSpec) -> Vec<String> {
         err("empty explanation".into());
     }
     if let Some(severity) = &spec.severity
-        && !["error", "warning", "info"].contains(&severity.as_str())
+        && Severity::parse(severity).is_none()
     {
         err(format!("unknown severity `{severity}`"));
     }
     for profile in spec.profiles.iter().flatten() {
-        if !PROFILES.contains(&profile.as_str()) {
+        if Profile::parse(profile).is_none() {
             err(format!("unknown profile `{profile}`"));
         }
     }
     let fix = spec.fix.as_deref().unwrap_or("none");
-    if !["safe", "unsafe", "display-only", "none"].contains(&fix) {
+    if fix != "none" && Applicability::parse(fix).is_none() {
         err(format!("unknown fix kind `{fix}`"));
     }
     if spec.pattern.is_some() {
@@ -348,12 +329,12 @@ pub fn validate(spec: &RuleSpec) -> Vec<String> {
             _ => err(format!("example {n}: needs exactly one of `bad` or `good`")),
         }
         if let Some(p) = &example.profile
-            && !PROFILES.contains(&p.as_str())
+            && Profile::parse(p).is_none()
         {
             err(format!("example {n}: unknown profile `{p}`"));
         }
         if let Some(a) = &example.apostrophe
-            && !["consistent", "typographic", "straight"].contains(&a.as_str())
+            && ApostropheStyle::parse(a).is_none()
         {
             err(format!("example {n}: unknown apostrophe setting `{a}`"));
         }
