@@ -354,7 +354,7 @@ mod tests {
         }
         for rule in registry.rules() {
             for example in rule.meta().examples() {
-                texts.push(example.display.replace(['⟦', '⟧'], ""));
+                texts.push(example.text().to_string());
             }
         }
         let settings = Settings::default();

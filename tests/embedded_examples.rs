@@ -150,7 +150,9 @@ fn every_rule_example_holds_inside_markdown_and_po() {
             })
             .expect("rules compile");
             let (text, spans, fixed) = match &example.kind {
-                ExampleKind::Bad { text, spans, fixed } => (text, spans.clone(), fixed.as_ref()),
+                ExampleKind::Bad {
+                    text, spans, fixed, ..
+                } => (text, spans.clone(), fixed.as_ref()),
                 ExampleKind::Good { text } => (text, Vec::new(), None),
             };
             for (w, &wrapper) in WRAPPERS.iter().enumerate() {

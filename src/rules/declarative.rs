@@ -420,7 +420,7 @@ mod tests {
             .collect();
         for rule in &rules {
             for example in rule.meta().examples() {
-                texts.push(example.display.replace(['⟦', '⟧'], ""));
+                texts.push(example.text().to_string());
             }
         }
         let settings = Settings::default();

@@ -105,6 +105,10 @@ pub struct ExampleSpec {
     /// The text after applying the rule's fixes (safe and unsafe).
     #[serde(default)]
     pub fixed: Option<String>,
+    /// The text after applying every fix the rule offers, display-only
+    /// suggestions included: what a reader is told to write.
+    #[serde(default)]
+    pub suggest: Option<String>,
     /// Text that must not be flagged.
     #[serde(default)]
     pub good: Option<String>,
@@ -332,11 +336,21 @@ pub fn validate(spec: &RuleSpec) -> Vec<String> {
                         err(format!("example {n}: {e}"));
                     }
                 }
+                if let Some(f) = &example.suggest {
+                    if f.contains(SPAN_OPEN) || f.contains(SPAN_CLOSE) {
+                        err(format!("example {n}: `suggest` must not contain ⟦ ⟧"));
+                    }
+                    if let Err(e) = expand_macros(f) {
+                        err(format!("example {n}: {e}"));
+                    }
+                }
             }
             (None, Some(text)) => {
                 good += 1;
-                if example.fixed.is_some() {
-                    err(format!("example {n}: `fixed` goes with `bad`, not `good`"));
+                if example.fixed.is_some() || example.suggest.is_some() {
+                    err(format!(
+                        "example {n}: `fixed` and `suggest` go with `bad`, not `good`"
+                    ));
                 }
                 if text.contains(SPAN_OPEN) || text.contains(SPAN_CLOSE) {
                     err(format!("example {n}: `good` must not contain ⟦ ⟧"));
@@ -453,9 +467,11 @@ impl ExampleSpec {
     /// A Rust expression that builds this example.
     pub fn to_rust(&self) -> String {
         format!(
-            "ExampleSpec {{ bad: {}, fixed: {}, good: {}, profile: {}, apostrophe: {} }}",
+            "ExampleSpec {{ bad: {}, fixed: {}, suggest: {}, good: {}, profile: {}, \
+             apostrophe: {} }}",
             rust_opt(&self.bad),
             rust_opt(&self.fixed),
+            rust_opt(&self.suggest),
             rust_opt(&self.good),
             rust_opt(&self.profile),
             rust_opt(&self.apostrophe),
