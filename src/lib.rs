@@ -42,6 +42,7 @@ pub mod grammar;
 pub mod lean_regex;
 pub mod lexicon;
 pub mod linter;
+pub mod marked_names;
 pub mod memo;
 pub mod output;
 pub mod prose;

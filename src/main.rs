@@ -19,5 +19,10 @@ fn main() -> ExitCode {
         eprintln!("error: internal error: {what}{at} (please report it)");
         std::process::exit(coquille::cli::EXIT_ERROR.into());
     }));
+    // For the test suite only (tests/process.rs): a panic on demand, to
+    // check that it ends as the one-line error above.
+    if std::env::var_os("COQUILLE_TEST_PANIC").is_some() {
+        panic!("panic requested by COQUILLE_TEST_PANIC");
+    }
     coquille::cli::run()
 }

@@ -3,7 +3,8 @@
 //! error per line (`⟦…⟧`), `correct.txt` correct look-alikes. Each line is
 //! checked as a document of its own; a finding counts as right when it
 //! overlaps the marked error. The figures are printed (`cargo test --test
-//! agreement_corpus -- --nocapture`) and held above floors.
+//! agreement_corpus -- --nocapture`) and held to the figures the README
+//! states.
 
 use coquille::{Linter, Selector, Settings, Source, SourceKind, Span};
 use std::collections::BTreeMap;
@@ -105,8 +106,21 @@ fn recall_and_precision_on_the_test_texts() {
     for w in &wrong {
         println!("wrong: {w}");
     }
-    assert!(recall >= 0.80, "recall {recall:.3}");
-    assert!(precision >= 0.95, "precision {precision:.3}");
+    // The figures the README states (100 of 101 errors found, 103 of 104
+    // findings right): at most one error missed and one finding wrong, so
+    // that a regression of a single sentence fails.
+    const MAX_MISSED: usize = 1;
+    const MAX_WRONG: usize = 1;
+    assert!(
+        missed.len() <= MAX_MISSED,
+        "{} errors missed (recall {recall:.3}), the README claims at most {MAX_MISSED}",
+        missed.len()
+    );
+    assert!(
+        wrong.len() <= MAX_WRONG,
+        "{} wrong findings (precision {precision:.3}), the README claims at most {MAX_WRONG}",
+        wrong.len()
+    );
     // The rules on by default must not fire on the correct texts.
     assert!(
         wrong

@@ -133,10 +133,13 @@ fn write_rule(m: &RuleMeta, out: &mut dyn Write) -> io::Result<()> {
             .map(|option| format!("   [{option}]"))
             .collect();
         match &example.kind {
-            ExampleKind::Bad { fixed, .. } => {
+            ExampleKind::Bad { fixed, suggest, .. } => {
                 writeln!(out, "  bad:   {}{profile}", visible(&example.display))?;
                 if let Some(f) = fixed {
                     writeln!(out, "  fixed: {}", visible(f))?;
+                }
+                if let Some(s) = suggest.as_ref().filter(|s| Some(*s) != fixed.as_ref()) {
+                    writeln!(out, "  suggested: {}", visible(s))?;
                 }
             }
             ExampleKind::Good { .. } => {

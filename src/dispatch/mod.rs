@@ -277,7 +277,7 @@ mod tests {
         }
         for rule in Registry::global().rules() {
             for example in rule.meta().examples() {
-                texts.push(example.display.replace(['⟦', '⟧'], ""));
+                texts.push(example.text().to_string());
             }
         }
         texts

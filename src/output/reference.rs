@@ -155,13 +155,16 @@ pub fn rules_markdown(registry: &Registry) -> String {
                 format!(" (with `{}`)", options.join(" "))
             };
             match &example.kind {
-                ExampleKind::Bad { fixed, .. } => {
+                ExampleKind::Bad { fixed, suggest, .. } => {
                     let _ = write!(out, "- bad{options}: {}", code(&visible(&example.display)));
-                    match fixed {
-                        Some(f) => {
+                    match (fixed, suggest) {
+                        (Some(f), _) => {
                             let _ = writeln!(out, " → {}", code(&visible(f)));
                         }
-                        None => out.push('\n'),
+                        (None, Some(s)) => {
+                            let _ = writeln!(out, " → suggested: {}", code(&visible(s)));
+                        }
+                        (None, None) => out.push('\n'),
                     }
                 }
                 ExampleKind::Good { .. } => {

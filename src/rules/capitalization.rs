@@ -5,6 +5,7 @@ use super::{CodeRuleDef, RuleMeta, always, when};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::lexicon::{self, Pos};
+use crate::marked_names::ends_marked_name;
 use crate::memo;
 use crate::quotes::Role;
 use crate::span::Span;
@@ -214,6 +215,13 @@ fn a_grave(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         // capital `A` is as likely the verb of a broken quotation (`“ A
         // déclaré`) as the preposition.
         if t.kind != TokenKind::Word || !t.is_strong_start() || doc.token_text(i) != "A" {
+            continue;
+        }
+        // `Yahoo! A…`: the mark of a name does not end a sentence.
+        if doc
+            .prev_non_space(i)
+            .is_some_and(|p| ends_marked_name(doc.text(), tokens[p].span().start))
+        {
             continue;
         }
         if !tokens.get(i + 1).is_some_and(|s| s.is_space()) {

@@ -18,6 +18,7 @@ use crate::tokenize::is_word_char;
 use regex_automata::meta::Regex as MetaRegex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// How much of the line around a match the guards see, on each side.
@@ -87,6 +88,9 @@ pub struct DeclarativeRule {
     suffixes: Vec<String>,
     target: Option<String>,
     replace: Option<String>,
+    /// The inflected forms of the replacement, by the word the pattern's
+    /// `form` group matched (empty: none).
+    forms: HashMap<String, String>,
     /// before, not_before, after, not_after, not_match.
     guards: [Guard; 5],
     whole_word: bool,
@@ -111,6 +115,7 @@ impl DeclarativeRule {
             suffixes: spec.suffixes.clone(),
             target: spec.target.clone(),
             replace: expand(&spec.replace)?,
+            forms: spec.forms.iter().flatten().cloned().collect(),
             guards: [
                 Guard::new(expand(&spec.before)?),
                 Guard::new(expand(&spec.not_before)?),
@@ -149,6 +154,14 @@ impl DeclarativeRule {
                             .ok_or_else(|| format!("no capture group named `{t}`"))?,
                     }),
                 };
+                if !self.forms.is_empty()
+                    && regex
+                        .group_info()
+                        .to_index(regex_automata::PatternID::ZERO, "form")
+                        .is_none()
+                {
+                    return Err("`forms` needs a capture group named `form`".into());
+                }
                 Ok(Compiled { target, regex })
             })
             .as_ref()
@@ -165,6 +178,31 @@ impl DeclarativeRule {
     /// cheaper to find out than compiling and running the pattern.
     fn surely_absent(&self, text: &str) -> bool {
         !self.suffixes.is_empty() && !self.suffixes.iter().any(|s| text.contains(s.as_str()))
+    }
+
+    /// The form listed for the word the `form` group matched, with its
+    /// capital kept (`Réalise` → `Se rend compte`); `None` when the group
+    /// did not match or its word is not listed. A form listed after the
+    /// word before the match comes first (`a fait` → `eu`: the participle
+    /// after an auxiliary, not the present).
+    fn inflected(&self, text: &str, caps: &Captures) -> Option<String> {
+        let span = caps.get_group_by_name("form")?;
+        let word = &text[span.range()];
+        let prev = text[..span.start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default();
+        if !prev.is_empty()
+            && let Some(form) = self.forms.get(&format!("{prev} {word}"))
+        {
+            return Some(form.clone());
+        }
+        if let Some(form) = self.forms.get(word) {
+            return Some(form.clone());
+        }
+        let form = self.forms.get(&crate::wordlist::lower_first(word))?;
+        Some(crate::wordlist::upper_first(form))
     }
 
     fn needs_captures(&self, c: &Compiled) -> bool {
@@ -253,14 +291,20 @@ impl DeclarativeRule {
         } else {
             self.meta.finding(target)
         };
-        if let (Some(replace), Some(applicability)) = (&self.replace, self.meta.fix) {
+        let replace = match (&self.replace, caps) {
+            (Some(r), Some(caps)) if !self.forms.is_empty() => self
+                .inflected(text, caps)
+                .map(|form| std::borrow::Cow::Owned(r.replace("${form}", &form))),
+            (r, _) => r.as_deref().map(std::borrow::Cow::Borrowed),
+        };
+        if let (Some(replace), Some(applicability)) = (replace, self.meta.fix) {
             let replacement = match caps {
                 Some(caps) if replace.contains('$') => {
                     let mut dst = String::new();
-                    caps.interpolate_string_into(text, replace, &mut dst);
+                    caps.interpolate_string_into(text, &replace, &mut dst);
                     dst
                 }
-                _ => replace.clone(),
+                _ => replace.into_owned(),
             };
             let edit = Edit::replace(target, replacement);
             diagnostic.fix = Some(Fix::new(
@@ -405,7 +449,7 @@ mod tests {
             .collect();
         for rule in &rules {
             for example in rule.meta().examples() {
-                texts.push(example.display.replace(['⟦', '⟧'], ""));
+                texts.push(example.text().to_string());
             }
         }
         let settings = Settings::default();

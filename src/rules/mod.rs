@@ -47,6 +47,9 @@ pub enum ExampleKind {
         spans: Vec<Span>,
         /// Expected text after fixing, if given.
         fixed: Option<String>,
+        /// Expected text after applying every fix, display-only ones
+        /// included, if given.
+        suggest: Option<String>,
     },
     /// Text that must not be flagged.
     Good {
@@ -66,6 +69,16 @@ pub struct Example {
     pub apostrophe: ApostropheStyle,
     /// The example as written in the rule file (with `⟦…⟧` marks).
     pub display: String,
+}
+
+impl Example {
+    /// The text the example is checked on: macros expanded and `⟦…⟧`
+    /// marks removed (unlike [`Example::display`], which is as written).
+    pub fn text(&self) -> &str {
+        match &self.kind {
+            ExampleKind::Bad { text, .. } | ExampleKind::Good { text } => text,
+        }
+    }
 }
 
 /// Everything known about a rule except how it checks.
@@ -282,10 +295,12 @@ fn parse_examples(id: &str, specs: &[spec::ExampleSpec]) -> Result<Vec<Example>,
                 let expanded = spec::expand_macros(bad)?;
                 let (text, spans) = spec::parse_marked(&expanded)?;
                 let fixed = ex.fixed.as_deref().map(spec::expand_macros).transpose()?;
+                let suggest = ex.suggest.as_deref().map(spec::expand_macros).transpose()?;
                 ExampleKind::Bad {
                     text,
                     spans: spans.into_iter().map(|(s, e)| Span::new(s, e)).collect(),
                     fixed,
+                    suggest,
                 }
             }
             (None, Some(good)) => ExampleKind::Good {

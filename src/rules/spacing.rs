@@ -3,6 +3,7 @@
 use super::{CodeRuleDef, RuleMeta, always};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::Document;
+use crate::marked_names::ends_marked_name;
 use crate::quotes::Role;
 use crate::span::Span;
 use crate::tokenize::{Token, TokenKind, is_word_char};
@@ -70,8 +71,9 @@ fn high_punct_exceptions(doc: &Document, i: usize) -> Option<char> {
     let prev_token = i
         .checked_sub(1)
         .map(|p| (doc.tokens()[p].kind, doc.token_text(p)));
-    // `\!`: a Markdown or regex escape, not punctuation.
-    if prev == Some('\\') {
+    // `\!`: a Markdown or regex escape, not punctuation; `Yahoo!`: part of
+    // a name (`rules/data/names-with-marks.txt`).
+    if prev == Some('\\') || (matches!(c, '!' | '?') && ends_marked_name(text, t.span().start)) {
         return None;
     }
     let excluded = match c {
@@ -99,11 +101,7 @@ fn high_punct_exceptions(doc: &Document, i: usize) -> Option<char> {
         }
         ';' => emoticon_rest(text, t.span().end) || is_html_entity(text, t.span().start),
         // `![alt](…)`, `[!NOTE]`, `<!--`, `!=`, `?.`, `vec![`: code or markup.
-        '!' => {
-            matches!(next, Some('=' | '[' | '('))
-                || matches!(prev, Some('<' | '['))
-                || matches!(prev_token, Some((TokenKind::Word, "Yahoo" | "Jeopardy")))
-        }
+        '!' => matches!(next, Some('=' | '[' | '(')) || matches!(prev, Some('<' | '[')),
         _ => next == Some('=') || (next == Some('.') && next_is_glued_word(text, t.span().end + 1)),
     };
     (!excluded).then_some(c)
@@ -239,7 +237,6 @@ fn missing_space_before(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnosti
             TokenKind::Space(_) | TokenKind::LineBreak => true,
             TokenKind::Punct => matches!(prev_c, ';' | ':' | '!' | '?' | '(' | '[' | '/'),
             TokenKind::Quote => matches!(prev_c, '«' | '“' | '‘' | '„'),
-            TokenKind::Word => doc.token_text(i - 1) == "Yahoo",
             _ => false,
         };
         if skip {

@@ -56,6 +56,15 @@ pub struct RuleSpec {
     /// macros allowed).
     #[serde(default)]
     pub replace: Option<String>,
+    /// Declarative rules: the inflected forms of the replacement, as pairs
+    /// (word matched by the pattern's group named `form`, what replaces
+    /// it), so that a suggestion keeps the tense, person, gender and number
+    /// of the word it replaces. `replace` holds the pair's replacement at
+    /// `${form}`; a match whose form is not listed gets no fix. A pair
+    /// whose first column is two words applies when the word before the
+    /// match is the first one (`a fait` → `eu`: a participle, not a present).
+    #[serde(default)]
+    pub forms: Option<Vec<(String, String)>>,
     /// Guard: must match the text of the line before the match.
     #[serde(default)]
     pub before: Option<String>,
@@ -106,6 +115,10 @@ pub struct ExampleSpec {
     /// The text after applying the rule's fixes (safe and unsafe).
     #[serde(default)]
     pub fixed: Option<String>,
+    /// The text after applying every fix the rule offers, display-only
+    /// suggestions included: what a reader is told to write.
+    #[serde(default)]
+    pub suggest: Option<String>,
     /// Text that must not be flagged.
     #[serde(default)]
     pub good: Option<String>,
@@ -255,10 +268,19 @@ pub fn validate(spec: &RuleSpec) -> Vec<String> {
         if spec.replace.is_none() && fix != "none" {
             err(format!("`fix = \"{fix}\"` needs `replace`"));
         }
+        if spec.forms.is_some()
+            && !spec
+                .replace
+                .as_deref()
+                .is_some_and(|r| r.contains("${form}"))
+        {
+            err("`forms` needs a `replace` holding `${form}`".into());
+        }
     } else {
         for (key, present) in [
             ("target", spec.target.is_some()),
             ("replace", spec.replace.is_some()),
+            ("forms", spec.forms.is_some()),
             ("before", spec.before.is_some()),
             ("not_before", spec.not_before.is_some()),
             ("after", spec.after.is_some()),
@@ -292,6 +314,7 @@ pub fn validate(spec: &RuleSpec) -> Vec<String> {
     let mut bad = 0;
     let mut good = 0;
     let mut fixed = 0;
+    let mut suggested = 0;
     for (i, example) in spec.example.iter().enumerate() {
         let n = i + 1;
         match (&example.bad, &example.good) {
@@ -313,11 +336,22 @@ pub fn validate(spec: &RuleSpec) -> Vec<String> {
                         err(format!("example {n}: {e}"));
                     }
                 }
+                if let Some(f) = &example.suggest {
+                    suggested += 1;
+                    if f.contains(SPAN_OPEN) || f.contains(SPAN_CLOSE) {
+                        err(format!("example {n}: `suggest` must not contain ⟦ ⟧"));
+                    }
+                    if let Err(e) = expand_macros(f) {
+                        err(format!("example {n}: {e}"));
+                    }
+                }
             }
             (None, Some(text)) => {
                 good += 1;
-                if example.fixed.is_some() {
-                    err(format!("example {n}: `fixed` goes with `bad`, not `good`"));
+                if example.fixed.is_some() || example.suggest.is_some() {
+                    err(format!(
+                        "example {n}: `fixed` and `suggest` go with `bad`, not `good`"
+                    ));
                 }
                 if text.contains(SPAN_OPEN) || text.contains(SPAN_CLOSE) {
                     err(format!("example {n}: `good` must not contain ⟦ ⟧"));
@@ -344,6 +378,9 @@ pub fn validate(spec: &RuleSpec) -> Vec<String> {
     }
     if good == 0 {
         err("needs at least one `good` example".into());
+    }
+    if fix == "display-only" && suggested == 0 {
+        err("has a display-only fix but no example shows the `suggest` text".into());
     }
     if matches!(fix, "safe" | "unsafe") && fixed == 0 {
         err(format!(
@@ -377,6 +414,21 @@ fn rust_opt(value: &Option<String>) -> String {
     }
 }
 
+/// A Rust expression for optional pairs of strings.
+fn rust_pairs(value: &Option<Vec<(String, String)>>) -> String {
+    match value {
+        Some(pairs) => format!(
+            "Some(vec![{}])",
+            pairs
+                .iter()
+                .map(|(a, b)| format!("(String::from({a:?}), String::from({b:?}))"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        None => "None".to_string(),
+    }
+}
+
 /// `vec![…]` contents building `values` as `String`s.
 fn rust_strings(values: &[String]) -> String {
     values
@@ -404,7 +456,7 @@ impl RuleSpec {
         format!(
             "RuleSpec {{ id: String::from({:?}), message: String::from({:?}), severity: {}, \
              default: {:?}, profiles: {profiles}, fix: {}, explain: String::from({:?}), \
-             pattern: {}, target: {}, replace: {}, before: {}, not_before: {}, after: {}, \
+             pattern: {}, target: {}, replace: {}, forms: {}, before: {}, not_before: {}, after: {}, \
              not_after: {}, not_match: {}, whole_word: {:?}, prefilter: {}, literals: vec![{}], \
              suffixes: vec![{}], example: vec![{}] }}",
             self.id,
@@ -416,6 +468,7 @@ impl RuleSpec {
             rust_opt(&self.pattern),
             rust_opt(&self.target),
             rust_opt(&self.replace),
+            rust_pairs(&self.forms),
             rust_opt(&self.before),
             rust_opt(&self.not_before),
             rust_opt(&self.after),
@@ -434,9 +487,11 @@ impl ExampleSpec {
     /// A Rust expression that builds this example.
     pub fn to_rust(&self) -> String {
         format!(
-            "ExampleSpec {{ bad: {}, fixed: {}, good: {}, profile: {}, apostrophe: {} }}",
+            "ExampleSpec {{ bad: {}, fixed: {}, suggest: {}, good: {}, profile: {}, \
+             apostrophe: {} }}",
             rust_opt(&self.bad),
             rust_opt(&self.fixed),
+            rust_opt(&self.suggest),
             rust_opt(&self.good),
             rust_opt(&self.profile),
             rust_opt(&self.apostrophe),

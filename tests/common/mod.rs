@@ -18,7 +18,9 @@ pub fn code(o: &Output) -> i32 {
     o.status.code().expect("exit code")
 }
 
-/// Runs `cmd` with `input` on its stdin and collects its output.
+/// Runs `cmd` with `input` on its stdin and collects its output. The input
+/// is written from another thread, so that a big output cannot block the
+/// run while the input is still being written.
 pub fn output_with_stdin(cmd: &mut std::process::Command, input: &[u8]) -> Output {
     use std::io::Write;
     use std::process::Stdio;
@@ -28,11 +30,10 @@ pub fn output_with_stdin(cmd: &mut std::process::Command, input: &[u8]) -> Outpu
         .stderr(Stdio::piped())
         .spawn()
         .expect("coquille runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write stdin");
-    child.wait_with_output().expect("coquille ends")
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().expect("coquille ends");
+    writer.join().expect("writer thread").expect("write stdin");
+    output
 }
