@@ -10,7 +10,8 @@
 //! passes in a fixed pseudo-random order: the same data gives the same
 //! model, byte for byte. The test part is never trained on; the program
 //! prints the accuracy on it. With `--eval` it trains on train only and
-//! prints the dev accuracy after each pass (to choose the number of passes).
+//! prints the dev accuracy after each pass (to choose the number of passes);
+//! with `--speed` it only measures how fast the checked-in model tags.
 
 use coquille::tagger::conllu::{self, GoldSentence};
 use coquille::tagger::features::Prepared;
@@ -198,9 +199,40 @@ fn evaluate(bytes: &[u8], sentences: &[GoldSentence]) -> (f64, f64) {
     )
 }
 
+/// Tags the test part `rounds` times with the model in `bytes` and prints
+/// the words per second (one core, features and lexicon look-ups included,
+/// readings built).
+fn speed(bytes: &[u8], sentences: &[GoldSentence], rounds: usize) {
+    let tagger = coquille::tagger::Tagger::new(bytes);
+    let mut words = Prepared::default();
+    let mut tags = Vec::new();
+    let start = std::time::Instant::now();
+    let mut n = 0usize;
+    for _ in 0..rounds {
+        for s in sentences {
+            words.prepare(s.tokens.iter().map(|t| t.form.as_str()));
+            tagger.tag(&words, &mut tags);
+            for (i, (t, &tag)) in s.tokens.iter().zip(&tags).enumerate() {
+                std::hint::black_box(tagger.reading(&words, i, &t.form, tag));
+            }
+            n += tags.len();
+        }
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    eprintln!(
+        "speed: {n} words in {seconds:.3} s, {:.2} M words/s",
+        n as f64 / seconds / 1e6
+    );
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/tagger");
     let data = root.join("sequoia");
+    if std::env::args().any(|a| a == "--speed") {
+        let bytes = std::fs::read(root.join("pos.model")).expect("rules/tagger/pos.model");
+        speed(&bytes, &read(&data, "test"), 20);
+        return;
+    }
     let eval_only = std::env::args().any(|a| a == "--eval");
     let train_part = read(&data, "train");
     let dev = read(&data, "dev");

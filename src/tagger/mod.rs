@@ -189,20 +189,24 @@ impl<'m> Tagger<'m> {
             return;
         }
         let mut feats = Vec::with_capacity(64);
-        let mut scores = vec![0f32; n];
+        let mut scores = vec![0i32; n];
         let (mut prev, mut prev2) = (None, None);
+        let unit = 1.0 / model.scale;
         for i in 0..words.len() {
             words.features(i, prev, prev2, &mut feats);
-            scores.iter_mut().for_each(|s| *s = 0.0);
+            scores.iter_mut().for_each(|s| *s = 0);
             for &f in &feats {
                 model.add(f, &mut scores);
             }
             let (best, top) =
                 scores.iter().enumerate().fold(
-                    (0, f32::MIN),
+                    (0, i32::MIN),
                     |acc, (c, &s)| if s > acc.1 { (c, s) } else { acc },
                 );
-            let total: f32 = scores.iter().map(|&s| (s - top).exp()).sum();
+            let total: f32 = scores
+                .iter()
+                .map(|&s| ((s - top) as f32 * unit).exp())
+                .sum();
             out.push(Tagged {
                 class: best as u8,
                 confidence: 1.0 / total,
