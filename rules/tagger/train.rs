@@ -11,7 +11,9 @@
 //! model, byte for byte. The test part is never trained on; the program
 //! prints the accuracy on it. With `--eval` it trains on train only and
 //! prints the dev accuracy after each pass (to choose the number of passes);
-//! with `--speed` it only measures how fast the checked-in model tags.
+//! with `--speed` it only measures how fast the checked-in model tags; with
+//! `--report FILE…` it prints the checked-in model's accuracy (UPOS, gender,
+//! number) on other CoNLL-U files.
 
 use coquille::tagger::conllu::{self, GoldSentence};
 use coquille::tagger::features::Prepared;
@@ -225,9 +227,80 @@ fn speed(bytes: &[u8], sentences: &[GoldSentence], rounds: usize) {
     );
 }
 
+/// How often the gender and number of the readings match the treebank's,
+/// over the words where both give one (nouns, adjectives, determiners,
+/// pronouns, participles), as (gender right, gender total, number right,
+/// number total).
+fn morphology(sentences: &[GoldSentence]) -> (usize, usize, usize, usize) {
+    use coquille::lexicon::{Gender, Number};
+    let (mut g_ok, mut g_n, mut n_ok, mut n_n) = (0, 0, 0, 0);
+    for s in sentences {
+        let forms: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
+        let readings = coquille::tagger::tag_words(&forms);
+        for (t, r) in s.tokens.iter().zip(&readings) {
+            let Some(feats) = t.feats.last() else { continue };
+            if t.upos.len() != 1 || r.upos.name() != t.upos[0] {
+                continue;
+            }
+            let gold_gender = conllu::feature(feats, "Gender");
+            let gender = match r.gender {
+                Some(Gender::Masculine) => Some("Masc"),
+                Some(Gender::Feminine) => Some("Fem"),
+                _ => None,
+            };
+            if let (Some(g), Some(p)) = (gold_gender, gender) {
+                g_n += 1;
+                g_ok += usize::from(g == p);
+            }
+            let number = match r.number {
+                Some(Number::Singular) => Some("Sing"),
+                Some(Number::Plural) => Some("Plur"),
+                _ => None,
+            };
+            if let (Some(g), Some(p)) = (conllu::feature(feats, "Number"), number) {
+                n_n += 1;
+                n_ok += usize::from(g == p);
+            }
+        }
+    }
+    (g_ok, g_n, n_ok, n_n)
+}
+
+/// Prints the accuracy of the embedded model on the CoNLL-U file `path`
+/// (any treebank: UD French-GSD's test part for another genre).
+fn report(path: &Path) {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let sentences = conllu::parse(&text);
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/tagger/pos.model"),
+    )
+    .expect("rules/tagger/pos.model");
+    let (upos, full) = evaluate(&bytes, &sentences);
+    let (g_ok, g_n, n_ok, n_n) = morphology(&sentences);
+    eprintln!(
+        "{}: {} sentences, UPOS {:.4} (classes with verb form {:.4}); gender {:.4} of {}, number {:.4} of {} (embedded model, words whose UPOS is right)",
+        path.display(),
+        sentences.len(),
+        upos,
+        full,
+        g_ok as f64 / g_n.max(1) as f64,
+        g_n,
+        n_ok as f64 / n_n.max(1) as f64,
+        n_n
+    );
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/tagger");
     let data = root.join("sequoia");
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--report") {
+        for path in &args[i + 1..] {
+            report(Path::new(path));
+        }
+        return;
+    }
     if std::env::args().any(|a| a == "--speed") {
         let bytes = std::fs::read(root.join("pos.model")).expect("rules/tagger/pos.model");
         speed(&bytes, &read(&data, "test"), 20);
