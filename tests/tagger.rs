@@ -168,3 +168,61 @@ fn readings_are_per_token_and_lazy_per_sentence() {
         assert_eq!(doc.reading(i), r.as_ref());
     }
 }
+
+#[test]
+fn object_pronouns_before_verbs_are_pronouns() {
+    let w = words("Il les a lus hier. Je la vois.");
+    assert_eq!(find(&w, "les").upos, Upos::Pron);
+    assert_eq!(find(&w, "la").upos, Upos::Pron);
+    let lus = find(&w, "lus");
+    assert_eq!(
+        (lus.verb_form, lus.number),
+        (Some(VerbForm::PastParticiple), Some(Number::Plural))
+    );
+}
+
+#[test]
+fn attributes_keep_their_own_gender_and_number() {
+    // The reading is the word's, not the one its subject would want: the
+    // rules see the disagreement.
+    let w = words("Elle est content. Nous sommes prêt. Les femmes sont partis.");
+    let content = find(&w, "content");
+    assert_eq!(
+        (content.upos, content.gender, content.number),
+        (Upos::Adj, Some(Gender::Masculine), Some(Number::Singular))
+    );
+    let sommes = find(&w, "sommes");
+    assert_eq!(
+        (sommes.upos, sommes.person, sommes.number),
+        (Upos::Aux, Some(1), Some(Number::Plural))
+    );
+    let partis = find(&w, "partis");
+    assert_eq!(
+        (partis.verb_form, partis.gender, partis.number),
+        (
+            Some(VerbForm::PastParticiple),
+            Some(Gender::Masculine),
+            Some(Number::Plural)
+        )
+    );
+}
+
+#[test]
+fn determiner_like_words_get_morphology_from_the_lexicon() {
+    let w = words("Tout les jours, un petite village.");
+    let tout = find(&w, "Tout");
+    assert_eq!(
+        (tout.gender, tout.number),
+        (Some(Gender::Masculine), Some(Number::Singular)),
+        "{tout:?}"
+    );
+    let petite = find(&w, "petite");
+    assert_eq!(
+        (petite.upos, petite.gender),
+        (Upos::Adj, Some(Gender::Feminine))
+    );
+    assert_eq!(find(&w, "village").gender, Some(Gender::Masculine));
+    // A noun whose gender changes its meaning has both.
+    let w = words("Cette page est vide.");
+    assert_eq!(find(&w, "page").gender, Some(Gender::Both));
+}

@@ -277,12 +277,19 @@ fn reading_of(
     reading.lexeme = morph::fitting(readings, class.upos, class.verb_form)
         .find(|r| r.is_lemma_form())
         .or_else(|| morph::fitting(readings, class.upos, class.verb_form).next());
-    reading.gender = morph::merge_gender(
-        morph::fitting(readings, class.upos, class.verb_form).map(|r| r.gender),
-    );
-    reading.number = morph::merge_number(
-        morph::fitting(readings, class.upos, class.verb_form).map(|r| r.number),
-    );
+    if reading.lexeme.is_some() {
+        reading.gender = morph::merge_gender(
+            morph::fitting(readings, class.upos, class.verb_form).map(|r| r.gender),
+        );
+        reading.number = morph::merge_number(
+            morph::fitting(readings, class.upos, class.verb_form).map(|r| r.number),
+        );
+    } else if morph::is_nominal(class.upos) {
+        // `tout` tagged ADJ, which the lexicon lists as a determiner: the
+        // other nominal readings agree on what they say.
+        reading.gender = morph::merge_gender(morph::nominal(readings).map(|r| r.gender));
+        reading.number = morph::merge_number(morph::nominal(readings).map(|r| r.number));
+    }
     match class.upos {
         Upos::Pron => {
             if let Some((person, number)) = morph::pronoun_person(lower) {
