@@ -226,3 +226,32 @@ fn determiner_like_words_get_morphology_from_the_lexicon() {
     let w = words("Cette page est vide.");
     assert_eq!(find(&w, "page").gender, Some(Gender::Both));
 }
+
+#[test]
+fn remembered_word_scores_change_nothing() {
+    // The embedded tagger remembers the scores of each form's own
+    // features; a tagger on the same model file without the memo must
+    // choose the same classes with the same confidence.
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/rules/tagger/pos.model"
+    ))
+    .expect("model file");
+    let plain = tagger::Tagger::new(&bytes);
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/rules/tagger/sequoia/fr_sequoia-ud-test.conllu"
+    ))
+    .expect("Sequoia test part");
+    let mut words = tagger::features::Prepared::default();
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    // Twice, so that the second pass reads the memo.
+    for _ in 0..2 {
+        for s in conllu::parse(&text).iter().take(100) {
+            words.prepare(s.tokens.iter().map(|t| t.form.as_str()));
+            tagger::TAGGER.tag(&words, &mut a);
+            plain.tag(&words, &mut b);
+            assert_eq!(a, b, "{}", s.text);
+        }
+    }
+}

@@ -201,11 +201,11 @@ fn evaluate(bytes: &[u8], sentences: &[GoldSentence]) -> (f64, f64) {
     )
 }
 
-/// Tags the test part `rounds` times with the model in `bytes` and prints
+/// Tags the test part `rounds` times with the embedded model and prints
 /// the words per second (one core, features and lexicon look-ups included,
 /// readings built).
-fn speed(bytes: &[u8], sentences: &[GoldSentence], rounds: usize) {
-    let tagger = coquille::tagger::Tagger::new(bytes);
+fn speed(sentences: &[GoldSentence], rounds: usize) {
+    let tagger = &*coquille::tagger::TAGGER;
     let mut words = Prepared::default();
     let mut tags = Vec::new();
     let start = std::time::Instant::now();
@@ -238,7 +238,9 @@ fn morphology(sentences: &[GoldSentence]) -> (usize, usize, usize, usize) {
         let forms: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
         let readings = coquille::tagger::tag_words(&forms);
         for (t, r) in s.tokens.iter().zip(&readings) {
-            let Some(feats) = t.feats.last() else { continue };
+            let Some(feats) = t.feats.last() else {
+                continue;
+            };
             if t.upos.len() != 1 || r.upos.name() != t.upos[0] {
                 continue;
             }
@@ -272,10 +274,8 @@ fn report(path: &Path) {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let sentences = conllu::parse(&text);
-    let bytes = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/tagger/pos.model"),
-    )
-    .expect("rules/tagger/pos.model");
+    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/tagger/pos.model"))
+        .expect("rules/tagger/pos.model");
     let (upos, full) = evaluate(&bytes, &sentences);
     let (g_ok, g_n, n_ok, n_n) = morphology(&sentences);
     eprintln!(
@@ -302,8 +302,7 @@ fn main() {
         return;
     }
     if std::env::args().any(|a| a == "--speed") {
-        let bytes = std::fs::read(root.join("pos.model")).expect("rules/tagger/pos.model");
-        speed(&bytes, &read(&data, "test"), 20);
+        speed(&read(&data, "test"), 20);
         return;
     }
     let eval_only = std::env::args().any(|a| a == "--eval");
