@@ -255,3 +255,26 @@ fn remembered_word_scores_change_nothing() {
         }
     }
 }
+
+#[test]
+fn words_the_treebank_never_saw_get_their_tag_from_the_lexicon() {
+    // None of these forms occurs in the Sequoia files.
+    let w = words("Le pangolin grignotait des fourmis. Ses zébrures luisaient doucement.");
+    let tags: Vec<(&str, Upos)> = w.iter().map(|(f, r)| (f.as_str(), r.upos)).collect();
+    assert_eq!(
+        tags,
+        [
+            ("Le", Upos::Det),
+            ("pangolin", Upos::Noun),
+            ("grignotait", Upos::Verb),
+            ("des", Upos::Det),
+            ("fourmis", Upos::Noun),
+            ("Ses", Upos::Det),
+            ("zébrures", Upos::Noun),
+            ("luisaient", Upos::Verb),
+            ("doucement", Upos::Adv),
+        ]
+    );
+    assert_eq!(find(&w, "luisaient").number, Some(Number::Plural));
+    assert_eq!(find(&w, "zébrures").gender, Some(Gender::Feminine));
+}
