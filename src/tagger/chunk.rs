@@ -430,6 +430,11 @@ fn subject(words: &[Word], np_of: &[Option<usize>], v: usize) -> Option<Subject>
             first -= 1;
         }
     }
+    // `l’espace, les couleurs, le silence … peuvent`: the last of an
+    // enumeration is not the whole subject.
+    if enumerated(words, np_of, first) {
+        return None;
+    }
     // A noun phrase that starts after a preposition is its object.
     if let Some(p) = first.checked_sub(1) {
         let w = &words[p];
@@ -447,6 +452,30 @@ fn subject(words: &[Word], np_of: &[Option<usize>], v: usize) -> Option<Subject>
         return None;
     }
     Some(Subject::NounPhrase(np))
+}
+
+/// Whether the noun phrase starting at word `first` follows a comma after
+/// another noun phrase that itself starts a clause (an enumeration).
+fn enumerated(words: &[Word], np_of: &[Option<usize>], first: usize) -> bool {
+    let Some(comma) = first.checked_sub(1) else {
+        return false;
+    };
+    if &*words[comma].lower != "," || comma == 0 {
+        return false;
+    }
+    let Some(np) = np_of[comma - 1] else {
+        return false;
+    };
+    let mut start = comma - 1;
+    while start > 0 && np_of[start - 1] == Some(np) {
+        start -= 1;
+    }
+    start == 0
+        || matches!(
+            words[start - 1].reading.upos,
+            Upos::Punct | Upos::Cconj | Upos::Sconj
+        )
+        || matches!(&*words[start - 1].lower, "que" | "qu'")
 }
 
 /// The adjective or participle after the verb group at word `v`, across
