@@ -262,3 +262,51 @@ fn the_last_item_of_an_enumeration_is_not_the_subject() {
         assert_eq!(c.noun_phrases[np].head, at("prix"));
     });
 }
+
+mod any_text {
+    use super::*;
+    use proptest::prelude::*;
+
+    const VOCABULARY: &[&str] = &[
+        "le", "La", "les", "des", "du", "aux", "l'", "d’", "un", "une", "cinq", "tout", "chat",
+        "maison", "porte", "été", "est", "sont", "a", "semble", "air", "avoir", "et", "ou", "de",
+        "que", "qui", "se", "ne", "pas", "très", "grand", "petites", "Paris", "ils", "elle", ",",
+        ".", "!", "?", "«", "»", "(", ")", "3,5", "-", "\n", "\n\n", "M.", "…",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Any sequence of words and signs gets one reading per word, and
+        /// chunks whose indexes point at words of their sentence.
+        #[test]
+        fn readings_and_chunks_hold_together(words in proptest::collection::vec(0..VOCABULARY.len(), 0..80)) {
+            let text: String = words.iter().map(|&w| VOCABULARY[w]).collect::<Vec<_>>().join(" ");
+            let source = Source::new("t.txt", text.as_str(), SourceKind::PlainText);
+            let settings = Settings::default();
+            let doc = Document::new(&source, &settings);
+            let readings = doc.readings();
+            prop_assert_eq!(readings.len(), doc.tokens().len());
+            for (s, range) in doc.sentences().iter().enumerate() {
+                let c = doc.sentence_chunks(s);
+                for np in &c.noun_phrases {
+                    prop_assert!(range.start <= np.tokens.start && np.tokens.end <= range.end);
+                    prop_assert!(np.tokens.contains(&np.head));
+                    prop_assert!(readings[np.head].is_some());
+                    prop_assert!(np.coordination.end <= c.noun_phrases.len());
+                    for &a in np.adjectives.iter().chain(&np.determiners) {
+                        prop_assert!(np.tokens.contains(&a));
+                    }
+                }
+                for link in &c.subjects {
+                    prop_assert!(range.contains(&link.verb));
+                    if let Subject::NounPhrase(k) = link.subject {
+                        prop_assert!(k < c.noun_phrases.len());
+                    }
+                }
+                for a in &c.attributes {
+                    prop_assert!(range.contains(&a.word) && range.contains(&a.copula));
+                }
+            }
+        }
+    }
+}

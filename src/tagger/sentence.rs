@@ -2,7 +2,7 @@
 
 use crate::document::Document;
 use crate::tagger::features::Prepared;
-use crate::tagger::{TAGGER, Tagged, TokenReading};
+use crate::tagger::{TAGGER, Tagged, TokenReading, Upos};
 use crate::tokenize::TokenKind;
 use std::cell::RefCell;
 use std::ops::Range;
@@ -102,7 +102,26 @@ pub fn tag(doc: &Document, range: Range<usize>) -> Vec<Option<TokenReading>> {
         TAGGER.tag(words, tags);
         let mut out = vec![None; range.len()];
         for (k, (&i, &t)) in index.iter().zip(tags.iter()).enumerate() {
-            out[i - range.start] = Some(TAGGER.reading(words, k, doc.token_text(i), t));
+            let mut reading = TAGGER.reading(words, k, doc.token_text(i), t);
+            // A sign is punctuation or a symbol whatever the context says.
+            let sign = match tokens[i].kind {
+                TokenKind::Punct | TokenKind::Quote => Some(Upos::Punct),
+                TokenKind::Symbol if reading.upos != Upos::Punct => Some(Upos::Sym),
+                _ => None,
+            };
+            if let Some(upos) = sign {
+                reading = TokenReading {
+                    upos,
+                    fused: None,
+                    gender: None,
+                    number: None,
+                    person: None,
+                    verb_form: None,
+                    lexeme: None,
+                    ..reading
+                };
+            }
+            out[i - range.start] = Some(reading);
         }
         out
     })
