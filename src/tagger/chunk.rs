@@ -122,6 +122,8 @@ struct Word<'d> {
     /// The form in lowercase, with `’` written `'`.
     lower: Cow<'d, str>,
     reading: TokenReading,
+    /// The lemma of a verb or auxiliary (`être`, `sembler`).
+    verb_lemma: Option<String>,
 }
 
 /// `text` in lowercase with `’` written `'`, borrowed when unchanged.
@@ -216,8 +218,8 @@ fn is_finite(w: &Word) -> bool {
 }
 
 /// The lemma of a verb: `être`, `sembler`… (lowercase).
-fn verb_lemma(w: &Word) -> Option<String> {
-    matches!(w.reading.upos, Upos::Verb | Upos::Aux).then(|| w.reading.lemma(&w.lower).into_owned())
+fn verb_lemma<'w>(w: &'w Word) -> Option<&'w str> {
+    w.verb_lemma.as_deref()
 }
 
 /// The chunks of sentence `range` of `doc`, from `readings` (its tagged
@@ -227,10 +229,16 @@ pub fn chunk(doc: &Document, range: Range<usize>, readings: &[Option<TokenReadin
         .clone()
         .zip(readings)
         .filter_map(|(token, r)| {
-            r.map(|reading| Word {
-                token,
-                lower: normalise(doc.token_text(token)),
-                reading,
+            r.map(|reading| {
+                let lower = normalise(doc.token_text(token));
+                let verb_lemma = matches!(reading.upos, Upos::Verb | Upos::Aux)
+                    .then(|| reading.lemma(&lower).into_owned());
+                Word {
+                    token,
+                    lower,
+                    reading,
+                    verb_lemma,
+                }
             })
         })
         .collect();
@@ -422,6 +430,11 @@ fn subject(words: &[Word], np_of: &[Option<usize>], v: usize) -> Option<Subject>
             first -= 1;
         }
     }
+    // `l’espace, les couleurs, le silence … peuvent`: the last of an
+    // enumeration is not the whole subject.
+    if enumerated(words, np_of, first) {
+        return None;
+    }
     // A noun phrase that starts after a preposition is its object.
     if let Some(p) = first.checked_sub(1) {
         let w = &words[p];
@@ -439,6 +452,30 @@ fn subject(words: &[Word], np_of: &[Option<usize>], v: usize) -> Option<Subject>
         return None;
     }
     Some(Subject::NounPhrase(np))
+}
+
+/// Whether the noun phrase starting at word `first` follows a comma after
+/// another noun phrase that itself starts a clause (an enumeration).
+fn enumerated(words: &[Word], np_of: &[Option<usize>], first: usize) -> bool {
+    let Some(comma) = first.checked_sub(1) else {
+        return false;
+    };
+    if &*words[comma].lower != "," || comma == 0 {
+        return false;
+    }
+    let Some(np) = np_of[comma - 1] else {
+        return false;
+    };
+    let mut start = comma - 1;
+    while start > 0 && np_of[start - 1] == Some(np) {
+        start -= 1;
+    }
+    start == 0
+        || matches!(
+            words[start - 1].reading.upos,
+            Upos::Punct | Upos::Cconj | Upos::Sconj
+        )
+        || matches!(&*words[start - 1].lower, "que" | "qu'")
 }
 
 /// The adjective or participle after the verb group at word `v`, across
@@ -463,7 +500,7 @@ fn attributes(words: &[Word], chunks: &mut Chunks) {
     for v in 0..words.len() {
         let w = &words[v];
         let Some(lemma) = verb_lemma(w) else { continue };
-        let (kind, copula_end) = match lemma.as_str() {
+        let (kind, copula_end) = match lemma {
             "être" => (Copula::Etre, v),
             "sembler" | "paraître" | "paraitre" | "devenir" | "rester" | "demeurer" => {
                 (Copula::State, v)
