@@ -89,6 +89,15 @@ pub fn elides_before(word: &str) -> Option<bool> {
     {
         return Some(false);
     }
+    // Read as a number or as the name of a letter, not as a word: no
+    // elision (`le IXe siècle`, `le Ier siècle`, `la IIIe République`), and
+    // a lone letter is left undecided (`le e muet`, `un i grec`).
+    if is_roman_ordinal(word) {
+        return Some(false);
+    }
+    if is_letter_name(word) {
+        return None;
+    }
     let lower = lowercase(word);
     let first = lower.chars().next()?;
     if !first.is_alphabetic() {
@@ -104,7 +113,8 @@ pub fn elides_before(word: &str) -> Option<bool> {
             let r = readings(&lower)?;
             let aspirated = ASPIRATED_H.contains(&*lower)
                 || r.iter()
-                    .any(|r| ASPIRATED_H.contains(r.lemma(&lower).as_str()));
+                    .any(|r| ASPIRATED_H.contains(r.lemma(&lower).as_str()))
+                || derived_from_aspirated(&lower);
             Some(!aspirated)
         }
         // The pronoun `y` elides (`j’y vais`); other y words are unknown
@@ -113,6 +123,45 @@ pub fn elides_before(word: &str) -> Option<bool> {
         'y' => None,
         _ => Some(false),
     }
+}
+
+/// Whether `word` (lowercase) is derived from a verb with an aspirated h
+/// by a suffix that keeps it (`hachage`, `hachement` from `hacher`,
+/// `hurleur` from `hurler`), so needs no entry of its own.
+fn derived_from_aspirated(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "ages", "age", "ements", "ement", "eurs", "eur", "euses", "euse", "oirs", "oir", "ures",
+        "ure",
+    ];
+    SUFFIXES.iter().any(|suffix| {
+        word.strip_suffix(suffix)
+            .is_some_and(|stem| ASPIRATED_H.contains(format!("{stem}er").as_str()))
+    })
+}
+
+/// Whether `word` is a Roman numeral in capitals, alone or as an ordinal
+/// (`IX`, `IXe`, `Ier`, `Ire`, `IIIes`, `XXIᵉ`): read as a number (`le
+/// neuvième`), never as a word that begins with a vowel.
+pub fn is_roman_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(|b| b"IVXLCDM".contains(b)).count();
+    if digits == 0 {
+        return false;
+    }
+    matches!(
+        &word[digits..],
+        "" | "e" | "es" | "er" | "ers" | "re" | "res" | "ème" | "èmes" | "ᵉ" | "ᵉʳ" | "ʳᵉ"
+    )
+}
+
+/// Whether `word` is a single letter that is not a French word of its own
+/// (`e`, `i`, `o`, `u`, and capitals but `A`, `Y`, `À`, `Ô`): used as the
+/// name of a letter (`le e muet`), it takes no certain elision.
+pub fn is_letter_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    c.is_alphabetic() && !matches!(c, 'a' | 'A' | 'y' | 'Y' | 'à' | 'À' | 'ô' | 'Ô')
 }
 
 /// A determiner family: the forms that differ only by gender and number.
@@ -380,6 +429,9 @@ static GRAMMATICAL: LazyLock<FxHashMap<u128, &'static str>> = LazyLock::new(|| {
         .iter()
         .chain(ELIDABLE)
         .chain(&["beau", "nouveau", "vieux", "fou", "mou"])
+        .chain(SUBJECT_PRONOUNS)
+        .chain(NUMERALS)
+        .chain(&["tout", "toute", "tous", "toutes"])
         .map(|&w| (pack(w.bytes()), w))
         .collect()
 });
@@ -453,6 +505,37 @@ pub fn grammatical_words(doc: &Document) -> Vec<(usize, &'static str)> {
     }
     out
 }
+
+/// The personal pronouns that can be subjects (`je` is in [`ELIDABLE`]).
+pub const SUBJECT_PRONOUNS: &[&str] = &["il", "ils", "elle", "elles", "nous", "tu"];
+
+/// Cardinal numbers written in words that ask for a plural noun, and
+/// `quelques` (`neuf`, also an adjective, is left out).
+pub const NUMERALS: &[&str] = &[
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "vingt",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "cent",
+    "cents",
+    "mille",
+    "quelques",
+];
 
 /// Every determiner form [`determiner`] knows.
 pub const DETERMINERS: &[&str] = &[
@@ -563,12 +646,23 @@ mod tests {
         assert_eq!(elides_before("héros"), Some(false));
         assert_eq!(elides_before("haches"), Some(false));
         assert_eq!(elides_before("hasard"), Some(false));
+        assert_eq!(elides_before("hachage"), Some(false));
+        assert_eq!(elides_before("habillage"), Some(true));
         assert_eq!(elides_before("onze"), Some(false));
         assert_eq!(elides_before("yacht"), Some(false));
         assert_eq!(elides_before("président"), Some(false));
         assert_eq!(elides_before("y"), Some(true));
         assert_eq!(elides_before("hxqz"), None);
         assert_eq!(elides_before("3"), None);
+        // Numbers and letters are read as such (issue 17).
+        for numeral in ["IXe", "Ier", "IIIe", "Ire", "XIe", "IV", "VIIIᵉ", "IIes"] {
+            assert_eq!(elides_before(numeral), Some(false), "{numeral}");
+        }
+        assert_eq!(elides_before("e"), None);
+        assert_eq!(elides_before("I"), Some(false));
+        assert_eq!(elides_before("a"), Some(true));
+        assert_eq!(elides_before("Isère"), Some(true));
+        assert_eq!(elides_before("Ivan"), Some(true));
     }
 
     #[test]

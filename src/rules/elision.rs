@@ -39,6 +39,11 @@ fn english_replacement(doc: &Document, i: usize) -> Option<Option<String>> {
 fn elision_due(word: &str, next: &str, after: Option<&str>) -> bool {
     let is = |w: &str| next.eq_ignore_ascii_case(w);
     let one = is("un") || is("une");
+    // `le ou les fichiers`, `la ou les personnes`: the article stands for a
+    // noun further on, and no vowel follows it in speech.
+    if (is("ou") || is("et")) && after.is_some_and(|a| grammar::determiner(a).is_some()) {
+        return false;
+    }
     match word {
         // `à la une`, `le un` (the number one).
         "le" | "la" => !one && elides_before(next) == Some(true),
