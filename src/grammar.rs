@@ -154,14 +154,14 @@ pub fn is_roman_ordinal(word: &str) -> bool {
 }
 
 /// Whether `word` is a single letter that is not a French word of its own
-/// (`e`, `i`, `o`, `u`, and capitals but `A`, `Y`, `À`, `Ô`): used as the
+/// (`e`, `i`, `o`, `u`, and capitals but `À`, `Ô`): used as the
 /// name of a letter (`le e muet`), it takes no certain elision.
 pub fn is_letter_name(word: &str) -> bool {
     let mut chars = word.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else {
         return false;
     };
-    c.is_alphabetic() && !matches!(c, 'a' | 'A' | 'y' | 'Y' | 'à' | 'À' | 'ô' | 'Ô')
+    c.is_alphabetic() && !matches!(c, 'a' | 'y' | 'à' | 'À' | 'ô' | 'Ô')
 }
 
 /// A determiner family: the forms that differ only by gender and number.

@@ -285,13 +285,17 @@ pub fn verb_number(form: &str) -> Option<VerbNumber> {
         };
         // `-e`/`-ent` only for the first group (`utilise`, `utilisent`):
         // elsewhere `-ent` may be singular (`il ment`, `il sent`).
+        // Every conjugated reading must be of the first group (`convient`
+        // is `convier` and `convenir`).
         if singular == "e"
             && !readings(form).is_some_and(|r| {
-                r.iter().any(|r| {
-                    r.verb_form == VerbForm::Finite
-                        && r.lemma(form).ends_with("er")
-                        && r.lemma(form) != "aller"
-                })
+                r.iter()
+                    .filter(|r| r.verb_form == VerbForm::Finite)
+                    .all(|r| {
+                        let lemma = r.lemma(form);
+                        lemma.ends_with("er") && lemma != "aller"
+                    })
+                    && r.iter().any(|r| r.verb_form == VerbForm::Finite)
             })
         {
             return None;
@@ -381,6 +385,7 @@ mod tests {
         assert_eq!(n("seront"), Some((true, "sera".into())));
         assert_eq!(n("ment"), None);
         assert_eq!(n("sent"), None);
+        assert_eq!(n("convient"), None);
         assert_eq!(n("fichier"), None);
     }
 }

@@ -48,6 +48,14 @@ fn surely_determiner(
     if noun.iter().any(|r| r.verb_form == VerbForm::Infinitive) {
         return false;
     }
+    // `en les obligeant`: a pronoun before a gerund.
+    if noun
+        .iter()
+        .any(|r| r.verb_form == VerbForm::PresentParticiple)
+        && previous_word(doc, det).is_some_and(|p| doc.token_text(p) == "en")
+    {
+        return false;
+    }
     if !noun.iter().any(|r| r.verb_form == VerbForm::Finite) {
         return true;
     }
@@ -167,6 +175,16 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         if !surely_determiner(doc, i, word, noun_readings, phrase.between.is_empty())
             || readings_fit(&d, noun_readings)
+        {
+            continue;
+        }
+        // `du possible toute intervention`: `tout` after an adjective
+        // starts another phrase.
+        if phrase
+            .between
+            .iter()
+            .skip(1)
+            .any(|&b| matches!(doc.token_text(b), "tout" | "toute"))
         {
             continue;
         }
@@ -324,6 +342,19 @@ fn adjective_before_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnost
         }
         for &(a, r) in &between {
             let Some(r) = r else { continue };
+            // `les amplificateurs optiques`: a noun that fits the
+            // determiner, then an adjective, is the other order.
+            let noun_first = r.iter().any(|r| {
+                r.pos == Pos::Noun
+                    && gender_fits(d.gender, r.gender)
+                    && number_fits(d.plural, r.number)
+            });
+            // `des entreprises fournisseurs`: a participle that is also
+            // a noun, then a noun in apposition.
+            let participle = r.iter().any(|r| r.verb_form == VerbForm::PastParticiple);
+            if noun_first && (noun_readings.has(Pos::Adjective) || participle) {
+                continue;
+            }
             let fits = r.iter().any(|r| {
                 (r.pos == Pos::Adjective || r.verb_form == VerbForm::PastParticiple)
                     && gender_fits(Some(gender), r.gender)

@@ -111,6 +111,9 @@ const COMPLEMENT_LINKS: &[&str] = &[
 /// complement (`la plupart des élèves sont`, `une foule de curieux`).
 const COLLECTIVES: &[&str] = &[
     "plupart",
+    "quarantaine",
+    "cinquantaine",
+    "soixantaine",
     "majorité",
     "minorité",
     "nombre",
@@ -283,7 +286,12 @@ fn noun_number(word: &str) -> Option<bool> {
 
 /// The noun phrase subject that determiner token `d` opens, with its verb.
 fn noun_phrase_subject(doc: &Document, d: usize, det: Determiner) -> Option<Subject> {
-    if det.family == grammar::Family::Which || !opens_clause(doc, d) {
+    // `du`, `au`: a preposition in them, never a subject's determiner.
+    if matches!(
+        det.family,
+        grammar::Family::Which | grammar::Family::Partitive | grammar::Family::ToThe
+    ) || !opens_clause(doc, d)
+    {
         return None;
     }
     let phrase = grammar::noun_after(doc, d)?;
