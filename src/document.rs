@@ -8,6 +8,8 @@ use crate::quotes::QuoteAnalysis;
 use crate::settings::Settings;
 use crate::source::Source;
 use crate::span::Span;
+use crate::tagger::TokenReading;
+use crate::tagger::chunk::Chunks;
 use crate::tokenize::{Token, TokenKind, tokenize};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -20,6 +22,9 @@ pub struct Paragraph {
     /// Indexes into [`Document::tokens`].
     pub tokens: Range<usize>,
 }
+
+/// The readings of one sentence, tagged on first use.
+type SentenceReadings = OnceLock<Box<[Option<TokenReading>]>>;
 
 /// One analysed text. Rules read it; none of them tokenizes again.
 #[derive(Debug)]
@@ -35,6 +40,10 @@ pub struct Document<'a> {
     quotes: OnceLock<QuoteAnalysis>,
     english: OnceLock<Vec<EnglishSpan>>,
     grammatical: OnceLock<Vec<(usize, &'static str)>>,
+    sentences: OnceLock<Vec<Range<usize>>>,
+    tagged: OnceLock<Vec<SentenceReadings>>,
+    readings: OnceLock<Vec<Option<TokenReading>>>,
+    chunks: OnceLock<Vec<OnceLock<Chunks>>>,
 }
 
 impl<'a> Document<'a> {
@@ -53,6 +62,10 @@ impl<'a> Document<'a> {
             quotes: OnceLock::new(),
             english: OnceLock::new(),
             grammatical: OnceLock::new(),
+            sentences: OnceLock::new(),
+            tagged: OnceLock::new(),
+            readings: OnceLock::new(),
+            chunks: OnceLock::new(),
         }
     }
 
@@ -80,6 +93,97 @@ impl<'a> Document<'a> {
     pub fn grammatical_words(&self) -> &[(usize, &'static str)] {
         self.grammatical
             .get_or_init(|| crate::grammar::grammatical_words(self))
+    }
+
+    /// The sentences, as ranges of token indexes (computed on first use):
+    /// see [`crate::tagger::sentence::split`].
+    pub fn sentences(&self) -> &[Range<usize>] {
+        self.sentences
+            .get_or_init(|| crate::tagger::sentence::split(self))
+    }
+
+    /// The index into [`Document::sentences`] of the sentence holding
+    /// token `i`, if a sentence does (space between paragraphs is in none).
+    pub fn sentence_of(&self, i: usize) -> Option<usize> {
+        let sentences = self.sentences();
+        let s = sentences.partition_point(|r| r.end <= i);
+        (s < sentences.len() && sentences[s].contains(&i)).then_some(s)
+    }
+
+    /// The tagger's readings of sentence `s` (one entry per token of
+    /// `sentences()[s]`, punctuation included), tagged on first use.
+    pub fn sentence_readings(&self, s: usize) -> &[Option<TokenReading>] {
+        let cells = self.tagged.get_or_init(|| {
+            (0..self.sentences().len())
+                .map(|_| OnceLock::new())
+                .collect()
+        });
+        match (cells.get(s), self.sentences().get(s)) {
+            (Some(cell), Some(range)) => cell.get_or_init(|| {
+                crate::tagger::sentence::tag(self, range.clone()).into_boxed_slice()
+            }),
+            _ => &[],
+        }
+    }
+
+    /// The chosen reading of token `i` (a word, an elided word or a
+    /// number), tagging its sentence on first use: the cheap way for a rule
+    /// that has an agreement question about a few words.
+    pub fn reading(&self, i: usize) -> Option<&TokenReading> {
+        if let Some(all) = self.readings.get() {
+            return all.get(i)?.as_ref();
+        }
+        let token = self.tokens.get(i)?;
+        if !crate::tagger::sentence::has_reading(token.kind) {
+            return None;
+        }
+        let s = self.sentence_of(i)?;
+        let start = self.sentences()[s].start;
+        self.sentence_readings(s).get(i - start)?.as_ref()
+    }
+
+    /// The chosen reading of every token: one entry per token index of
+    /// [`Document::tokens`], `None` but for words, elided words and numbers
+    /// (computed on first use by tagging every sentence, and shared).
+    pub fn readings(&self) -> &[Option<TokenReading>] {
+        self.readings.get_or_init(|| {
+            let mut all = vec![None; self.tokens.len()];
+            for (s, range) in self.sentences().iter().enumerate() {
+                for (i, r) in range.clone().zip(self.sentence_readings(s)) {
+                    if crate::tagger::sentence::has_reading(self.tokens[i].kind) {
+                        all[i] = *r;
+                    }
+                }
+            }
+            all
+        })
+    }
+
+    /// The chunks of sentence `s` (noun phrases, subjects, attributes),
+    /// computed on first use from its readings.
+    pub fn sentence_chunks(&self, s: usize) -> &Chunks {
+        static EMPTY: Chunks = Chunks {
+            noun_phrases: Vec::new(),
+            subjects: Vec::new(),
+            attributes: Vec::new(),
+        };
+        let cells = self.chunks.get_or_init(|| {
+            (0..self.sentences().len())
+                .map(|_| OnceLock::new())
+                .collect()
+        });
+        match (cells.get(s), self.sentences().get(s)) {
+            (Some(cell), Some(range)) => cell.get_or_init(|| {
+                crate::tagger::chunk::chunk(self, range.clone(), self.sentence_readings(s))
+            }),
+            _ => &EMPTY,
+        }
+    }
+
+    /// The chunks of every sentence, in order (see
+    /// [`Document::sentence_chunks`]).
+    pub fn chunks(&self) -> impl Iterator<Item = &Chunks> {
+        (0..self.sentences().len()).map(|s| self.sentence_chunks(s))
     }
 
     /// Indexes of the words that start with a capital letter although they

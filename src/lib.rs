@@ -36,6 +36,7 @@ pub mod settings;
 pub mod source;
 pub mod span;
 pub mod suppress;
+pub mod tagger;
 pub mod tokenize;
 pub mod unicode_names;
 

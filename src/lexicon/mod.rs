@@ -184,9 +184,9 @@ impl Readings {
     }
 
     /// Every reading.
-    pub fn iter(&self) -> impl Iterator<Item = Reading> + '_ {
-        self.raw
-            .iter()
+    pub fn iter(&self) -> impl Iterator<Item = Reading> + use<> {
+        let raw: &'static [(u8, u8, u8, u8, u32)] = self.raw;
+        raw.iter()
             .map(|&(pos, gender, number, vform, lemma_rule)| Reading {
                 pos: Pos::from_code(pos),
                 gender: match gender {

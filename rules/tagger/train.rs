@@ -1,0 +1,254 @@
+//! Trains the part-of-speech tagger on UD French-Sequoia and writes
+//! `rules/tagger/pos.model`:
+//!
+//! ```text
+//! cargo run --release --example train-tagger
+//! ```
+//!
+//! An averaged perceptron, decoding greedily from left to right (as the
+//! tagger does), trained on the train and dev parts for a fixed number of
+//! passes in a fixed pseudo-random order: the same data gives the same
+//! model, byte for byte. The test part is never trained on; the program
+//! prints the accuracy on it. With `--eval` it trains on train only and
+//! prints the dev accuracy after each pass (to choose the number of passes).
+
+use coquille::tagger::conllu::{self, GoldSentence};
+use coquille::tagger::features::Prepared;
+use coquille::tagger::model;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Passes over the training data (chosen on the dev part with `--eval`).
+const PASSES: usize = 10;
+/// Weights are stored to a hundredth; smaller ones are dropped.
+const SCALE: f32 = 100.0;
+
+/// One class weight of one feature, with what averaging needs.
+#[derive(Clone, Copy, Default)]
+struct Param {
+    weight: f32,
+    total: f64,
+    stamp: u32,
+}
+
+struct Perceptron {
+    classes: usize,
+    params: FxHashMap<u32, Vec<(u8, Param)>>,
+    step: u32,
+}
+
+impl Perceptron {
+    fn scores(&self, feats: &[u32], out: &mut [f32]) {
+        out.iter_mut().for_each(|s| *s = 0.0);
+        for f in feats {
+            if let Some(ps) = self.params.get(f) {
+                for (c, p) in ps {
+                    out[*c as usize] += p.weight;
+                }
+            }
+        }
+    }
+
+    fn update(&mut self, feats: &[u32], class: u8, delta: f32) {
+        let step = self.step;
+        for &f in feats {
+            let ps = self.params.entry(f).or_default();
+            let p = match ps.iter().position(|(c, _)| *c == class) {
+                Some(k) => &mut ps[k].1,
+                None => {
+                    ps.push((class, Param::default()));
+                    &mut ps.last_mut().expect("pushed").1
+                }
+            };
+            p.total += f64::from(p.weight) * f64::from(step - p.stamp);
+            p.stamp = step;
+            p.weight += delta;
+        }
+    }
+
+    fn averaged(&self) -> Vec<(u32, Vec<(u8, f32)>)> {
+        let step = self.step.max(1);
+        let mut out: Vec<(u32, Vec<(u8, f32)>)> = self
+            .params
+            .iter()
+            .map(|(&f, ps)| {
+                let mut ws: Vec<(u8, f32)> = ps
+                    .iter()
+                    .map(|(c, p)| {
+                        let total = p.total + f64::from(p.weight) * f64::from(step - p.stamp);
+                        (*c, (total / f64::from(step)) as f32)
+                    })
+                    .collect();
+                ws.sort_by_key(|(c, _)| *c);
+                (f, ws)
+            })
+            .collect();
+        out.sort_by_key(|(f, _)| *f);
+        out
+    }
+}
+
+fn argmax(scores: &[f32]) -> u8 {
+    let mut best = 0;
+    for (c, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = c;
+        }
+    }
+    best as u8
+}
+
+fn read(dir: &Path, part: &str) -> Vec<GoldSentence> {
+    let path = dir.join(format!("fr_sequoia-ud-{part}.conllu"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    conllu::parse(&text)
+}
+
+/// A small deterministic generator for the order of the sentences.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+fn train(
+    sentences: &[GoldSentence],
+    classes: &[String],
+    passes: usize,
+    mut after_pass: impl FnMut(usize, &Perceptron),
+) -> Perceptron {
+    let index: FxHashMap<&str, u8> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), i as u8))
+        .collect();
+    let mut p = Perceptron {
+        classes: classes.len(),
+        params: FxHashMap::default(),
+        step: 0,
+    };
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+    let mut words = Prepared::default();
+    let mut feats = Vec::new();
+    let mut scores = vec![0f32; p.classes];
+    for pass in 0..passes {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        for &s in &order {
+            let sentence = &sentences[s];
+            words.prepare(sentence.tokens.iter().map(|t| t.form.as_str()));
+            let (mut prev, mut prev2) = (None, None);
+            for (i, token) in sentence.tokens.iter().enumerate() {
+                p.step += 1;
+                words.features(i, prev, prev2, &mut feats);
+                p.scores(&feats, &mut scores);
+                let guess = argmax(&scores);
+                let gold = index[token.class.as_str()];
+                if guess != gold {
+                    p.update(&feats, gold, 1.0);
+                    p.update(&feats, guess, -1.0);
+                }
+                prev2 = prev;
+                prev = Some(guess);
+            }
+        }
+        after_pass(pass, &p);
+    }
+    p
+}
+
+/// UPOS accuracy of a model over syntactic words (a contraction counts
+/// for its parts), and over surface tokens of the full classes.
+fn evaluate(bytes: &[u8], sentences: &[GoldSentence]) -> (f64, f64) {
+    let tagger = coquille::tagger::Tagger::new(bytes);
+    let names = tagger.class_names().to_vec();
+    let mut words = Prepared::default();
+    let mut tags = Vec::new();
+    let (mut right, mut total, mut class_right, mut tokens) = (0, 0, 0, 0);
+    for s in sentences {
+        words.prepare(s.tokens.iter().map(|t| t.form.as_str()));
+        tagger.tag(&words, &mut tags);
+        for (t, tag) in s.tokens.iter().zip(&tags) {
+            let name = names[tag.class as usize];
+            tokens += 1;
+            class_right += usize::from(name == t.class);
+            let predicted: Vec<&str> = name
+                .split('+')
+                .map(|p| p.split(':').next().unwrap_or(p))
+                .collect();
+            for (k, gold) in t.upos.iter().enumerate() {
+                total += 1;
+                right += usize::from(predicted.get(k) == Some(&gold.as_str()));
+            }
+        }
+    }
+    (
+        right as f64 / total as f64,
+        class_right as f64 / tokens as f64,
+    )
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/tagger");
+    let data = root.join("sequoia");
+    let eval_only = std::env::args().any(|a| a == "--eval");
+    let train_part = read(&data, "train");
+    let dev = read(&data, "dev");
+    let test = read(&data, "test");
+    let training: Vec<GoldSentence> = if eval_only {
+        train_part
+    } else {
+        train_part.into_iter().chain(dev.iter().cloned()).collect()
+    };
+    let classes: Vec<String> = training
+        .iter()
+        .flat_map(|s| s.tokens.iter().map(|t| t.class.clone()))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    eprintln!(
+        "{} sentences, {} classes: {}",
+        training.len(),
+        classes.len(),
+        classes.join(" ")
+    );
+    let passes = if eval_only { 20 } else { PASSES };
+    let p = train(&training, &classes, passes, |pass, p| {
+        if eval_only {
+            let bytes = model::write(&classes, &p.averaged(), SCALE);
+            let (upos, full) = evaluate(&bytes, &dev);
+            eprintln!(
+                "pass {:2}: dev UPOS {:.4}, classes {:.4}",
+                pass + 1,
+                upos,
+                full
+            );
+        } else {
+            eprintln!("pass {} done", pass + 1);
+        }
+    });
+    let bytes = model::write(&classes, &p.averaged(), SCALE);
+    let (upos, full) = evaluate(&bytes, &test);
+    eprintln!(
+        "test UPOS accuracy {:.4} (classes {:.4}), model {} bytes",
+        upos,
+        full,
+        bytes.len()
+    );
+    if !eval_only {
+        let out = root.join("pos.model");
+        std::fs::write(&out, &bytes)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+        eprintln!("wrote {}", out.display());
+    }
+}
