@@ -13,6 +13,7 @@ use crate::english::{EnglishKind, EnglishSpan};
 use crate::lexicon::{self, Gender, Number, Pos, Readings, VerbForm};
 use crate::memo;
 use crate::rules::wordlist::entries;
+use crate::tagger::Upos;
 use crate::tokenize::{SpaceKind, TokenKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
@@ -573,6 +574,16 @@ pub const DETERMINERS: &[&str] = &[
     "aux",
     "plusieurs",
 ];
+
+/// Whether the tagger reads token `i` as one of `tags` (the second part of
+/// a contraction counts: `du` is `de` + a determiner), or has no reading
+/// for it. The rules ask only where they are about to report, so only the
+/// sentences with an agreement question get tagged
+/// ([`Document::reading`]).
+pub fn tagged_as(doc: &Document, i: usize, tags: &[Upos]) -> bool {
+    doc.reading(i)
+        .is_none_or(|r| tags.contains(&r.upos) || r.fused.is_some_and(|f| tags.contains(&f)))
+}
 
 /// Whether word token `i` is written with a capital that is not explained
 /// by the start of a sentence: a name or a title (`La Défense`).

@@ -14,6 +14,7 @@ use crate::grammar::{
 };
 use crate::inflect::agreeing_form;
 use crate::lexicon::{Gender, Pos, Readings, VerbForm};
+use crate::tagger::Upos;
 use crate::tokenize::TokenKind;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
@@ -196,6 +197,12 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         }) {
             continue;
         }
+        // The tagger, asked only here, confirms the determiner and its noun.
+        if !grammar::tagged_as(doc, i, &[Upos::Det])
+            || !grammar::tagged_as(doc, n, &[Upos::Noun, Upos::Adj])
+        {
+            continue;
+        }
         let span = t.span().cover(tokens[n].span());
         let shown = doc.slice(span);
         let gender_only = Determiner {
@@ -342,6 +349,11 @@ fn adjective_before_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnost
         }
         for &(a, r) in &between {
             let Some(r) = r else { continue };
+            if !grammar::tagged_as(doc, a, &[Upos::Adj, Upos::Verb, Upos::Noun])
+                || !grammar::tagged_as(doc, n, &[Upos::Noun])
+            {
+                continue;
+            }
             // `les amplificateurs optiques`: a noun that fits the
             // determiner, then an adjective, is the other order.
             let noun_first = r.iter().any(|r| {
@@ -463,6 +475,11 @@ fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         let coordination =
             |w: Option<usize>| w.is_some_and(|w| matches!(doc.token_text(w), "et" | "ou" | "ni"));
         if coordination(next_word(doc, a)) || coordination(previous_word(doc, det)) {
+            continue;
+        }
+        if !grammar::tagged_as(doc, a, &[Upos::Adj, Upos::Verb])
+            || !grammar::tagged_as(doc, n, &[Upos::Noun])
+        {
             continue;
         }
         let noun = doc.token_text(n);

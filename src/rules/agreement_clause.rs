@@ -17,6 +17,7 @@ use crate::document::Document;
 use crate::grammar::{self, Determiner, gender_fits, number_fits, readings};
 use crate::inflect::{agreeing_form, verb_number};
 use crate::lexicon::{Gender, Number, Pos, VerbForm};
+use crate::tagger::Upos;
 use crate::tokenize::{SpaceKind, TokenKind};
 
 pub(super) const RULES: &[CodeRuleDef] = &[
@@ -587,6 +588,11 @@ fn attribute(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if fits(s.gender, Some(s.plural)) || s.complements.iter().any(|&(g, p)| fits(g, p)) {
             continue;
         }
+        if !grammar::tagged_as(doc, s.verb, &[Upos::Aux, Upos::Verb])
+            || !grammar::tagged_as(doc, a, &[Upos::Adj, Upos::Verb])
+        {
+            continue;
+        }
         let subject = doc.token_text(s.head);
         let written = doc.token_text(a);
         let mut d = meta.diagnostic(
@@ -623,7 +629,10 @@ fn subject_verb(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         let Some(number) = verb_number(&verb) else {
             continue;
         };
-        if number.plural == s.plural {
+        if number.plural == s.plural
+            || !grammar::tagged_as(doc, s.verb, &[Upos::Aux, Upos::Verb])
+            || !grammar::tagged_as(doc, s.head, &[Upos::Noun, Upos::Pron])
+        {
             continue;
         }
         let subject = doc.token_text(s.head);

@@ -10,6 +10,7 @@ use crate::document::Document;
 use crate::grammar::{self, next_word, number_fits, previous_word, readings};
 use crate::inflect::{agreeing_form, noun_form};
 use crate::lexicon::{Gender, Number, Pos, Readings, VerbForm};
+use crate::tagger::Upos;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
     always("agreement/numeral-noun", numeral_noun),
@@ -147,6 +148,9 @@ fn numeral_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         let Some((n, fix)) = singular_in_plural(doc, from) else {
             continue;
         };
+        if !grammar::tagged_as(doc, n, &[Upos::Noun, Upos::Adj]) {
+            continue;
+        }
         let written = doc.token_text(n);
         let span = tokens[i].span().cover(tokens[n].span());
         let mut d = meta.diagnostic(
@@ -204,6 +208,9 @@ fn tout(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             "tous"
         };
         if word == wanted {
+            continue;
+        }
+        if !grammar::tagged_as(doc, d, &[Upos::Det]) {
             continue;
         }
         let written = doc.token_text(i);
