@@ -155,3 +155,35 @@ fn recall_and_precision_on_the_test_texts() {
         "{wrong:?}"
     );
 }
+
+/// The sentences of UD French-Sequoia's test part (checked in for the
+/// tagger, `rules/tagger/sequoia/`, LGPL-LR): well-edited French, so every
+/// agreement or elision finding in the default profile is suspect. Two are
+/// allowed, both true errors of the source text: `les hasards du
+/// calendrier du Comité … a fait` and `dans le matches de son équipe`.
+#[test]
+fn treebank_sentences_give_almost_no_finding() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("rules/tagger/sequoia/fr_sequoia-ud-test.conllu");
+    let conllu = std::fs::read_to_string(path).expect("Sequoia test part");
+    let sentences: Vec<&str> = conllu
+        .lines()
+        .filter_map(|l| l.strip_prefix("# text = "))
+        .collect();
+    assert!(sentences.len() > 400, "{} sentences", sentences.len());
+    let linter = Linter::new(Settings::default()).expect("linter");
+    let mut found = Vec::new();
+    for sentence in &sentences {
+        let source = Source::new("t.txt", *sentence, SourceKind::PlainText);
+        for d in linter.check(&source) {
+            if d.rule.starts_with("agreement/") || d.rule.starts_with("elision/") {
+                found.push(format!("{}: {sentence}", d.rule));
+            }
+        }
+    }
+    println!("{} findings on {} sentences", found.len(), sentences.len());
+    for f in &found {
+        println!("  {f}");
+    }
+    assert!(found.len() <= 2, "{found:#?}");
+}

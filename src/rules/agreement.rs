@@ -349,11 +349,6 @@ fn adjective_before_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnost
         }
         for &(a, r) in &between {
             let Some(r) = r else { continue };
-            if !grammar::tagged_as(doc, a, &[Upos::Adj, Upos::Verb, Upos::Noun])
-                || !grammar::tagged_as(doc, n, &[Upos::Noun])
-            {
-                continue;
-            }
             // `les amplificateurs optiques`: a noun that fits the
             // determiner, then an adjective, is the other order.
             let noun_first = r.iter().any(|r| {
@@ -372,7 +367,11 @@ fn adjective_before_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnost
                     && gender_fits(Some(gender), r.gender)
                     && number_fits(plural, r.number)
             });
-            if fits {
+            // The tagger, asked only now, confirms the adjective and the noun.
+            if fits
+                || !grammar::tagged_as(doc, a, &[Upos::Adj, Upos::Verb, Upos::Noun])
+                || !grammar::tagged_as(doc, n, &[Upos::Noun])
+            {
                 continue;
             }
             let written = doc.token_text(a);
@@ -477,11 +476,6 @@ fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if coordination(next_word(doc, a)) || coordination(previous_word(doc, det)) {
             continue;
         }
-        if !grammar::tagged_as(doc, a, &[Upos::Adj, Upos::Verb])
-            || !grammar::tagged_as(doc, n, &[Upos::Noun])
-        {
-            continue;
-        }
         let noun = doc.token_text(n);
         let Some((gender, plural)) = grammar::certain_noun_features(noun) else {
             continue;
@@ -492,7 +486,10 @@ fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         // `la réduction des coûts massive`: the adjective may go with an
         // earlier noun that has its own determiner.
-        if earlier_head_agrees(doc, det, adjective) {
+        if earlier_head_agrees(doc, det, adjective)
+            || !grammar::tagged_as(doc, a, &[Upos::Adj, Upos::Verb])
+            || !grammar::tagged_as(doc, n, &[Upos::Noun])
+        {
             continue;
         }
         let span = t.span().cover(tokens[a].span());

@@ -235,8 +235,11 @@ fn pronoun_subject(doc: &Document, i: usize, word: &str) -> Option<Subject> {
             return None;
         }
     }
-    let coordinated = grammar::previous_word(doc, i)
-        .is_some_and(|p| matches!(&*word_at(doc, p), "et" | "ou" | "ni"));
+    // `Marie et elle sont`: only the stressed forms can be coordinated;
+    // `et ils doit` is a new clause.
+    let coordinated = matches!(word, "elle" | "elles" | "nous")
+        && grammar::previous_word(doc, i)
+            .is_some_and(|p| matches!(&*word_at(doc, p), "et" | "ou" | "ni"));
     let (verb, clitic) = verb_after(doc, i)?;
     Some(Subject {
         start: i,
@@ -332,8 +335,14 @@ fn noun_phrase_subject(doc: &Document, d: usize, det: Determiner) -> Option<Subj
             // Adjectives before the noun (`de la future ligne`).
             for _ in 0..2 {
                 let kw = word_at(doc, k);
-                let next_noun = following(doc, k)
-                    .is_some_and(|n| grammar::has_pos(&word_at(doc, n), Pos::Noun));
+                // The next word is the noun; when it may also be a verb
+                // (`de l’immobilier reste`), the tagger decides.
+                let next_noun = following(doc, k).is_some_and(|n| {
+                    let next = word_at(doc, n);
+                    grammar::has_pos(&next, Pos::Noun)
+                        && (!grammar::is_finite_verb(&next)
+                            || !grammar::tagged_as(doc, n, &[Upos::Verb, Upos::Aux]))
+                });
                 if !only_adjective(&kw) || !next_noun {
                     break;
                 }
