@@ -335,13 +335,11 @@ fn noun_phrase_subject(doc: &Document, d: usize, det: Determiner) -> Option<Subj
             // Adjectives before the noun (`de la future ligne`).
             for _ in 0..2 {
                 let kw = word_at(doc, k);
-                // The next word is the noun; when it may also be a verb
-                // (`de l’immobilier reste`), the tagger decides.
+                // The next word is the noun (not a verb: `de l’immobilier
+                // reste`).
                 let next_noun = following(doc, k).is_some_and(|n| {
                     let next = word_at(doc, n);
-                    grammar::has_pos(&next, Pos::Noun)
-                        && (!grammar::is_finite_verb(&next)
-                            || !grammar::tagged_as(doc, n, &[Upos::Verb, Upos::Aux]))
+                    grammar::has_pos(&next, Pos::Noun) && !grammar::is_finite_verb(&next)
                 });
                 if !only_adjective(&kw) || !next_noun {
                     break;

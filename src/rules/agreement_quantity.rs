@@ -120,6 +120,16 @@ fn numeral_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             // `de grandes ville`: a plural adjective, then the noun.
             let Some(a) = next_word(doc, i) else { continue };
             let adjective = grammar::lowercase(doc.token_text(a));
+            let plural_only = readings(&adjective).is_some_and(|r| {
+                r.has(Pos::Adjective)
+                    && r.iter().all(|r| {
+                        (r.pos == Pos::Adjective || r.pos == Pos::Noun)
+                            && r.number == Number::Plural
+                    })
+            });
+            if !plural_only {
+                continue;
+            }
             // `une équipe de chercheurs conduite par`: a noun and its
             // adjective, not an adjective and its noun.
             let noun_then_adjective = next_word(doc, a).is_some_and(|n| {
@@ -129,16 +139,6 @@ fn numeral_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                 })
             }) && readings(&adjective).is_some_and(|r| r.has(Pos::Noun));
             if noun_then_adjective {
-                continue;
-            }
-            let plural_only = readings(&adjective).is_some_and(|r| {
-                r.has(Pos::Adjective)
-                    && r.iter().all(|r| {
-                        (r.pos == Pos::Adjective || r.pos == Pos::Noun)
-                            && r.number == Number::Plural
-                    })
-            });
-            if !plural_only {
                 continue;
             }
             a
