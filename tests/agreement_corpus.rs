@@ -21,6 +21,7 @@ const RULES: &[&str] = &[
     "agreement/adjective-before-noun",
     "agreement/attribute",
     "agreement/subject-verb",
+    "agreement/participle-avoir",
     "agreement/numeral-noun",
     "agreement/tout",
     // Before English (`La update`), the untranslated word is the finding.
@@ -62,12 +63,13 @@ fn unmark(line: &str) -> (String, Option<Span>) {
 
 /// The least recall each class of `errors.txt` must keep.
 const CLASS_RECALL: &[(&str, f64)] = &[
-    ("attribute", 0.0),
-    ("participle", 0.0),
-    ("subject-verb", 0.0),
-    ("numeral", 0.0),
-    ("tout", 0.0),
-    ("adjective-before", 0.0),
+    ("attribute", 0.9),
+    ("participle", 0.9),
+    ("subject-verb", 0.85),
+    ("numeral", 0.85),
+    ("tout", 0.9),
+    ("adjective-before", 0.8),
+    ("participle-avoir", 0.7),
 ];
 
 /// Per rule: (right findings, all findings).

@@ -318,7 +318,10 @@ fn adjective_before_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnost
             let adjective = r.has(Pos::Adjective)
                 && r.iter().all(|r| {
                     matches!(r.pos, Pos::Adjective | Pos::Noun)
-                        || r.verb_form == VerbForm::PastParticiple
+                        || matches!(
+                            r.verb_form,
+                            VerbForm::PastParticiple | VerbForm::PresentParticiple
+                        )
                 });
             if adjective && between.len() < 2 && noun_follows(doc, n, &d) {
                 between.push((n, Some(r)));
@@ -337,14 +340,28 @@ fn adjective_before_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnost
         {
             d.gender = Some(Gender::Masculine);
         }
-        let Some((gender, plural)) = grammar::certain_noun_features(&noun) else {
+        // The noun's gender and number; an invariable noun takes the
+        // determiner's number (`la première fois`). A noun that may be a
+        // verb (`réforme`) is confirmed by the tagger before reporting.
+        let features = grammar::certain_noun_features(&noun).or_else(|| {
+            let mut genders = noun_readings
+                .iter()
+                .filter(|r| r.pos == Pos::Noun)
+                .map(|r| r.gender);
+            let first = genders.next()?;
+            let invariable = noun_readings
+                .iter()
+                .filter(|r| r.pos == Pos::Noun)
+                .all(|r| r.number == crate::lexicon::Number::Both);
+            (matches!(first, Gender::Masculine | Gender::Feminine)
+                && genders.all(|g| g == first)
+                && invariable)
+                .then_some((first, d.plural))
+        });
+        let Some((gender, plural)) = features else {
             continue;
         };
-        if !readings_fit(&d, noun_readings)
-            || noun_readings
-                .iter()
-                .any(|r| r.verb_form == VerbForm::Finite)
-        {
+        if !readings_fit(&d, noun_readings) {
             continue;
         }
         for &(a, r) in &between {

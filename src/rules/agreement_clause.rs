@@ -23,6 +23,7 @@ use crate::tokenize::{SpaceKind, TokenKind};
 pub(super) const RULES: &[CodeRuleDef] = &[
     always("agreement/attribute", attribute),
     always("agreement/subject-verb", subject_verb),
+    always("agreement/participle-avoir", participle_avoir),
 ];
 
 /// A subject and the verb that follows it.
@@ -655,6 +656,174 @@ fn subject_verb(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             vec![Edit::replace(tokens[s.verb].span(), form)],
             Applicability::Unsafe,
         ));
+        out.push(d);
+    }
+}
+
+/// The forms of `avoir` that make a compound tense.
+const AVOIR: &[&str] = &[
+    "ai", "as", "a", "avons", "avez", "ont", "avais", "avait", "avions", "aviez", "avaient",
+    "aurai", "auras", "aura", "aurons", "aurez", "auront", "aurais", "aurait", "aurions", "auriez",
+    "auraient", "eu", "eut", "eurent",
+];
+
+/// Participles that do not agree with a preceding `que`: intransitive
+/// verbs with a complement of measure or time (`les heures que j’ai
+/// dormi`), impersonal ones (`qu’il a fallu`), and those with an infinitive
+/// left out (`qu’il a pu`, `voulu`).
+const INVARIABLE_PARTICIPLES: &[&str] = &[
+    "fallu", "coûté", "valu", "pesé", "duré", "vécu", "dormi", "couru", "régné", "ri", "plu",
+    "nui", "suffi", "menti", "semblé", "paru", "pu", "dû", "voulu", "su", "fait", "laissé",
+    "marché", "mesuré",
+];
+
+/// The personal pronouns that can be subjects after `que` (elided ones
+/// without their apostrophe).
+const RELATIVE_SUBJECTS: &[&str] = &[
+    "j", "je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles",
+];
+
+/// `les lettres que j’ai reçu` → `reçues`: a past participle with `avoir`
+/// agrees with its direct object when the object comes first, as the
+/// relative `que` does: the noun before `que` decides.
+fn participle_avoir(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let tokens = doc.tokens();
+    for (i, word) in grammar::grammatical_words_in_prose(doc) {
+        // `que` then its subject, or `qu’` glued to a pronoun subject.
+        let (que, subject) = if word == "que" {
+            let Some(s) = following(doc, i) else { continue };
+            (i, s)
+        } else if grammar::SUBJECT_PRONOUNS.contains(&word)
+            && i > 0
+            && tokens[i - 1].kind == TokenKind::Elided
+            && word_at(doc, i - 1) == "qu"
+        {
+            (i - 1, i)
+        } else {
+            continue;
+        };
+        // The noun before `que`, with its determiner.
+        let Some(n) = que
+            .checked_sub(2)
+            .filter(|&n| following(doc, n) == Some(que))
+        else {
+            continue;
+        };
+        if tokens[n].kind != TokenKind::Word || tokens[n].first.is_uppercase() {
+            continue;
+        }
+        let noun = word_at(doc, n);
+        let det = grammar::previous_word(doc, n)
+            .and_then(|p| grammar::determiner(&word_at(doc, p)))
+            .or_else(|| {
+                grammar::elided_before(doc, n)
+                    .filter(|&p| word_at(doc, p) == "l")
+                    .map(|_| Determiner {
+                        family: grammar::Family::Definite,
+                        gender: None,
+                        plural: false,
+                    })
+            });
+        let Some(det) = det else { continue };
+        // `il a dit aux journalistes que nous avons gagné`: after `à`,
+        // the noun is the object of a verb of saying, `que` a conjunction.
+        let indirect = matches!(det.family, grammar::Family::ToThe)
+            || grammar::previous_word(doc, n)
+                .and_then(|p| grammar::previous_word(doc, p))
+                .is_some_and(|p| word_at(doc, p) == "à");
+        if indirect {
+            continue;
+        }
+        let Some(r) = readings(&noun) else { continue };
+        if !r.iter().any(|r| {
+            r.pos == Pos::Noun
+                && gender_fits(det.gender, r.gender)
+                && number_fits(det.plural, r.number)
+        }) {
+            continue;
+        }
+        let Some(gender) = noun_gender(&noun) else {
+            continue;
+        };
+        let plural = det.plural;
+        // The masculine singular is the participle's own form.
+        if gender == Gender::Masculine && !plural {
+            continue;
+        }
+        // The subject: a pronoun, or a determiner and a noun.
+        let sw = word_at(doc, subject);
+        let last = if RELATIVE_SUBJECTS.contains(&sw.as_str()) {
+            subject
+        } else if grammar::determiner(&sw).is_some() {
+            let Some(sn) = following(doc, subject) else {
+                continue;
+            };
+            if !grammar::has_pos(&word_at(doc, sn), Pos::Noun) {
+                continue;
+            }
+            sn
+        } else {
+            continue;
+        };
+        let Some(aux) = following(doc, last) else {
+            continue;
+        };
+        if !AVOIR.contains(&word_at(doc, aux).as_str()) {
+            continue;
+        }
+        let Some(part) = following(doc, aux) else {
+            continue;
+        };
+        let pw = word_at(doc, part);
+        if INVARIABLE_PARTICIPLES.contains(&pw.as_str()) || tokens[part].first.is_uppercase() {
+            continue;
+        }
+        let Some(pr) = readings(&pw) else { continue };
+        if !pr.iter().any(|r| r.verb_form == VerbForm::PastParticiple) {
+            continue;
+        }
+        let fits = pr.iter().any(|r| {
+            r.verb_form == VerbForm::PastParticiple
+                && gender_fits(Some(gender), r.gender)
+                && number_fits(plural, r.number)
+        });
+        if fits {
+            continue;
+        }
+        // `que nous avons gagné le match`: `que` a conjunction, the
+        // participle has its object after it; `entendu chanter`: an
+        // infinitive follows.
+        if let Some(next) = following(doc, part) {
+            let nw = word_at(doc, next);
+            if grammar::determiner(&nw).is_some()
+                || matches!(nw.as_str(), "l" | "d" | "de" | "à" | "que" | "qu")
+                || grammar::is_infinitive(&nw)
+            {
+                continue;
+            }
+        }
+        if !grammar::tagged_as(doc, part, &[Upos::Verb, Upos::Aux, Upos::Adj])
+            || !grammar::tagged_as(doc, n, &[Upos::Noun])
+        {
+            continue;
+        }
+        let written = doc.token_text(part);
+        let mut d = meta.diagnostic(
+            tokens[subject].span().cover(tokens[part].span()),
+            format!(
+                "« {written} » agrees with its object « que » (« {} », {}), which comes before it",
+                doc.token_text(n),
+                features(Some(gender), plural)
+            ),
+        );
+        if let Some(form) = agreeing_form(&pw, Some(gender), plural) {
+            let form = match_case(written, &form);
+            d.message.push_str(&format!(": « {form} »"));
+            d.fix = Some(Fix::new(
+                vec![Edit::replace(tokens[part].span(), form)],
+                Applicability::Unsafe,
+            ));
+        }
         out.push(d);
     }
 }

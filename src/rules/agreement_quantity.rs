@@ -24,7 +24,6 @@ fn nominal(r: Readings) -> bool {
             || (r.pos == Pos::Verb && r.verb_form == VerbForm::PastParticiple)
     })
 }
-
 /// Whether some reading of `r` with part of speech `pos` is plural (or of
 /// both numbers).
 fn plural_reading(r: Readings, pos: Pos) -> bool {
