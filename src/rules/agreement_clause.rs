@@ -299,7 +299,18 @@ fn noun_phrase_subject(doc: &Document, d: usize, det: Determiner) -> Option<Subj
     {
         return None;
     }
-    let phrase = grammar::noun_after(doc, d)?;
+    // `l’option`: the noun glued to the elided article.
+    let phrase = if doc.tokens()[d].kind == TokenKind::Elided {
+        let n = following(doc, d)?;
+        let readings = readings(&word_at(doc, n)).filter(|r| r.has(Pos::Noun))?;
+        grammar::NounPhrase {
+            noun: n,
+            between: Vec::new(),
+            readings,
+        }
+    } else {
+        grammar::noun_after(doc, d)?
+    };
     let n = phrase.noun;
     let noun = word_at(doc, n);
     if grammar::is_capitalised_name(doc, n)
@@ -381,7 +392,9 @@ fn noun_phrase_subject(doc: &Document, d: usize, det: Determiner) -> Option<Subj
     {
         return None;
     }
-    let coordinated = grammar::previous_word(doc, d)
+    let coordinated = d
+        .checked_sub(2)
+        .filter(|&p| following(doc, p) == Some(d))
         .is_some_and(|p| matches!(&*word_at(doc, p), "et" | "ou" | "ni"));
     Some(Subject {
         start: d,
@@ -398,12 +411,25 @@ fn noun_phrase_subject(doc: &Document, d: usize, det: Determiner) -> Option<Subj
 
 /// Every subject of `doc` with its verb, in token order.
 fn subjects<'d>(doc: &'d Document<'d>) -> impl Iterator<Item = Subject> + 'd {
-    grammar::grammatical_words_in_prose(doc).filter_map(|(i, word)| {
-        match grammar::determiner(word) {
+    // The elided article (`L’option est activé`): either gender, singular.
+    let elided = Determiner {
+        family: grammar::Family::Definite,
+        gender: None,
+        plural: false,
+    };
+    let articles = doc
+        .tokens()
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TokenKind::Elided && matches!(t.first, 'l' | 'L'))
+        .filter(move |&(i, _)| word_at(doc, i) == "l")
+        .filter_map(move |(i, _)| noun_phrase_subject(doc, i, elided));
+    grammar::grammatical_words_in_prose(doc)
+        .filter_map(|(i, word)| match grammar::determiner(word) {
             Some(det) => noun_phrase_subject(doc, i, det),
             None => pronoun_subject(doc, i, word),
-        }
-    })
+        })
+        .chain(articles)
 }
 
 /// The forms of the first and second persons of `être` and `avoir` with
