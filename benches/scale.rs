@@ -12,7 +12,8 @@
 //! `cargo bench --bench scale -- throughput process grammalecte`; the part
 //! `profile` (never run by default) only checks the corpus with one rule set
 //! on one core, for `perf record`; the part `rules` (never run by default
-//! either) prints what the document analysis and each rule cost alone.
+//! either) prints what the document analysis, the tagger, the chunks and
+//! each rule cost alone.
 //! Targets are printed next to the figures; missing one fails nothing.
 //! Parts (b) and (c) run `target/release/coquille` (build it first with
 //! `cargo build --release`; `COQUILLE_BIN` names another binary) and
@@ -303,7 +304,8 @@ fn profile(paragraphs: &[String], megabytes: f64) {
 
 /// `rules` (not run by default): what each part of `check` costs on one
 /// core, in nanoseconds per byte: the document analysis (prose view and
-/// tokens), then every rule alone (the analysis subtracted; a rule that
+/// tokens), the tagger and the chunks on every sentence, then every rule
+/// alone (the analysis subtracted; a rule that
 /// reads a shared analysis, such as the English spans, pays for all of it).
 fn rule_costs(paragraphs: &[String], megabytes: f64) {
     let docs = corpus(paragraphs, (megabytes * 1e6) as usize);
@@ -330,6 +332,33 @@ fn rule_costs(paragraphs: &[String], megabytes: f64) {
     println!(
         "{:>8.2} ns/B  document analysis (prose view, tokens, paragraphs)",
         analysis * 1e9 / bytes
+    );
+    // The tagger and the chunker on every sentence (rules ask only for the
+    // sentences where an agreement question is open: this is the most
+    // they can cost).
+    let tagging = time(&|d| {
+        let doc = coquille::Document::new(d, &settings);
+        doc.readings().iter().filter(|r| r.is_some()).count()
+    });
+    let chunking = time(&|d| {
+        let doc = coquille::Document::new(d, &settings);
+        doc.chunks().map(|c| c.noun_phrases.len()).sum()
+    });
+    let words: usize = docs
+        .iter()
+        .map(|d| {
+            let doc = coquille::Document::new(d, &settings);
+            doc.readings().iter().filter(|r| r.is_some()).count()
+        })
+        .sum();
+    println!(
+        "{:>8.2} ns/B  tagger, every sentence ({:.2} M words/s)",
+        (tagging - analysis) * 1e9 / bytes,
+        words as f64 / (tagging - analysis) / 1e6
+    );
+    println!(
+        "{:>8.2} ns/B  chunks (noun phrases, subjects, attributes), every sentence",
+        (chunking - tagging) * 1e9 / bytes
     );
     let registry = Registry::global();
     let mut costs: Vec<(f64, &str)> = registry

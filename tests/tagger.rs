@@ -168,3 +168,113 @@ fn readings_are_per_token_and_lazy_per_sentence() {
         assert_eq!(doc.reading(i), r.as_ref());
     }
 }
+
+#[test]
+fn object_pronouns_before_verbs_are_pronouns() {
+    let w = words("Il les a lus hier. Je la vois.");
+    assert_eq!(find(&w, "les").upos, Upos::Pron);
+    assert_eq!(find(&w, "la").upos, Upos::Pron);
+    let lus = find(&w, "lus");
+    assert_eq!(
+        (lus.verb_form, lus.number),
+        (Some(VerbForm::PastParticiple), Some(Number::Plural))
+    );
+}
+
+#[test]
+fn attributes_keep_their_own_gender_and_number() {
+    // The reading is the word's, not the one its subject would want: the
+    // rules see the disagreement.
+    let w = words("Elle est content. Nous sommes prêt. Les femmes sont partis.");
+    let content = find(&w, "content");
+    assert_eq!(
+        (content.upos, content.gender, content.number),
+        (Upos::Adj, Some(Gender::Masculine), Some(Number::Singular))
+    );
+    let sommes = find(&w, "sommes");
+    assert_eq!(
+        (sommes.upos, sommes.person, sommes.number),
+        (Upos::Aux, Some(1), Some(Number::Plural))
+    );
+    let partis = find(&w, "partis");
+    assert_eq!(
+        (partis.verb_form, partis.gender, partis.number),
+        (
+            Some(VerbForm::PastParticiple),
+            Some(Gender::Masculine),
+            Some(Number::Plural)
+        )
+    );
+}
+
+#[test]
+fn determiner_like_words_get_morphology_from_the_lexicon() {
+    let w = words("Tout les jours, un petite village.");
+    let tout = find(&w, "Tout");
+    assert_eq!(
+        (tout.gender, tout.number),
+        (Some(Gender::Masculine), Some(Number::Singular)),
+        "{tout:?}"
+    );
+    let petite = find(&w, "petite");
+    assert_eq!(
+        (petite.upos, petite.gender),
+        (Upos::Adj, Some(Gender::Feminine))
+    );
+    assert_eq!(find(&w, "village").gender, Some(Gender::Masculine));
+    // A noun whose gender changes its meaning has both.
+    let w = words("Cette page est vide.");
+    assert_eq!(find(&w, "page").gender, Some(Gender::Both));
+}
+
+#[test]
+fn remembered_word_scores_change_nothing() {
+    // The embedded tagger remembers the scores of each form's own
+    // features; a tagger on the same model file without the memo must
+    // choose the same classes with the same confidence.
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/rules/tagger/pos.model"
+    ))
+    .expect("model file");
+    let plain = tagger::Tagger::new(&bytes);
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/rules/tagger/sequoia/fr_sequoia-ud-test.conllu"
+    ))
+    .expect("Sequoia test part");
+    let mut words = tagger::features::Prepared::default();
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    // Twice, so that the second pass reads the memo.
+    for _ in 0..2 {
+        for s in conllu::parse(&text).iter().take(100) {
+            words.prepare(s.tokens.iter().map(|t| t.form.as_str()));
+            tagger::TAGGER.tag(&words, &mut a);
+            plain.tag(&words, &mut b);
+            assert_eq!(a, b, "{}", s.text);
+        }
+    }
+}
+
+#[test]
+fn words_the_treebank_never_saw_get_their_tag_from_the_lexicon() {
+    // None of these forms occurs in the Sequoia files.
+    let w = words("Le pangolin grignotait des fourmis. Ses zébrures luisaient doucement.");
+    let tags: Vec<(&str, Upos)> = w.iter().map(|(f, r)| (f.as_str(), r.upos)).collect();
+    assert_eq!(
+        tags,
+        [
+            ("Le", Upos::Det),
+            ("pangolin", Upos::Noun),
+            ("grignotait", Upos::Verb),
+            ("des", Upos::Det),
+            ("fourmis", Upos::Noun),
+            ("Ses", Upos::Det),
+            ("zébrures", Upos::Noun),
+            ("luisaient", Upos::Verb),
+            ("doucement", Upos::Adv),
+        ]
+    );
+    assert_eq!(find(&w, "luisaient").number, Some(Number::Plural));
+    assert_eq!(find(&w, "zébrures").gender, Some(Gender::Feminine));
+}

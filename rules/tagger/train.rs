@@ -10,7 +10,10 @@
 //! passes in a fixed pseudo-random order: the same data gives the same
 //! model, byte for byte. The test part is never trained on; the program
 //! prints the accuracy on it. With `--eval` it trains on train only and
-//! prints the dev accuracy after each pass (to choose the number of passes).
+//! prints the dev accuracy after each pass (to choose the number of passes);
+//! with `--speed` it only measures how fast the checked-in model tags; with
+//! `--report FILE…` it prints the checked-in model's accuracy (UPOS, gender,
+//! number) on other CoNLL-U files.
 
 use coquille::tagger::conllu::{self, GoldSentence};
 use coquille::tagger::features::Prepared;
@@ -198,9 +201,110 @@ fn evaluate(bytes: &[u8], sentences: &[GoldSentence]) -> (f64, f64) {
     )
 }
 
+/// Tags the test part `rounds` times with the embedded model and prints
+/// the words per second (one core, features and lexicon look-ups included,
+/// readings built).
+fn speed(sentences: &[GoldSentence], rounds: usize) {
+    let tagger = &*coquille::tagger::TAGGER;
+    let mut words = Prepared::default();
+    let mut tags = Vec::new();
+    let start = std::time::Instant::now();
+    let mut n = 0usize;
+    for _ in 0..rounds {
+        for s in sentences {
+            words.prepare(s.tokens.iter().map(|t| t.form.as_str()));
+            tagger.tag(&words, &mut tags);
+            for (i, (t, &tag)) in s.tokens.iter().zip(&tags).enumerate() {
+                std::hint::black_box(tagger.reading(&words, i, &t.form, tag));
+            }
+            n += tags.len();
+        }
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    eprintln!(
+        "speed: {n} words in {seconds:.3} s, {:.2} M words/s",
+        n as f64 / seconds / 1e6
+    );
+}
+
+/// How often the gender and number of the readings match the treebank's,
+/// over the words where both give one (nouns, adjectives, determiners,
+/// pronouns, participles), as (gender right, gender total, number right,
+/// number total).
+fn morphology(sentences: &[GoldSentence]) -> (usize, usize, usize, usize) {
+    use coquille::lexicon::{Gender, Number};
+    let (mut g_ok, mut g_n, mut n_ok, mut n_n) = (0, 0, 0, 0);
+    for s in sentences {
+        let forms: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
+        let readings = coquille::tagger::tag_words(&forms);
+        for (t, r) in s.tokens.iter().zip(&readings) {
+            let Some(feats) = t.feats.last() else {
+                continue;
+            };
+            if t.upos.len() != 1 || r.upos.name() != t.upos[0] {
+                continue;
+            }
+            let gold_gender = conllu::feature(feats, "Gender");
+            let gender = match r.gender {
+                Some(Gender::Masculine) => Some("Masc"),
+                Some(Gender::Feminine) => Some("Fem"),
+                _ => None,
+            };
+            if let (Some(g), Some(p)) = (gold_gender, gender) {
+                g_n += 1;
+                g_ok += usize::from(g == p);
+            }
+            let number = match r.number {
+                Some(Number::Singular) => Some("Sing"),
+                Some(Number::Plural) => Some("Plur"),
+                _ => None,
+            };
+            if let (Some(g), Some(p)) = (conllu::feature(feats, "Number"), number) {
+                n_n += 1;
+                n_ok += usize::from(g == p);
+            }
+        }
+    }
+    (g_ok, g_n, n_ok, n_n)
+}
+
+/// Prints the accuracy of the embedded model on the CoNLL-U file `path`
+/// (any treebank: UD French-GSD's test part for another genre).
+fn report(path: &Path) {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let sentences = conllu::parse(&text);
+    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/tagger/pos.model"))
+        .expect("rules/tagger/pos.model");
+    let (upos, full) = evaluate(&bytes, &sentences);
+    let (g_ok, g_n, n_ok, n_n) = morphology(&sentences);
+    eprintln!(
+        "{}: {} sentences, UPOS {:.4} (classes with verb form {:.4}); gender {:.4} of {}, number {:.4} of {} (embedded model, words whose UPOS is right)",
+        path.display(),
+        sentences.len(),
+        upos,
+        full,
+        g_ok as f64 / g_n.max(1) as f64,
+        g_n,
+        n_ok as f64 / n_n.max(1) as f64,
+        n_n
+    );
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/tagger");
     let data = root.join("sequoia");
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--report") {
+        for path in &args[i + 1..] {
+            report(Path::new(path));
+        }
+        return;
+    }
+    if std::env::args().any(|a| a == "--speed") {
+        speed(&read(&data, "test"), 20);
+        return;
+    }
     let eval_only = std::env::args().any(|a| a == "--eval");
     let train_part = read(&data, "train");
     let dev = read(&data, "dev");

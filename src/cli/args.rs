@@ -32,6 +32,10 @@ pub enum Command {
     },
     /// Print, as TOML, the configuration that applies to a file or folder.
     Config(ConfigArgs),
+    /// Print each sentence's words with the reading the tagger chose
+    /// (lemma, part of speech, morphology), for rule writers and bug
+    /// reports.
+    Analyze(AnalyzeArgs),
 }
 
 /// Output format of findings.
@@ -207,4 +211,25 @@ pub struct ConfigArgs {
     /// What a `check` with these options would run.
     #[command(flatten)]
     pub selection: SelectionArgs,
+}
+
+/// Output format of `coquille analyze`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum AnalyzeFormat {
+    /// CoNLL-U: ID, FORM, LEMMA, UPOS, XPOS, FEATS (the rest `_`), a blank
+    /// line after each sentence, contractions as UD writes them.
+    #[default]
+    Conllu,
+    /// JSON Lines: one object per token, with its byte span in the file.
+    Json,
+}
+
+/// `coquille analyze`.
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// The file to analyse; `-` or none reads stdin.
+    pub path: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: AnalyzeFormat,
 }

@@ -1,6 +1,7 @@
 //! The `coquille` command: argument handling, reading inputs, writing
 //! fixed files, exit codes.
 
+mod analyze;
 pub mod args;
 mod config_cmd;
 pub mod configs;
@@ -42,6 +43,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => rules_cmd::list(args.json),
         Command::Rule { id } => rules_cmd::explain(&id),
         Command::Config(args) => config_cmd::show(&args),
+        Command::Analyze(args) => analyze::run(&args),
     };
     ExitCode::from(code)
 }

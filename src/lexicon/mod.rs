@@ -152,6 +152,15 @@ pub struct Reading {
 }
 
 impl Reading {
+    /// Whether the form is its own lemma under this reading (`fils` the
+    /// noun, not the plural of `fil`).
+    pub fn is_lemma_form(&self) -> bool {
+        matches!(
+            fr_tags::LEMMA_RULES.get(self.lemma_rule as usize),
+            Some((0, ""))
+        )
+    }
+
     /// The lemma (dictionary entry) of `form` under this reading.
     pub fn lemma(&self, form: &str) -> String {
         let (strip, append) = fr_tags::LEMMA_RULES

@@ -122,6 +122,8 @@ struct Word<'d> {
     /// The form in lowercase, with `’` written `'`.
     lower: Cow<'d, str>,
     reading: TokenReading,
+    /// The lemma of a verb or auxiliary (`être`, `sembler`).
+    verb_lemma: Option<String>,
 }
 
 /// `text` in lowercase with `’` written `'`, borrowed when unchanged.
@@ -216,8 +218,8 @@ fn is_finite(w: &Word) -> bool {
 }
 
 /// The lemma of a verb: `être`, `sembler`… (lowercase).
-fn verb_lemma(w: &Word) -> Option<String> {
-    matches!(w.reading.upos, Upos::Verb | Upos::Aux).then(|| w.reading.lemma(&w.lower).into_owned())
+fn verb_lemma<'w>(w: &'w Word) -> Option<&'w str> {
+    w.verb_lemma.as_deref()
 }
 
 /// The chunks of sentence `range` of `doc`, from `readings` (its tagged
@@ -227,10 +229,16 @@ pub fn chunk(doc: &Document, range: Range<usize>, readings: &[Option<TokenReadin
         .clone()
         .zip(readings)
         .filter_map(|(token, r)| {
-            r.map(|reading| Word {
-                token,
-                lower: normalise(doc.token_text(token)),
-                reading,
+            r.map(|reading| {
+                let lower = normalise(doc.token_text(token));
+                let verb_lemma = matches!(reading.upos, Upos::Verb | Upos::Aux)
+                    .then(|| reading.lemma(&lower).into_owned());
+                Word {
+                    token,
+                    lower,
+                    reading,
+                    verb_lemma,
+                }
             })
         })
         .collect();
@@ -463,7 +471,7 @@ fn attributes(words: &[Word], chunks: &mut Chunks) {
     for v in 0..words.len() {
         let w = &words[v];
         let Some(lemma) = verb_lemma(w) else { continue };
-        let (kind, copula_end) = match lemma.as_str() {
+        let (kind, copula_end) = match lemma {
             "être" => (Copula::Etre, v),
             "sembler" | "paraître" | "paraitre" | "devenir" | "rester" | "demeurer" => {
                 (Copula::State, v)

@@ -176,26 +176,37 @@ impl Prepared {
     }
 
     /// The feature hashes of word `i`, given the classes chosen for the two
-    /// words before it (`None` before the sentence), into `out`.
+    /// words before it (`None` before the sentence), into `out`: those of
+    /// the word alone, then those of its context.
     pub fn features(&self, i: usize, prev: Option<u8>, prev2: Option<u8>, out: &mut Vec<u32>) {
         out.clear();
+        self.word_features(i, out);
+        self.context_features(i, prev, prev2, out);
+    }
+
+    /// The key under which the [`Prepared::word_features`] of word `i` can
+    /// be remembered: everything they depend on.
+    pub fn word_key(&self, i: usize, key: &mut String) {
+        let info = self.words[i];
+        key.clear();
+        key.push_str(self.lower(i));
+        key.push('\u{1}');
+        for v in [
+            info.shape as u32,
+            info.pos_mask as u32,
+            info.form_mask as u32,
+        ] {
+            key.push(char::from_u32(0x100 + v).unwrap_or('?'));
+        }
+    }
+
+    /// The features of word `i` that depend on it alone (its form, shape
+    /// and lexicon readings), appended to `out`.
+    pub fn word_features(&self, i: usize, out: &mut Vec<u32>) {
         let w = self.lower(i);
         let info = self.words[i];
-        let at = |k: isize| -> Option<usize> {
-            let j = i as isize + k;
-            (j >= 0 && (j as usize) < self.words.len()).then_some(j as usize)
-        };
-        let word = |k: isize| at(k).map_or("\u{2}", |j| self.lower(j));
-        let mask = |k: isize| at(k).map_or(0xffff, |j| self.words[j].pos_mask as u32);
-        let t1 = prev.map_or(255, u32::from);
-        let t2 = prev2.map_or(255, u32::from);
-
         out.push(hash(0, &[], 0));
         out.push(hash(1, w.as_bytes(), 0));
-        out.push(hash(2, word(-1).as_bytes(), 0));
-        out.push(hash(3, word(1).as_bytes(), 0));
-        out.push(hash(4, word(-2).as_bytes(), 0));
-        out.push(hash(5, word(2).as_bytes(), 0));
         // Suffixes and prefixes, by characters.
         let mut ends = w.char_indices().rev().map(|(b, _)| b);
         for k in 1..=4u32 {
@@ -212,7 +223,6 @@ impl Prepared {
             }
         }
         out.push(hash(30, &[], info.shape as u32));
-        out.push(hash(31, &[], (i == 0) as u32 | (info.shape as u32) << 1));
         out.push(hash(32, &[], info.pos_mask as u32));
         out.push(hash(
             33,
@@ -224,6 +234,32 @@ impl Prepared {
                 out.push(hash(34, &[], bit));
             }
         }
+    }
+
+    /// The features of word `i` in its sentence: neighbours, position and
+    /// the classes chosen before it, appended to `out`.
+    pub fn context_features(
+        &self,
+        i: usize,
+        prev: Option<u8>,
+        prev2: Option<u8>,
+        out: &mut Vec<u32>,
+    ) {
+        let w = self.lower(i);
+        let info = self.words[i];
+        let at = |k: isize| -> Option<usize> {
+            let j = i as isize + k;
+            (j >= 0 && (j as usize) < self.words.len()).then_some(j as usize)
+        };
+        let word = |k: isize| at(k).map_or("\u{2}", |j| self.lower(j));
+        let mask = |k: isize| at(k).map_or(0xffff, |j| self.words[j].pos_mask as u32);
+        let t1 = prev.map_or(255, u32::from);
+        let t2 = prev2.map_or(255, u32::from);
+        out.push(hash(2, word(-1).as_bytes(), 0));
+        out.push(hash(3, word(1).as_bytes(), 0));
+        out.push(hash(4, word(-2).as_bytes(), 0));
+        out.push(hash(5, word(2).as_bytes(), 0));
+        out.push(hash(31, &[], (i == 0) as u32 | (info.shape as u32) << 1));
         out.push(hash(35, &[], mask(-1)));
         out.push(hash(36, &[], mask(1)));
         out.push(hash(37, &[], mask(2)));
@@ -241,21 +277,26 @@ impl Prepared {
     }
 }
 
-/// A 32-bit hash of a template number, bytes and a small value: FNV-1a
-/// with a final mix, stable across platforms and releases (the model's
-/// keys depend on it).
+/// A 32-bit hash of a template number, bytes and a small value, eight
+/// bytes at a time with a final mix: stable across platforms and releases
+/// (the model's keys depend on it).
 fn hash(template: u32, bytes: &[u8], value: u32) -> u32 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in template
-        .to_le_bytes()
-        .iter()
-        .chain(value.to_le_bytes().iter())
-        .chain(bytes)
-    {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = (u64::from(template) << 32 | u64::from(value)).wrapping_mul(K) ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ word).wrapping_mul(K).rotate_left(29);
     }
-    h ^= h >> 29;
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut tail = [0u8; 8];
+        tail[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(tail))
+            .wrapping_mul(K)
+            .rotate_left(29);
+    }
+    h ^= h >> 31;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^= h >> 32;
     h as u32

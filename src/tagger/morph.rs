@@ -47,6 +47,25 @@ pub fn fitting(
         .filter(move |r| fits(r, upos, verb_form) && (!adjective || r.pos == Pos::Adjective))
 }
 
+/// Whether words tagged `upos` have a gender and number of their own.
+pub fn is_nominal(upos: Upos) -> bool {
+    matches!(
+        upos,
+        Upos::Noun | Upos::Adj | Upos::Det | Upos::Pron | Upos::Num
+    )
+}
+
+/// The readings of `readings` as a noun, adjective, determiner, pronoun or
+/// numeral.
+pub fn nominal(readings: Option<Readings>) -> impl Iterator<Item = Reading> {
+    readings.into_iter().flat_map(|r| r.iter()).filter(|r| {
+        matches!(
+            r.pos,
+            Pos::Noun | Pos::Adjective | Pos::Determiner | Pos::Pronoun | Pos::Numeral
+        )
+    })
+}
+
 /// The gender the readings agree on: `Both` when they differ, `None` when
 /// none gives one.
 pub fn merge_gender(readings: impl Iterator<Item = Gender>) -> Option<Gender> {
