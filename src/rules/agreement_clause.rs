@@ -19,6 +19,7 @@ use crate::inflect::{agreeing_form, verb_number};
 use crate::lexicon::{Gender, Number, Pos, VerbForm};
 use crate::tagger::Upos;
 use crate::tokenize::{SpaceKind, TokenKind};
+use std::borrow::Cow;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
     always("agreement/attribute", attribute),
@@ -68,11 +69,11 @@ fn following(doc: &Document, i: usize) -> Option<usize> {
     (one_space && matches!(next.kind, TokenKind::Word | TokenKind::Elided)).then_some(i + 2)
 }
 
-/// Token `i` in lowercase, without the apostrophe of an elided word.
-fn word_at(doc: &Document, i: usize) -> String {
+/// Token `i` in lowercase, without the apostrophe of an elided word
+/// (borrowed when already in lowercase).
+fn word_at<'d>(doc: &'d Document, i: usize) -> Cow<'d, str> {
     let text = doc.token_text(i);
-    let text = text.trim_end_matches(['’', '\'', 'ʼ']);
-    grammar::lowercase(text).into_owned()
+    grammar::lowercase(text.trim_end_matches(['’', '\'', 'ʼ']))
 }
 
 /// Object pronouns that may stand between a subject and its verb (`ils le
@@ -171,7 +172,7 @@ fn opens_clause(doc: &Document, i: usize) -> bool {
             TokenKind::Punct => return matches!(doc.token_text(p), "," | ":" | ";"),
             TokenKind::Word | TokenKind::Elided => {
                 return t.span().end <= tokens[i].span().start
-                    && CLAUSE_OPENERS.contains(&word_at(doc, p).as_str());
+                    && CLAUSE_OPENERS.contains(&&*word_at(doc, p));
             }
             _ => return false,
         }
@@ -188,7 +189,7 @@ fn verb_after(doc: &Document, last: usize) -> Option<(usize, bool)> {
         let w = word_at(doc, v);
         if w == "ne" || w == "n" {
             v = following(doc, v)?;
-        } else if CLITICS.contains(&w.as_str()) {
+        } else if CLITICS.contains(&&*w) {
             clitic = true;
             v = following(doc, v)?;
         } else {
@@ -216,7 +217,7 @@ fn pronoun_subject(doc: &Document, i: usize, word: &str) -> Option<Subject> {
     if let Some(p) = grammar::previous_word(doc, i) {
         let before = word_at(doc, p);
         if matches!(
-            before.as_str(),
+            &*before,
             "pour"
                 | "avec"
                 | "sans"
@@ -314,8 +315,7 @@ fn noun_phrase_subject(doc: &Document, d: usize, det: Determiner) -> Option<Subj
     let n = phrase.noun;
     let noun = word_at(doc, n);
     if grammar::is_capitalised_name(doc, n)
-        || grammar::in_english(doc, n)
-        || COLLECTIVES.contains(&noun.as_str())
+        || COLLECTIVES.contains(&&*noun)
         || !phrase.readings.iter().any(|r| {
             r.pos == Pos::Noun
                 && gender_fits(det.gender, r.gender)
@@ -335,11 +335,11 @@ fn noun_phrase_subject(doc: &Document, d: usize, det: Determiner) -> Option<Subj
             return None;
         }
         let w = word_at(doc, j);
-        if COMPLEMENT_LINKS.contains(&w.as_str()) {
+        if COMPLEMENT_LINKS.contains(&&*w) {
             // The complement: a determiner or not, adjectives, a noun.
             let mut k = following(doc, j)?;
             let kw = word_at(doc, k);
-            let mut article = matches!(w.as_str(), "du" | "des" | "au" | "aux");
+            let mut article = matches!(&*w, "du" | "des" | "au" | "aux");
             if grammar::determiner(&kw).is_some() || kw == "l" {
                 article = true;
                 k = following(doc, k)?;
@@ -543,7 +543,7 @@ fn attribute_of(doc: &Document, s: &Subject) -> Option<usize> {
     }
     for _ in 0..3 {
         let w = word_at(doc, a);
-        let adverb = ATTRIBUTE_ADVERBS.contains(&w.as_str())
+        let adverb = ATTRIBUTE_ADVERBS.contains(&&*w)
             || (w.ends_with("ment")
                 && readings(&w).is_some_and(|r| r.iter().all(|r| r.pos == Pos::Adverb)));
         if !adverb {
@@ -580,11 +580,11 @@ fn attribute(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let t = tokens[a];
-        if t.first.is_uppercase() || grammar::in_english(doc, a) {
+        if t.first.is_uppercase() {
             continue;
         }
         let word = word_at(doc, a);
-        if INVARIABLE.contains(&word.as_str()) {
+        if INVARIABLE.contains(&&*word) {
             continue;
         }
         // `le(s) fichier(s)`: a plural mark in parentheses.
@@ -622,7 +622,11 @@ fn attribute(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if fits(s.gender, Some(s.plural)) || s.complements.iter().any(|&(g, p)| fits(g, p)) {
             continue;
         }
-        if !grammar::tagged_as(doc, s.verb, &[Upos::Aux, Upos::Verb])
+        // English left in the text (`la feature est enabled`), then the
+        // tagger: asked only for a finding.
+        if grammar::in_english(doc, a)
+            || grammar::in_english(doc, s.head)
+            || !grammar::tagged_as(doc, s.verb, &[Upos::Aux, Upos::Verb])
             || !grammar::tagged_as(doc, a, &[Upos::Adj, Upos::Verb])
         {
             continue;
@@ -664,6 +668,7 @@ fn subject_verb(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if number.plural == s.plural
+            || grammar::in_english(doc, s.head)
             || !grammar::tagged_as(doc, s.verb, &[Upos::Aux, Upos::Verb])
             || !grammar::tagged_as(doc, s.head, &[Upos::Noun, Upos::Pron])
         {
@@ -778,7 +783,7 @@ fn participle_avoir(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) 
         }
         // The subject: a pronoun, or a determiner and a noun.
         let sw = word_at(doc, subject);
-        let last = if RELATIVE_SUBJECTS.contains(&sw.as_str()) {
+        let last = if RELATIVE_SUBJECTS.contains(&&*sw) {
             subject
         } else if grammar::determiner(&sw).is_some() {
             let Some(sn) = following(doc, subject) else {
@@ -794,14 +799,14 @@ fn participle_avoir(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) 
         let Some(aux) = following(doc, last) else {
             continue;
         };
-        if !AVOIR.contains(&word_at(doc, aux).as_str()) {
+        if !AVOIR.contains(&&*word_at(doc, aux)) {
             continue;
         }
         let Some(part) = following(doc, aux) else {
             continue;
         };
         let pw = word_at(doc, part);
-        if INVARIABLE_PARTICIPLES.contains(&pw.as_str()) || tokens[part].first.is_uppercase() {
+        if INVARIABLE_PARTICIPLES.contains(&&*pw) || tokens[part].first.is_uppercase() {
             continue;
         }
         let Some(pr) = readings(&pw) else { continue };
@@ -822,7 +827,7 @@ fn participle_avoir(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) 
         if let Some(next) = following(doc, part) {
             let nw = word_at(doc, next);
             if grammar::determiner(&nw).is_some()
-                || matches!(nw.as_str(), "l" | "d" | "de" | "à" | "que" | "qu")
+                || matches!(&*nw, "l" | "d" | "de" | "à" | "que" | "qu")
                 || grammar::is_infinitive(&nw)
             {
                 continue;
