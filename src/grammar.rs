@@ -575,14 +575,39 @@ pub const DETERMINERS: &[&str] = &[
     "plusieurs",
 ];
 
-/// Whether the tagger reads token `i` as one of `tags` (the second part of
-/// a contraction counts: `du` is `de` + a determiner), or has no reading
-/// for it. The rules ask only where they are about to report, so only the
+/// Whether token `i` reads as one of `tags`: certain when every lexicon
+/// reading of the word is of one of them, else as the tagger reads it (the
+/// second part of a contraction counts: `du` is `de` + a determiner; no
+/// reading at all counts as yes). The rules ask only where they are about to report, so only the
 /// sentences with an agreement question get tagged
 /// ([`Document::reading`]).
 pub fn tagged_as(doc: &Document, i: usize, tags: &[Upos]) -> bool {
-    doc.reading(i)
-        .is_none_or(|r| tags.contains(&r.upos) || r.fused.is_some_and(|f| tags.contains(&f)))
+    // When every reading the lexicon gives the word is of one of `tags`,
+    // the context cannot change it: no need to tag the sentence.
+    let word = lowercase(doc.token_text(i));
+    let certain = readings(&word).is_some_and(|r| {
+        r.iter().all(|r| {
+            let upos = match r.pos {
+                Pos::Noun => Upos::Noun,
+                Pos::Adjective => Upos::Adj,
+                Pos::Verb => Upos::Verb,
+                Pos::Adverb => Upos::Adv,
+                Pos::Preposition => Upos::Adp,
+                Pos::Conjunction => Upos::Cconj,
+                Pos::Determiner => Upos::Det,
+                Pos::Pronoun => Upos::Pron,
+                Pos::Numeral => Upos::Num,
+                Pos::Interjection => Upos::Intj,
+                Pos::ProperNoun | Pos::FirstName | Pos::Surname => Upos::Propn,
+                Pos::Other => return true,
+            };
+            tags.contains(&upos) || (upos == Upos::Verb && tags.contains(&Upos::Aux))
+        })
+    });
+    certain
+        || doc
+            .reading(i)
+            .is_none_or(|r| tags.contains(&r.upos) || r.fused.is_some_and(|f| tags.contains(&f)))
 }
 
 /// Whether word token `i` is written with a capital that is not explained

@@ -31,6 +31,34 @@ const ARTICLE_CONTEXT: &[&str] = &[
     "envers", "que", "et", "ou", "mais", "car", "dont",
 ];
 
+/// Titles and trades whose masculine form is also used for a woman (`la
+/// docteur`, `une auteur`, `la chef`): a feminine determiner before them
+/// is not an error.
+const FEMINISED_TITLES: &[&str] = &[
+    "auteur",
+    "docteur",
+    "professeur",
+    "ingénieur",
+    "chef",
+    "médecin",
+    "écrivain",
+    "procureur",
+    "recteur",
+    "préfet",
+    "député",
+    "magistrat",
+    "maire",
+    "successeur",
+    "prédécesseur",
+    "défenseur",
+    "censeur",
+    "assesseur",
+    "pasteur",
+    "sculpteur",
+    "proviseur",
+    "gouverneur",
+];
+
 /// Whether determiner token `det` is surely a determiner before a noun
 /// with readings `noun`, not a pronoun before a verb (`je la vois`, `il
 /// leur donne`, `de le faire`).
@@ -242,6 +270,11 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                 ));
             }
             out.push(finding);
+            continue;
+        }
+        // `la docteur`, `une auteur`: a title of a woman, written with the
+        // masculine form as current usage allows.
+        if d.gender == Some(Gender::Feminine) && FEMINISED_TITLES.contains(&&*noun) {
             continue;
         }
         let mut d = match agreeing_determiner(&d, &noun, first_after) {
