@@ -527,6 +527,9 @@ fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let noun = doc.token_text(n);
+        if FEMINISED_TITLES.contains(&noun) {
+            continue;
+        }
         let Some((gender, plural)) = grammar::certain_noun_features(noun) else {
             continue;
         };
