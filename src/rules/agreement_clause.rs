@@ -530,6 +530,12 @@ fn attribute_of(doc: &Document, s: &Subject) -> Option<usize> {
             return None;
         }
         a = following(doc, a)?;
+    } else if lemma_of(&["pouvoir", "devoir", "aller"]) {
+        // `elle doit être renouvelée`: a modal verb, then `être`.
+        if word_at(doc, a) != "être" {
+            return None;
+        }
+        a = following(doc, a)?;
     } else if !lemma_of(COPULAS) {
         return None;
     }
@@ -619,7 +625,13 @@ fn attribute(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                     && plural.is_none_or(|p| number_fits(p, r.number))
             })
         };
-        if fits(s.gender, Some(s.plural)) || s.complements.iter().any(|&(g, p)| fits(g, p)) {
+        // The attribute may agree with a complement of the subject (`le
+        // mot de passe`), unless the verb's number rules it out.
+        let complement_fits = s
+            .complements
+            .iter()
+            .any(|&(g, p)| p.is_none_or(|p| p == s.plural) && fits(g, p));
+        if fits(s.gender, Some(s.plural)) || complement_fits {
             continue;
         }
         // English left in the text (`la feature est enabled`), then the
