@@ -12,6 +12,7 @@ use crate::document::Document;
 use crate::english::{EnglishKind, EnglishSpan};
 use crate::lexicon::{self, Gender, Number, Pos, Readings, VerbForm};
 use crate::memo;
+use crate::tagger::Upos;
 use crate::tokenize::{SpaceKind, TokenKind};
 use crate::wordlist::entries;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -89,6 +90,15 @@ pub fn elides_before(word: &str) -> Option<bool> {
     {
         return Some(false);
     }
+    // Read as a number or as the name of a letter, not as a word: no
+    // elision (`le IXe siècle`, `le Ier siècle`, `la IIIe République`), and
+    // a lone letter is left undecided (`le e muet`, `un i grec`).
+    if is_roman_ordinal(word) {
+        return Some(false);
+    }
+    if is_letter_name(word) {
+        return None;
+    }
     let lower = lowercase(word);
     let first = lower.chars().next()?;
     if !first.is_alphabetic() {
@@ -104,7 +114,8 @@ pub fn elides_before(word: &str) -> Option<bool> {
             let r = readings(&lower)?;
             let aspirated = ASPIRATED_H.contains(&*lower)
                 || r.iter()
-                    .any(|r| ASPIRATED_H.contains(r.lemma(&lower).as_str()));
+                    .any(|r| ASPIRATED_H.contains(r.lemma(&lower).as_str()))
+                || derived_from_aspirated(&lower);
             Some(!aspirated)
         }
         // The pronoun `y` elides (`j’y vais`); other y words are unknown
@@ -113,6 +124,45 @@ pub fn elides_before(word: &str) -> Option<bool> {
         'y' => None,
         _ => Some(false),
     }
+}
+
+/// Whether `word` (lowercase) is derived from a verb with an aspirated h
+/// by a suffix that keeps it (`hachage`, `hachement` from `hacher`,
+/// `hurleur` from `hurler`), so needs no entry of its own.
+fn derived_from_aspirated(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "ages", "age", "ements", "ement", "eurs", "eur", "euses", "euse", "oirs", "oir", "ures",
+        "ure",
+    ];
+    SUFFIXES.iter().any(|suffix| {
+        word.strip_suffix(suffix)
+            .is_some_and(|stem| ASPIRATED_H.contains(format!("{stem}er").as_str()))
+    })
+}
+
+/// Whether `word` is a Roman numeral in capitals, alone or as an ordinal
+/// (`IX`, `IXe`, `Ier`, `Ire`, `IIIes`, `XXIᵉ`): read as a number (`le
+/// neuvième`), never as a word that begins with a vowel.
+pub fn is_roman_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(|b| b"IVXLCDM".contains(b)).count();
+    if digits == 0 {
+        return false;
+    }
+    matches!(
+        &word[digits..],
+        "" | "e" | "es" | "er" | "ers" | "re" | "res" | "ème" | "èmes" | "ᵉ" | "ᵉʳ" | "ʳᵉ"
+    )
+}
+
+/// Whether `word` is a single letter that is not a French word of its own
+/// (`e`, `i`, `o`, `u`, and capitals but `À`, `Ô`): used as the
+/// name of a letter (`le e muet`), it takes no certain elision.
+pub fn is_letter_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    c.is_alphabetic() && !matches!(c, 'a' | 'y' | 'à' | 'À' | 'ô' | 'Ô')
 }
 
 /// A determiner family: the forms that differ only by gender and number.
@@ -380,6 +430,9 @@ static GRAMMATICAL: LazyLock<FxHashMap<u128, &'static str>> = LazyLock::new(|| {
         .iter()
         .chain(ELIDABLE)
         .chain(&["beau", "nouveau", "vieux", "fou", "mou"])
+        .chain(SUBJECT_PRONOUNS)
+        .chain(NUMERALS)
+        .chain(&["tout", "toute", "tous", "toutes"])
         .map(|&w| (pack(w.bytes()), w))
         .collect()
 });
@@ -454,6 +507,37 @@ pub fn grammatical_words(doc: &Document) -> Vec<(usize, &'static str)> {
     out
 }
 
+/// The personal pronouns that can be subjects (`je` is in [`ELIDABLE`]).
+pub const SUBJECT_PRONOUNS: &[&str] = &["il", "ils", "elle", "elles", "nous", "tu"];
+
+/// Cardinal numbers written in words that ask for a plural noun, and
+/// `quelques` (`neuf`, also an adjective, is left out).
+pub const NUMERALS: &[&str] = &[
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "vingt",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "cent",
+    "cents",
+    "mille",
+    "quelques",
+];
+
 /// Every determiner form [`determiner`] knows.
 pub const DETERMINERS: &[&str] = &[
     "le",
@@ -490,6 +574,41 @@ pub const DETERMINERS: &[&str] = &[
     "aux",
     "plusieurs",
 ];
+
+/// Whether token `i` reads as one of `tags`: certain when every lexicon
+/// reading of the word is of one of them, else as the tagger reads it (the
+/// second part of a contraction counts: `du` is `de` + a determiner; no
+/// reading at all counts as yes). The rules ask only where they are about to report, so only the
+/// sentences with an agreement question get tagged
+/// ([`Document::reading`]).
+pub fn tagged_as(doc: &Document, i: usize, tags: &[Upos]) -> bool {
+    // When every reading the lexicon gives the word is of one of `tags`,
+    // the context cannot change it: no need to tag the sentence.
+    let word = lowercase(doc.token_text(i));
+    let certain = readings(&word).is_some_and(|r| {
+        r.iter().all(|r| {
+            let upos = match r.pos {
+                Pos::Noun => Upos::Noun,
+                Pos::Adjective => Upos::Adj,
+                Pos::Verb => Upos::Verb,
+                Pos::Adverb => Upos::Adv,
+                Pos::Preposition => Upos::Adp,
+                Pos::Conjunction => Upos::Cconj,
+                Pos::Determiner => Upos::Det,
+                Pos::Pronoun => Upos::Pron,
+                Pos::Numeral => Upos::Num,
+                Pos::Interjection => Upos::Intj,
+                Pos::ProperNoun | Pos::FirstName | Pos::Surname => Upos::Propn,
+                Pos::Other => return true,
+            };
+            tags.contains(&upos) || (upos == Upos::Verb && tags.contains(&Upos::Aux))
+        })
+    });
+    certain
+        || doc
+            .reading(i)
+            .is_none_or(|r| tags.contains(&r.upos) || r.fused.is_some_and(|f| tags.contains(&f)))
+}
 
 /// Whether word token `i` is written with a capital that is not explained
 /// by the start of a sentence: a name or a title (`La Défense`).
@@ -563,12 +682,23 @@ mod tests {
         assert_eq!(elides_before("héros"), Some(false));
         assert_eq!(elides_before("haches"), Some(false));
         assert_eq!(elides_before("hasard"), Some(false));
+        assert_eq!(elides_before("hachage"), Some(false));
+        assert_eq!(elides_before("habillage"), Some(true));
         assert_eq!(elides_before("onze"), Some(false));
         assert_eq!(elides_before("yacht"), Some(false));
         assert_eq!(elides_before("président"), Some(false));
         assert_eq!(elides_before("y"), Some(true));
         assert_eq!(elides_before("hxqz"), None);
         assert_eq!(elides_before("3"), None);
+        // Numbers and letters are read as such (issue 17).
+        for numeral in ["IXe", "Ier", "IIIe", "Ire", "XIe", "IV", "VIIIᵉ", "IIes"] {
+            assert_eq!(elides_before(numeral), Some(false), "{numeral}");
+        }
+        assert_eq!(elides_before("e"), None);
+        assert_eq!(elides_before("I"), Some(false));
+        assert_eq!(elides_before("a"), Some(true));
+        assert_eq!(elides_before("Isère"), Some(true));
+        assert_eq!(elides_before("Ivan"), Some(true));
     }
 
     #[test]

@@ -39,6 +39,7 @@ pub mod document;
 pub mod english;
 pub mod fix;
 pub mod grammar;
+pub mod inflect;
 pub mod lean_regex;
 pub mod lexicon;
 pub mod linter;

@@ -2,9 +2,10 @@
 //! test texts (`tests/corpus/agreement/`): `errors.txt` holds one marked
 //! error per line (`⟦…⟧`), `correct.txt` correct look-alikes. Each line is
 //! checked as a document of its own; a finding counts as right when it
-//! overlaps the marked error. The figures are printed (`cargo test --test
-//! agreement_corpus -- --nocapture`) and held to the figures the README
-//! states.
+//! overlaps the marked error. A comment line of one word (`# attribute`)
+//! names the class of the lines after it. The figures, overall and per
+//! class, are printed (`cargo test --test agreement_corpus -- --nocapture`)
+//! and held to the figures `docs/grammar.md` states, class by class.
 
 use coquille::{Linter, Selector, Settings, Source, SourceKind, Span};
 use std::collections::BTreeMap;
@@ -17,21 +18,34 @@ const RULES: &[&str] = &[
     "elision/euphony",
     "agreement/determiner-noun",
     "agreement/adjective-noun",
+    "agreement/adjective-before-noun",
+    "agreement/attribute",
+    "agreement/subject-verb",
+    "agreement/participle-avoir",
+    "agreement/numeral-noun",
+    "agreement/tout",
     // Before English (`La update`), the untranslated word is the finding.
     "untranslated/english-word",
 ];
 
-/// The lines of a corpus file that are not comments.
-fn lines(name: &str) -> Vec<String> {
+/// The lines of a corpus file that are not comments, each with its class
+/// (the last comment line of one word before it).
+fn lines(name: &str) -> Vec<(String, String)> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/corpus/agreement")
         .join(name);
-    std::fs::read_to_string(path)
-        .expect("corpus file")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(str::to_string)
-        .collect()
+    let mut class = String::from("-");
+    let mut out = Vec::new();
+    for line in std::fs::read_to_string(path).expect("corpus file").lines() {
+        if let Some(comment) = line.strip_prefix("# ") {
+            if !comment.contains(' ') {
+                class = comment.to_string();
+            }
+        } else if !line.starts_with('#') && !line.trim().is_empty() {
+            out.push((class.clone(), line.to_string()));
+        }
+    }
+    out
 }
 
 /// A line without its marks, and the marked span.
@@ -47,6 +61,17 @@ fn unmark(line: &str) -> (String, Option<Span>) {
     (text, span)
 }
 
+/// The least recall each class of `errors.txt` must keep.
+const CLASS_RECALL: &[(&str, f64)] = &[
+    ("attribute", 0.9),
+    ("participle", 0.9),
+    ("subject-verb", 0.85),
+    ("numeral", 0.85),
+    ("tout", 0.9),
+    ("adjective-before", 0.8),
+    ("participle-avoir", 0.7),
+];
+
 /// Per rule: (right findings, all findings).
 type Tally = BTreeMap<&'static str, (usize, usize)>;
 
@@ -61,24 +86,31 @@ fn recall_and_precision_on_the_test_texts() {
     let correct = lines("correct.txt");
     assert!(errors.len() >= 50 && correct.len() >= 50);
     let mut tally: Tally = RULES.iter().map(|r| (*r, (0, 0))).collect();
+    // Per class of the error file: (errors found, errors); per class of
+    // either file: wrong findings.
+    let mut classes: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     let mut found = 0;
     let mut missed = Vec::new();
     let mut wrong = Vec::new();
-    for line in errors.iter().chain(&correct) {
+    for (class, line) in errors.iter().chain(&correct) {
         let (text, mark) = unmark(line);
         let source = Source::new("t.txt", text.as_str(), SourceKind::PlainText);
         let findings = linter.check(&source);
+        let class = classes.entry(class.clone()).or_default();
         for d in &findings {
             let right = mark.is_some_and(|m| m.overlaps(d.span));
             let entry = tally.get_mut(d.rule).expect("a selected rule");
             entry.0 += usize::from(right);
             entry.1 += 1;
             if !right {
+                class.2 += 1;
                 wrong.push(format!("{}: {line}", d.rule));
             }
         }
         if let Some(m) = mark {
+            class.1 += 1;
             if findings.iter().any(|d| m.overlaps(d.span)) {
+                class.0 += 1;
                 found += 1;
             } else {
                 missed.push(line.clone());
@@ -100,25 +132,34 @@ fn recall_and_precision_on_the_test_texts() {
     for (rule, (r, a)) in &tally {
         println!("  {rule}: {r}/{a} right");
     }
+    for (class, (f, n, w)) in &classes {
+        println!("  class {class}: {f}/{n} found, {w} wrong");
+    }
     for m in &missed {
         println!("missed: {m}");
     }
     for w in &wrong {
         println!("wrong: {w}");
     }
-    // The figures the README states (100 of 101 errors found, 103 of 104
-    // findings right): at most one error missed and one finding wrong, so
-    // that a regression of a single sentence fails.
-    const MAX_MISSED: usize = 1;
-    const MAX_WRONG: usize = 1;
+    // The classes of issue 13, each held above its own floor.
+    for (class, floor) in CLASS_RECALL {
+        let (f, n, _) = classes[*class];
+        let recall = f as f64 / n as f64;
+        assert!(recall >= *floor, "{class}: recall {recall:.3}");
+    }
+    assert!(recall >= 0.80, "recall {recall:.3}");
+    assert!(precision >= 0.95, "precision {precision:.3}");
+    // The figures docs/grammar.md states (184 of 189 errors found, every
+    // finding right): one more error missed or one wrong finding fails.
+    const MAX_MISSED: usize = 5;
     assert!(
         missed.len() <= MAX_MISSED,
-        "{} errors missed (recall {recall:.3}), the README claims at most {MAX_MISSED}",
+        "{} errors missed (recall {recall:.3}), docs/grammar.md states at most {MAX_MISSED}",
         missed.len()
     );
     assert!(
-        wrong.len() <= MAX_WRONG,
-        "{} wrong findings (precision {precision:.3}), the README claims at most {MAX_WRONG}",
+        wrong.is_empty(),
+        "{} wrong findings (precision {precision:.3}), docs/grammar.md states none",
         wrong.len()
     );
     // The rules on by default must not fire on the correct texts.
@@ -128,4 +169,36 @@ fn recall_and_precision_on_the_test_texts() {
             .all(|w| w.starts_with("agreement/adjective-noun")),
         "{wrong:?}"
     );
+}
+
+/// The sentences of UD French-Sequoia's test part (checked in for the
+/// tagger, `rules/tagger/sequoia/`, LGPL-LR): well-edited French, so every
+/// agreement or elision finding in the default profile is suspect. Two are
+/// allowed, both true errors of the source text: `les hasards du
+/// calendrier du Comité … a fait` and `dans le matches de son équipe`.
+#[test]
+fn treebank_sentences_give_almost_no_finding() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("rules/tagger/sequoia/fr_sequoia-ud-test.conllu");
+    let conllu = std::fs::read_to_string(path).expect("Sequoia test part");
+    let sentences: Vec<&str> = conllu
+        .lines()
+        .filter_map(|l| l.strip_prefix("# text = "))
+        .collect();
+    assert!(sentences.len() > 400, "{} sentences", sentences.len());
+    let linter = Linter::new(Settings::default()).expect("linter");
+    let mut found = Vec::new();
+    for sentence in &sentences {
+        let source = Source::new("t.txt", *sentence, SourceKind::PlainText);
+        for d in linter.check(&source) {
+            if d.rule.starts_with("agreement/") || d.rule.starts_with("elision/") {
+                found.push(format!("{}: {sentence}", d.rule));
+            }
+        }
+    }
+    println!("{} findings on {} sentences", found.len(), sentences.len());
+    for f in &found {
+        println!("  {f}");
+    }
+    assert!(found.len() <= 2, "{found:#?}");
 }

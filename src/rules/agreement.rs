@@ -11,13 +11,16 @@ use crate::grammar::{
     self, Determiner, determiner, determiner_form, elided_before, elides_before, gender_fits,
     is_capitalised_name, next_word, noun_after, number_fits, previous_word, readings,
 };
-use crate::lexicon::{Gender, Pos, Reading, Readings, VerbForm};
+use crate::inflect::agreeing_form;
+use crate::lexicon::{Gender, Pos, Readings, VerbForm};
+use crate::tagger::Upos;
 use crate::tokenize::TokenKind;
 use crate::wordlist::match_case;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
     always("agreement/determiner-noun", determiner_noun),
     always("agreement/adjective-noun", adjective_noun),
+    always("agreement/adjective-before-noun", adjective_before_noun),
 ];
 
 /// Words after which `le`, `la`, `les` can only be articles: a pronoun
@@ -26,6 +29,34 @@ const ARTICLE_CONTEXT: &[&str] = &[
     "de", "à", "pour", "par", "sur", "dans", "avec", "sans", "sous", "entre", "vers", "chez",
     "contre", "après", "avant", "depuis", "pendant", "selon", "malgré", "durant", "parmi",
     "envers", "que", "et", "ou", "mais", "car", "dont",
+];
+
+/// Titles and trades whose masculine form is also used for a woman (`la
+/// docteur`, `une auteur`, `la chef`): a feminine determiner before them
+/// is not an error.
+const FEMINISED_TITLES: &[&str] = &[
+    "auteur",
+    "docteur",
+    "professeur",
+    "ingénieur",
+    "chef",
+    "médecin",
+    "écrivain",
+    "procureur",
+    "recteur",
+    "préfet",
+    "député",
+    "magistrat",
+    "maire",
+    "successeur",
+    "prédécesseur",
+    "défenseur",
+    "censeur",
+    "assesseur",
+    "pasteur",
+    "sculpteur",
+    "proviseur",
+    "gouverneur",
 ];
 
 /// Whether determiner token `det` is surely a determiner before a noun
@@ -44,6 +75,14 @@ fn surely_determiner(
         return true;
     }
     if noun.iter().any(|r| r.verb_form == VerbForm::Infinitive) {
+        return false;
+    }
+    // `en les obligeant`: a pronoun before a gerund.
+    if noun
+        .iter()
+        .any(|r| r.verb_form == VerbForm::PresentParticiple)
+        && previous_word(doc, det).is_some_and(|p| doc.token_text(p) == "en")
+    {
         return false;
     }
     if !noun.iter().any(|r| r.verb_form == VerbForm::Finite) {
@@ -136,8 +175,45 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         let noun = grammar::lowercase(doc.token_text(n));
         // The readings of `noun`: [`noun_after`] looked them up.
         let noun_readings = phrase.readings;
+        // `un nouvelle projet`: the word read as the noun is an adjective
+        // before the real noun, which agrees with the determiner (see
+        // [`adjective_before_noun`]).
+        if noun_readings.has(Pos::Adjective) && noun_follows(doc, n, &d) {
+            continue;
+        }
+        // `les premier et second tours`: adjectives coordinated before
+        // a plural noun; `le ou les fichier(s)`: a plural mark in
+        // parentheses; `vingt et un points`: a number.
+        let after = next_word(doc, n).map(|a| doc.token_text(a));
+        let parenthesis = doc
+            .tokens()
+            .get(n + 1)
+            .is_some_and(|t| t.kind == TokenKind::Punct && doc.token_text(n + 1) == "(");
+        let number = matches!(word, "un" | "une")
+            && previous_word(doc, i).is_some_and(|p| {
+                doc.token_text(p) == "et"
+                    && previous_word(doc, p).is_some_and(|q| {
+                        grammar::NUMERALS.contains(&&*grammar::lowercase(doc.token_text(q)))
+                    })
+            });
+        if (noun_readings.has(Pos::Adjective) && matches!(after, Some("et" | "ou")))
+            || parenthesis
+            || number
+        {
+            continue;
+        }
         if !surely_determiner(doc, i, word, noun_readings, phrase.between.is_empty())
             || readings_fit(&d, noun_readings)
+        {
+            continue;
+        }
+        // `du possible toute intervention`: `tout` after an adjective
+        // starts another phrase.
+        if phrase
+            .between
+            .iter()
+            .skip(1)
+            .any(|&b| matches!(doc.token_text(b), "tout" | "toute"))
         {
             continue;
         }
@@ -147,6 +223,12 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             !fits(&d, &grammar::lowercase(doc.token_text(b)))
                 && !grammar::DEGREE_ADVERBS.contains(&doc.token_text(b))
         }) {
+            continue;
+        }
+        // The tagger, asked only here, confirms the determiner and its noun.
+        if !grammar::tagged_as(doc, i, &[Upos::Det])
+            || !grammar::tagged_as(doc, n, &[Upos::Noun, Upos::Adj])
+        {
             continue;
         }
         let span = t.span().cover(tokens[n].span());
@@ -179,7 +261,7 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                 span,
                 format!("« {written_noun} » does not agree in number with « {written} »"),
             );
-            if let Some(form) = noun_in_number(&noun, d.plural) {
+            if let Some(form) = crate::inflect::noun_form(&noun, d.plural) {
                 let form = match_case(written_noun, &form);
                 finding.message.push_str(&format!(": « {form} »"));
                 finding.fix = Some(Fix::new(
@@ -188,6 +270,11 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                 ));
             }
             out.push(finding);
+            continue;
+        }
+        // `la docteur`, `une auteur`: a title of a woman, written with the
+        // masculine form as current usage allows.
+        if d.gender == Some(Gender::Feminine) && FEMINISED_TITLES.contains(&&*noun) {
             continue;
         }
         let mut d = match agreeing_determiner(&d, &noun, first_after) {
@@ -221,48 +308,143 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The one candidate form with a reading the lexicon confirms (`confirms`
-/// the form and one of its readings), if there is exactly one.
-fn only_confirmed(
-    candidates: Vec<String>,
-    confirms: impl Fn(&str, Reading) -> bool,
-) -> Option<String> {
-    let mut found: Vec<String> = candidates
-        .into_iter()
-        .filter(|c| readings(c).is_some_and(|r| r.iter().any(|r| confirms(c, r))))
-        .collect();
-    found.sort();
-    found.dedup();
-    match found.as_slice() {
-        [one] => Some(one.clone()),
-        _ => None,
-    }
+/// Whether the word after token `i` is a noun that fits determiner `d`.
+fn noun_follows(doc: &Document, i: usize, d: &Determiner) -> bool {
+    next_word(doc, i).is_some_and(|n| {
+        !doc.tokens()[n].first.is_uppercase()
+            && readings(&grammar::lowercase(doc.token_text(n))).is_some_and(|r| {
+                r.iter().any(|r| {
+                    r.pos == Pos::Noun
+                        && gender_fits(d.gender, r.gender)
+                        && number_fits(d.plural, r.number)
+                })
+            })
+    })
 }
 
-/// The form of noun `noun` in the plural (or singular), when the lexicon
-/// gives exactly one with the same lemma and gender.
-fn noun_in_number(noun: &str, plural: bool) -> Option<String> {
-    let r = readings(noun)?;
-    let reading = r.iter().find(|r| r.pos == Pos::Noun)?;
-    let lemma = reading.lemma(noun);
-    let mut candidates = vec![format!("{lemma}s"), format!("{lemma}x"), lemma.clone()];
-    for (singular, plural) in [
-        ("al", "aux"),
-        ("ail", "aux"),
-        ("eau", "eaux"),
-        ("eu", "eux"),
-    ] {
-        if let Some(stem) = lemma.strip_suffix(singular) {
-            candidates.push(format!("{stem}{plural}"));
+/// `un petite village` → `un petit village`, `leur principale défaut` →
+/// `leur principal défaut`: an adjective between a determiner and a noun
+/// that agree, which agrees with neither. The noun decides the form.
+fn adjective_before_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let tokens = doc.tokens();
+    for (i, word) in grammar::grammatical_words_in_prose(doc) {
+        let Some(mut d) = determiner(word) else {
+            continue;
+        };
+        // One or two adjectives, then the noun.
+        let mut between = Vec::new();
+        let mut n = i;
+        let noun = loop {
+            let Some(next) = next_word(doc, n) else {
+                break None;
+            };
+            n = next;
+            if tokens[n].first.is_uppercase() {
+                break None;
+            }
+            let w = grammar::lowercase(doc.token_text(n));
+            if grammar::DEGREE_ADVERBS.contains(&&*w) {
+                between.push((n, None));
+                continue;
+            }
+            let Some(r) = readings(&w) else { break None };
+            let adjective = r.has(Pos::Adjective)
+                && r.iter().all(|r| {
+                    matches!(r.pos, Pos::Adjective | Pos::Noun)
+                        || matches!(
+                            r.verb_form,
+                            VerbForm::PastParticiple | VerbForm::PresentParticiple
+                        )
+                });
+            if adjective && between.len() < 2 && noun_follows(doc, n, &d) {
+                between.push((n, Some(r)));
+                continue;
+            }
+            break Some((n, w, r));
+        };
+        let Some((n, noun, noun_readings)) = noun else {
+            continue;
+        };
+        if between.iter().all(|(_, r)| r.is_none()) || grammar::in_english(doc, n) {
+            continue;
+        }
+        if matches!(word, "mon" | "ton" | "son")
+            && elides_before(doc.token_text(between[0].0)) == Some(false)
+        {
+            d.gender = Some(Gender::Masculine);
+        }
+        // The noun's gender and number; an invariable noun takes the
+        // determiner's number (`la première fois`). A noun that may be a
+        // verb (`réforme`) is confirmed by the tagger before reporting.
+        let features = grammar::certain_noun_features(&noun).or_else(|| {
+            let mut genders = noun_readings
+                .iter()
+                .filter(|r| r.pos == Pos::Noun)
+                .map(|r| r.gender);
+            let first = genders.next()?;
+            let invariable = noun_readings
+                .iter()
+                .filter(|r| r.pos == Pos::Noun)
+                .all(|r| r.number == crate::lexicon::Number::Both);
+            (matches!(first, Gender::Masculine | Gender::Feminine)
+                && genders.all(|g| g == first)
+                && invariable)
+                .then_some((first, d.plural))
+        });
+        let Some((gender, plural)) = features else {
+            continue;
+        };
+        if !readings_fit(&d, noun_readings) {
+            continue;
+        }
+        for &(a, r) in &between {
+            let Some(r) = r else { continue };
+            // `les amplificateurs optiques`: a noun that fits the
+            // determiner, then an adjective, is the other order.
+            let noun_first = r.iter().any(|r| {
+                r.pos == Pos::Noun
+                    && gender_fits(d.gender, r.gender)
+                    && number_fits(d.plural, r.number)
+            });
+            // `des entreprises fournisseurs`: a participle that is also
+            // a noun, then a noun in apposition.
+            let participle = r.iter().any(|r| r.verb_form == VerbForm::PastParticiple);
+            if noun_first && (noun_readings.has(Pos::Adjective) || participle) {
+                continue;
+            }
+            let fits = r.iter().any(|r| {
+                (r.pos == Pos::Adjective || r.verb_form == VerbForm::PastParticiple)
+                    && gender_fits(Some(gender), r.gender)
+                    && number_fits(plural, r.number)
+            });
+            // The tagger, asked only now, confirms the adjective and the noun.
+            if fits
+                || !grammar::tagged_as(doc, a, &[Upos::Adj, Upos::Verb, Upos::Noun])
+                || !grammar::tagged_as(doc, n, &[Upos::Noun])
+            {
+                continue;
+            }
+            let written = doc.token_text(a);
+            let mut finding = meta.diagnostic(
+                tokens[i].span().cover(tokens[a].span()),
+                format!(
+                    "« {written} » does not agree with « {} »{}",
+                    doc.token_text(n),
+                    gender_note(&noun)
+                ),
+            );
+            let lower = grammar::lowercase(written);
+            if let Some(form) = agreeing_form(&lower, Some(gender), plural) {
+                let form = match_case(written, &form);
+                finding.message.push_str(&format!(": « {form} »"));
+                finding.fix = Some(Fix::new(
+                    vec![Edit::replace(tokens[a].span(), form)],
+                    Applicability::Safe,
+                ));
+            }
+            out.push(finding);
         }
     }
-    candidates.retain(|c| c != noun);
-    only_confirmed(candidates, |c, r| {
-        r.pos == Pos::Noun
-            && r.gender == reading.gender
-            && r.lemma(c) == lemma
-            && number_fits(plural, r.number)
-    })
 }
 
 /// ` (dialogue is masculine)`, from the lexicon, or nothing.
@@ -274,64 +456,6 @@ fn gender_note(noun: &str) -> String {
         Some((Gender::Feminine, true)) => format!(" (« {noun} » is feminine plural)"),
         _ => String::new(),
     }
-}
-
-/// The masculine singular `lemma` of an adjective inflected for `gender`
-/// and number: the candidates the lexicon then confirms.
-fn inflections(lemma: &str, gender: Gender, plural: bool) -> Vec<String> {
-    let feminine: Vec<String> = if gender == Gender::Feminine {
-        let swaps: &[(&str, &[&str])] = &[
-            ("if", &["ive"]),
-            ("eux", &["euse"]),
-            ("el", &["elle"]),
-            ("en", &["enne"]),
-            ("on", &["onne"]),
-            ("er", &["ère"]),
-            ("et", &["ète", "ette"]),
-            ("c", &["que", "che"]),
-            ("eur", &["euse", "rice", "eure"]),
-            ("s", &["sse", "se"]),
-            ("e", &["e"]),
-        ];
-        let mut out = vec![format!("{lemma}e")];
-        for (end, subs) in swaps {
-            if let Some(stem) = lemma.strip_suffix(end) {
-                out.extend(subs.iter().map(|s| format!("{stem}{s}")));
-            }
-        }
-        out
-    } else {
-        vec![lemma.to_string()]
-    };
-    if !plural {
-        return feminine;
-    }
-    feminine
-        .iter()
-        .flat_map(|f| {
-            let mut p = vec![format!("{f}s"), f.clone()];
-            if let Some(stem) = f.strip_suffix("al") {
-                p.push(format!("{stem}aux"));
-            }
-            if f.ends_with("eau") {
-                p.push(format!("{f}x"));
-            }
-            p
-        })
-        .collect()
-}
-
-/// The form of adjective `adjective` that agrees with a noun of `gender`
-/// and number, when the lexicon gives exactly one.
-fn agreeing_adjective(adjective: &str, gender: Gender, plural: bool) -> Option<String> {
-    let r = readings(adjective)?;
-    let lemma = r.iter().find(|r| r.pos == Pos::Adjective)?.lemma(adjective);
-    only_confirmed(inflections(&lemma, gender, plural), |form, r| {
-        r.pos == Pos::Adjective
-            && r.lemma(form) == lemma
-            && gender_fits(Some(gender), r.gender)
-            && number_fits(plural, r.number)
-    })
 }
 
 /// Whether `word` reads as an adjective (perhaps also as a noun or a
@@ -366,7 +490,11 @@ fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // The noun has its determiner: `l’effort`, `la situation`.
-        let det = elided_before(doc, n).or_else(|| {
+        let article = elided_before(doc, n).filter(|&p| {
+            let text = doc.token_text(p);
+            matches!(text.chars().next(), Some('l' | 'L')) && text.chars().count() == 2
+        });
+        let det = article.or_else(|| {
             let p = n.checked_sub(2)?;
             while grammatical.get(ahead).is_some_and(|&(j, _)| j < p) {
                 ahead += 1;
@@ -390,7 +518,18 @@ fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if tokens[a].first.is_uppercase() {
             continue;
         }
+        // Coordinated adjectives (`les cultures française et allemande`)
+        // or nouns (`un homme et une femme heureux`): the adjective agrees
+        // with more than this noun.
+        let coordination =
+            |w: Option<usize>| w.is_some_and(|w| matches!(doc.token_text(w), "et" | "ou" | "ni"));
+        if coordination(next_word(doc, a)) || coordination(previous_word(doc, det)) {
+            continue;
+        }
         let noun = doc.token_text(n);
+        if FEMINISED_TITLES.contains(&noun) {
+            continue;
+        }
         let Some((gender, plural)) = grammar::certain_noun_features(noun) else {
             continue;
         };
@@ -400,7 +539,10 @@ fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         // `la réduction des coûts massive`: the adjective may go with an
         // earlier noun that has its own determiner.
-        if earlier_head_agrees(doc, det, adjective) {
+        if earlier_head_agrees(doc, det, adjective)
+            || !grammar::tagged_as(doc, a, &[Upos::Adj, Upos::Verb])
+            || !grammar::tagged_as(doc, n, &[Upos::Noun])
+        {
             continue;
         }
         let span = t.span().cover(tokens[a].span());
@@ -411,7 +553,7 @@ fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                 gender_note(noun)
             ),
         );
-        if let Some(form) = agreeing_adjective(adjective, gender, plural) {
+        if let Some(form) = agreeing_form(adjective, Some(gender), plural) {
             d.message.push_str(&format!(": « {form} »"));
             d.fix = Some(Fix::new(
                 vec![Edit::replace(tokens[a].span(), form)],
@@ -463,26 +605,6 @@ fn earlier_head_agrees(doc: &Document, det: usize, adjective: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn adjective_forms_come_from_the_lexicon() {
-        assert_eq!(
-            agreeing_adjective("massive", Gender::Masculine, false).as_deref(),
-            Some("massif")
-        );
-        assert_eq!(
-            agreeing_adjective("important", Gender::Feminine, false).as_deref(),
-            Some("importante")
-        );
-        assert_eq!(
-            agreeing_adjective("nécessaire", Gender::Feminine, true).as_deref(),
-            Some("nécessaires")
-        );
-        assert_eq!(
-            agreeing_adjective("actuel", Gender::Feminine, false).as_deref(),
-            Some("actuelle")
-        );
-    }
 
     #[test]
     fn agreeing_determiners() {

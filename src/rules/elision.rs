@@ -39,12 +39,23 @@ fn english_replacement(doc: &Document, i: usize) -> Option<Option<String>> {
 fn elision_due(word: &str, next: &str, after: Option<&str>) -> bool {
     let is = |w: &str| next.eq_ignore_ascii_case(w);
     let one = is("un") || is("une");
+    // `le ou les fichiers`, `la ou les personnes`: the article stands for a
+    // noun further on, and no vowel follows it in speech.
+    if (is("ou") || is("et")) && after.is_some_and(|a| grammar::determiner(a).is_some()) {
+        return false;
+    }
     match word {
         // `à la une`, `le un` (the number one).
         "le" | "la" => !one && elides_before(next) == Some(true),
         // `de un à trois ans`: a number.
+        // `de un à trois ans`, `réduite de un milliard`: a number.
         "de" => {
-            !(one && matches!(after, Some("à" | "ou" | "sur"))) && elides_before(next) == Some(true)
+            !(one
+                && matches!(
+                    after,
+                    Some("à" | "ou" | "sur" | "milliard" | "milliards" | "million" | "millions")
+                ))
+                && elides_before(next) == Some(true)
         }
         "que" | "je" | "me" | "te" | "se" | "ne" | "jusque" => elides_before(next) == Some(true),
         "ce" => {
@@ -98,6 +109,18 @@ fn missing(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         let next = doc.token_text(n);
         // Acronyms (`de ONU`) and names in capitals are left alone.
         if next.chars().count() > 1 && next.chars().all(|c| !c.is_lowercase()) {
+            continue;
+        }
+        // A word the lexicon does not know and that is not English left in
+        // the text: a foreign word or name, a brand (`de Angiox`, `le Eton
+        // Candle`, `de ovocné`), whose elision usage varies.
+        if grammar::english_at(doc, n).is_none() && readings(next).is_none() {
+            continue;
+        }
+        // A name that begins with an h (`de Hajj`, `de Houdan`) or an
+        // abbreviation (`de Ac`): whether it elides is not known.
+        let capital = tokens[n].first.is_uppercase();
+        if capital && (matches!(tokens[n].first, 'H') || next.chars().count() <= 2) {
             continue;
         }
         let after = next_word(doc, n).map(|a| doc.token_text(a));
@@ -322,6 +345,13 @@ fn euphony(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         };
         let Some(n) = next_word(doc, i) else { continue };
         if tokens[n].first.is_uppercase() {
+            continue;
+        }
+        // `à nouveau`, `de nouveau`: an adverb, not an adjective.
+        if noun_only
+            && grammar::previous_word(doc, i)
+                .is_some_and(|p| matches!(doc.token_text(p), "à" | "de" | "À" | "De"))
+        {
             continue;
         }
         let next = doc.token_text(n);

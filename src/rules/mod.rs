@@ -10,6 +10,8 @@ pub mod declarative;
 pub mod spec;
 
 mod agreement;
+mod agreement_clause;
+mod agreement_quantity;
 mod apostrophe;
 mod capitalization;
 mod elision;
@@ -250,6 +252,8 @@ fn code_rules() -> impl Iterator<Item = CodeRuleDef> {
         untranslated::RULES,
         elision::RULES,
         agreement::RULES,
+        agreement_clause::RULES,
+        agreement_quantity::RULES,
         suppression::RULES,
     ]
     .into_iter()
