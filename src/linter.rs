@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::document::Document;
-use crate::fix::apply_fixes;
+use crate::fix::apply_fixes_keeping_structure;
 use crate::lean_regex;
 use crate::rules::{Registry, Rule};
 use crate::settings::Settings;
@@ -11,12 +11,17 @@ use crate::source::Source;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_automata::meta::Regex as MetaRegex;
 use regex_automata::{Input, PatternSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The most passes `fix` makes before giving up on convergence.
-pub const MAX_FIX_PASSES: usize = 10;
+/// The most passes `fix` makes. Each pass applies every fix that overlaps
+/// no other; more passes are needed only where a fault shows once its
+/// neighbour is fixed (`$49$49`), one pass each. Fixes that undo each other
+/// bring the text back to an earlier state: that cycle stops fixing at
+/// once, whatever this cap.
+pub const MAX_FIX_PASSES: usize = 100;
 
 /// The enabled rules of a run, compiled once.
 ///
@@ -165,6 +170,10 @@ pub struct FixOutcome {
     pub passes: usize,
     /// Whether the last pass found nothing more to fix.
     pub converged: bool,
+    /// Whether fixing stopped because the text came back to an earlier
+    /// state (fixes that undo each other); the fixes of the cycle are left
+    /// in `remaining` as suggestions.
+    pub cycle: bool,
     /// The findings left in the fixed text (in its coordinates).
     pub remaining: Vec<Diagnostic>,
 }
@@ -294,21 +303,31 @@ impl Linter {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
         out.dedup();
+        crate::fix::demote_structure_changes(source, &mut out);
         out
     }
 
     /// Fixes `source` with every fix at or above `threshold`, re-checking
-    /// after each pass until nothing changes (at most [`MAX_FIX_PASSES`]).
+    /// after each pass until nothing changes (at most [`MAX_FIX_PASSES`],
+    /// and never twice through the same text). A fix is applied only if it
+    /// keeps the structure of the file (see [`crate::fix`]).
     pub fn fix(&self, source: &Source, threshold: Applicability) -> FixOutcome {
         let mut current = source.clone();
         let mut fixes_applied = 0;
         let mut passes = 0;
         let mut converged = false;
+        let mut cycle = false;
+        let mut seen: HashSet<u64> = HashSet::default();
+        seen.insert(text_hash(&current.text));
         let mut diagnostics = self.check(&current);
         while passes < MAX_FIX_PASSES {
-            let applied = apply_fixes(&current.text, &diagnostics, threshold);
+            let applied = apply_fixes_keeping_structure(&current, &mut diagnostics, threshold);
             if applied.fixes == 0 || applied.text == current.text {
                 converged = true;
+                break;
+            }
+            if !seen.insert(text_hash(&applied.text)) {
+                cycle = true;
                 break;
             }
             passes += 1;
@@ -319,7 +338,16 @@ impl Linter {
             current.text = applied.text;
             diagnostics = self.check(&current);
         }
-        if !converged {
+        if cycle {
+            // Fixes that lead back to an earlier text are not certain.
+            for d in &mut diagnostics {
+                if d.is_fixable(threshold)
+                    && let Some(fix) = &mut d.fix
+                {
+                    fix.applicability = Applicability::DisplayOnly;
+                }
+            }
+        } else if !converged {
             converged = !diagnostics.iter().any(|d| d.is_fixable(threshold));
         }
         FixOutcome {
@@ -327,9 +355,16 @@ impl Linter {
             fixes_applied,
             passes,
             converged,
+            cycle,
             remaining: diagnostics,
         }
     }
+}
+
+/// A hash of a whole text, to recognise a text seen before.
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(text)
 }
 
 #[cfg(test)]
