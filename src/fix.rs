@@ -49,10 +49,54 @@ fn is_sound(text: &str, fix: &Fix) -> bool {
         })
 }
 
+/// `candidates` without rival cures: when findings of one category but of
+/// different rules cover overlapping text (`une con`: the determiner should
+/// be `un`, or the word `conne`), their fixes are two cures for one fault,
+/// and applying both would undo it twice. Only the most certain (then the
+/// first) rule's fixes stay in the pass; the text is checked again after
+/// it.
+fn without_rivals(diagnostics: &[Diagnostic], candidates: &[usize]) -> Vec<usize> {
+    let mut order = candidates.to_vec();
+    order.sort_by_key(|&i| {
+        let d = &diagnostics[i];
+        (d.category, d.span.start, d.span.end, i)
+    });
+    let mut kept = Vec::with_capacity(order.len());
+    let mut cluster: Vec<usize> = Vec::new();
+    let mut end = 0;
+    let flush = |cluster: &mut Vec<usize>, kept: &mut Vec<usize>| {
+        let best = cluster.iter().copied().max_by_key(|&i| {
+            let d = &diagnostics[i];
+            (d.fix.as_ref().map(|f| f.applicability), std::cmp::Reverse(i))
+        });
+        if let Some(best) = best {
+            let rule = diagnostics[best].rule;
+            kept.extend(cluster.iter().filter(|&&i| diagnostics[i].rule == rule));
+        }
+        cluster.clear();
+    };
+    for i in order {
+        let d = &diagnostics[i];
+        let joins = cluster.first().is_some_and(|&first| {
+            diagnostics[first].category == d.category
+                && (d.span.start < end || d.span.start == diagnostics[first].span.start)
+        });
+        if !joins {
+            flush(&mut cluster, &mut kept);
+            end = d.span.end;
+        }
+        end = end.max(d.span.end);
+        cluster.push(i);
+    }
+    flush(&mut cluster, &mut kept);
+    kept
+}
+
 /// The indexes in `diagnostics` of the fixes of `candidates` that one pass
 /// applies: sorted by position, each sound and overlapping none before it;
-/// of identical fixes, the first.
+/// of identical fixes, the first; no rival cures (see [`without_rivals`]).
 fn select(text: &str, diagnostics: &[Diagnostic], candidates: &[usize]) -> Vec<usize> {
+    let candidates = without_rivals(diagnostics, candidates);
     let mut order: Vec<(usize, &Fix)> = candidates
         .iter()
         .filter_map(|&i| diagnostics[i].fix.as_ref().map(|f| (i, f)))

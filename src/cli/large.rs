@@ -106,6 +106,7 @@ impl PartReader {
             lines += usize::from(bytes.ends_with(b"\n"));
             let blank = bytes[before..].iter().all(u8::is_ascii_whitespace);
             if (bytes.len() >= part_bytes && blank) || bytes.len() >= MAX_PART_BYTES {
+                self.take_bom(&mut bytes)?;
                 break;
             }
         }
@@ -123,6 +124,27 @@ impl PartReader {
         self.offset += part.source.text.len();
         self.line += lines;
         Ok(Some(part))
+    }
+}
+
+impl PartReader {
+    /// Moves a byte order mark that comes next to the end of `bytes`. A
+    /// part must not start with one: it would be taken for the BOM of a
+    /// file, not reported, and would shift the columns of its first line;
+    /// at the end of the part before, it is reported like any BOM inside a
+    /// text.
+    fn take_bom(&mut self, bytes: &mut Vec<u8>) -> Result<(), String> {
+        const BOM: &[u8] = "\u{FEFF}".as_bytes();
+        let ahead = self
+            .reader
+            .fill_buf()
+            .map_err(|e| format!("{}: {}", self.name, io_reason(&e)))?;
+        // (A BOM split across the end of the buffer is left where it is.)
+        if ahead.starts_with(BOM) {
+            bytes.extend_from_slice(BOM);
+            self.reader.consume(BOM.len());
+        }
+        Ok(())
     }
 }
 
@@ -161,6 +183,35 @@ mod tests {
             assert_eq!(part.offset, joined.len());
             assert_eq!(part.first_line, joined.matches('\n').count() + 1);
             assert!(part.offset == 0 || joined.ends_with("\n\n"));
+            joined.push_str(&part.source.text);
+            parts += 1;
+        }
+        assert_eq!(joined, text);
+        assert!(parts >= 2, "{parts} parts");
+    }
+
+    #[test]
+    fn no_part_but_the_first_starts_with_a_bom() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("joined.txt");
+        let paragraph = "Une phrase assez longue pour remplir la ligne.\n".repeat(20);
+        let mut text = String::new();
+        while text.len() < 3 * PART_BYTES {
+            // Files joined end to end: each starts with its BOM.
+            text.push('\u{FEFF}');
+            text.push_str(&paragraph);
+            text.push('\n');
+        }
+        std::fs::write(&path, &text).expect("write");
+        let mut reader = PartReader::open(&path).expect("open");
+        let mut joined = String::new();
+        let mut parts = 0;
+        while let Some(part) = reader.next_part().expect("part") {
+            assert!(
+                part.offset == 0 || !part.source.text.starts_with('\u{FEFF}'),
+                "part at {} starts with a BOM",
+                part.offset
+            );
             joined.push_str(&part.source.text);
             parts += 1;
         }

@@ -299,14 +299,30 @@ impl std::fmt::Write for HashWriter<'_> {
 /// is not prose (code, HTML, front matter, math, autolinks), and the
 /// template tags. A run of prose text events counts as one.
 pub(super) fn structure(text: &str) -> u64 {
-    use std::fmt::Write as _;
     let mut hasher = DefaultHasher::new();
-    let (parsed, _) = parsed_text(text);
+    let (parsed, bom) = parsed_text(text);
     text.starts_with('\u{FEFF}').hash(&mut hasher);
+    // Lone `\r` line ends are read as `\n`, as CommonMark wants; where
+    // the parser itself reads them otherwise (it does not always end an
+    // HTML block at a blank line of `\r\r`), a fix must keep its reading
+    // too.
+    if parsed.len() == text.len() - bom && *parsed != text[bom..] {
+        events_digest(&text[bom..], &mut hasher);
+    }
+    events_digest(&parsed, &mut hasher);
+    for tag in template_tags(text) {
+        text[tag.range()].hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// Feeds the events of `parsed` into `hasher`, for [`structure`].
+fn events_digest(parsed: &str, hasher: &mut DefaultHasher) {
+    use std::fmt::Write as _;
     let mut opaque = 0usize;
     let mut autolink = false;
     let mut in_text = false;
-    for event in Parser::new_ext(&parsed, options()) {
+    for event in Parser::new_ext(parsed, options()) {
         let prose_text = matches!(event, Event::Text(_)) && opaque == 0 && !autolink;
         match &event {
             Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => opaque += 1,
@@ -328,12 +344,8 @@ pub(super) fn structure(text: &str) -> u64 {
             continue;
         }
         in_text = false;
-        let _ = write!(HashWriter(&mut hasher), "{event:?}");
+        let _ = write!(HashWriter(hasher), "{event:?}");
     }
-    for tag in template_tags(text) {
-        text[tag.range()].hash(&mut hasher);
-    }
-    hasher.finish()
 }
 
 #[cfg(test)]

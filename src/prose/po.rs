@@ -36,6 +36,14 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the placeholder pattern is valid")
 });
 
+/// printf directives with a space flag (`% d`, `% e`): in an entry flagged
+/// `c-format` (or another format), `msgfmt` reads them as directives, so
+/// they are placeholders there.
+static SPACED_DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^%(?:\d+\$)?[-+#0' ]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsp@]")
+        .expect("the directive pattern is valid")
+});
+
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>").expect("the tag pattern is valid")
 });
@@ -109,8 +117,9 @@ impl Joined {
     }
 }
 
-/// Decodes the strings of one field into `out`.
-pub(super) fn decode(source: &str, strings: &[Span], out: &mut dyn Sink) {
+/// Decodes the strings of one field into `out`; `formatted`: the entry
+/// has a format flag (`#, c-format`).
+pub(super) fn decode(source: &str, strings: &[Span], formatted: bool, out: &mut dyn Sink) {
     if strings.is_empty() {
         return;
     }
@@ -154,6 +163,9 @@ pub(super) fn decode(source: &str, strings: &[Span], out: &mut dyn Sink) {
                 Some((width, decoded))
             }
             b'%' if bytes.get(i + 1) == Some(&b'%') => Some((2, Some("%"))),
+            b'%' if formatted && SPACED_DIRECTIVE.is_match(&text[i..]) => SPACED_DIRECTIVE
+                .find(&text[i..])
+                .map(|m| (m.end(), None)),
             b'%' | b'{' => PLACEHOLDER.find(&text[i..]).map(|m| (m.end(), None)),
             b'<' => {
                 if let Some(m) = HTML_TAG.find(&text[i..]) {
@@ -231,6 +243,8 @@ struct Entry {
     start: usize,
     end: usize,
     has_context: bool,
+    /// Whether a `#,` comment gives a format (`c-format`, `python-format`).
+    formatted: bool,
     /// Whether some `msgid` string is not empty.
     id_text: bool,
     has_keyword: bool,
@@ -313,12 +327,12 @@ impl Reader<'_> {
                         source: self.source,
                         skeleton,
                     };
-                    decode(self.source, strings, &mut sink);
+                    decode(self.source, strings, entry.formatted, &mut sink);
                     sink.skeleton.text.push('\u{4}');
                 }
                 None => {
                     self.out.end_paragraph();
-                    decode(self.source, strings, &mut self.out);
+                    decode(self.source, strings, entry.formatted, &mut self.out);
                     self.out.end_paragraph();
                 }
             }
@@ -366,6 +380,12 @@ impl Reader<'_> {
             }
             if self.entry.has_keyword {
                 self.finish_entry(start);
+            }
+            if let Some(flags) = comment.strip_prefix(',') {
+                self.entry.formatted |= flags
+                    .split(',')
+                    .map(str::trim)
+                    .any(|f| f.ends_with("-format") && !f.starts_with("no-"));
             }
             if comment.starts_with([' ', '\t']) || comment.is_empty() {
                 if let Some(("ignore", rules)) = suppress::parse_body(comment) {
