@@ -10,8 +10,10 @@
 //! together.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::linter::{FixOutcome, MAX_FIX_PASSES};
 use crate::prose;
 use crate::source::{Source, SourceKind};
+use rustc_hash::FxHashSet;
 
 /// The result of one pass of fixing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -300,6 +302,67 @@ pub fn apply_fixes_keeping_structure(
     applied
 }
 
+/// Fixes `source` with every fix at or above `threshold` of the findings
+/// `check` reports, re-checking after each pass until nothing changes (at
+/// most [`MAX_FIX_PASSES`], and never twice through the same text). A fix
+/// is applied only if it keeps the structure of the file.
+pub fn fix_until_stable(
+    source: &Source,
+    threshold: Applicability,
+    check: impl Fn(&Source) -> Vec<Diagnostic>,
+) -> FixOutcome {
+    let mut current = source.clone();
+    let mut fixes_applied = 0;
+    let mut passes = 0;
+    let mut converged = false;
+    let mut cycle = false;
+    let mut seen: FxHashSet<u64> = FxHashSet::default();
+    seen.insert(text_hash(&current.text));
+    let mut diagnostics = check(&current);
+    while passes < MAX_FIX_PASSES {
+        let applied = apply_fixes_keeping_structure(&current, &mut diagnostics, threshold);
+        if applied.fixes == 0 || applied.text == current.text {
+            converged = true;
+            break;
+        }
+        if !seen.insert(text_hash(&applied.text)) {
+            cycle = true;
+            break;
+        }
+        passes += 1;
+        fixes_applied += applied.fixes;
+        current.kind = current
+            .kind
+            .after_edit(current.text.len(), applied.text.len());
+        current.text = applied.text;
+        diagnostics = check(&current);
+    }
+    if cycle {
+        // Fixes that lead back to an earlier text are not certain.
+        for d in &mut diagnostics {
+            if d.is_fixable(threshold) {
+                demote(d);
+            }
+        }
+    } else if !converged {
+        converged = !diagnostics.iter().any(|d| d.is_fixable(threshold));
+    }
+    FixOutcome {
+        text: current.text,
+        fixes_applied,
+        passes,
+        converged,
+        cycle,
+        remaining: diagnostics,
+    }
+}
+
+/// A hash of a whole text, to recognise a text seen before.
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,6 +411,44 @@ mod tests {
             diag(Fix::safe(Edit::insert(1, "y"))),
         ];
         assert_eq!(apply_fixes("ab", &d, Applicability::Safe).fixes, 1);
+    }
+
+    /// A checker whose fixes undo each other: `ab` → `ba` → `ab`.
+    fn swapping(source: &Source) -> Vec<Diagnostic> {
+        let swapped: String = source.text.chars().rev().collect();
+        vec![diag(Fix::safe(Edit::replace(
+            Span::new(0, source.text.len()),
+            swapped,
+        )))]
+    }
+
+    #[test]
+    fn a_cycle_stops_at_once_and_leaves_no_safe_fix() {
+        let source = Source::new("t", "ab", SourceKind::PlainText);
+        let outcome = fix_until_stable(&source, Applicability::Safe, swapping);
+        assert!(outcome.cycle && !outcome.converged);
+        assert_eq!(outcome.passes, 1);
+        assert_eq!(outcome.text, "ba");
+        assert!(outcome.remaining.iter().all(|d| !d.is_fixable(Applicability::Unsafe)));
+    }
+
+    #[test]
+    fn fixes_that_enable_others_settle_beyond_ten_passes() {
+        // Each pass fixes the first `x` only, as a rule that sees a fault
+        // once its neighbour is fixed: 30 passes, no cycle.
+        let first_x = |source: &Source| -> Vec<Diagnostic> {
+            source
+                .text
+                .find('x')
+                .map(|at| diag(Fix::safe(Edit::replace(Span::new(at, at + 1), "y"))))
+                .into_iter()
+                .collect()
+        };
+        let source = Source::new("t", "x".repeat(30), SourceKind::PlainText);
+        let outcome = fix_until_stable(&source, Applicability::Safe, first_x);
+        assert!(outcome.converged && !outcome.cycle);
+        assert_eq!(outcome.passes, 30);
+        assert_eq!(outcome.text, "y".repeat(30));
     }
 
     #[test]

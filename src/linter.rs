@@ -3,7 +3,6 @@
 
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::document::Document;
-use crate::fix::apply_fixes_keeping_structure;
 use crate::lean_regex;
 use crate::rules::{Registry, Rule};
 use crate::settings::Settings;
@@ -11,7 +10,6 @@ use crate::source::Source;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_automata::meta::Regex as MetaRegex;
 use regex_automata::{Input, PatternSet};
-use rustc_hash::FxHashSet as HashSet;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -312,59 +310,8 @@ impl Linter {
     /// and never twice through the same text). A fix is applied only if it
     /// keeps the structure of the file (see [`crate::fix`]).
     pub fn fix(&self, source: &Source, threshold: Applicability) -> FixOutcome {
-        let mut current = source.clone();
-        let mut fixes_applied = 0;
-        let mut passes = 0;
-        let mut converged = false;
-        let mut cycle = false;
-        let mut seen: HashSet<u64> = HashSet::default();
-        seen.insert(text_hash(&current.text));
-        let mut diagnostics = self.check(&current);
-        while passes < MAX_FIX_PASSES {
-            let applied = apply_fixes_keeping_structure(&current, &mut diagnostics, threshold);
-            if applied.fixes == 0 || applied.text == current.text {
-                converged = true;
-                break;
-            }
-            if !seen.insert(text_hash(&applied.text)) {
-                cycle = true;
-                break;
-            }
-            passes += 1;
-            fixes_applied += applied.fixes;
-            current.kind = current
-                .kind
-                .after_edit(current.text.len(), applied.text.len());
-            current.text = applied.text;
-            diagnostics = self.check(&current);
-        }
-        if cycle {
-            // Fixes that lead back to an earlier text are not certain.
-            for d in &mut diagnostics {
-                if d.is_fixable(threshold)
-                    && let Some(fix) = &mut d.fix
-                {
-                    fix.applicability = Applicability::DisplayOnly;
-                }
-            }
-        } else if !converged {
-            converged = !diagnostics.iter().any(|d| d.is_fixable(threshold));
-        }
-        FixOutcome {
-            text: current.text,
-            fixes_applied,
-            passes,
-            converged,
-            cycle,
-            remaining: diagnostics,
-        }
+        crate::fix::fix_until_stable(source, threshold, |s| self.check(s))
     }
-}
-
-/// A hash of a whole text, to recognise a text seen before.
-fn text_hash(text: &str) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault};
-    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(text)
 }
 
 #[cfg(test)]
