@@ -51,47 +51,53 @@ fn is_sound(text: &str, fix: &Fix) -> bool {
         })
 }
 
-/// `candidates` without rival cures: when findings of one category but of
-/// different rules cover overlapping text (`une con`: the determiner should
-/// be `un`, or the word `conne`), their fixes are two cures for one fault,
-/// and applying both would undo it twice. Only the most certain (then the
-/// first) rule's fixes stay in the pass; the text is checked again after
-/// it.
+/// How many following findings (sorted by start) are compared with each
+/// one for rivalry: rivals cover the same words, so they sort together.
+const RIVAL_WINDOW: usize = 8;
+
+/// Whether every edit of `fix` lies inside `span`.
+fn edits_within(fix: &Fix, span: crate::span::Span) -> bool {
+    fix.edits
+        .iter()
+        .all(|e| span.start <= e.span.start && e.span.end <= span.end)
+}
+
+/// `candidates` without rival cures: two findings of one category but of
+/// different rules, each of whose fix edits only inside the other's
+/// finding, are two cures for one fault (`une con`: the determiner should
+/// be `un`, or the word `conne`), and applying both would undo it twice.
+/// Only the more certain (then the first) stays in the pass; the text is
+/// checked again after it.
 fn without_rivals(diagnostics: &[Diagnostic], candidates: &[usize]) -> Vec<usize> {
     let mut order = candidates.to_vec();
     order.sort_by_key(|&i| {
         let d = &diagnostics[i];
         (d.category, d.span.start, d.span.end, i)
     });
-    let mut kept = Vec::with_capacity(order.len());
-    let mut cluster: Vec<usize> = Vec::new();
-    let mut end = 0;
-    let flush = |cluster: &mut Vec<usize>, kept: &mut Vec<usize>| {
-        let best = cluster.iter().copied().max_by_key(|&i| {
-            let d = &diagnostics[i];
-            (d.fix.as_ref().map(|f| f.applicability), std::cmp::Reverse(i))
-        });
-        if let Some(best) = best {
-            let rule = diagnostics[best].rule;
-            kept.extend(cluster.iter().filter(|&&i| diagnostics[i].rule == rule));
-        }
-        cluster.clear();
-    };
-    for i in order {
+    let rank = |i: usize| {
         let d = &diagnostics[i];
-        let joins = cluster.first().is_some_and(|&first| {
-            diagnostics[first].category == d.category
-                && (d.span.start < end || d.span.start == diagnostics[first].span.start)
-        });
-        if !joins {
-            flush(&mut cluster, &mut kept);
-            end = d.span.end;
+        (
+            d.fix.as_ref().map(|f| f.applicability),
+            std::cmp::Reverse(i),
+        )
+    };
+    let mut dropped = vec![false; diagnostics.len()];
+    for (k, &i) in order.iter().enumerate() {
+        let a = &diagnostics[i];
+        let Some(fa) = &a.fix else { continue };
+        for &j in order[k + 1..].iter().take(RIVAL_WINDOW) {
+            let b = &diagnostics[j];
+            if b.category != a.category || b.span.start >= a.span.end.max(a.span.start + 1) {
+                break;
+            }
+            let Some(fb) = &b.fix else { continue };
+            if a.rule != b.rule && edits_within(fa, b.span) && edits_within(fb, a.span) {
+                let loser = if rank(i) >= rank(j) { j } else { i };
+                dropped[loser] = true;
+            }
         }
-        end = end.max(d.span.end);
-        cluster.push(i);
     }
-    flush(&mut cluster, &mut kept);
-    kept
+    candidates.iter().copied().filter(|&i| !dropped[i]).collect()
 }
 
 /// The indexes in `diagnostics` of the fixes of `candidates` that one pass

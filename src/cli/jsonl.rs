@@ -199,6 +199,7 @@ impl Report {
                     number: line.number,
                     offset: line.offset,
                     is_record: true,
+                    column: 0,
                 }),
             },
             out,

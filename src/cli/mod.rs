@@ -248,6 +248,7 @@ fn part_report<'a>(part: &'a large::Part, diagnostics: &'a [Diagnostic]) -> File
             number: part.first_line,
             offset: part.offset,
             is_record: false,
+            column: part.first_column,
         }),
     }
 }
@@ -727,6 +728,7 @@ fn fix(args: FixArgs) -> u8 {
                                 ),
                                 first_line: part.first_line,
                                 offset: part.offset,
+                                first_column: part.first_column,
                             };
                             printer.file(&part_report(&fixed_part, &outcome.remaining), &mut out)
                         },
