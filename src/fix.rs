@@ -97,7 +97,11 @@ fn without_rivals(diagnostics: &[Diagnostic], candidates: &[usize]) -> Vec<usize
             }
         }
     }
-    candidates.iter().copied().filter(|&i| !dropped[i]).collect()
+    candidates
+        .iter()
+        .copied()
+        .filter(|&i| !dropped[i])
+        .collect()
 }
 
 /// The indexes in `diagnostics` of the fixes of `candidates` that one pass
@@ -435,7 +439,12 @@ mod tests {
         assert!(outcome.cycle && !outcome.converged);
         assert_eq!(outcome.passes, 1);
         assert_eq!(outcome.text, "ba");
-        assert!(outcome.remaining.iter().all(|d| !d.is_fixable(Applicability::Unsafe)));
+        assert!(
+            outcome
+                .remaining
+                .iter()
+                .all(|d| !d.is_fixable(Applicability::Unsafe))
+        );
     }
 
     #[test]

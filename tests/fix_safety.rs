@@ -55,7 +55,10 @@ fn a_raw_quote_is_never_put_inside_a_po_string() {
     let text = "msgid \"He says \\\"yes\\\"\"\nmsgstr \"Il dit \\\"oui »\"\n";
     let fixed = fix(SourceKind::Po, text);
     assert!(fixed.contains("msgstr \"Il dit \\\"oui"), "{fixed}");
-    assert!(!fixed.contains("oui \"\"") && !fixed.contains("oui\u{A0}\"\""), "{fixed}");
+    assert!(
+        !fixed.contains("oui \"\"") && !fixed.contains("oui\u{A0}\"\""),
+        "{fixed}"
+    );
     holds(Format::Po, text);
 }
 
@@ -65,15 +68,18 @@ fn several_strings_on_one_po_line_keep_their_quotes() {
     let fixed = fix(SourceKind::Po, text);
     // The strings are joined by gettext: `Il a dit:oui!fin`. Spaces go
     // inside strings; the delimiters stay.
-    assert_eq!(fixed.matches('"').count(), text.matches('"').count(), "{fixed}");
+    assert_eq!(
+        fixed.matches('"').count(),
+        text.matches('"').count(),
+        "{fixed}"
+    );
     assert!(!fixed.contains('«'), "{fixed}");
     holds(Format::Po, text);
 }
 
 #[test]
 fn a_placeholder_split_across_continuation_lines_is_kept() {
-    let text =
-        "#, c-format\nmsgid \"Total: %1$s\"\nmsgstr \"\"\n\"Total : %\"\n\"1$s\"\n";
+    let text = "#, c-format\nmsgid \"Total: %1$s\"\nmsgstr \"\"\n\"Total : %\"\n\"1$s\"\n";
     assert_eq!(
         fix(SourceKind::Po, text),
         text.replace("Total : ", "Total\u{A0}: ")
@@ -92,7 +98,10 @@ fn code_blocks_with_cr_line_ends_are_not_fixed() {
     // The prose around them still is.
     let text = "Il dit: oui.\r\r```\rIl dit: oui.\r```\r";
     let fixed = fix(SourceKind::Markdown, text);
-    assert!(fixed.starts_with("Il dit\u{A0}: oui.\r\r```\rIl dit: oui.\r```"), "{fixed:?}");
+    assert!(
+        fixed.starts_with("Il dit\u{A0}: oui.\r\r```\rIl dit: oui.\r```"),
+        "{fixed:?}"
+    );
 }
 
 #[test]

@@ -119,6 +119,9 @@ fn work_grows_linearly_on_pathological_inputs() {
         let (one, four) = (cost(&make(n)), cost(&make(4 * n)));
         let ratio = four / one;
         eprintln!("{unit:?} ({format:?}): 1× {one:.3} s, 4× {four:.3} s, ratio {ratio:.1}");
-        assert!(ratio < 8.0, "{unit:?} ({format:?}): 4× the input takes {ratio:.1}× as long");
+        assert!(
+            ratio < 8.0,
+            "{unit:?} ({format:?}): 4× the input takes {ratio:.1}× as long"
+        );
     }
 }

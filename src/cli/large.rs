@@ -199,8 +199,15 @@ impl PartReader {
         }
         // The characters of the line the next part continues, if any.
         let tail = memchr::memrchr(b'\n', &bytes).map_or(0, |i| i + 1);
-        let tail_chars = bytes[tail..].iter().filter(|&&b| (b & 0xC0) != 0x80).count();
-        self.column = if tail == 0 { self.column + tail_chars } else { tail_chars };
+        let tail_chars = bytes[tail..]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count();
+        self.column = if tail == 0 {
+            self.column + tail_chars
+        } else {
+            tail_chars
+        };
         let offset = self.offset;
         let source = Source::from_bytes(self.name.clone(), bytes, SourceKind::PlainText)
             .map_err(|e| format!("{}: {}", self.name, shifted(e, offset)))?;
@@ -331,7 +338,10 @@ mod tests {
             let line_start = joined.rfind('\n').map_or(0, |i| i + 1);
             assert_eq!(part.first_column, joined[line_start..].chars().count());
             // Cut after a space: no word is split.
-            assert!(joined.is_empty() || joined.ends_with(['\n', ' ']), "{parts}");
+            assert!(
+                joined.is_empty() || joined.ends_with(['\n', ' ']),
+                "{parts}"
+            );
             joined.push_str(body);
             parts += 1;
         }

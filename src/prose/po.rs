@@ -99,9 +99,9 @@ impl Joined {
     /// The index of the string holding joined offset `at` (an end offset
     /// belongs to the string it ends).
     fn part(&self, at: usize, is_end: bool) -> usize {
-        let i = self.parts.partition_point(|&(start, _)| {
-            if is_end { start < at } else { start <= at }
-        });
+        let i =
+            self.parts
+                .partition_point(|&(start, _)| if is_end { start < at } else { start <= at });
         i.saturating_sub(1)
     }
 
@@ -163,9 +163,9 @@ pub(super) fn decode(source: &str, strings: &[Span], formatted: bool, out: &mut 
                 Some((width, decoded))
             }
             b'%' if bytes.get(i + 1) == Some(&b'%') => Some((2, Some("%"))),
-            b'%' if formatted && SPACED_DIRECTIVE.is_match(&text[i..]) => SPACED_DIRECTIVE
-                .find(&text[i..])
-                .map(|m| (m.end(), None)),
+            b'%' if formatted && SPACED_DIRECTIVE.is_match(&text[i..]) => {
+                SPACED_DIRECTIVE.find(&text[i..]).map(|m| (m.end(), None))
+            }
             b'%' | b'{' => PLACEHOLDER.find(&text[i..]).map(|m| (m.end(), None)),
             b'<' => {
                 if let Some(m) = HTML_TAG.find(&text[i..]) {
@@ -353,7 +353,9 @@ impl Reader<'_> {
                 skeleton.text.push_str(&self.source[pos..content.start]);
                 pos = content.end;
             }
-            skeleton.text.push_str(&self.source[pos..start + line.len()]);
+            skeleton
+                .text
+                .push_str(&self.source[pos..start + line.len()]);
             if !well_formed {
                 skeleton.text.push('\u{5}');
             }
@@ -436,7 +438,8 @@ impl Reader<'_> {
                 .map_or(rest, |(_, r)| r),
             _ => rest,
         };
-        let offset = start + (line.len() - line.trim_start().len()) + (trimmed.len() - indexed.len());
+        let offset =
+            start + (line.len() - line.trim_start().len()) + (trimmed.len() - indexed.len());
         let (contents, well_formed) = strings(indexed, offset);
         self.last_strings = (contents.clone(), well_formed);
         match self.field {

@@ -65,16 +65,114 @@ impl Format {
 
 /// Words, faults and signs of French and machine-translated text.
 const PROSE: &[&str] = &[
-    "le", "la", "les", "une", "un", "Etat", "État", "Lundi", "gouvernement", "Paris", "Maison",
-    "il", "elle", "est", "ce", "que", "qu'", "qu’", "d'", "l'", "l’", "coeur", "2ème", "1st",
-    "12,500", "1,000.50", "50", "%", "5km", "$49", "100 €", "March", "2025", "3:30", "PM",
-    "etc", "aujourd’hui", "https://exemple.fr/a_b?c=1", "moi@exemple.fr", "10:30", "3,5",
-    "the", "and", "with", "C’est", "d’une", "con", "conne", ";", ":", "!", "?", "?!", "...",
-    "..", ",", ".", "…", "«", "»", "«!", "“", "”", "‘", "’", "‹", "›", "\"", "'", "(", ")",
-    "[", "]", "-", "–", "—", " - ", " ", " ", " ", "  ", "\u{00A0}", "\u{202F}", "\u{2009}",
-    "\t", "\u{200B}", "\u{00AD}", "\u{FEFF}", "\u{2060}", "e\u{301}", "Ã©", "â€™", "Mr",
-    "e.g.", "%d", "%s", "%1$s", "{0}", "<b>", "</b>", "*", "_", "`", "#", "<div", "&amp;",
-    "\\", "{{ x }}",
+    "le",
+    "la",
+    "les",
+    "une",
+    "un",
+    "Etat",
+    "État",
+    "Lundi",
+    "gouvernement",
+    "Paris",
+    "Maison",
+    "il",
+    "elle",
+    "est",
+    "ce",
+    "que",
+    "qu'",
+    "qu’",
+    "d'",
+    "l'",
+    "l’",
+    "coeur",
+    "2ème",
+    "1st",
+    "12,500",
+    "1,000.50",
+    "50",
+    "%",
+    "5km",
+    "$49",
+    "100 €",
+    "March",
+    "2025",
+    "3:30",
+    "PM",
+    "etc",
+    "aujourd’hui",
+    "https://exemple.fr/a_b?c=1",
+    "moi@exemple.fr",
+    "10:30",
+    "3,5",
+    "the",
+    "and",
+    "with",
+    "C’est",
+    "d’une",
+    "con",
+    "conne",
+    ";",
+    ":",
+    "!",
+    "?",
+    "?!",
+    "...",
+    "..",
+    ",",
+    ".",
+    "…",
+    "«",
+    "»",
+    "«!",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "‹",
+    "›",
+    "\"",
+    "'",
+    "(",
+    ")",
+    "[",
+    "]",
+    "-",
+    "–",
+    "—",
+    " - ",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\u{00A0}",
+    "\u{202F}",
+    "\u{2009}",
+    "\t",
+    "\u{200B}",
+    "\u{00AD}",
+    "\u{FEFF}",
+    "\u{2060}",
+    "e\u{301}",
+    "Ã©",
+    "â€™",
+    "Mr",
+    "e.g.",
+    "%d",
+    "%s",
+    "%1$s",
+    "{0}",
+    "<b>",
+    "</b>",
+    "*",
+    "_",
+    "`",
+    "#",
+    "<div",
+    "&amp;",
+    "\\",
+    "{{ x }}",
 ];
 
 /// Pieces of markup inside a Markdown paragraph.
@@ -223,7 +321,11 @@ fn markdown(rng: &mut Rng) -> String {
                 inline(rng).replace('|', ""),
                 prose(rng, 3).replace('|', "")
             ),
-            9 => format!("{}{}", rng.pick(&["\u{200B}", "\u{FEFF}", " "]), "<div>x</div>"),
+            9 => format!(
+                "{}{}",
+                rng.pick(&["\u{200B}", "\u{FEFF}", " "]),
+                "<div>x</div>"
+            ),
             10 => "***".to_string(),
             _ => format!("{}{nl}{}", inline(rng), inline(rng)),
         };
@@ -259,7 +361,11 @@ fn translation(rng: &mut Rng) -> String {
         match rng.below(6) {
             0 => out.push_str(rng.pick(&["%s", "%d", "%1$s", "%(nom)s", "{0}", "%%", "%.2f"])),
             1 => out.push_str(rng.pick(&["\\n", "\\\"", "\\t", "\\\\"])),
-            2 => out.push_str(rng.pick(&["<b>", "</b>", "<a href=\"x\">"]).replace('"', "\\\"").as_str()),
+            2 => out.push_str(
+                rng.pick(&["<b>", "</b>", "<a href=\"x\">"])
+                    .replace('"', "\\\"")
+                    .as_str(),
+            ),
             _ => out.push_str(&c_escape(&prose(rng, 5))),
         }
         if rng.one_in(2) {
@@ -298,9 +404,9 @@ fn field(rng: &mut Rng, keyword: &str, content: &str, nl: &str) -> String {
         out.push_str(" \"\"");
     }
     for (i, s) in strings.iter().enumerate() {
-        if i == 0 && !out.ends_with("\"\"") {
-            out.push(' ');
-        } else if rng.one_in(3) {
+        // The first string follows its keyword; the others go on the same
+        // line now and then.
+        if (i == 0 && !out.ends_with("\"\"")) || rng.one_in(3) {
             out.push(' ');
         } else {
             out.push_str(nl);
@@ -326,7 +432,10 @@ fn po(rng: &mut Rng) -> String {
     }
     for n in 0..rng.below(5) + 1 {
         if rng.one_in(3) {
-            out.push_str(&format!("# {}{nl}", prose(rng, 3).replace(['\r', '\n'], "")));
+            out.push_str(&format!(
+                "# {}{nl}",
+                prose(rng, 3).replace(['\r', '\n'], "")
+            ));
         }
         if rng.one_in(3) {
             out.push_str(&format!("#: src/main.c:{n}{nl}"));
@@ -339,7 +448,10 @@ fn po(rng: &mut Rng) -> String {
             ));
         }
         if rng.one_in(6) {
-            out.push_str(&format!("#~ msgid \"old {n}\"{nl}#~ msgstr \"{}\"{nl}{nl}", translation(rng)));
+            out.push_str(&format!(
+                "#~ msgid \"old {n}\"{nl}#~ msgstr \"{}\"{nl}{nl}",
+                translation(rng)
+            ));
             continue;
         }
         if rng.one_in(4) {

@@ -130,7 +130,10 @@ pub fn check(config: &Config, format: Format, text: &str) -> Result<(), String> 
         }
         for e in d.fix.iter().flat_map(|f| &f.edits) {
             if !on_boundaries(text, e.span) {
-                return Err(format!("{} has an edit with a bad span {:?}", d.rule, e.span));
+                return Err(format!(
+                    "{} has an edit with a bad span {:?}",
+                    d.rule, e.span
+                ));
             }
         }
     }
@@ -186,7 +189,10 @@ pub fn check(config: &Config, format: Format, text: &str) -> Result<(), String> 
         .iter()
         .all(|d| !d.is_fixable(threshold))
     {
-        return Err(format!("checking the fixed text finds fixes: {:?}", outcome.text));
+        return Err(format!(
+            "checking the fixed text finds fixes: {:?}",
+            outcome.text
+        ));
     }
 
     match format {
@@ -255,7 +261,11 @@ fn same_markdown(before: &str, after: &str) -> Result<(), String> {
     if a == b {
         return Ok(());
     }
-    let at = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+    let at = a
+        .iter()
+        .zip(&b)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
     Err(format!(
         "the Markdown structure changed at event {at}: {:?} became {:?} (fixed text {after:?})",
         a.get(at),
@@ -349,7 +359,10 @@ fn read_catalogue(text: &str) -> Result<Catalogue, String> {
                 if k == "msgstr"
                     && let Some(r) = rest.strip_prefix('[')
                 {
-                    rest = r.split_once(']').ok_or(format!("line {}: bad index", n + 1))?.1;
+                    rest = r
+                        .split_once(']')
+                        .ok_or(format!("line {}: bad index", n + 1))?
+                        .1;
                 }
                 in_field = true;
                 in_translation = k == "msgstr";
