@@ -99,9 +99,9 @@ impl Joined {
     /// The index of the string holding joined offset `at` (an end offset
     /// belongs to the string it ends).
     fn part(&self, at: usize, is_end: bool) -> usize {
-        let i =
-            self.parts
-                .partition_point(|&(start, _)| if is_end { start < at } else { start <= at });
+        let i = self
+            .parts
+            .partition_point(|&(start, _)| if is_end { start < at } else { start <= at });
         i.saturating_sub(1)
     }
 
