@@ -49,7 +49,7 @@ static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What a scan of a translation emits, piece by piece, in source bytes.
-pub(super) trait Sink {
+trait Sink {
     /// Prose copied from the source.
     fn verbatim(&mut self, source: &str, span: Span);
     /// `text`, the decoded form of the bytes at `span` (an escape, `%%`).
@@ -119,7 +119,7 @@ impl Joined {
 
 /// Decodes the strings of one field into `out`; `formatted`: the entry
 /// has a format flag (`#, c-format`).
-pub(super) fn decode(source: &str, strings: &[Span], formatted: bool, out: &mut dyn Sink) {
+fn decode(source: &str, strings: &[Span], formatted: bool, out: &mut dyn Sink) {
     if strings.is_empty() {
         return;
     }
@@ -556,5 +556,32 @@ msgstr[1] "%(count)s fichiers à 50%% {0}"
         };
         assert!(text[entry.range()].contains("Salut!"));
         assert!(!text[entry.range()].contains("revoir"));
+    }
+
+    #[test]
+    fn several_strings_on_a_line_and_split_placeholders() {
+        let text =
+            "#, c-format\nmsgid \"a\"\nmsgstr \"Il a dit:\" \"oui!\"\n\"Total : %\"\n\"1$s % d\"\n";
+        let view = view(text);
+        // The strings are joined; `%1$s` split over two lines is one
+        // placeholder, `% d` too in a formatted entry.
+        assert_eq!(view.text(), "Il a dit:oui!Total : \u{FFFC} \u{FFFC}");
+        let at = view.text().find("oui").expect("in prose");
+        assert_eq!(&text[view.to_source(Span::new(at, at + 3)).range()], "oui");
+    }
+
+    #[test]
+    fn structure_sees_quotes_placeholders_and_escapes() {
+        let text = "msgid \"a %d\"\nmsgstr \"Il dit \\\"oui %d\"\n";
+        let same = text.replace("Il dit", "Elle dit");
+        assert_eq!(structure(text), structure(&same));
+        for broken in [
+            text.replace("oui", "oui\""),
+            text.replace("%d\"\n", "% d\"\n").replace("a % d", "a %d"),
+            text.replace("\\\"", "\""),
+            text.replace("msgid \"a", "msgid \"b"),
+        ] {
+            assert_ne!(structure(text), structure(&broken), "{broken}");
+        }
     }
 }
