@@ -238,7 +238,25 @@ pub fn demote_structure_changes(source: &Source, diagnostics: &mut [Diagnostic])
     let Some(before) = prose::structure(&source.text, source.kind) else {
         return;
     };
-    let mut pending = fixable(diagnostics, Applicability::Unsafe);
+    // The fixes `fix` applies together: the safe ones, or (with unsafe
+    // fixes) all of them; a set may break the structure where a larger one
+    // does not, so both are tested.
+    let safe = fixable(diagnostics, Applicability::Safe);
+    demote_in_rounds(source, before, diagnostics, safe);
+    let all = fixable(diagnostics, Applicability::Unsafe);
+    if all != fixable(diagnostics, Applicability::Safe) {
+        demote_in_rounds(source, before, diagnostics, all);
+    }
+}
+
+/// Demotes the fixes of `pending` that break the structure (`before`),
+/// each tested with the others of its pass, in [`STRUCTURE_ROUNDS`].
+fn demote_in_rounds(
+    source: &Source,
+    before: u64,
+    diagnostics: &mut [Diagnostic],
+    mut pending: Vec<usize>,
+) {
     let mut bad = Vec::new();
     {
         let guard = StructureGuard {

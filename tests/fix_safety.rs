@@ -88,6 +88,10 @@ fn a_placeholder_split_across_continuation_lines_is_kept() {
     // With a space flag, in a formatted entry, `% e` is a directive.
     let text = "#, c-format\nmsgid \"x % e\"\nmsgstr \"x % e.g.\"\n";
     assert!(fix(SourceKind::Po, text).contains("% e"));
+    // Deleting the BOM would make a `% %` directive.
+    let text = "#, python-format\nmsgid \"a\"\nmsgstr \"% \u{FEFF}%\"\n";
+    holds(Format::Po, text);
+    assert_eq!(fix(SourceKind::Po, text), text);
 }
 
 #[test]
@@ -126,6 +130,24 @@ fn a_fix_that_would_create_markup_is_a_suggestion() {
     // Where the structure stays, the same fix applies.
     let text = "Texte\u{200B} ici.\n";
     assert_eq!(fix(SourceKind::Markdown, text), "Texte ici.\n");
+}
+
+#[test]
+fn a_safe_fix_is_tested_without_the_unsafe_ones() {
+    // Both fixes together keep the Markdown as it was, the safe one alone
+    // makes inline math (`$4É 49 $`): it must not be offered as safe.
+    let text = "$4É $49";
+    holds(Format::Markdown, text);
+    assert_eq!(fix(SourceKind::Markdown, text), text);
+}
+
+#[test]
+fn a_translation_keeps_its_leading_newline_or_its_absence() {
+    // Deleting the zero-width space would make the translation begin with
+    // `\n` where its msgid does not, which msgfmt rejects.
+    let text = "msgid \"\u{200B}\\n etc\"\nmsgstr \"\u{200B}\\n etc\"\n";
+    holds(Format::Po, text);
+    assert!(fix(SourceKind::Po, text).contains("msgstr \"\u{200B}\\n"));
 }
 
 #[test]

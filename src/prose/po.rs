@@ -36,11 +36,11 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the placeholder pattern is valid")
 });
 
-/// printf directives with a space flag (`% d`, `% e`): in an entry flagged
-/// `c-format` (or another format), `msgfmt` reads them as directives, so
-/// they are placeholders there.
+/// printf directives with a space flag (`% d`, `% e`, `% %`): in an entry
+/// flagged `c-format` (or another format), `msgfmt` reads them as
+/// directives, so they are placeholders there.
 static SPACED_DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^%(?:\d+\$)?[-+#0' ]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsp@]")
+    Regex::new(r"^%(?:\d+\$)?[-+#0' ]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsp@%]")
         .expect("the directive pattern is valid")
 });
 
@@ -328,6 +328,15 @@ impl Reader<'_> {
                         skeleton,
                     };
                     decode(self.source, strings, entry.formatted, &mut sink);
+                    // msgfmt wants a translation to begin and end with a
+                    // newline where its msgid does.
+                    let raw: String = strings.iter().map(|s| &self.source[s.range()]).collect();
+                    sink.skeleton
+                        .text
+                        .push(if raw.starts_with("\\n") { 'B' } else { 'b' });
+                    sink.skeleton
+                        .text
+                        .push(if raw.ends_with("\\n") { 'E' } else { 'e' });
                     sink.skeleton.text.push('\u{4}');
                 }
                 None => {
@@ -488,7 +497,9 @@ pub(super) fn view(text: &str) -> ProseView<'static> {
 
 /// The structure of a catalogue, which a fix must leave unchanged: the
 /// lines outside translations byte for byte, how each translation line
-/// lexes, and the placeholders, escapes and tags of each translation.
+/// lexes, the placeholders, escapes and tags of each translation, and
+/// whether it begins and ends with a newline (`msgfmt` checks that against
+/// the msgid).
 pub(super) fn structure(text: &str) -> String {
     read(text, Some(Skeleton::default()))
         .skeleton

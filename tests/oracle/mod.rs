@@ -390,11 +390,15 @@ fn read_catalogue(text: &str) -> Result<Catalogue, String> {
         .iter()
         .zip(formatted_entries)
         .map(|(t, formatted)| {
-            DIRECTIVE
+            let mut kept: Vec<String> = DIRECTIVE
                 .find_iter(t)
                 .map(|m| m.as_str().to_string())
                 .filter(|m| formatted || m.starts_with('\\'))
-                .collect()
+                .collect();
+            // msgfmt compares a leading and a trailing newline with the
+            // msgid's.
+            kept.push(format!("{} {}", t.starts_with("\\n"), t.ends_with("\\n")));
+            kept
         })
         .collect();
     Ok(Catalogue {
