@@ -4,13 +4,16 @@
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::dispatch::{Dispatch, SWITCH_AFTER_BYTES};
 use crate::document::Document;
-use crate::fix::apply_fixes;
 use crate::rules::{Registry, Rule};
 use crate::settings::Settings;
 use crate::source::Source;
 
-/// The most passes `fix` makes before giving up on convergence.
-pub const MAX_FIX_PASSES: usize = 10;
+/// The most passes `fix` makes. Each pass applies every fix that overlaps
+/// no other; more passes are needed only where a fault shows once its
+/// neighbour is fixed (`$49$49`), one pass each. Fixes that undo each other
+/// bring the text back to an earlier state: that cycle stops fixing at
+/// once, whatever this cap.
+pub const MAX_FIX_PASSES: usize = 100;
 
 /// The enabled rules of a run, compiled once, and how they are dispatched
 /// (see [`crate::dispatch`]).
@@ -41,6 +44,10 @@ pub struct FixOutcome {
     pub passes: usize,
     /// Whether the last pass found nothing more to fix.
     pub converged: bool,
+    /// Whether fixing stopped because the text came back to an earlier
+    /// state (fixes that undo each other); the fixes of the cycle are left
+    /// in `remaining` as suggestions.
+    pub cycle: bool,
     /// The findings left in the fixed text (in its coordinates).
     pub remaining: Vec<Diagnostic>,
 }
@@ -104,42 +111,17 @@ impl Linter {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
         out.dedup();
+        crate::fix::demote_structure_changes(source, &mut out);
         self.settings.apply_severities(&mut out);
         out
     }
 
     /// Fixes `source` with every fix at or above `threshold`, re-checking
-    /// after each pass until nothing changes (at most [`MAX_FIX_PASSES`]).
+    /// after each pass until nothing changes (at most [`MAX_FIX_PASSES`],
+    /// and never twice through the same text). A fix is applied only if it
+    /// keeps the structure of the file (see [`crate::fix`]).
     pub fn fix(&self, source: &Source, threshold: Applicability) -> FixOutcome {
-        let mut current = source.clone();
-        let mut fixes_applied = 0;
-        let mut passes = 0;
-        let mut converged = false;
-        let mut diagnostics = self.check(&current);
-        while passes < MAX_FIX_PASSES {
-            let applied = apply_fixes(&current.text, &diagnostics, threshold);
-            if applied.fixes == 0 || applied.text == current.text {
-                converged = true;
-                break;
-            }
-            passes += 1;
-            fixes_applied += applied.fixes;
-            current.kind = current
-                .kind
-                .after_edit(current.text.len(), applied.text.len());
-            current.text = applied.text;
-            diagnostics = self.check(&current);
-        }
-        if !converged {
-            converged = !diagnostics.iter().any(|d| d.is_fixable(threshold));
-        }
-        FixOutcome {
-            text: current.text,
-            fixes_applied,
-            passes,
-            converged,
-            remaining: diagnostics,
-        }
+        crate::fix::fix_until_stable(source, threshold, |s| self.check(s))
     }
 }
 

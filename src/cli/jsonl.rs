@@ -138,6 +138,7 @@ fn run_line(linter: &Linter, line: &Line, field: &str, name: &str, mode: Mode) -
         number: line.number,
         offset: line.offset,
         is_record: true,
+        column: 0,
     });
     let outcome = mode.apply(linter, source, place);
     if outcome.original.is_none() {

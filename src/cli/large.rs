@@ -59,6 +59,9 @@ pub(super) struct Part {
     pub first_line: usize,
     /// The byte offset of its first byte in the file.
     pub offset: usize,
+    /// The characters before it on its first line: 0, unless the part
+    /// continues a line longer than a window.
+    pub first_column: usize,
 }
 
 /// Reads a large file part by part.
@@ -68,6 +71,12 @@ pub(super) struct PartReader {
     line: usize,
     offset: usize,
     done: bool,
+    /// The most bytes of one line a part holds (see [`PartReader::next_part`]).
+    window: usize,
+    /// The end of a line cut at a window, which starts the next part.
+    carry: Vec<u8>,
+    /// The characters of the current line in the parts already read.
+    column: usize,
 }
 
 impl PartReader {
@@ -81,7 +90,64 @@ impl PartReader {
             line: 1,
             offset: 0,
             done: false,
+            window: part_bytes(),
+            carry: Vec::new(),
+            column: 0,
         })
+    }
+
+    /// Reads the rest of the current line into `bytes`, up to its `\n`, the
+    /// end of the file, or [`PartReader::window`] bytes of the line.
+    /// Returns how many bytes were read and whether the line ended.
+    fn read_line_window(&mut self, bytes: &mut Vec<u8>) -> Result<(usize, bool), String> {
+        let line_start = memchr::memrchr(b'\n', bytes).map_or(0, |i| i + 1);
+        let mut read = 0;
+        loop {
+            let room = self.window.saturating_sub(bytes.len() - line_start);
+            let ahead = self
+                .reader
+                .fill_buf()
+                .map_err(|e| format!("{}: {}", self.name, io_reason(&e)))?;
+            if ahead.is_empty() || room == 0 {
+                return Ok((read, ahead.is_empty()));
+            }
+            let ahead = &ahead[..ahead.len().min(room)];
+            let (taken, ended) = match memchr::memchr(b'\n', ahead) {
+                Some(i) => (i + 1, true),
+                None => (ahead.len(), false),
+            };
+            bytes.extend_from_slice(&ahead[..taken]);
+            self.reader.consume(taken);
+            read += taken;
+            if ended {
+                return Ok((read, true));
+            }
+        }
+    }
+
+    /// Cuts the line that ends `bytes` (longer than a window) after its
+    /// last space or tab, else at its last character boundary, and keeps
+    /// the end for the next part (never starting it with a BOM).
+    fn cut_long_line(&mut self, bytes: &mut Vec<u8>) {
+        const BOM: &[u8] = "\u{FEFF}".as_bytes();
+        let line_start = memchr::memrchr(b'\n', bytes).map_or(0, |i| i + 1);
+        let line = &bytes[line_start..];
+        let mut cut = match line.iter().rposition(|&b| b == b' ' || b == b'\t') {
+            Some(i) if i > 0 => line_start + i + 1,
+            _ => {
+                let mut at = bytes.len();
+                while at > line_start && (bytes[at - 1] & 0xC0) == 0x80 {
+                    at -= 1;
+                }
+                // `at - 1` starts the last character: cut before it unless
+                // it is complete (a window is far longer than a character).
+                at.saturating_sub(1).max(line_start + 1)
+            }
+        };
+        if bytes[cut..].starts_with(BOM) {
+            cut += BOM.len();
+        }
+        self.carry = bytes.split_off(cut.min(bytes.len()));
     }
 
     /// The next part, `None` at the end; an error names the file and the
@@ -92,26 +158,56 @@ impl PartReader {
         }
         let part_bytes = part_bytes();
         let mut bytes = Vec::with_capacity(part_bytes + 4096);
+        bytes.append(&mut self.carry);
+        let first_column = self.column;
         let mut lines = 0;
         loop {
             let before = bytes.len();
-            let read = self
-                .reader
-                .read_until(b'\n', &mut bytes)
-                .map_err(|e| format!("{}: {}", self.name, io_reason(&e)))?;
+            let (read, ended) = self.read_line_window(&mut bytes)?;
+            if read == 0 && !ended {
+                // A window full of one line, carried over: cut it again.
+                if !bytes.is_empty() && bytes.last() != Some(&b'\n') {
+                    self.cut_long_line(&mut bytes);
+                }
+                break;
+            }
             if read == 0 {
                 self.done = true;
                 break;
             }
+            if !ended && !bytes.ends_with(b"\n") {
+                let at_end = self
+                    .reader
+                    .fill_buf()
+                    .map_err(|e| format!("{}: {}", self.name, io_reason(&e)))?
+                    .is_empty();
+                if !at_end {
+                    // One line over a window: the part ends inside it.
+                    self.cut_long_line(&mut bytes);
+                    break;
+                }
+            }
             lines += usize::from(bytes.ends_with(b"\n"));
             let blank = bytes[before..].iter().all(u8::is_ascii_whitespace);
             if (bytes.len() >= part_bytes && blank) || bytes.len() >= MAX_PART_BYTES {
+                self.take_bom(&mut bytes)?;
                 break;
             }
         }
         if bytes.is_empty() {
             return Ok(None);
         }
+        // The characters of the line the next part continues, if any.
+        let tail = memchr::memrchr(b'\n', &bytes).map_or(0, |i| i + 1);
+        let tail_chars = bytes[tail..]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count();
+        self.column = if tail == 0 {
+            self.column + tail_chars
+        } else {
+            tail_chars
+        };
         let offset = self.offset;
         let source = Source::from_bytes(self.name.clone(), bytes, SourceKind::PlainText)
             .map_err(|e| format!("{}: {}", self.name, shifted(e, offset)))?;
@@ -119,10 +215,32 @@ impl PartReader {
             first_line: self.line,
             offset,
             source,
+            first_column,
         };
         self.offset += part.source.text.len();
         self.line += lines;
         Ok(Some(part))
+    }
+}
+
+impl PartReader {
+    /// Moves a byte order mark that comes next to the end of `bytes`. A
+    /// part must not start with one: it would be taken for the BOM of a
+    /// file, not reported, and would shift the columns of its first line;
+    /// at the end of the part before, it is reported like any BOM inside a
+    /// text.
+    fn take_bom(&mut self, bytes: &mut Vec<u8>) -> Result<(), String> {
+        const BOM: &[u8] = "\u{FEFF}".as_bytes();
+        let ahead = self
+            .reader
+            .fill_buf()
+            .map_err(|e| format!("{}: {}", self.name, io_reason(&e)))?;
+        // (A BOM split across the end of the buffer is left where it is.)
+        if ahead.starts_with(BOM) {
+            bytes.extend_from_slice(BOM);
+            self.reader.consume(BOM.len());
+        }
+        Ok(())
     }
 }
 
@@ -166,5 +284,85 @@ mod tests {
         }
         assert_eq!(joined, text);
         assert!(parts >= 2, "{parts} parts");
+    }
+
+    #[test]
+    fn no_part_but_the_first_starts_with_a_bom() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("joined.txt");
+        let paragraph = "Une phrase assez longue pour remplir la ligne.\n".repeat(20);
+        let mut text = String::new();
+        while text.len() < 3 * PART_BYTES {
+            // Files joined end to end: each starts with its BOM.
+            text.push('\u{FEFF}');
+            text.push_str(&paragraph);
+            text.push('\n');
+        }
+        std::fs::write(&path, &text).expect("write");
+        let mut reader = PartReader::open(&path).expect("open");
+        let mut joined = String::new();
+        let mut parts = 0;
+        while let Some(part) = reader.next_part().expect("part") {
+            assert!(
+                part.offset == 0 || !part.source.text.starts_with('\u{FEFF}'),
+                "part at {} starts with a BOM",
+                part.offset
+            );
+            joined.push_str(&part.source.text);
+            parts += 1;
+        }
+        assert_eq!(joined, text);
+        assert!(parts >= 2, "{parts} parts");
+    }
+
+    #[test]
+    fn a_line_longer_than_a_window_is_cut_at_a_space() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("line.txt");
+        let mut text = "Premier paragraphe.\n\n".to_string();
+        let line = "Une très longue ligne sans fin, écrite d’un trait ! ".repeat(400);
+        text.push_str(&line);
+        text.push_str("\nFin.\n");
+        std::fs::write(&path, &text).expect("write");
+        let mut reader = PartReader::open(&path).expect("open");
+        reader.window = 4096;
+        let mut joined = String::new();
+        let mut parts = 0;
+        while let Some(part) = reader.next_part().expect("part") {
+            let body = &part.source.text;
+            // No part holds more than a window of one line.
+            let longest = body.split('\n').map(str::len).max().unwrap_or(0);
+            assert!(longest <= 4096, "a line of {longest} bytes");
+            assert_eq!(part.offset, joined.len());
+            assert_eq!(part.first_line, joined.matches('\n').count() + 1);
+            let line_start = joined.rfind('\n').map_or(0, |i| i + 1);
+            assert_eq!(part.first_column, joined[line_start..].chars().count());
+            // Cut after a space: no word is split.
+            assert!(
+                joined.is_empty() || joined.ends_with(['\n', ' ']),
+                "{parts}"
+            );
+            joined.push_str(body);
+            parts += 1;
+        }
+        assert_eq!(joined, text);
+        assert!(parts > line.len() / 4096, "{parts} parts");
+    }
+
+    #[test]
+    fn a_line_without_spaces_is_cut_between_characters() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("line.txt");
+        let text = "é".repeat(10_000);
+        std::fs::write(&path, &text).expect("write");
+        let mut reader = PartReader::open(&path).expect("open");
+        reader.window = 4096;
+        let mut joined = String::new();
+        while let Some(part) = reader.next_part().expect("part") {
+            assert!(part.source.text.len() <= 4096);
+            assert_eq!(part.first_column, joined.chars().count());
+            joined.push_str(&part.source.text);
+        }
+        assert_eq!(joined, text);
     }
 }

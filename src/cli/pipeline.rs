@@ -88,6 +88,8 @@ pub(super) struct Outcome {
     pub fixes: usize,
     /// When the fixes did not settle: the passes made.
     pub unsettled: Option<usize>,
+    /// Whether fixing stopped because fixes undid each other.
+    pub cycle: bool,
 }
 
 impl Outcome {
@@ -104,6 +106,7 @@ impl Outcome {
             original: None,
             fixes: 0,
             unsettled: None,
+            cycle: false,
         }
     }
 }
@@ -489,8 +492,13 @@ impl Sink {
                 Some(place) if place.is_record => format!(":{}", place.number),
                 _ => String::new(),
             };
+            let why = if outcome.cycle {
+                "fixes undo each other".to_string()
+            } else {
+                format!("fixes did not settle after {passes} passes")
+            };
             self.warn(format!(
-                "{}{at}: fixes did not settle after {passes} passes; some are left unapplied",
+                "{}{at}: {why}; some are left unapplied",
                 outcome.source.name
             ));
         }
@@ -851,6 +859,7 @@ fn run_large(run: &Run, i: usize, pool: &Pool, mut mode: Mode, sink: &mut Sink) 
                 number: part.first_line,
                 offset: part.offset,
                 is_record: false,
+                column: part.first_column,
             };
             mode.apply(linter, part.source, Some(place))
         });
@@ -977,5 +986,33 @@ mod tests {
             sink.add(&unsettled()).expect("add");
             assert!(sink.held.is_empty());
         }
+    }
+
+    #[test]
+    fn a_cycle_is_named_in_the_warning() {
+        let mode = Mode::Fix {
+            threshold: Applicability::Safe,
+            diff: false,
+        };
+        let common = parse_common(&[
+            "coquille", "fix", "--format", "json", "--jsonl", "text", "-",
+        ]);
+        let mut sink = Sink::with_output(
+            &common,
+            mode,
+            false,
+            true,
+            Box::new(Shared::default()),
+            false,
+        );
+        sink.begin(None).expect("begin");
+        let mut outcome = unsettled();
+        outcome.cycle = true;
+        sink.add(&outcome).expect("add");
+        assert!(
+            sink.held[0].contains("a.txt: fixes undo each other"),
+            "{:?}",
+            sink.held
+        );
     }
 }

@@ -80,13 +80,15 @@ pub(super) fn write(
             group = group.element(Level::HELP.message(describe_fix(fix, text)));
         }
         let mut rendered = renderer.render(&[group]);
-        if !prefix.is_empty() {
-            // The renderer counts the column from the cut; put back the
+        let column = report.position(start).column;
+        if !prefix.is_empty() || column != start.column {
+            // The renderer counts the column from the cut (or from the
+            // start of a part that continues a long line); put back the
             // column in the file (only in the `-->` line).
             let shown = source[..annotation.start].chars().count() + 1;
             let line = report.line(start.line);
             let wrong = format!("{}:{line}:{shown}", report.name);
-            let right = format!("{}:{line}:{}", report.name, start.column);
+            let right = format!("{}:{line}:{column}", report.name);
             if let Some(at) = rendered.find(&wrong) {
                 rendered.replace_range(at..at + wrong.len(), &right);
             }

@@ -66,6 +66,10 @@ pub struct Record {
     /// Whether it is a JSON Lines record, whose number is shown as
     /// `record` in JSON and SARIF output.
     pub is_record: bool,
+    /// The characters before it on its first line (a part of a large file
+    /// that continues a line cut into windows), added to the columns of
+    /// that line.
+    pub column: usize,
 }
 
 impl FileReport<'_> {
@@ -86,6 +90,9 @@ impl FileReport<'_> {
 
     /// A position of the text, as a position in the file.
     fn position(&self, mut p: crate::source::Position) -> crate::source::Position {
+        if p.line == 1 {
+            p.column += self.record.map_or(0, |r| r.column);
+        }
         p.line = self.line(p.line);
         p
     }

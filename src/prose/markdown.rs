@@ -21,6 +21,8 @@ use super::{Gap, ProseView};
 use crate::span::Span;
 use crate::suppress::{self, Directive};
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Whether a tag is inline markup (inside a paragraph) rather than a block.
 fn is_inline(tag: &Tag) -> bool {
@@ -223,9 +225,9 @@ impl MarkdownView<'_> {
     }
 }
 
-/// The view of a Markdown text.
-pub(super) fn view(text: &str) -> ProseView<'static> {
-    let options = Options::ENABLE_TABLES
+/// The parser options: what coquille reads as Markdown.
+fn options() -> Options {
+    Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
@@ -233,7 +235,34 @@ pub(super) fn view(text: &str) -> ProseView<'static> {
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
         // GitHub alerts (`> [!NOTE]`) and `$…$` math are markup too.
         | Options::ENABLE_GFM
-        | Options::ENABLE_MATH;
+        | Options::ENABLE_MATH
+}
+
+/// The text the parser reads: without a leading byte order mark (it would
+/// hide front matter and a first heading), and with lone `\r` line ends
+/// read as `\n` (the same length, so offsets are kept). Returns it with
+/// the length of the BOM, to add to its offsets.
+fn parsed_text(text: &str) -> (Cow<'_, str>, usize) {
+    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let body = &text[bom..];
+    let bytes = body.as_bytes();
+    let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
+    if !lone_cr {
+        return (Cow::Borrowed(body), bom);
+    }
+    let mut normalized = body.as_bytes().to_vec();
+    for i in 0..normalized.len() {
+        if normalized[i] == b'\r' && normalized.get(i + 1) != Some(&b'\n') {
+            normalized[i] = b'\n';
+        }
+    }
+    // Replacing one ASCII byte by another keeps the text UTF-8.
+    let normalized = String::from_utf8(normalized).unwrap_or_else(|_| body.to_string());
+    (Cow::Owned(normalized), bom)
+}
+
+/// The view of a Markdown text.
+pub(super) fn view(text: &str) -> ProseView<'static> {
     let mut view = MarkdownView {
         source: text,
         out: Builder::new(),
@@ -245,12 +274,78 @@ pub(super) fn view(text: &str) -> ProseView<'static> {
         opaque: 0,
         autolink: false,
     };
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        view.event(event, Span::new(range.start, range.end));
+    let (parsed, shift) = parsed_text(text);
+    for (event, range) in Parser::new_ext(&parsed, options()).into_offset_iter() {
+        view.event(event, Span::new(range.start + shift, range.end + shift));
     }
     let mut emphasis = view.emphasis;
     emphasis.sort_by_key(|s| (s.start, s.end));
     view.out.finish(emphasis).with_directives(view.directives)
+}
+
+/// Feeds what is written into a hasher.
+struct HashWriter<'h>(&'h mut DefaultHasher);
+
+impl std::fmt::Write for HashWriter<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.write(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// A digest of the structure of a Markdown text, which a fix must leave
+/// unchanged: the parser's events without the text of prose (blocks,
+/// inline markup, link destinations, breaks), with the full text of what
+/// is not prose (code, HTML, front matter, math, autolinks), and the
+/// template tags. A run of prose text events counts as one.
+pub(super) fn structure(text: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    let (parsed, bom) = parsed_text(text);
+    text.starts_with('\u{FEFF}').hash(&mut hasher);
+    // Lone `\r` line ends are read as `\n`, as CommonMark wants; where
+    // the parser itself reads them otherwise (it does not always end an
+    // HTML block at a blank line of `\r\r`), a fix must keep its reading
+    // too.
+    if parsed.len() == text.len() - bom && *parsed != text[bom..] {
+        events_digest(&text[bom..], &mut hasher);
+    }
+    events_digest(&parsed, &mut hasher);
+    for tag in template_tags(text) {
+        text[tag.range()].hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// Feeds the events of `parsed` into `hasher`, for [`structure`].
+fn events_digest(parsed: &str, hasher: &mut DefaultHasher) {
+    use std::fmt::Write as _;
+    let mut opaque = 0usize;
+    let mut autolink = false;
+    let mut in_text = false;
+    for event in Parser::new_ext(parsed, options()) {
+        let prose_text = matches!(event, Event::Text(_)) && opaque == 0 && !autolink;
+        match &event {
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => opaque += 1,
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) => {
+                opaque = opaque.saturating_sub(1);
+            }
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => autolink = true,
+            Event::End(TagEnd::Link) => autolink = false,
+            _ => {}
+        }
+        if prose_text {
+            if !in_text {
+                hasher.write_u8(0);
+            }
+            in_text = true;
+            continue;
+        }
+        in_text = false;
+        let _ = write!(HashWriter(hasher), "{event:?}");
+    }
 }
 
 #[cfg(test)]

@@ -33,6 +33,34 @@ pub use plain::split_paragraphs;
 /// reports it.
 pub const PLACEHOLDER: char = '\u{FFFC}';
 
+/// A digest of the structure of `text` read as `kind`: what no fix may
+/// change (Markdown blocks and markup, code, front matter, HTML and URLs
+/// byte for byte; the lines, keywords, strings, placeholders and escapes of
+/// a catalogue; the bytes around a JSON string literal and its validity).
+/// `None` for plain text, which has no structure.
+pub fn structure(text: &str, kind: SourceKind) -> Option<u64> {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    match kind {
+        SourceKind::PlainText => None,
+        SourceKind::Markdown => Some(markdown::structure(text)),
+        SourceKind::Po => {
+            let mut hasher = DefaultHasher::new();
+            po::structure(text).hash(&mut hasher);
+            Some(hasher.finish())
+        }
+        SourceKind::JsonString(literal) => {
+            let mut hasher = DefaultHasher::new();
+            let valid = text
+                .get(literal.range())
+                .is_some_and(|l| serde_json::from_str::<String>(l).is_ok());
+            valid.hash(&mut hasher);
+            text.get(..literal.start).hash(&mut hasher);
+            text.get(literal.end..).hash(&mut hasher);
+            Some(hasher.finish())
+        }
+    }
+}
+
 /// What the prose bytes of a segment are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SegmentKind {

@@ -36,27 +36,121 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the placeholder pattern is valid")
 });
 
+/// printf directives with a space flag (`% d`, `% e`, `% %`): in an entry
+/// flagged `c-format` (or another format), `msgfmt` reads them as
+/// directives, so they are placeholders there.
+static SPACED_DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^%(?:\d+\$)?[-+#0' ]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsp@%]")
+        .expect("the directive pattern is valid")
+});
+
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>").expect("the tag pattern is valid")
 });
 
-/// Decodes the content of one string line (between its quotes, at
-/// `content` in `source`) into the builder.
-fn decode(source: &str, content: Span, out: &mut Builder) {
-    let text = &source[content.range()];
+/// What a scan of a translation emits, piece by piece, in source bytes.
+trait Sink {
+    /// Prose copied from the source.
+    fn verbatim(&mut self, source: &str, span: Span);
+    /// `text`, the decoded form of the bytes at `span` (an escape, `%%`).
+    fn decoded(&mut self, text: &str, span: Span);
+    /// Masked bytes (a placeholder, an unknown escape).
+    fn placeholder(&mut self, span: Span);
+    /// Markup at `span`: an HTML tag, or the quotes between two strings
+    /// (the next piece continues after them, [`Gap::After`]).
+    fn markup(&mut self, span: Span, gap: Gap);
+}
+
+impl Sink for Builder {
+    fn verbatim(&mut self, source: &str, span: Span) {
+        Builder::verbatim(self, source, span);
+    }
+    fn decoded(&mut self, text: &str, span: Span) {
+        Builder::decoded(self, text, span);
+    }
+    fn placeholder(&mut self, span: Span) {
+        Builder::placeholder(self, span);
+    }
+    fn markup(&mut self, _span: Span, gap: Gap) {
+        Builder::markup(self, gap);
+    }
+}
+
+/// The strings of one field (`msgstr` and its continuation lines) read as
+/// one text: placeholders and `%%` are found across string boundaries
+/// (`"Total : %"` then `"1$s"` is one `%1$s`).
+struct Joined {
+    text: String,
+    /// For each string: its start in `text` and its content in the source.
+    parts: Vec<(usize, Span)>,
+}
+
+impl Joined {
+    fn new(source: &str, strings: &[Span]) -> Joined {
+        let mut text = String::new();
+        let mut parts = Vec::with_capacity(strings.len());
+        for &content in strings {
+            parts.push((text.len(), content));
+            text.push_str(&source[content.range()]);
+        }
+        Joined { text, parts }
+    }
+
+    /// The index of the string holding joined offset `at` (an end offset
+    /// belongs to the string it ends).
+    fn part(&self, at: usize, is_end: bool) -> usize {
+        let i = self
+            .parts
+            .partition_point(|&(start, _)| if is_end { start < at } else { start <= at });
+        i.saturating_sub(1)
+    }
+
+    /// The source offset of joined offset `at`.
+    fn to_source(&self, at: usize, is_end: bool) -> usize {
+        let (start, content) = self.parts[self.part(at, is_end)];
+        content.start + (at - start)
+    }
+
+    fn span(&self, from: usize, to: usize) -> Span {
+        let start = self.to_source(from, false);
+        Span::new(start, self.to_source(to, true).max(start))
+    }
+}
+
+/// Decodes the strings of one field into `out`; `formatted`: the entry
+/// has a format flag (`#, c-format`).
+fn decode(source: &str, strings: &[Span], formatted: bool, out: &mut dyn Sink) {
+    if strings.is_empty() {
+        return;
+    }
+    let joined = Joined::new(source, strings);
+    let text = joined.text.as_str();
     let bytes = text.as_bytes();
+    // Index of the next string whose start is still to be passed.
+    let mut next_part = 1;
     let mut run = 0;
     let mut i = 0;
-    let flush = |out: &mut Builder, from: usize, to: usize| {
+    let flush = |out: &mut dyn Sink, from: usize, to: usize| {
         if to > from {
-            out.verbatim(source, Span::new(content.start + from, content.start + to));
+            out.verbatim(source, joined.span(from, to));
         }
     };
     while i < bytes.len() {
-        let at = |len: usize| Span::new(content.start + i, content.start + i + len);
-        match bytes[i] {
-            b'\\' if i + 1 < bytes.len() => {
+        if let Some(&(start, content)) = joined.parts.get(next_part)
+            && start <= i
+        {
+            if start == i {
                 flush(out, run, i);
+                run = i;
+                let previous = joined.parts[next_part - 1].1;
+                out.markup(Span::new(previous.end, content.start), Gap::After);
+            }
+            next_part += 1;
+            continue;
+        }
+        // A piece of `len` bytes here: decoded text, or masked (`None`).
+        let piece: Option<(usize, Option<&str>)> = match bytes[i] {
+            b'\\' if i + 1 < bytes.len() => {
                 let decoded = match bytes[i + 1] {
                     b'"' => Some("\""),
                     b'n' => Some("\n"),
@@ -66,48 +160,72 @@ fn decode(source: &str, content: Span, out: &mut Builder) {
                     _ => None,
                 };
                 let width = text[i + 1..].chars().next().map_or(1, char::len_utf8) + 1;
-                match decoded {
-                    Some(d) => out.decoded(d, at(width)),
-                    None => out.placeholder(at(width)),
-                }
-                i += width;
-                run = i;
+                Some((width, decoded))
             }
-            b'%' if bytes.get(i + 1) == Some(&b'%') => {
+            b'%' if bytes.get(i + 1) == Some(&b'%') => Some((2, Some("%"))),
+            b'%' if formatted && SPACED_DIRECTIVE.is_match(&text[i..]) => {
+                SPACED_DIRECTIVE.find(&text[i..]).map(|m| (m.end(), None))
+            }
+            b'%' | b'{' => PLACEHOLDER.find(&text[i..]).map(|m| (m.end(), None)),
+            b'<' => {
+                if let Some(m) = HTML_TAG.find(&text[i..]) {
+                    flush(out, run, i);
+                    out.markup(joined.span(i, i + m.end()), Gap::Ambiguous);
+                    i += m.end();
+                    run = i;
+                    continue;
+                }
+                None
+            }
+            _ => None,
+        };
+        match piece {
+            Some((len, decoded)) => {
                 flush(out, run, i);
-                out.decoded("%", at(2));
-                i += 2;
+                let span = joined.span(i, i + len);
+                match decoded {
+                    Some(d) => out.decoded(d, span),
+                    None => out.placeholder(span),
+                }
+                i += len;
                 run = i;
             }
-            b'%' | b'{' => match PLACEHOLDER.find(&text[i..]) {
-                Some(m) => {
-                    flush(out, run, i);
-                    out.placeholder(at(m.end()));
-                    i += m.end();
-                    run = i;
-                }
-                None => i += 1,
-            },
-            b'<' => match HTML_TAG.find(&text[i..]) {
-                Some(m) => {
-                    flush(out, run, i);
-                    out.markup(Gap::Ambiguous);
-                    i += m.end();
-                    run = i;
-                }
-                None => i += 1,
-            },
-            _ => i += 1,
+            None => i += 1,
         }
     }
     flush(out, run, bytes.len());
 }
 
-/// The bytes between the first and the last `"` of a string line.
-fn string_content(line: &str, line_start: usize) -> Option<Span> {
-    let open = line.find('"')?;
-    let close = line.rfind('"')?;
-    (close > open).then(|| Span::new(line_start + open + 1, line_start + close))
+/// The contents of the C strings of `line` (`line_start` is where it
+/// starts in the source), and whether the line holds nothing else: a
+/// string that is not closed, or text between strings, makes it malformed.
+fn strings(line: &str, line_start: usize) -> (Vec<Span>, bool) {
+    let bytes = line.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return (found, true);
+        }
+        if bytes[i] != b'"' {
+            return (found, false);
+        }
+        let open = i;
+        i += 1;
+        loop {
+            match bytes.get(i) {
+                None | Some(b'\n' | b'\r') => return (found, false),
+                Some(b'\\') => i += 2,
+                Some(b'"') => break,
+                Some(_) => i += 1,
+            }
+        }
+        found.push(Span::new(line_start + open + 1, line_start + i));
+        i += 1;
+    }
 }
 
 /// The field a string line belongs to.
@@ -125,6 +243,8 @@ struct Entry {
     start: usize,
     end: usize,
     has_context: bool,
+    /// Whether a `#,` comment gives a format (`c-format`, `python-format`).
+    formatted: bool,
     /// Whether some `msgid` string is not empty.
     id_text: bool,
     has_keyword: bool,
@@ -141,6 +261,46 @@ struct Reader<'s> {
     directives: Vec<Directive>,
     entry: Entry,
     field: Option<Field>,
+    /// When the structure is read instead of the prose (see [`structure`]).
+    skeleton: Option<Skeleton>,
+    /// The strings of the last line read, and whether it was well formed.
+    last_strings: (Vec<Span>, bool),
+}
+
+/// What fixes must leave unchanged in a catalogue: every line outside the
+/// translations byte for byte, the shape of each translation line (its
+/// keyword, how many strings, whether it lexes), and in each translation
+/// its placeholders, escapes and tags in order.
+#[derive(Debug, Default)]
+struct Skeleton {
+    text: String,
+}
+
+impl Skeleton {
+    fn record(&mut self, source: &str, span: Span, kind: char) {
+        self.text.push(kind);
+        self.text.push_str(&source[span.range()]);
+    }
+}
+
+/// A sink that keeps the skeleton of a translation (the source is the
+/// catalogue).
+struct SkeletonSink<'a> {
+    source: &'a str,
+    skeleton: &'a mut Skeleton,
+}
+
+impl Sink for SkeletonSink<'_> {
+    fn verbatim(&mut self, _source: &str, _span: Span) {}
+    fn decoded(&mut self, _text: &str, span: Span) {
+        self.skeleton.record(self.source, span, '\u{1}');
+    }
+    fn placeholder(&mut self, span: Span) {
+        self.skeleton.record(self.source, span, '\u{2}');
+    }
+    fn markup(&mut self, span: Span, _gap: Gap) {
+        self.skeleton.record(self.source, span, '\u{3}');
+    }
 }
 
 impl Reader<'_> {
@@ -161,17 +321,59 @@ impl Reader<'_> {
             });
         }
         for strings in &entry.translations {
-            self.out.end_paragraph();
-            for &content in strings {
-                decode(self.source, content, &mut self.out);
-                // The next string line continues after its opening quote.
-                self.out.markup(Gap::After);
+            match &mut self.skeleton {
+                Some(skeleton) => {
+                    let mut sink = SkeletonSink {
+                        source: self.source,
+                        skeleton,
+                    };
+                    decode(self.source, strings, entry.formatted, &mut sink);
+                    // msgfmt wants a translation to begin and end with a
+                    // newline where its msgid does.
+                    let raw: String = strings.iter().map(|s| &self.source[s.range()]).collect();
+                    sink.skeleton
+                        .text
+                        .push(if raw.starts_with("\\n") { 'B' } else { 'b' });
+                    sink.skeleton
+                        .text
+                        .push(if raw.ends_with("\\n") { 'E' } else { 'e' });
+                    sink.skeleton.text.push('\u{4}');
+                }
+                None => {
+                    self.out.end_paragraph();
+                    decode(self.source, strings, entry.formatted, &mut self.out);
+                    self.out.end_paragraph();
+                }
             }
-            self.out.end_paragraph();
         }
     }
 
     fn line(&mut self, line: &str, start: usize) {
+        self.last_strings = (Vec::new(), true);
+        self.read_line(line, start);
+        let Some(skeleton) = &mut self.skeleton else {
+            return;
+        };
+        let (contents, well_formed) = &self.last_strings;
+        if self.field == Some(Field::Translation) {
+            // The line without the contents of its strings.
+            let mut pos = start;
+            for content in contents {
+                skeleton.text.push_str(&self.source[pos..content.start]);
+                pos = content.end;
+            }
+            skeleton
+                .text
+                .push_str(&self.source[pos..start + line.len()]);
+            if !well_formed {
+                skeleton.text.push('\u{5}');
+            }
+        } else {
+            skeleton.text.push_str(line);
+        }
+    }
+
+    fn read_line(&mut self, line: &str, start: usize) {
         let trimmed = line.trim();
         let end = start + line.trim_end().len();
         if trimmed.is_empty() {
@@ -189,6 +391,12 @@ impl Reader<'_> {
             }
             if self.entry.has_keyword {
                 self.finish_entry(start);
+            }
+            if let Some(flags) = comment.strip_prefix(',') {
+                self.entry.formatted |= flags
+                    .split(',')
+                    .map(str::trim)
+                    .any(|f| f.ends_with("-format") && !f.starts_with("no-"));
             }
             if comment.starts_with([' ', '\t']) || comment.is_empty() {
                 if let Some(("ignore", rules)) = suppress::parse_body(comment) {
@@ -231,30 +439,43 @@ impl Reader<'_> {
             }
         }
         self.entry.end = end;
-        let offset = start + (line.len() - line.trim_start().len()) + (trimmed.len() - rest.len());
-        let Some(content) = string_content(rest, offset) else {
-            return;
+        // `msgstr[1]`: the index is not a string.
+        let indexed = match field {
+            Some(Field::Translation) => rest
+                .strip_prefix('[')
+                .and_then(|r| r.split_once(']'))
+                .map_or(rest, |(_, r)| r),
+            _ => rest,
         };
+        let offset =
+            start + (line.len() - line.trim_start().len()) + (trimmed.len() - indexed.len());
+        let (contents, well_formed) = strings(indexed, offset);
+        self.last_strings = (contents.clone(), well_formed);
         match self.field {
             Some(Field::Translation) => {
                 if let Some(strings) = self.entry.translations.last_mut() {
-                    strings.push(content);
+                    strings.extend(contents);
                 }
             }
-            Some(Field::Id) if !content.is_empty() => self.entry.id_text = true,
+            Some(Field::Id) if contents.iter().any(|c| !c.is_empty()) => {
+                self.entry.id_text = true;
+            }
             _ => {}
         }
     }
 }
 
-/// The view of a gettext catalogue.
-pub(super) fn view(text: &str) -> ProseView<'static> {
+/// Reads `text` line by line, for its prose or (with a skeleton) for its
+/// structure.
+fn read(text: &str, skeleton: Option<Skeleton>) -> Reader<'_> {
     let mut reader = Reader {
         source: text,
         out: Builder::new(),
         directives: Vec::new(),
         entry: Entry::default(),
         field: None,
+        skeleton,
+        last_strings: (Vec::new(), true),
     };
     let mut start = 0;
     for line in text.split_inclusive('\n') {
@@ -263,9 +484,27 @@ pub(super) fn view(text: &str) -> ProseView<'static> {
     }
     reader.finish_entry(text.len());
     reader
+}
+
+/// The view of a gettext catalogue.
+pub(super) fn view(text: &str) -> ProseView<'static> {
+    let reader = read(text, None);
+    reader
         .out
         .finish(Vec::new())
         .with_directives(reader.directives)
+}
+
+/// The structure of a catalogue, which a fix must leave unchanged: the
+/// lines outside translations byte for byte, how each translation line
+/// lexes, the placeholders, escapes and tags of each translation, and
+/// whether it begins and ends with a newline (`msgfmt` checks that against
+/// the msgid).
+pub(super) fn structure(text: &str) -> String {
+    read(text, Some(Skeleton::default()))
+        .skeleton
+        .map(|s| s.text)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -328,5 +567,32 @@ msgstr[1] "%(count)s fichiers à 50%% {0}"
         };
         assert!(text[entry.range()].contains("Salut!"));
         assert!(!text[entry.range()].contains("revoir"));
+    }
+
+    #[test]
+    fn several_strings_on_a_line_and_split_placeholders() {
+        let text =
+            "#, c-format\nmsgid \"a\"\nmsgstr \"Il a dit:\" \"oui!\"\n\"Total : %\"\n\"1$s % d\"\n";
+        let view = view(text);
+        // The strings are joined; `%1$s` split over two lines is one
+        // placeholder, `% d` too in a formatted entry.
+        assert_eq!(view.text(), "Il a dit:oui!Total : \u{FFFC} \u{FFFC}");
+        let at = view.text().find("oui").expect("in prose");
+        assert_eq!(&text[view.to_source(Span::new(at, at + 3)).range()], "oui");
+    }
+
+    #[test]
+    fn structure_sees_quotes_placeholders_and_escapes() {
+        let text = "msgid \"a %d\"\nmsgstr \"Il dit \\\"oui %d\"\n";
+        let same = text.replace("Il dit", "Elle dit");
+        assert_eq!(structure(text), structure(&same));
+        for broken in [
+            text.replace("oui", "oui\""),
+            text.replace("%d\"\n", "% d\"\n").replace("a % d", "a %d"),
+            text.replace("\\\"", "\""),
+            text.replace("msgid \"a", "msgid \"b"),
+        ] {
+            assert_ne!(structure(text), structure(&broken), "{broken}");
+        }
     }
 }

@@ -10,7 +10,6 @@
 //! subject open (coordination, a relative clause, a collective noun, a
 //! name) gives nothing.
 
-use crate::wordlist::match_case;
 use super::{CodeRuleDef, RuleMeta, always};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
@@ -19,6 +18,7 @@ use crate::inflect::{agreeing_form, verb_number};
 use crate::lexicon::{Gender, Number, Pos, VerbForm};
 use crate::tagger::Upos;
 use crate::tokenize::{SpaceKind, TokenKind};
+use crate::wordlist::match_case;
 use std::borrow::Cow;
 
 pub(super) const RULES: &[CodeRuleDef] = &[

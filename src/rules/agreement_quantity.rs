@@ -3,7 +3,6 @@
 //! plural adjective (`de grandes ville`), and `tout` before a plural
 //! determiner (`tout les jours` → `tous les jours`).
 
-use crate::wordlist::match_case;
 use super::{CodeRuleDef, RuleMeta, always};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
@@ -11,6 +10,7 @@ use crate::grammar::{self, next_word, number_fits, previous_word, readings};
 use crate::inflect::{agreeing_form, noun_form};
 use crate::lexicon::{Gender, Number, Pos, Readings, VerbForm};
 use crate::tagger::Upos;
+use crate::wordlist::match_case;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
     always("agreement/numeral-noun", numeral_noun),

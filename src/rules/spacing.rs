@@ -356,8 +356,14 @@ fn nobreak_sites(doc: &Document) -> Vec<NoBreakSite> {
         if is_line_edge(tokens, first.checked_sub(1)) || is_line_edge(tokens, Some(last + 1)) {
             continue;
         }
+        let span = run_span(tokens, (first, last));
+        // One run after `«` and before `!` (`« !`) is the guillemet's: two
+        // wishes for one run would undo each other's fix.
+        if sites.last().is_some_and(|s: &NoBreakSite| s.span == span) {
+            continue;
+        }
         sites.push(NoBreakSite {
-            span: run_span(tokens, (first, last)),
+            span,
             has_breakable: tokens[first..=last]
                 .iter()
                 .any(|t| matches!(t.kind, TokenKind::Space(k) if k.is_breakable())),
