@@ -1,7 +1,9 @@
-//! Code inside prose (options, identifiers, paths, globs, format
-//! directives) and the names of a program mentioned in a sentence are not
-//! French text: no rule reports on them, while the same English words left
-//! in running text are still reported.
+//! Technical French prose: code inside it (options, identifiers, paths,
+//! globs, format directives), the names of a program mentioned in a
+//! sentence, and English given on purpose (a gloss after its French term,
+//! words introduced as English, product names, a quotation mark mentioned as
+//! a character) are not artefacts; the same English left in running text
+//! still is.
 
 use coquille::{Linter, Settings, Source, SourceKind};
 
@@ -83,4 +85,55 @@ fn a_colon_glued_to_code_is_the_code_s_own() {
         findings("Utilisez --help , puis relancez."),
         vec![(" ".to_string(), "spacing/space-before-closing")]
     );
+}
+
+#[test]
+fn glosses_and_words_introduced_as_english_are_deliberate() {
+    for text in [
+        "Ce gratuiciel (freeware) tient sur une disquette.",
+        "Le suivi des tickets (issue tracker) garde l’historique.",
+        "Le signe > se lit en anglais greater than.",
+        "Le bouton porte son nom anglais\u{a0}: shutdown.",
+    ] {
+        assert_eq!(findings(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn product_names_written_with_a_capital_elsewhere_are_names() {
+    let text = "Installez la version Nightly du compilateur.\n\nLa nightly change chaque jour.\n";
+    assert_eq!(findings(text), vec![]);
+}
+
+#[test]
+fn mentioned_quotation_marks_are_not_quotations() {
+    for text in [
+        "Les guillemets (\") entourent les valeurs.",
+        "Le caractère «\u{a0}\"\u{a0}» termine la chaîne.",
+        "Échappez le caractère \" avec une barre oblique inversée.",
+    ] {
+        assert_eq!(findings(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn english_left_in_running_text_is_still_reported() {
+    let english = |text: &str| {
+        findings(text)
+            .into_iter()
+            .filter(|(_, rule)| rule.starts_with("untranslated/"))
+            .map(|(word, _)| word)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        english("La visite de shock a surpris (ce matin)."),
+        vec!["shock"]
+    );
+    // Brackets holding French too are an aside, not a gloss.
+    assert_eq!(
+        english("Le ministre (un shock pour tous) a parlé."),
+        vec!["shock"]
+    );
+    // An unpaired straight quote in running text is still one.
+    assert!(!findings("Il a dit \"bonjour à tous.").is_empty());
 }
