@@ -2,7 +2,7 @@
 //! words and severity overrides.
 
 use crate::diagnostic::{Category, Diagnostic, Severity};
-pub use crate::vocab::{ApostropheStyle, Profile};
+pub use crate::vocab::{ApostropheStyle, Group, Profile};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -16,6 +16,8 @@ pub enum Selector {
     Category(Category),
     /// A full rule id: that rule, even if it is off by default.
     Rule(&'static str),
+    /// A group such as `style`: its rules (all off by default), by id.
+    Group(Group, Vec<&'static str>),
 }
 
 /// The rule ids a selector may name: the rule registry implements it, so
@@ -25,6 +27,8 @@ pub trait RuleIds {
     fn find_id(&self, name: &str) -> Option<&'static str>;
     /// Every rule id.
     fn all_ids(&self) -> Vec<&'static str>;
+    /// The ids of the rules of `group`.
+    fn group_ids(&self, group: Group) -> Vec<&'static str>;
 }
 
 /// Of `candidates`, the one closest to `name` (a likely typo), if one is
@@ -72,6 +76,7 @@ impl fmt::Display for Selector {
             Selector::All => f.write_str("ALL"),
             Selector::Category(c) => f.write_str(c.as_str()),
             Selector::Rule(id) => f.write_str(id),
+            Selector::Group(group, _) => f.write_str(group.as_str()),
         }
     }
 }
@@ -92,9 +97,16 @@ impl Selector {
         if let Some(category) = Category::parse(text.trim_end_matches('/')) {
             return Ok(Selector::Category(category));
         }
+        if let Some(group) = Group::parse(text) {
+            return Ok(Selector::Group(group, registry.group_ids(group)));
+        }
         registry.find_id(text).map(Selector::Rule).ok_or_else(|| {
             let ids = registry.all_ids();
-            let names = Category::ALL.iter().map(|c| c.as_str()).chain(ids);
+            let names = Category::ALL
+                .iter()
+                .map(|c| c.as_str())
+                .chain(Group::ALL.iter().map(|g| g.as_str()))
+                .chain(ids);
             UnknownSelector {
                 name: text.to_string(),
                 suggestion: closest(text, names).map(str::to_string),
@@ -122,6 +134,7 @@ impl Selector {
             Selector::All => by_default,
             Selector::Category(c) => in_category(id, *c) && by_default,
             Selector::Rule(rule) => *rule == id,
+            Selector::Group(_, ids) => ids.contains(&id),
         }
     }
 }
@@ -215,6 +228,7 @@ impl Settings {
             Selector::All => true,
             Selector::Category(c) => in_category(id, *c),
             Selector::Rule(rule) => *rule == id,
+            Selector::Group(_, ids) => ids.contains(&id),
         });
         selected && !ignored
     }

@@ -181,6 +181,33 @@ impl Profile {
     }
 }
 
+/// A group of rules across categories, selected by its name. Every rule of
+/// a group is off by default: `--select style` turns them on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// Usages that current references accept but a house style may avoid
+    /// (`se baser sur`, `finaliser`, `opportunité` for *occasion*): matters
+    /// of taste, not errors.
+    Style,
+}
+
+impl Group {
+    /// All groups.
+    pub const ALL: [Group; 1] = [Group::Style];
+
+    /// The name used on the command line and in rule files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Style => "style",
+        }
+    }
+
+    /// The group named `name`.
+    pub fn parse(name: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.as_str() == name)
+    }
+}
+
 /// Which apostrophe the `apostrophe/style` rule wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum ApostropheStyle {

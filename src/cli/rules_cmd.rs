@@ -75,7 +75,7 @@ fn write_list(json: bool, markdown: bool, out: &mut dyn Write) -> io::Result<()>
     }
     writeln!(
         out,
-        "\n{} rules. DEFAULT: on in every profile (yes), in the profiles named, or only when selected (no).",
+        "\n{} rules. DEFAULT: on in every profile (yes), in the profiles named, or only when selected (no; no (style): the style group, turned on by --select style).",
         registry.len()
     )?;
     Ok(())

@@ -7,9 +7,12 @@ use crate::rules::{ExampleKind, Registry, RuleMeta};
 use crate::settings::{ApostropheStyle, Profile};
 use std::fmt::Write as _;
 
-/// `yes`, `no`, or the profiles where the rule is on by default.
+/// `yes`, `no`, `no (GROUP)` for a rule of a group, or the profiles where
+/// the rule is on by default.
 pub fn default_state(meta: &RuleMeta) -> String {
-    if !meta.default_enabled || meta.profiles.is_empty() {
+    if let Some(group) = meta.group {
+        format!("no ({})", group.as_str())
+    } else if !meta.default_enabled || meta.profiles.is_empty() {
         "no".into()
     } else if meta.profiles.len() == Profile::ALL.len() {
         "yes".into()
@@ -109,7 +112,8 @@ pub fn rules_markdown(registry: &Registry) -> String {
     let _ = writeln!(
         out,
         "{} rules. *Default* says whether a rule is on in every profile (`yes`), only in \
-         the profiles named, or only when selected (`no`). *Fix* is the strongest fix the \
+         the profiles named, or only when selected (`no`; `no (style)` for the `style` group, \
+         matters of taste that `--select style` turns on). *Fix* is the strongest fix the \
          rule offers: `safe` fixes are applied by `coquille fix`, `unsafe` ones with \
          `--unsafe-fixes`, `display-only` ones are shown as a suggestion and never applied; \
          the explanation says when a finding gets a weaker fix than that.\n",

@@ -96,6 +96,8 @@ pub struct RuleMeta {
     pub default_enabled: bool,
     /// The profiles where it is on by default.
     pub profiles: Vec<Profile>,
+    /// The group `--select` may name it by (`style`), if any.
+    pub group: Option<crate::vocab::Group>,
     /// The best fix it offers (`None`: no fix).
     pub fix: Option<Applicability>,
     /// The general message of its findings.
@@ -352,6 +354,7 @@ fn meta_from_spec(spec: &spec::RuleSpec, file: &'static str) -> Result<RuleMeta,
         severity,
         default_enabled: spec.default.unwrap_or(true),
         profiles,
+        group: spec.group.as_deref().and_then(crate::vocab::Group::parse),
         fix,
         message: leak(spec.message.clone()),
         explanation: leak(spec.explain.trim().to_string()),
@@ -441,6 +444,14 @@ impl crate::settings::RuleIds for Registry {
 
     fn all_ids(&self) -> Vec<&'static str> {
         self.rules().map(|r| r.meta().id).collect()
+    }
+
+    fn group_ids(&self, group: crate::vocab::Group) -> Vec<&'static str> {
+        self.rules()
+            .map(|r| r.meta())
+            .filter(|m| m.group == Some(group))
+            .map(|m| m.id)
+            .collect()
     }
 }
 

@@ -6,7 +6,7 @@
 //! without examples (or with an unknown key, a bad id, an unknown macro) fails
 //! the build itself, not only the tests.
 
-use crate::vocab::{ApostropheStyle, Applicability, Category, Profile, Severity};
+use crate::vocab::{ApostropheStyle, Applicability, Category, Group, Profile, Severity};
 use serde::Deserialize;
 
 /// One `rules/*.toml` file: a list of `[[rule]]` tables.
@@ -39,6 +39,10 @@ pub struct RuleSpec {
     /// The profiles in which the rule is on by default (default: all).
     #[serde(default)]
     pub profiles: Option<Vec<String>>,
+    /// The group it belongs to (`style`), which `--select` can name; a rule
+    /// of a group must be off by default.
+    #[serde(default)]
+    pub group: Option<String>,
     /// The best fix the rule offers: `safe`, `unsafe`, `display-only` or
     /// `none` (default `none`; declarative rules with `replace` need it).
     #[serde(default)]
@@ -257,6 +261,16 @@ pub fn validate(spec: &RuleSpec) -> Vec<String> {
             err(format!("unknown profile `{profile}`"));
         }
     }
+    if let Some(group) = &spec.group {
+        if Group::parse(group).is_none() {
+            err(format!("unknown group `{group}`"));
+        }
+        if spec.default != Some(false) {
+            err(format!(
+                "a rule of the group `{group}` needs `default = false`"
+            ));
+        }
+    }
     let fix = spec.fix.as_deref().unwrap_or("none");
     if fix != "none" && Applicability::parse(fix).is_none() {
         err(format!("unknown fix kind `{fix}`"));
@@ -455,7 +469,7 @@ impl RuleSpec {
         let examples: Vec<String> = self.example.iter().map(ExampleSpec::to_rust).collect();
         format!(
             "RuleSpec {{ id: String::from({:?}), message: String::from({:?}), severity: {}, \
-             default: {:?}, profiles: {profiles}, fix: {}, explain: String::from({:?}), \
+             default: {:?}, profiles: {profiles}, group: {}, fix: {}, explain: String::from({:?}), \
              pattern: {}, target: {}, replace: {}, forms: {}, before: {}, not_before: {}, after: {}, \
              not_after: {}, not_match: {}, whole_word: {:?}, prefilter: {}, literals: vec![{}], \
              suffixes: vec![{}], example: vec![{}] }}",
@@ -463,6 +477,7 @@ impl RuleSpec {
             self.message,
             rust_opt(&self.severity),
             self.default,
+            rust_opt(&self.group),
             rust_opt(&self.fix),
             self.explain,
             rust_opt(&self.pattern),
