@@ -13,6 +13,7 @@
 //! belongs to the sentence (`(--help)`, `« $HOME »`, `config.toml.`).
 
 use crate::span::Span;
+use crate::tokenize::is_quote_char;
 
 /// File extensions that make `name.ext` a file name.
 const EXTENSIONS: &[&str] = &[
@@ -54,34 +55,16 @@ fn is_trigger(b: u8) -> bool {
     )
 }
 
-/// Characters that open a quotation or an aside around a run.
-fn is_leading_mark(c: char) -> bool {
-    matches!(
-        c,
-        '«' | '“' | '"' | '\'' | '‘' | '‹' | '„' | '\u{A0}' | '\u{202F}' | '\u{2009}'
-    )
+/// Characters around a run that belong to the sentence, not to the code:
+/// quotation marks and spaces on either side ([`is_quote_char`]).
+fn is_quote_or_space(c: char) -> bool {
+    is_quote_char(c) || c.is_whitespace()
 }
 
-/// Characters that end a sentence or a quotation after a run.
+/// Characters that end a sentence after a run: its punctuation, closing
+/// quotation marks, spaces.
 fn is_trailing_mark(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | '…'
-            | '»'
-            | '”'
-            | '"'
-            | '\''
-            | '’'
-            | '›'
-            | '\u{A0}'
-            | '\u{202F}'
-            | '\u{2009}'
-    )
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '…') || is_quote_or_space(c)
 }
 
 /// The spans of code in `text`, in order and without overlap.
@@ -134,7 +117,7 @@ fn trim(text: &str, start: usize, end: usize) -> Option<Span> {
             '[' => !run.contains(']'),
             _ => false,
         };
-        if is_leading_mark(first) || unbalanced_open {
+        if is_quote_or_space(first) || unbalanced_open {
             run = &run[first.len_utf8()..];
             start += first.len_utf8();
             continue;
@@ -171,7 +154,7 @@ pub fn is_code(run: &str) -> bool {
         return matches!(bytes, [b'$', b'?' | b'!' | b'#' | b'@' | b'*' | b'$']);
     }
     is_option(bytes)
-        || is_format_directive(bytes)
+        || is_format_directive(run)
         || bytes.starts_with(b"?") && bytes.get(1).is_some_and(u8::is_ascii_alphabetic)
         || has_joiner(bytes)
         || is_path(bytes)
@@ -200,66 +183,22 @@ fn is_option(bytes: &[u8]) -> bool {
     }
 }
 
-/// A printf directive at the start of the run or after a sign: `%s`,
-/// `%08x`, `%-5.2f`, `%lu`, `%1$s`, `%(nom)s`, `%pB`. `50%` is a percentage.
-fn is_format_directive(bytes: &[u8]) -> bool {
+/// A format directive at the start of the run or after a sign, as the
+/// gettext view reads them ([`crate::prose::po::placeholder_len`]): `%s`,
+/// `%08x`, `%-5.2f`, `%lu`, `%1$s`, `%(nom)s`, `%pB`. `50%` is a
+/// percentage, and a directive glued to more lowercase letters (`%sous`)
+/// is a word.
+fn is_format_directive(run: &str) -> bool {
+    let bytes = run.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| {
         b == b'%'
             && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
-            && directive_len(&bytes[i + 1..]).is_some()
+            && crate::prose::po::placeholder_len(&run[i..]).is_some_and(|len| {
+                // The kernel's `%pB`-style extensions go on with letters.
+                bytes[i + len - 1] == b'p'
+                    || bytes.get(i + len).is_none_or(|b| !b.is_ascii_lowercase())
+            })
     })
-}
-
-/// The length of a printf directive after its `%`.
-fn directive_len(rest: &[u8]) -> Option<usize> {
-    let mut i = 0;
-    if rest.first() == Some(&b'(') {
-        let close = rest.iter().position(|&b| b == b')')?;
-        i = close + 1;
-    } else {
-        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-        if digits > 0 && rest.get(digits) == Some(&b'$') {
-            i = digits + 1;
-        }
-    }
-    while rest
-        .get(i)
-        .is_some_and(|b| matches!(b, b'-' | b'+' | b'#' | b'0'..=b'9' | b'.'))
-    {
-        i += 1;
-    }
-    while rest
-        .get(i)
-        .is_some_and(|b| matches!(b, b'h' | b'l' | b'L' | b'q' | b'j' | b'z' | b't'))
-        && i < 8
-    {
-        i += 1;
-    }
-    let conversion = *rest.get(i)?;
-    let ok = matches!(
-        conversion,
-        b'd' | b'i'
-            | b'o'
-            | b'u'
-            | b'x'
-            | b'X'
-            | b'e'
-            | b'E'
-            | b'f'
-            | b'F'
-            | b'g'
-            | b'G'
-            | b'a'
-            | b'A'
-            | b'c'
-            | b's'
-            | b'p'
-            | b'n'
-    );
-    // A directive ends the run or is followed by something that is not a
-    // letter (`%s,`), except the kernel's `%pB`-style extensions.
-    let after = rest.get(i + 1);
-    (ok && (after.is_none_or(|b| !b.is_ascii_lowercase()) || conversion == b'p')).then_some(i + 1)
 }
 
 /// `_`, `::`, `$NAME`, `=`, `@`, `->`, `=>`, `&&`, `||`, `()` joining code.

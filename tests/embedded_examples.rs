@@ -13,7 +13,7 @@
 use coquille::fix::apply_fixes;
 use coquille::prose::ProseView;
 use coquille::rules::ExampleKind;
-use coquille::{Applicability, Linter, Registry, Selector, Settings, Source, SourceKind, Span};
+use coquille::{Applicability, Linter, Registry, Source, SourceKind, Span};
 
 /// An example embedded in a bigger file, and where its bytes went.
 struct Wrapped {
@@ -166,13 +166,7 @@ fn every_rule_example_holds_inside_markdown_and_po() {
             if !meta.profiles.contains(&example.profile) {
                 continue;
             }
-            let linter = Linter::new(Settings {
-                profile: example.profile,
-                apostrophe: example.apostrophe,
-                select: vec![Selector::Rule(meta.id)],
-                ..Settings::default()
-            })
-            .expect("rules compile");
+            let linter = Linter::new(example.settings(meta.id)).expect("rules compile");
             let (text, spans, fixed) = match &example.kind {
                 ExampleKind::Bad {
                     text, spans, fixed, ..

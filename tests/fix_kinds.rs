@@ -2,8 +2,7 @@
 //! every Rust rule, on each of its examples, no fix is stronger than the
 //! declared kind, and a rule that declares no fix emits none.
 
-use coquille::rules::ExampleKind;
-use coquille::{Linter, Registry, Selector, Settings, Source, SourceKind};
+use coquille::{Linter, Registry, Source, SourceKind};
 
 #[test]
 fn rust_rules_emit_no_fix_stronger_than_they_declare() {
@@ -17,17 +16,8 @@ fn rust_rules_emit_no_fix_stronger_than_they_declare() {
         rust_rules += 1;
         let meta = rule.meta();
         for example in meta.examples() {
-            let settings = Settings {
-                profile: example.profile,
-                apostrophe: example.apostrophe,
-                select: vec![Selector::Rule(meta.id)],
-                ..Settings::default()
-            };
-            let linter = Linter::new(settings).expect("linter");
-            let text = match &example.kind {
-                ExampleKind::Bad { text, .. } | ExampleKind::Good { text } => text,
-            };
-            let source = Source::new("example.txt", text.as_str(), SourceKind::PlainText);
+            let linter = Linter::new(example.settings(meta.id)).expect("linter");
+            let source = Source::new("example.txt", example.text(), SourceKind::PlainText);
             for finding in linter.check(&source) {
                 let Some(fix) = &finding.fix else {
                     continue;

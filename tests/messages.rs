@@ -4,7 +4,7 @@
 //! first `bad` example of its rule file.
 
 use coquille::rules::ExampleKind;
-use coquille::{Linter, Registry, Selector, Settings, Source, SourceKind};
+use coquille::{Linter, Registry, Source, SourceKind};
 use std::fmt::Write as _;
 
 /// Two or three rules of every category.
@@ -50,13 +50,7 @@ fn messages_and_severities_of_a_few_rules_per_category() {
             .iter()
             .find(|e| matches!(e.kind, ExampleKind::Bad { .. }))
             .unwrap_or_else(|| panic!("{id} has no bad example"));
-        let linter = Linter::new(Settings {
-            profile: example.profile,
-            apostrophe: example.apostrophe,
-            select: vec![Selector::Rule(meta.id)],
-            ..Settings::default()
-        })
-        .expect("rules compile");
+        let linter = Linter::new(example.settings(meta.id)).expect("rules compile");
         let text = example.text();
         let source = Source::new("example.txt", text, SourceKind::PlainText);
         let found = linter.check(&source);

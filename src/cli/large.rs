@@ -261,6 +261,19 @@ fn shifted(error: InputError, by: usize) -> InputError {
 mod tests {
     use super::*;
 
+    /// Reads every part of `reader`; `check` sees each part with the text
+    /// of the parts before it. Gives the parts joined and their count.
+    fn read_all(mut reader: PartReader, mut check: impl FnMut(&Part, &str)) -> (String, usize) {
+        let mut joined = String::new();
+        let mut parts = 0;
+        while let Some(part) = reader.next_part().expect("part") {
+            check(&part, &joined);
+            joined.push_str(&part.source.text);
+            parts += 1;
+        }
+        (joined, parts)
+    }
+
     #[test]
     fn parts_end_at_blank_lines_and_keep_their_place() {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -272,16 +285,12 @@ mod tests {
             text.push('\n');
         }
         std::fs::write(&path, &text).expect("write");
-        let mut reader = PartReader::open(&path).expect("open");
-        let mut joined = String::new();
-        let mut parts = 0;
-        while let Some(part) = reader.next_part().expect("part") {
+        let reader = PartReader::open(&path).expect("open");
+        let (joined, parts) = read_all(reader, |part, joined| {
             assert_eq!(part.offset, joined.len());
             assert_eq!(part.first_line, joined.matches('\n').count() + 1);
             assert!(part.offset == 0 || joined.ends_with("\n\n"));
-            joined.push_str(&part.source.text);
-            parts += 1;
-        }
+        });
         assert_eq!(joined, text);
         assert!(parts >= 2, "{parts} parts");
     }
@@ -299,18 +308,14 @@ mod tests {
             text.push('\n');
         }
         std::fs::write(&path, &text).expect("write");
-        let mut reader = PartReader::open(&path).expect("open");
-        let mut joined = String::new();
-        let mut parts = 0;
-        while let Some(part) = reader.next_part().expect("part") {
+        let reader = PartReader::open(&path).expect("open");
+        let (joined, parts) = read_all(reader, |part, _| {
             assert!(
                 part.offset == 0 || !part.source.text.starts_with('\u{FEFF}'),
                 "part at {} starts with a BOM",
                 part.offset
             );
-            joined.push_str(&part.source.text);
-            parts += 1;
-        }
+        });
         assert_eq!(joined, text);
         assert!(parts >= 2, "{parts} parts");
     }
@@ -326,9 +331,7 @@ mod tests {
         std::fs::write(&path, &text).expect("write");
         let mut reader = PartReader::open(&path).expect("open");
         reader.window = 4096;
-        let mut joined = String::new();
-        let mut parts = 0;
-        while let Some(part) = reader.next_part().expect("part") {
+        let (joined, parts) = read_all(reader, |part, joined| {
             let body = &part.source.text;
             // No part holds more than a window of one line.
             let longest = body.split('\n').map(str::len).max().unwrap_or(0);
@@ -340,11 +343,10 @@ mod tests {
             // Cut after a space: no word is split.
             assert!(
                 joined.is_empty() || joined.ends_with(['\n', ' ']),
-                "{parts}"
+                "cut inside a word at byte {}",
+                joined.len()
             );
-            joined.push_str(body);
-            parts += 1;
-        }
+        });
         assert_eq!(joined, text);
         assert!(parts > line.len() / 4096, "{parts} parts");
     }
@@ -357,12 +359,10 @@ mod tests {
         std::fs::write(&path, &text).expect("write");
         let mut reader = PartReader::open(&path).expect("open");
         reader.window = 4096;
-        let mut joined = String::new();
-        while let Some(part) = reader.next_part().expect("part") {
+        let (joined, _) = read_all(reader, |part, joined| {
             assert!(part.source.text.len() <= 4096);
             assert_eq!(part.first_column, joined.chars().count());
-            joined.push_str(&part.source.text);
-        }
+        });
         assert_eq!(joined, text);
     }
 }

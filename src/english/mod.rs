@@ -424,17 +424,19 @@ impl<'d> Scanner<'d, '_> {
         let chained = self
             .word_after(i)
             .is_some_and(|n| self.doc.tokens()[n].first.is_uppercase());
+        chained || self.names().contains(word)
+    }
+
+    /// The words written with a capital inside a sentence, built on first
+    /// need.
+    fn names(&self) -> &FxHashSet<&'d str> {
         let doc = self.doc;
-        chained
-            || self
-                .names
-                .get_or_init(|| {
-                    doc.capitalized_words()
-                        .iter()
-                        .map(|&j| doc.token_text(j))
-                        .collect()
-                })
-                .contains(word)
+        self.names.get_or_init(|| {
+            doc.capitalized_words()
+                .iter()
+                .map(|&j| doc.token_text(j))
+                .collect()
+        })
     }
 
     /// The content of the citation around tokens `first..=last`, if they
@@ -504,15 +506,7 @@ impl<'d> Scanner<'d, '_> {
             return false;
         };
         let capitalised = format!("{}{}", first.to_ascii_uppercase(), chars.as_str());
-        let doc = self.doc;
-        self.names
-            .get_or_init(|| {
-                doc.capitalized_words()
-                    .iter()
-                    .map(|&j| doc.token_text(j))
-                    .collect()
-            })
-            .contains(capitalised.as_str())
+        self.names().contains(capitalised.as_str())
     }
 
     /// The next item of a list from word token `i` (forward or backward):

@@ -225,8 +225,9 @@ impl MarkdownView<'_> {
     }
 }
 
-/// The parser options: what coquille reads as Markdown.
-fn options() -> Options {
+/// The parser options: what coquille reads as Markdown (the fuzz oracle
+/// parses with the same).
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

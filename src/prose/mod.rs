@@ -15,9 +15,9 @@
 
 mod builder;
 mod json;
-mod markdown;
+pub mod markdown;
 mod plain;
-mod po;
+pub mod po;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::source::{Source, SourceKind};

@@ -44,6 +44,13 @@ static SPACED_DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the directive pattern is valid")
 });
 
+/// The length of the placeholder starting `text` — a printf directive
+/// (`%s`, `%08x`, `%1$s`), Python's `%(name)s`, Qt's `%1` or a brace
+/// placeholder (`{0}`, `{name}`) — if one does.
+pub fn placeholder_len(text: &str) -> Option<usize> {
+    PLACEHOLDER.find(text).map(|m| m.end())
+}
+
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>").expect("the tag pattern is valid")
 });
@@ -166,7 +173,7 @@ fn decode(source: &str, strings: &[Span], formatted: bool, out: &mut dyn Sink) {
             b'%' if formatted && SPACED_DIRECTIVE.is_match(&text[i..]) => {
                 SPACED_DIRECTIVE.find(&text[i..]).map(|m| (m.end(), None))
             }
-            b'%' | b'{' => PLACEHOLDER.find(&text[i..]).map(|m| (m.end(), None)),
+            b'%' | b'{' => placeholder_len(&text[i..]).map(|end| (end, None)),
             b'<' => {
                 if let Some(m) = HTML_TAG.find(&text[i..]) {
                     flush(out, run, i);

@@ -81,6 +81,18 @@ impl Example {
             ExampleKind::Bad { text, .. } | ExampleKind::Good { text } => text,
         }
     }
+
+    /// The settings the example of rule `id` runs with: its profile and
+    /// apostrophe style, and that one rule selected (even if it is off by
+    /// default).
+    pub fn settings(&self, id: &'static str) -> crate::settings::Settings {
+        crate::settings::Settings {
+            profile: self.profile,
+            apostrophe: self.apostrophe,
+            select: vec![crate::settings::Selector::Rule(id)],
+            ..crate::settings::Settings::default()
+        }
+    }
 }
 
 /// Everything known about a rule except how it checks.

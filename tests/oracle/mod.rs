@@ -24,7 +24,7 @@ use coquille::fix::apply_fixes;
 use coquille::{Applicability, Edit, Linter, Profile, Registry, Selector, Settings, Source};
 use coquille::{SourceKind, Span};
 use generate::Format;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -203,18 +203,6 @@ pub fn check(config: &Config, format: Format, text: &str) -> Result<(), String> 
     }
 }
 
-/// The parser options coquille reads Markdown with.
-fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
-        | Options::ENABLE_GFM
-        | Options::ENABLE_MATH
-}
-
 /// The events of a Markdown text without the text of prose: text inside
 /// code blocks, HTML blocks and front matter is kept whole, and a run of
 /// prose text is one `text` item. A byte order mark is not content.
@@ -235,7 +223,7 @@ fn events_without_prose(body: &str) -> Vec<String> {
     let mut items = Vec::new();
     let mut opaque = 0usize;
     let mut in_text = false;
-    for event in Parser::new_ext(body, markdown_options()) {
+    for event in Parser::new_ext(body, coquille::prose::markdown::options()) {
         match &event {
             Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => opaque += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) => {
