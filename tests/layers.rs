@@ -8,19 +8,11 @@ use std::path::{Path, PathBuf};
 
 /// The Rust files at `path` (a file, or every file below a folder).
 fn rust_files(path: &Path) -> Vec<PathBuf> {
-    if path.is_file() {
-        return vec![path.to_path_buf()];
-    }
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(path).expect("source folder") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            files.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            files.push(path);
-        }
-    }
-    files
+    walkdir::WalkDir::new(path)
+        .into_iter()
+        .map(|entry| entry.expect("source entry").into_path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "rs"))
+        .collect()
 }
 
 /// Asserts that no file of `layer` names a module of `above`.
