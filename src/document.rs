@@ -44,6 +44,7 @@ pub struct Document<'a> {
     tagged: OnceLock<Vec<SentenceReadings>>,
     readings: OnceLock<Vec<Option<TokenReading>>>,
     chunks: OnceLock<Vec<OnceLock<Chunks>>>,
+    subjects: OnceLock<Vec<crate::clause::Subject>>,
 }
 
 impl<'a> Document<'a> {
@@ -66,6 +67,7 @@ impl<'a> Document<'a> {
             tagged: OnceLock::new(),
             readings: OnceLock::new(),
             chunks: OnceLock::new(),
+            subjects: OnceLock::new(),
         }
     }
 
@@ -184,6 +186,13 @@ impl<'a> Document<'a> {
     /// [`Document::sentence_chunks`]).
     pub fn chunks(&self) -> impl Iterator<Item = &Chunks> {
         (0..self.sentences().len()).map(|s| self.sentence_chunks(s))
+    }
+
+    /// Every subject with the verb that follows it, read from the lexicon
+    /// ([`crate::clause::find`]), found on first use and shared by the
+    /// agreement rules of the attribute and of the verb.
+    pub fn subjects(&self) -> &[crate::clause::Subject] {
+        self.subjects.get_or_init(|| crate::clause::find(self))
     }
 
     /// Indexes of the words that start with a capital letter although they

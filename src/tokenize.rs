@@ -248,8 +248,10 @@ fn is_punct_char(c: char) -> bool {
     )
 }
 
+/// Searched only on runs of text without spaces (see [`links`]), so built
+/// for short haystacks.
 static LINK: LazyLock<MetaRegex> = LazyLock::new(|| {
-    lean_regex::regex(
+    lean_regex::short_haystack_regex(
         concat!(
         r"(?:https?|ftp|file)://[^\s<>\x22«»“”‘’]+",
         r"|www\.[^\s<>\x22«»“”‘’]+",

@@ -45,7 +45,11 @@ impl Guard {
     /// (`every_pattern_compiles`); one that did not would be ignored.
     fn get(&self) -> Option<&MetaRegex> {
         self.regex
-            .get_or_init(|| self.pattern.as_deref().and_then(|p| build(p, false).ok()))
+            .get_or_init(|| {
+                self.pattern
+                    .as_deref()
+                    .and_then(|p| lean_regex::short_haystack_regex(p, false).ok())
+            })
             .as_ref()
     }
 

@@ -3,10 +3,14 @@
 use super::{CodeRuleDef, RuleMeta, when};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
+use crate::lean_regex;
 use crate::span::Span;
 use crate::tokenize::{SpaceKind, TokenKind, is_word_char};
 use crate::unicode_names::{NBSP, NNBSP};
-use regex::{Captures, Regex};
+use regex::Regex;
+use regex_automata::Input;
+use regex_automata::meta::Regex as MetaRegex;
+use regex_automata::util::captures::Captures;
 use std::sync::LazyLock;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
@@ -592,8 +596,9 @@ fn french_day(day: &str) -> Option<String> {
     }
 }
 
-fn group<'h>(caps: &Captures<'h>, name: &str) -> Option<&'h str> {
-    caps.name(name).map(|m| m.as_str())
+/// The text of group `name` of a date match in `text`, if it took part.
+fn group<'h>(text: &'h str, caps: &Captures, name: &str) -> Option<&'h str> {
+    caps.get_group_by_name(name).map(|m| &text[m.range()])
 }
 
 fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
@@ -619,8 +624,11 @@ fn english_months_alternation() -> String {
 /// 2025`); a French month in English order, `mars 18, 2025`; a French
 /// date with an English comma, `18 mars, 2025`; and `03/18/2025`. The
 /// leftmost match wins, so `18 March` is never read as `March …`.
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+///
+/// It is only ever searched on windows of a few dozen bytes (see
+/// [`dates`]), so it is built without the lazy DFA, at half the cost.
+static DATE: LazyLock<MetaRegex> = LazyLock::new(|| {
+    lean_regex::short_haystack_regex(&format!(
         concat!(
             r"(?<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \x{{A0}}](?:of[ \x{{A0}}])?(?<m1>{EN})(?:,?[ \x{{A0}}](?<y1>[0-9]{{4}}))?",
             r"|(?<m2>{EN})(?:[ \x{{A0}}](?<d2>[0-9]{{1,2}})(?:st|nd|rd|th|(?-u:\b)))?(?:,?[ \x{{A0}}](?<y2>[0-9]{{4}}))?",
@@ -630,23 +638,40 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         ),
         EN = english_months_alternation(),
         FR = FRENCH_MONTHS.join("|")
-    ))
+    ), true)
     .expect("valid")
 });
 
 /// What every match of [`DATE`] holds, at most [`ANCHOR_REACH`] bytes
 /// from its start: an English month (forms 1 and 2), a comma before a
 /// space and a digit (the year of forms 3 and 4), or a slash before a
-/// digit (form 5). It has no leading digit, unlike [`DATE`], so the regex
-/// engine finds it with its literal search instead of stepping through
-/// every byte.
-static DATE_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"{}|,[ \x{{A0}}][0-9]|/[0-9]",
-        english_months_alternation()
-    ))
-    .expect("valid")
+/// digit (form 5). The literals are searched with Aho-Corasick (cheaper to
+/// build than a regex); those that need a digit after them are checked
+/// here.
+static DATE_ANCHOR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let months = ENGLISH_MONTHS
+        .iter()
+        .copied()
+        .chain(ENGLISH_MONTH_ABBREVIATIONS.iter().map(|(a, _)| *a));
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(months.chain([", ", ",\u{A0}", "/"]))
+        .expect("the date anchors build")
 });
+
+/// The start of the first anchor of a date ([`DATE_ANCHOR`]) at or after
+/// `pos`.
+fn date_anchor(text: &str, mut pos: usize) -> Option<usize> {
+    while pos < text.len() {
+        let m = DATE_ANCHOR.find(aho_corasick::Input::new(text).span(pos..text.len()))?;
+        let separator = matches!(text.as_bytes()[m.start()], b',' | b'/');
+        if !separator || text.as_bytes().get(m.end()).is_some_and(u8::is_ascii_digit) {
+            return Some(m.start());
+        }
+        pos = m.start() + 1;
+    }
+    None
+}
 
 /// At least the length in bytes of the longest match of [`DATE`] (26:
 /// `31st of September, 2025` with no-break spaces).
@@ -667,14 +692,14 @@ const ANCHOR_REACH: usize = 16;
 /// the end of the window (the trusted part) does not depend on the text
 /// after it: a match found starting there is the one the whole text gives,
 /// and finding none there proves there is none.
-fn dates(text: &str) -> Vec<Captures<'_>> {
+fn dates(text: &str) -> Vec<Captures> {
     let mut found = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
-        let Some(anchor) = DATE_ANCHOR.find_at(text, pos) else {
+        let Some(anchor) = date_anchor(text, pos) else {
             break;
         };
-        let mut from = anchor.start().saturating_sub(ANCHOR_REACH).max(pos);
+        let mut from = anchor.saturating_sub(ANCHOR_REACH).max(pos);
         while !text.is_char_boundary(from) {
             from += 1;
         }
@@ -687,9 +712,11 @@ fn dates(text: &str) -> Vec<Captures<'_>> {
         } else {
             end - MAX_DATE_LEN
         };
-        match DATE.captures_at(&text[..end], from) {
-            Some(caps) if caps.get(0).is_some_and(|m| m.start() <= trusted) => {
-                pos = caps.get(0).map_or(end, |m| m.end());
+        let mut caps = DATE.create_captures();
+        DATE.search_captures(&Input::new(&text[..end]).range(from..), &mut caps);
+        match caps.get_match() {
+            Some(m) if m.start() <= trusted => {
+                pos = m.end();
                 found.push(caps);
             }
             _ if end == text.len() => break,
@@ -702,51 +729,52 @@ fn dates(text: &str) -> Vec<Captures<'_>> {
 fn english_date(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     for caps in dates(text) {
-        let Some(m) = caps.get(0) else { continue };
+        let Some(m) = caps.get_match() else { continue };
         let (start, end) = (m.start(), m.end());
         if !at_word_boundaries(text, start, end) || doc.touches_link(Span::new(start, end)) {
             continue;
         }
-        let fixed = if let (Some(mm), Some(dd), Some(yy)) =
-            (caps.name("mm"), caps.name("dd"), caps.name("yy"))
-        {
+        let fixed = if let (Some(mm), Some(dd), Some(yy)) = (
+            group(text, &caps, "mm"),
+            group(text, &caps, "dd"),
+            group(text, &caps, "yy"),
+        ) {
             // Month first is certain only when the day cannot be a month.
-            let (Ok(month), Ok(day)) = (mm.as_str().parse::<u32>(), dd.as_str().parse::<u32>())
-            else {
+            let (Ok(month), Ok(day)) = (mm.parse::<u32>(), dd.parse::<u32>()) else {
                 continue;
             };
             if !(1..=12).contains(&month) || !(13..=31).contains(&day) {
                 continue;
             }
-            format!("{}/{}/{}", dd.as_str(), mm.as_str(), yy.as_str())
+            format!("{dd}/{mm}/{yy}")
         } else {
-            let (day, month, year) = if let Some(month) = caps.name("m1") {
+            let (day, month, year) = if let Some(month) = group(text, &caps, "m1") {
                 (
-                    group(&caps, "d1"),
-                    french_month(month.as_str()),
-                    group(&caps, "y1"),
+                    group(text, &caps, "d1"),
+                    french_month(month),
+                    group(text, &caps, "y1"),
                 )
-            } else if let Some(month) = caps.name("m2") {
+            } else if let Some(month) = group(text, &caps, "m2") {
                 // A month name alone is an untranslated word, not a date format.
-                if caps.name("d2").is_none() && caps.name("y2").is_none() {
+                if group(text, &caps, "d2").is_none() && group(text, &caps, "y2").is_none() {
                     continue;
                 }
                 (
-                    group(&caps, "d2"),
-                    french_month(month.as_str()),
-                    group(&caps, "y2"),
+                    group(text, &caps, "d2"),
+                    french_month(month),
+                    group(text, &caps, "y2"),
                 )
-            } else if caps.name("m3").is_some() {
+            } else if group(text, &caps, "m3").is_some() {
                 (
-                    group(&caps, "d3"),
-                    group(&caps, "m3").unwrap_or_default(),
-                    group(&caps, "y3"),
+                    group(text, &caps, "d3"),
+                    group(text, &caps, "m3").unwrap_or_default(),
+                    group(text, &caps, "y3"),
                 )
             } else {
                 (
-                    group(&caps, "d4"),
-                    group(&caps, "m4").unwrap_or_default(),
-                    group(&caps, "y4"),
+                    group(text, &caps, "d4"),
+                    group(text, &caps, "m4").unwrap_or_default(),
+                    group(text, &caps, "y4"),
                 )
             };
             let mut parts = Vec::new();
@@ -763,7 +791,7 @@ fn english_date(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             span,
             format!(
                 "English date format « {} »: French writes « {fixed} »",
-                m.as_str()
+                &text[m.range()]
             ),
         );
         d.fix = Some(Fix::unsafe_(Edit::replace(span, fixed)));
@@ -831,9 +859,9 @@ mod tests {
     }
 
     /// The spans of every group of every match.
-    fn spans(all: &[Captures<'_>]) -> Vec<Vec<Option<(usize, usize)>>> {
+    fn spans(all: &[Captures]) -> Vec<Vec<Option<(usize, usize)>>> {
         all.iter()
-            .map(|c| c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect())
+            .map(|c| c.iter().map(|g| g.map(|m| (m.start, m.end))).collect())
             .collect()
     }
 
@@ -892,7 +920,7 @@ mod tests {
             texts.push(t);
         }
         for text in &texts {
-            let whole: Vec<Captures<'_>> = DATE.captures_iter(text).collect();
+            let whole: Vec<Captures> = DATE.captures_iter(text).collect();
             assert_eq!(spans(&dates(text)), spans(&whole), "{text:?}");
         }
     }
