@@ -310,6 +310,10 @@ const RELATIVE_SUBJECTS: &[&str] = &[
 fn participle_avoir(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
     for (i, word) in grammar::grammatical_words_in_prose(doc) {
+        if word == "les" {
+            out.extend(plural_object_pronoun(meta, doc, i));
+            continue;
+        }
         // `que` then its subject, or `qu’` glued to a pronoun subject.
         let (que, subject) = if word == "que" {
             let Some(s) = following(doc, i) else { continue };
@@ -447,4 +451,82 @@ fn participle_avoir(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) 
         }
         out.push(d);
     }
+}
+
+/// Words that may stand before the object pronoun `les` and its verb: a
+/// subject pronoun or the `ne` of a negation (elided ones without their
+/// apostrophe).
+const BEFORE_OBJECT_LES: &[&str] = &[
+    "je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ne", "n",
+];
+
+/// Adverbs that may stand between `avoir` and its participle.
+const BETWEEN_AUXILIARY_AND_PARTICIPLE: &[&str] = &[
+    "pas", "jamais", "plus", "déjà", "point", "guère", "bien", "toujours", "souvent",
+];
+
+/// `je les ai vu` → `vus` or `vues`: the object pronoun `les`, token `i`,
+/// before `avoir` and a past participle that is singular. The participle
+/// agrees with `les`, which is plural; its gender is that of what `les`
+/// stands for, so the fix is offered only when the participle already
+/// shows it (`je les ai reçue` → `reçues`).
+fn plural_object_pronoun(meta: &RuleMeta, doc: &Document, i: usize) -> Option<Diagnostic> {
+    let tokens = doc.tokens();
+    let before = grammar::previous_word(doc, i).or_else(|| grammar::elided_before(doc, i))?;
+    if !BEFORE_OBJECT_LES.contains(&&*word_at(doc, before)) {
+        return None;
+    }
+    let aux = following(doc, i)?;
+    if !AVOIR.contains(&&*word_at(doc, aux)) || matches!(&*word_at(doc, aux), "eu" | "eut") {
+        return None;
+    }
+    let mut part = following(doc, aux)?;
+    if BETWEEN_AUXILIARY_AND_PARTICIPLE.contains(&&*word_at(doc, part)) {
+        part = following(doc, part)?;
+    }
+    let pw = word_at(doc, part);
+    if INVARIABLE_PARTICIPLES.contains(&&*pw) || tokens[part].first.is_uppercase() {
+        return None;
+    }
+    let pr = readings(&pw)?;
+    let participles: Vec<_> = pr
+        .iter()
+        .filter(|r| r.verb_form == VerbForm::PastParticiple)
+        .collect();
+    if participles.is_empty() || participles.iter().any(|r| number_fits(true, r.number)) {
+        return None;
+    }
+    // `je les ai vu partir`: a participle before an infinitive.
+    if following(doc, part).is_some_and(|n| grammar::is_infinitive(&word_at(doc, n))) {
+        return None;
+    }
+    if grammar::in_english(doc, part)
+        || !grammar::tagged_as(doc, i, &[Upos::Pron])
+        || !grammar::tagged_as(doc, part, &[Upos::Verb, Upos::Aux, Upos::Adj])
+    {
+        return None;
+    }
+    let written = doc.token_text(part);
+    let feminine = participles.iter().all(|r| r.gender == Gender::Feminine);
+    let forms: Vec<String> = [Gender::Masculine, Gender::Feminine]
+        .into_iter()
+        .filter(|&g| !feminine || g == Gender::Feminine)
+        .filter_map(|g| agreeing_form(&pw, Some(g), true))
+        .map(|f| match_case(written, &f))
+        .collect();
+    let mut d = meta.diagnostic(
+        tokens[i].span().cover(tokens[part].span()),
+        format!("« {written} » agrees with its object « les » (plural), which comes before it"),
+    );
+    if !forms.is_empty() {
+        let listed: Vec<String> = forms.iter().map(|f| format!("« {f} »")).collect();
+        d.message.push_str(&format!(": {}", listed.join(" or ")));
+    }
+    if let [form] = forms.as_slice() {
+        d.fix = Some(Fix::new(
+            vec![Edit::replace(tokens[part].span(), form.clone())],
+            Applicability::Unsafe,
+        ));
+    }
+    Some(d)
 }
