@@ -8,6 +8,8 @@ root="$(dirname "$here")"
 venv="${COQUILLE_VENV:-$here/target/venv}"
 pip_quiet=(--quiet --disable-pip-version-check)
 
+cargo fmt --manifest-path "$here/Cargo.toml" --check
+
 if [ ! -x "$venv/bin/python" ]; then
     "${PYTHON:-python3}" -m venv "$venv"
 fi

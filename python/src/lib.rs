@@ -65,7 +65,10 @@ fn run_batch<T: Send>(
         None | Some(0) => std::thread::available_parallelism().map_or(1, |n| n.get()),
         Some(n) => n,
     };
-    match pool(threads.min(texts.len())) {
+    // One text needs no pool (and a pool is kept per size: sizes follow
+    // the option, not the batch).
+    let pool = if texts.len() > 1 { pool(threads) } else { None };
+    match pool {
         Some(pool) => pool.install(|| texts.par_iter().map(|t| work(t)).collect()),
         None => texts.iter().map(|t| work(t)).collect(),
     }
@@ -226,9 +229,7 @@ impl Edit {
         ))
     }
 
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> (Bound<'py, PyType>, (usize, usize, String)) {
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> (Bound<'py, PyType>, (usize, usize, String)) {
         let edit = slf.get();
         (
             slf.get_type(),
@@ -607,7 +608,10 @@ impl Linter {
     }
 
     fn __repr__(&self) -> String {
-        format!("<coquille.Linter: {} rules>", self.inner.enabled_rules().len())
+        format!(
+            "<coquille.Linter: {} rules>",
+            self.inner.enabled_rules().len()
+        )
     }
 
     /// Pickling ships the settings; the linter is rebuilt from them.
