@@ -809,8 +809,7 @@ mod tests {
         let mut settings = Settings {
             profile: Profile::Strict,
             apostrophe: ApostropheStyle::Straight,
-            select: Selector::parse_list("spacing,style,quotes/unclosed", registry)
-                .expect("known"),
+            select: Selector::parse_list("spacing,style,quotes/unclosed", registry).expect("known"),
             ignore: Selector::parse_list("numbers", registry).expect("known"),
             ..Settings::default()
         };
@@ -821,7 +820,11 @@ mod tests {
         for settings in [settings, Settings::default()] {
             let text = settings_toml(&settings);
             let config = parse(&text).expect("valid");
-            assert_eq!(Overrides::default().settings(Some(&config)), settings, "{text}");
+            assert_eq!(
+                Overrides::default().settings(Some(&config)),
+                settings,
+                "{text}"
+            );
         }
     }
 }
