@@ -1,4 +1,4 @@
-"""coquille: a fast linter and fixer for French text, in process.
+r"""coquille: a fast linter and fixer for French text, in process.
 
 It finds typography faults and what machine translation leaves behind in
 French (English quotes and spacing, untranslated words, lost agreement,

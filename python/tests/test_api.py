@@ -211,3 +211,11 @@ def test_odd_texts_do_not_crash():
         assert isinstance(fixed, str)
         for d in found:
             assert 0 <= d.start <= d.end <= len(text)
+
+
+def test_module_docstring_examples():
+    import doctest
+
+    result = doctest.testmod(coquille)
+    assert result.attempted >= 3
+    assert result.failed == 0
