@@ -673,6 +673,35 @@ impl Resolver {
     }
 }
 
+/// A configuration file that gives `settings` back: read with
+/// [`Config::parse`] and [`Overrides::settings`], it yields settings equal
+/// to these. A linter shipped to another process (the Python package
+/// pickles one) is rebuilt from it.
+pub fn settings_toml(settings: &Settings) -> String {
+    let strings = |items: &mut dyn Iterator<Item = String>| {
+        toml::Value::Array(items.map(toml::Value::String).collect())
+    };
+    let mut table = toml::Table::new();
+    table.insert("profile".into(), settings.profile.as_str().into());
+    table.insert("apostrophe".into(), settings.apostrophe.as_str().into());
+    if !settings.select.is_empty() {
+        let select = strings(&mut settings.select.iter().map(Selector::to_string));
+        table.insert("select".into(), select);
+    }
+    let ignore = strings(&mut settings.ignore.iter().map(Selector::to_string));
+    table.insert("ignore".into(), ignore);
+    let words = strings(&mut settings.allowed_words.iter().cloned());
+    table.insert("allow-words".into(), words);
+    let mut rules = toml::Table::new();
+    for (id, severity) in &settings.severity_overrides {
+        let mut rule = toml::Table::new();
+        rule.insert("severity".into(), severity.as_str().into());
+        rules.insert((*id).to_string(), rule.into());
+    }
+    table.insert("rules".into(), rules.into());
+    table.to_string()
+}
+
 /// `dir` as an absolute path with symbolic links resolved, or as given
 /// made absolute when it does not exist.
 fn absolute_dir(dir: &Path) -> PathBuf {
@@ -772,5 +801,30 @@ mod tests {
         assert_eq!(both.ignore.len(), 2);
         assert_eq!(both.allowed_words.len(), 2);
         assert_eq!(Overrides::default().settings(None), Settings::default());
+    }
+
+    #[test]
+    fn settings_come_back_from_their_toml() {
+        let registry = Registry::global();
+        let mut settings = Settings {
+            profile: Profile::Strict,
+            apostrophe: ApostropheStyle::Straight,
+            select: Selector::parse_list("spacing,style,quotes/unclosed", registry).expect("known"),
+            ignore: Selector::parse_list("numbers", registry).expect("known"),
+            ..Settings::default()
+        };
+        settings.allow_words(["Deep learning", "shock"]);
+        settings
+            .severity_overrides
+            .insert("spacing/repeated-spaces", Severity::Info);
+        for settings in [settings, Settings::default()] {
+            let text = settings_toml(&settings);
+            let config = parse(&text).expect("valid");
+            assert_eq!(
+                Overrides::default().settings(Some(&config)),
+                settings,
+                "{text}"
+            );
+        }
     }
 }

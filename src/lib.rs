@@ -65,5 +65,5 @@ pub use document::Document;
 pub use linter::{FixOutcome, Linter};
 pub use rules::{Registry, Rule, RuleMeta};
 pub use settings::{ApostropheStyle, Profile, Selector, Settings};
-pub use source::{InputError, LineIndex, Position, Source, SourceKind};
+pub use source::{InputError, LineIndex, Position, Source, SourceKind, code_point_offsets};
 pub use span::Span;

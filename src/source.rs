@@ -318,9 +318,42 @@ impl PositionCursor<'_> {
     }
 }
 
+/// The code point offsets (indices into the text as a sequence of Unicode
+/// scalar values, as Python strings count) of byte `offsets` of `text`, in
+/// the order given. An offset inside a character counts as that
+/// character's start, one past the end as the end; the text is walked
+/// once, whatever the order.
+pub fn code_point_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let mut out = vec![0; offsets.len()];
+    let (mut byte, mut count) = (0, 0);
+    for i in order {
+        let mut target = offsets[i].min(text.len());
+        while !text.is_char_boundary(target) {
+            target -= 1;
+        }
+        count += text[byte..target].chars().count();
+        byte = target;
+        out[i] = count;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_points_of_byte_offsets() {
+        // "é" is 2 bytes, the emoji 4, "e" + combining acute 1 + 2.
+        let text = "é😀e\u{301}x";
+        let bytes = [text.len(), 0, 2, 6, 7, 9];
+        assert_eq!(code_point_offsets(text, &bytes), vec![5, 0, 1, 2, 3, 4]);
+        let all: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        let expected: Vec<usize> = (0..all.len()).collect();
+        assert_eq!(code_point_offsets(text, &all), expected);
+    }
 
     #[test]
     fn positions_count_scalar_values() {
