@@ -479,12 +479,46 @@ fn median(times: &mut [Duration]) -> Duration {
     }
 }
 
-/// Part (b): whole-process time of `coquille check` on 2 KB files.
+/// The patterns ripgrep searches in part (b): a handful of the faults
+/// coquille looks for, written as a user of `rg` would (an English word,
+/// straight quotes, an English thousands separator, a space before a
+/// comma or a period, a missing elision).
+const RIPGREP_PATTERNS: &[&str] = &[
+    r"\b(?:the|and|of)\b",
+    r#""[^"]+""#,
+    r"\d,\d{3}",
+    r"\w [,.]",
+    r"\b(?:de|que|si|le) [aeiouéh]\w*",
+];
+
+/// `rg` on the PATH (or `$RIPGREP`), for the side-by-side run of part (b).
+fn ripgrep() -> Option<PathBuf> {
+    let rg = std::env::var_os("RIPGREP").map_or_else(|| PathBuf::from("rg"), PathBuf::from);
+    Command::new(&rg)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .ok()
+        .filter(|s| s.success())
+        .map(|_| rg)
+}
+
+/// Part (b): whole-process time of `coquille check` on 2 KB files, with
+/// the default rules and with every rule, and of ripgrep searching the
+/// same file for [`RIPGREP_PATTERNS`]; the commands take turns, so a
+/// drift in the machine's speed touches them alike.
 fn process(runs: usize, judge: bool) {
-    println!("== (b) whole process: coquille check --no-config --quiet FILE, {runs} runs each ==");
+    println!(
+        "== (b) whole process: coquille check --no-config --quiet FILE (default rules, then --select ALL --profile strict) and ripgrep, {runs} runs each, interleaved =="
+    );
     let Some(bin) = current_binary() else {
         return;
     };
+    let rg = ripgrep();
+    if rg.is_none() {
+        println!("ripgrep not found (install `ripgrep` or set RIPGREP): the side-by-side run is skipped");
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     let files = [
         ("empty file", String::new()),
@@ -500,36 +534,72 @@ fn process(runs: usize, judge: bool) {
         ),
     ];
     println!(
-        "{:<58} {:>6} {:>9} {:>11} {:>8}   target",
-        "file", "bytes", "mean ms", "median ms", "min ms"
+        "{:<58} {:<10} {:>6} {:>9} {:>11} {:>8}   target",
+        "file", "command", "bytes", "mean ms", "median ms", "min ms"
     );
     for (i, (label, text)) in files.iter().enumerate() {
         let path = dir.path().join(format!("file{i}.txt"));
         let text = prefix(text, 2000);
         std::fs::write(&path, text).expect("write temp file");
-        let mut command = Command::new(&bin);
-        command.args(["check", "--no-config", "--quiet"]).arg(&path);
-        // Warm the page cache; exit code 1 means findings.
-        for _ in 0..5 {
-            time_once(&mut command, &[0, 1]);
+        let mut default = Command::new(&bin);
+        default.args(["check", "--no-config", "--quiet"]).arg(&path);
+        let mut all = Command::new(&bin);
+        all.args([
+            "check",
+            "--no-config",
+            "--quiet",
+            "--select",
+            "ALL",
+            "--profile",
+            "strict",
+        ])
+        .arg(&path);
+        let mut commands: Vec<(&str, Command, &[i32])> =
+            vec![("default", default, &[0, 1]), ("all rules", all, &[0, 1])];
+        if let Some(rg) = &rg {
+            let mut search = Command::new(rg);
+            search.arg("--no-config");
+            for p in RIPGREP_PATTERNS {
+                search.arg("-e").arg(p);
+            }
+            search.arg(&path);
+            // ripgrep exits 1 when nothing matches.
+            commands.push(("ripgrep", search, &[0, 1]));
         }
-        let mut times: Vec<Duration> = (0..runs)
-            .map(|_| time_once(&mut command, &[0, 1]))
-            .collect();
-        let mean = times.iter().sum::<Duration>() / runs as u32;
-        let median = median(&mut times);
-        let target = if text.is_empty() || !judge {
-            String::new()
-        } else {
-            format!("<= 5 ms: {}", verdict(millis(median) <= 5.0))
-        };
-        println!(
-            "{label:<58} {:>6} {:>9.2} {:>11.2} {:>8.2}   {target}",
-            text.len(),
-            millis(mean),
-            millis(median),
-            millis(times[0]),
-        );
+        // Warm the page cache; exit code 1 means findings.
+        for (_, command, ok) in &mut commands {
+            for _ in 0..5 {
+                time_once(command, ok);
+            }
+        }
+        let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(runs); commands.len()];
+        for _ in 0..runs {
+            for (c, (_, command, ok)) in commands.iter_mut().enumerate() {
+                times[c].push(time_once(command, ok));
+            }
+        }
+        let medians: Vec<Duration> = times.iter_mut().map(|t| median(t)).collect();
+        let ripgrep_median = rg.as_ref().map(|_| medians[2]);
+        for (c, (name, _, _)) in commands.iter().enumerate() {
+            let t = &times[c];
+            let mean = t.iter().sum::<Duration>() / runs as u32;
+            let target = match (*name, ripgrep_median) {
+                _ if text.is_empty() || !judge => String::new(),
+                ("default", _) => format!("<= 5 ms: {}", verdict(millis(medians[c]) <= 5.0)),
+                ("all rules", Some(rg)) => {
+                    let ratio = medians[c].as_secs_f64() / rg.as_secs_f64();
+                    format!("{ratio:.2}x ripgrep; <= 1.2x: {}", verdict(ratio <= 1.2))
+                }
+                _ => String::new(),
+            };
+            println!(
+                "{label:<58} {name:<10} {:>6} {:>9.2} {:>11.2} {:>8.2}   {target}",
+                text.len(),
+                millis(mean),
+                millis(medians[c]),
+                millis(t[0]),
+            );
+        }
     }
 }
 
