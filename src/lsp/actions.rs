@@ -80,7 +80,10 @@ pub fn quick_fix(
     let title = if safe {
         format!("coquille: {what} ({})", finding.rule)
     } else {
-        format!("coquille (unsafe, check the result): {what} ({})", finding.rule)
+        format!(
+            "coquille (unsafe, check the result): {what} ({})",
+            finding.rule
+        )
     };
     let edits = fix
         .edits
@@ -101,7 +104,11 @@ pub fn quick_fix(
 /// the comment, in the syntax of the document's format.
 fn suppression(doc: &Document, at: usize, rule: &str) -> (usize, String) {
     let line_start = doc.lines.line_start(at);
-    let newline = if doc.text.contains("\r\n") { "\r\n" } else { "\n" };
+    let newline = if doc.text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
     let indent: String = doc.text[line_start..]
         .chars()
         .take_while(|c| *c == ' ' || *c == '\t')
@@ -231,7 +238,10 @@ mod tests {
     fn a_gettext_entry_starts_after_the_blank_line_above() {
         let text = "msgid \"\"\nmsgstr \"\"\n\n#: a.c:1\nmsgid \"Hi!\"\nmsgstr \"Salut!\"\n";
         let line = text.find("msgstr \"Salut").unwrap_or_default();
-        assert_eq!(entry_start(text, line), text.find("#: a.c").unwrap_or_default());
+        assert_eq!(
+            entry_start(text, line),
+            text.find("#: a.c").unwrap_or_default()
+        );
         assert_eq!(entry_start(text, 0), 0);
     }
 }

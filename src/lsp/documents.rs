@@ -120,9 +120,13 @@ mod tests {
         Url::parse(&format!("file:///tmp/{name}")).expect("url")
     }
 
-    fn change(range: Option<((u32, u32), (u32, u32))>, text: &str) -> TextDocumentContentChangeEvent {
+    fn change(
+        range: Option<((u32, u32), (u32, u32))>,
+        text: &str,
+    ) -> TextDocumentContentChangeEvent {
         TextDocumentContentChangeEvent {
-            range: range.map(|((a, b), (c, d))| Range::new(Position::new(a, b), Position::new(c, d))),
+            range: range
+                .map(|((a, b), (c, d))| Range::new(Position::new(a, b), Position::new(c, d))),
             range_length: None,
             text: text.into(),
         }
@@ -130,7 +134,12 @@ mod tests {
 
     #[test]
     fn incremental_changes_apply_in_order() {
-        let mut doc = Document::new(uri("a.txt"), "plaintext", 1, "Bonjour 😀 monde\r\nfin".into());
+        let mut doc = Document::new(
+            uri("a.txt"),
+            "plaintext",
+            1,
+            "Bonjour 😀 monde\r\nfin".into(),
+        );
         doc.apply(
             vec![
                 // After the emoji and its space (UTF-16 column 11), then on the new text.
@@ -150,7 +159,11 @@ mod tests {
     #[test]
     fn positions_out_of_the_text_are_clamped() {
         let mut doc = Document::new(uri("a.txt"), "plaintext", 1, "abc".into());
-        doc.apply(vec![change(Some(((7, 2), (0, 1))), "X")], 2, Encoding::Utf16);
+        doc.apply(
+            vec![change(Some(((7, 2), (0, 1))), "X")],
+            2,
+            Encoding::Utf16,
+        );
         assert_eq!(doc.text, "aX");
     }
 
@@ -160,6 +173,9 @@ mod tests {
         assert_eq!(kind_of("markdown", None, &md), SourceKind::Markdown);
         assert_eq!(kind_of("unknown", None, &uri("fr.po")), SourceKind::Po);
         assert_eq!(kind_of("", None, &uri("a.md")), SourceKind::Markdown);
-        assert_eq!(kind_of("plaintext", None, &uri("a.md")), SourceKind::PlainText);
+        assert_eq!(
+            kind_of("plaintext", None, &uri("a.md")),
+            SourceKind::PlainText
+        );
     }
 }

@@ -263,10 +263,7 @@ impl<'c> Server<'c> {
     /// Logs `message` on stderr and in the client's log.
     fn log(&self, kind: lsp::MessageType, message: String) {
         eprintln!("coquille lsp: {message}");
-        self.notify::<lsp::notification::LogMessage>(lsp::LogMessageParams {
-            typ: kind,
-            message,
-        });
+        self.notify::<lsp::notification::LogMessage>(lsp::LogMessageParams { typ: kind, message });
     }
 
     /// Shows `message` to the user once (and logs it).
@@ -425,14 +422,13 @@ impl<'c> Server<'c> {
     /// Asks the client for the `coquille` settings, when it can answer.
     fn ask_configuration(&mut self) {
         if self.can.configuration {
-            let id = self.request::<lsp::request::WorkspaceConfiguration>(
-                lsp::ConfigurationParams {
+            let id =
+                self.request::<lsp::request::WorkspaceConfiguration>(lsp::ConfigurationParams {
                     items: vec![lsp::ConfigurationItem {
                         scope_uri: None,
                         section: Some("coquille".into()),
                     }],
-                },
-            );
+                });
             self.configuration_request = Some(id);
         }
     }
@@ -622,9 +618,12 @@ impl<'c> Server<'c> {
 
     fn to_lsp(&self, doc: &Document, finding: &Diagnostic) -> lsp::Diagnostic {
         lsp::Diagnostic {
-            range: doc
-                .lines
-                .range(&doc.text, finding.span.start, finding.span.end, self.encoding),
+            range: doc.lines.range(
+                &doc.text,
+                finding.span.start,
+                finding.span.end,
+                self.encoding,
+            ),
             severity: Some(severity(finding.severity)),
             code: Some(lsp::NumberOrString::String(finding.rule.into())),
             source: Some("coquille".into()),

@@ -53,7 +53,9 @@ pub fn read_message(input: &mut impl BufRead) -> io::Result<Read> {
         }
     }
     let Some(length) = length else {
-        return Ok(Read::Malformed("a header without a valid Content-Length".into()));
+        return Ok(Read::Malformed(
+            "a header without a valid Content-Length".into(),
+        ));
     };
     let mut body = vec![0; length];
     input.read_exact(&mut body)?;
