@@ -598,3 +598,52 @@ fn requests_before_initialize_are_refused() {
         .expect("send");
     assert_eq!(handle.join().expect("server"), 1);
 }
+
+/// `coquille lsp` as a process: frames `messages` (raw bodies) on its
+/// stdin, closes it, and gives the exit status and stdout.
+fn run_process(bodies: &[&str]) -> (Option<i32>, String) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_coquille"))
+        .arg("lsp")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("coquille lsp starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    for body in bodies {
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
+    }
+    drop(stdin);
+    let output = child.wait_with_output().expect("coquille lsp ends");
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).expect("UTF-8 output"),
+    )
+}
+
+const INITIALIZE: &str =
+    r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#;
+
+#[test]
+fn the_process_survives_malformed_messages_and_exits_as_the_protocol_says() {
+    let (status, stdout) = run_process(&[
+        "{this is not json",
+        INITIALIZE,
+        r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#,
+        r#"{"jsonrpc":"2.0","method":"exit"}"#,
+    ]);
+    assert_eq!(status, Some(0), "{stdout}");
+    // Stdout holds protocol messages only: the answers, and the log of the
+    // malformed message.
+    assert!(stdout.starts_with("Content-Length: "), "{stdout}");
+    assert!(stdout.contains(r#""id":1,"result""#), "{stdout}");
+    assert!(stdout.contains(r#""id":2,"result":null"#), "{stdout}");
+    assert!(stdout.contains("malformed message ignored"), "{stdout}");
+
+    let (status, _) = run_process(&[INITIALIZE, r#"{"jsonrpc":"2.0","method":"exit"}"#]);
+    assert_eq!(status, Some(1));
+    // The client goes away without a word.
+    let (status, _) = run_process(&[INITIALIZE]);
+    assert_eq!(status, Some(1));
+}

@@ -146,6 +146,20 @@ fn initialize(connection: &Connection, debounce: Duration) -> Option<Server<'_>>
                 ),
             ),
             Message::Notification(n) if n.method == "exit" => return None,
+            Message::Notification(n) if n.method == MALFORMED => {
+                let message = format!("malformed message ignored: {}", n.params);
+                eprintln!("coquille lsp: {message}");
+                send(
+                    connection,
+                    Notification::new(
+                        "window/logMessage".into(),
+                        lsp::LogMessageParams {
+                            typ: lsp::MessageType::ERROR,
+                            message,
+                        },
+                    ),
+                );
+            }
             _ => {}
         }
     }
