@@ -647,3 +647,41 @@ fn the_process_survives_malformed_messages_and_exits_as_the_protocol_says() {
     let (status, _) = run_process(&[INITIALIZE]);
     assert_eq!(status, Some(1));
 }
+
+#[test]
+fn settings_asked_of_the_client_and_configuration_files_watched() {
+    let caps = json!({"workspace": {
+        "configuration": true,
+        "didChangeWatchedFiles": {"dynamicRegistration": true}
+    }});
+    let (mut client, _) = Client::start(caps, Value::Null);
+    let register = client.server_request("client/registerCapability");
+    let registration = &register.params["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    let globs: Vec<&str> = registration["registerOptions"]["watchers"]
+        .as_array()
+        .expect("watchers")
+        .iter()
+        .filter_map(|w| w["globPattern"].as_str())
+        .collect();
+    assert_eq!(globs, ["**/coquille.toml", "**/.coquille.toml"]);
+    client.send(Response::new_ok(register.id, Value::Null));
+
+    let uri = "file:///tmp/coquille-lsp-asked.txt";
+    client.open(uri, "plaintext", "Prêt?\n");
+    assert_eq!(codes(&client.diagnostics(uri)), [SPACE]);
+    // The client answers the server's `workspace/configuration` request.
+    let asked = client.server_request("workspace/configuration");
+    assert_eq!(asked.params["items"][0]["section"], "coquille");
+    client.send(Response::new_ok(asked.id, json!([{"ignore": ["spacing"]}])));
+    assert!(codes(&client.diagnostics(uri)).is_empty());
+    // An empty didChangeConfiguration makes the server ask again.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    let asked = client.server_request("workspace/configuration");
+    client.send(Response::new_ok(asked.id, json!([{"ignore": []}])));
+    assert_eq!(codes(&client.diagnostics(uri)), [SPACE]);
+    assert_eq!(client.stop(true), 0);
+}
