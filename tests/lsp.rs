@@ -685,3 +685,30 @@ fn settings_asked_of_the_client_and_configuration_files_watched() {
     assert_eq!(codes(&client.diagnostics(uri)), [SPACE]);
     assert_eq!(client.stop(true), 0);
 }
+
+/// The protocol crates stay behind `src/lsp/`, so that they can change
+/// without touching the rest of the crate.
+#[test]
+fn the_protocol_crates_are_used_only_in_the_lsp_module() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut outside = Vec::new();
+    let mut inside = 0;
+    for entry in walkdir::WalkDir::new(&src) {
+        let path = entry.expect("source entry").into_path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("source file");
+        let uses = text.contains("lsp_types") || text.contains("lsp_server");
+        if path.starts_with(src.join("lsp")) {
+            inside += usize::from(uses);
+        } else if uses {
+            outside.push(path);
+        }
+    }
+    assert!(outside.is_empty(), "{outside:?}");
+    assert!(
+        inside >= 4,
+        "only {inside} files of src/lsp use the protocol crates"
+    );
+}
