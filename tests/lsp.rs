@@ -355,6 +355,30 @@ fn quick_fixes_and_ignore_comments_mend_the_text() {
 }
 
 #[test]
+fn inside_a_markdown_paragraph_the_comment_ends_the_line_above() {
+    let uri = "file:///tmp/coquille-lsp-paragraph.md";
+    let text = "Première ligne du paragraphe,\nQuelle est la prochaine étape?\n";
+    let (mut client, _) = Client::start(push_client(), Value::Null);
+    client.open(uri, "markdown", text);
+    let at = range_of(&client.diagnostics(uri), SPACE);
+    let actions = client.code_actions(uri, at, Some(json!(["quickfix"])));
+    let ignore = actions
+        .iter()
+        .find(|a| a["title"].as_str().is_some_and(|t| t.contains("ignore")))
+        .expect("an ignore action");
+    let ignored = client.apply(text, &ignore["edit"], uri);
+    assert_eq!(
+        ignored,
+        format!(
+            "Première ligne du paragraphe, <!-- coquille-ignore-next-line {SPACE} -->\nQuelle est la prochaine étape?\n"
+        )
+    );
+    client.change(uri, 2, json!([{"text": ignored}]));
+    assert!(codes(&client.diagnostics(uri)).is_empty());
+    assert_eq!(client.stop(true), 0);
+}
+
+#[test]
 fn ignore_comments_follow_the_format() {
     let (mut client, _) = Client::start(push_client(), Value::Null);
     let po = "msgid \"\"\nmsgstr \"\"\n\n#: src/a.c:3\nmsgid \"Next?\"\nmsgstr \"Suivant?\"\n";

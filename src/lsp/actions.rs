@@ -114,10 +114,15 @@ fn suppression(doc: &Document, at: usize, rule: &str) -> (usize, String) {
         .take_while(|c| *c == ' ' || *c == '\t')
         .collect();
     match doc.kind {
-        SourceKind::Markdown => (
-            line_start,
-            format!("{indent}<!-- coquille-ignore-next-line {rule} -->{newline}"),
-        ),
+        SourceKind::Markdown => {
+            let comment = format!("<!-- coquille-ignore-next-line {rule} -->");
+            match paragraph_line_above(&doc.text, line_start) {
+                // Inside a paragraph, a comment on a line of its own would
+                // end the paragraph: it goes at the end of the line above.
+                Some(end) => (end, format!(" {comment}")),
+                None => (line_start, format!("{indent}{comment}{newline}")),
+            }
+        }
         SourceKind::Po => (
             entry_start(&doc.text, line_start),
             format!("# coquille-ignore {rule}{newline}"),
@@ -127,6 +132,28 @@ fn suppression(doc: &Document, at: usize, rule: &str) -> (usize, String) {
             format!("{indent}coquille-ignore-next-line {rule}{newline}"),
         ),
     }
+}
+
+/// When the Markdown line starting at `line_start` follows a line of text
+/// in the same block, the end of that line (before its line break), where
+/// an inline comment changes nothing of the rendering. `None` after a
+/// blank line, a fence, HTML, a table row, an underline or a code line.
+fn paragraph_line_above(text: &str, line_start: usize) -> Option<usize> {
+    let above = text[..line_start]
+        .strip_suffix('\n')?
+        .trim_end_matches('\r');
+    let start = above.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line = &above[start..];
+    let content = line.trim_start();
+    let indent = &line[..line.len() - content.len()];
+    let is_rule = content
+        .chars()
+        .all(|c| matches!(c, '-' | '=' | '*' | '_' | ' ' | '\t'));
+    let opens_block = ["```", "~~~", "<", "|"]
+        .iter()
+        .any(|p| content.starts_with(p));
+    let is_code = indent.contains('\t') || indent.len() >= 4;
+    (!content.is_empty() && !is_rule && !opens_block && !is_code).then_some(above.len())
 }
 
 /// The start of the gettext entry holding the line that starts at
@@ -232,6 +259,16 @@ mod tests {
         assert_eq!(changed_region("étape?", "étape\u{202f}?"), (6, 6, 9));
         assert_eq!(changed_region("abc", "abc"), (3, 3, 3));
         assert_eq!(changed_region("aXc", "aYYc"), (1, 2, 3));
+    }
+
+    #[test]
+    fn a_comment_joins_the_line_above_only_inside_a_paragraph() {
+        let text = "Un.\r\nDeux?\n\nTrois?\n```\nQuatre?\n---\nCinq?\n    code\nSix?\n";
+        let at = |word: &str| text.find(word).unwrap_or_default();
+        assert_eq!(paragraph_line_above(text, at("Deux")), Some(at("\r\nDeux")));
+        for word in ["Un", "Trois", "Quatre", "Cinq", "Six"] {
+            assert_eq!(paragraph_line_above(text, at(word)), None, "{word}");
+        }
     }
 
     #[test]
