@@ -44,6 +44,7 @@ pub mod inflect;
 pub mod lean_regex;
 pub mod lexicon;
 pub mod linter;
+pub mod lsp;
 pub mod marked_names;
 pub mod memo;
 pub mod output;

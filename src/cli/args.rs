@@ -39,6 +39,8 @@ pub enum Command {
     /// (lemma, part of speech, morphology), for rule writers and bug
     /// reports.
     Analyze(AnalyzeArgs),
+    /// Run the language server over stdin and stdout, for editors.
+    Lsp,
 }
 
 /// When to color the output.

@@ -37,6 +37,7 @@ pub fn run() -> ExitCode {
         Command::Rule { id } => rules_cmd::explain(&id),
         Command::Config(args) => config_cmd::show(&args),
         Command::Analyze(args) => analyze::run(&args),
+        Command::Lsp => crate::lsp::run(),
     };
     ExitCode::from(code)
 }
