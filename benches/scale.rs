@@ -517,7 +517,9 @@ fn process(runs: usize, judge: bool) {
     };
     let rg = ripgrep();
     if rg.is_none() {
-        println!("ripgrep not found (install `ripgrep` or set RIPGREP): the side-by-side run is skipped");
+        println!(
+            "ripgrep not found (install `ripgrep` or set RIPGREP): the side-by-side run is skipped"
+        );
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let files = [
