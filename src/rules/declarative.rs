@@ -108,10 +108,11 @@ fn expand(text: &Option<String>) -> Result<Option<String>, String> {
 impl DeclarativeRule {
     /// Builds the rule from its metadata and its spec (patterns are compiled
     /// on first use).
+    /// The prefilter and its literals are read from `meta`.
     pub fn new(meta: RuleMeta, spec: &RuleSpec) -> Result<DeclarativeRule, String> {
         let pattern = expand_macros(spec.pattern.as_deref().unwrap_or_default())?;
         let starts_at_literals =
-            !spec.literals.is_empty() && spec.prefilter.as_deref() == Some(pattern.as_str());
+            !meta.prefilter.literals.is_empty() && meta.prefilter.regex == Some(pattern.as_str());
         Ok(DeclarativeRule {
             meta,
             pattern,

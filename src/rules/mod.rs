@@ -340,8 +340,9 @@ fn parse_examples(id: &str, specs: &[spec::ExampleSpec]) -> Result<Vec<Example>,
     Ok(examples)
 }
 
-fn meta_from_spec(spec: &spec::RuleSpec, file: &'static str) -> Result<RuleMeta, String> {
-    let id = leak(spec.id.clone());
+fn meta_from_spec(spec: &mut spec::RuleSpec, file: &'static str) -> Result<RuleMeta, String> {
+    use std::mem::take;
+    let id = leak(take(&mut spec.id));
     let category = id
         .split_once('/')
         .and_then(|(c, _)| Category::parse(c))
@@ -368,16 +369,19 @@ fn meta_from_spec(spec: &spec::RuleSpec, file: &'static str) -> Result<RuleMeta,
         profiles,
         group: spec.group.as_deref().and_then(crate::vocab::Group::parse),
         fix,
-        message: leak(spec.message.clone()),
-        explanation: leak(spec.explain.trim().to_string()),
-        example_specs: spec.example.clone(),
+        message: leak(take(&mut spec.message)),
+        explanation: leak(match spec.explain.trim() {
+            trimmed if trimmed.len() == spec.explain.len() => take(&mut spec.explain),
+            trimmed => trimmed.to_string(),
+        }),
+        example_specs: take(&mut spec.example),
         examples: OnceLock::new(),
         file,
         // The build stores the prefilter of a declarative rule expanded,
         // with its literals.
         prefilter: Prefilter {
-            regex: spec.prefilter.clone().map(leak),
-            literals: spec.literals.clone(),
+            regex: spec.prefilter.take().map(leak),
+            literals: take(&mut spec.literals),
         },
     })
 }
@@ -397,8 +401,9 @@ impl Registry {
             code_rules().map(|d| (d.id, d)).collect();
         let mut rules: Vec<Box<dyn Rule>> = Vec::new();
         for (file, specs) in embedded::rule_files() {
-            for spec in specs {
-                let mut meta = meta_from_spec(&spec, file)?;
+            for mut spec in specs {
+                // The metadata takes the strings it keeps out of the spec.
+                let mut meta = meta_from_spec(&mut spec, file)?;
                 if spec.pattern.is_some() {
                     rules.push(Box::new(DeclarativeRule::new(meta, &spec)?));
                 } else {
