@@ -18,6 +18,7 @@ mod elision;
 mod hyphenation;
 mod numbers;
 mod quotes;
+mod running_capitals;
 mod spacing;
 mod suppression;
 mod unicode;
@@ -260,6 +261,7 @@ fn code_rules() -> impl Iterator<Item = CodeRuleDef> {
         apostrophe::RULES,
         unicode::RULES,
         capitalization::RULES,
+        running_capitals::RULES,
         hyphenation::RULES,
         numbers::RULES,
         quotes::RULES,
