@@ -51,6 +51,10 @@ const CLASS_RECALL: &[(&str, f64)] = &[
     ("capital-after-quote", 0.9),
     ("capital-mid", 0.85),
     ("title-case", 0.8),
+    ("english-date", 0.85),
+    ("plus-number", 0.75),
+    ("unit", 0.85),
+    ("grouping", 0.8),
 ];
 
 /// Classes whose rule is off by default (it cannot be precise on edited

@@ -16,6 +16,7 @@ mod apostrophe;
 mod capitalization;
 mod elision;
 mod hyphenation;
+mod number_forms;
 mod numbers;
 mod quotes;
 mod running_capitals;
@@ -264,6 +265,7 @@ fn code_rules() -> impl Iterator<Item = CodeRuleDef> {
         running_capitals::RULES,
         hyphenation::RULES,
         numbers::RULES,
+        number_forms::RULES,
         quotes::RULES,
         untranslated::RULES,
         elision::RULES,
