@@ -55,6 +55,8 @@ const CLASS_RECALL: &[(&str, f64)] = &[
     ("plus-number", 0.75),
     ("unit", 0.85),
     ("grouping", 0.8),
+    ("space-before", 0.8),
+    ("apostrophe", 0.8),
 ];
 
 /// Classes whose rule is off by default (it cannot be precise on edited
