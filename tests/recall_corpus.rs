@@ -57,6 +57,7 @@ const CLASS_RECALL: &[(&str, f64)] = &[
     ("grouping", 0.8),
     ("space-before", 0.8),
     ("apostrophe", 0.8),
+    ("hyphen", 0.8),
 ];
 
 /// Classes whose rule is off by default (it cannot be precise on edited

@@ -16,6 +16,7 @@ mod apostrophe;
 mod capitalization;
 mod elision;
 mod hyphenation;
+mod lexicon_compounds;
 mod number_forms;
 mod numbers;
 mod quotes;
@@ -264,6 +265,7 @@ fn code_rules() -> impl Iterator<Item = CodeRuleDef> {
         capitalization::RULES,
         running_capitals::RULES,
         hyphenation::RULES,
+        lexicon_compounds::RULES,
         numbers::RULES,
         number_forms::RULES,
         quotes::RULES,
