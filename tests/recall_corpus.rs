@@ -58,6 +58,9 @@ const CLASS_RECALL: &[(&str, f64)] = &[
     ("space-before", 0.8),
     ("apostrophe", 0.8),
     ("hyphen", 0.8),
+    ("broken-elision", 0.9),
+    ("contraction", 0.9),
+    ("currency", 0.9),
 ];
 
 /// Classes whose rule is off by default (it cannot be precise on edited
