@@ -78,6 +78,11 @@ fn is_shielded(doc: &Document, i: usize) -> bool {
     doc.in_code(span) || english.get(e).is_some_and(|e| e.span.overlaps(span)) || quoted
 }
 
+/// Whether token `i` is one space character.
+fn is_single_space(doc: &Document, i: usize) -> bool {
+    doc.tokens()[i].is_space() && doc.token_text(i).chars().count() == 1
+}
+
 /// Whether the paragraph holding token `i` is a title line or a heading.
 fn in_title_line(doc: &Document, i: usize) -> bool {
     let start = doc.tokens()[i].span().start;
@@ -101,8 +106,11 @@ fn mid_sentence(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         // Right after a space, after a lowercase word or a comma that
         // follows one; before a lowercase word.
+        // One space before it: after a run of spaces, the word starts the
+        // description of a definition list or an option table (`sortie
+        // Le fichier produit…`), which is no sentence.
         let tokens = doc.tokens();
-        if i == 0 || !tokens[i - 1].is_space() {
+        if i == 0 || !is_single_space(doc, i - 1) {
             continue;
         }
         let Some(prev) = doc.prev_non_space(i) else {
@@ -220,7 +228,8 @@ fn running_title_case(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>
         // Directeur Financier a…`).
         let starts_with_determiner = doc.tokens()[prev].is_sentence_start()
             && lexicon::french(doc.token_text(prev)).is_some_and(|r| r.has(Pos::Determiner));
-        if doc.prev_non_space(i) != Some(prev)
+        if prev + 2 != i
+            || !is_single_space(doc, prev + 1)
             || !(is_lowercase_word(doc, prev) || starts_with_determiner)
             || TITLE_BEFORE.contains(doc.token_text(prev))
             || !is_title_cased_common(doc, i)
