@@ -61,6 +61,7 @@ const CLASS_RECALL: &[(&str, f64)] = &[
     ("broken-elision", 0.9),
     ("contraction", 0.9),
     ("currency", 0.9),
+    ("calque", 0.9),
 ];
 
 /// Classes whose rule is off by default (it cannot be precise on edited
