@@ -10,7 +10,7 @@ use crate::span::Span;
 use crate::tagger::Upos;
 use crate::tokenize::{TokenKind, is_word_char};
 use crate::wordlist::word_set;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
@@ -21,8 +21,8 @@ pub(super) const RULES: &[CodeRuleDef] = &[
 /// The compounds of `rules/data/hyphenated-compounds.txt` by their first
 /// part, each split into its parts, longest first (`quatre-vingt-dix`
 /// before `quatre-vingt`).
-static COMPOUNDS: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+static COMPOUNDS: LazyLock<FxHashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, Vec<Vec<&'static str>>> = FxHashMap::default();
     for compound in word_set(include_str!("../../rules/data/hyphenated-compounds.txt")) {
         let parts: Vec<&'static str> = compound.split('-').collect();
         map.entry(parts[0]).or_default().push(parts);
@@ -93,8 +93,13 @@ fn lexicon_compound(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) 
         }
         let word = doc.token_text(i);
         let first = word.split('-').next().unwrap_or(word);
-        let lower = crate::wordlist::lower_first(first);
-        let Some(candidates) = COMPOUNDS.get(lower.as_str()) else {
+        // No allocation for the many lowercase words.
+        let candidates = if t.first.is_lowercase() {
+            COMPOUNDS.get(first)
+        } else {
+            COMPOUNDS.get(crate::wordlist::lower_first(first).as_str())
+        };
+        let Some(candidates) = candidates else {
             continue;
         };
         let start = t.span().start;

@@ -67,43 +67,55 @@ fn number_before(text: &str, end: usize) -> Option<usize> {
     (start < end && boundary).then_some(start)
 }
 
+/// The English unit that starts at byte `at` of `text` and ends at a word
+/// boundary, if one does.
+fn unit_at(
+    text: &str,
+    at: usize,
+) -> Option<&'static (&'static str, Option<&'static str>, &'static str)> {
+    let rest = &text[at..];
+    UNITS
+        .iter()
+        .filter(|(u, _, _)| rest.starts_with(u))
+        .max_by_key(|(u, _, _)| u.len())
+        .filter(|(u, _, _)| !rest[u.len()..].chars().next().is_some_and(is_word_char))
+}
+
 fn english_unit(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    static UNIT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"([ \x{A0}\x{202F}])?([MGk]bps|Kbps|[MG]b|ft|lbs?|mph|rpm|oz|hrs?|secs?)\b")
-            .expect("valid")
-    });
     let text = doc.text();
-    for caps in UNIT.captures_iter(text) {
-        let (Some(all), Some(unit)) = (caps.get(0), caps.get(2)) else {
+    let bytes = text.as_bytes();
+    // Every end of a run of digits: a byte scan, no regex, so that texts
+    // without units cost one pass.
+    for (k, b) in bytes.iter().enumerate() {
+        if !b.is_ascii_digit() || bytes.get(k + 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let digits_end = k + 1;
+        let space = [" ", "\u{A0}", "\u{202F}"]
+            .iter()
+            .find(|s| text[digits_end..].starts_with(**s))
+            .map_or(0, |s| s.len());
+        let Some(&(unit, french, meaning)) = unit_at(text, digits_end + space) else {
             continue;
         };
-        let Some(start) = number_before(text, all.start()) else {
+        let Some(start) = number_before(text, digits_end) else {
             continue;
         };
-        let span = Span::new(start, all.end());
+        let span = Span::new(start, digits_end + space + unit.len());
         if doc.touches_link(span) || doc.in_code(span) {
             continue;
         }
-        let Some(&(_, french, meaning)) = UNITS.iter().find(|(u, _, _)| *u == unit.as_str()) else {
-            continue;
-        };
-        let number = &text[start..all.start()];
+        let number = &text[start..digits_end];
         let d = match french {
             Some(f) => {
                 let mut d = meta.diagnostic(
                     span,
-                    format!(
-                        "English unit « {} » ({meaning}): French writes « {f} »",
-                        unit.as_str()
-                    ),
+                    format!("English unit « {unit} » ({meaning}): French writes « {f} »"),
                 );
                 d.fix = Some(Fix::safe(Edit::replace(span, format!("{number}{NBSP}{f}"))));
                 d
             }
-            None => meta.diagnostic(
-                span,
-                format!("English unit « {} »: {meaning}", unit.as_str()),
-            ),
+            None => meta.diagnostic(span, format!("English unit « {unit} »: {meaning}")),
         };
         out.push(d);
     }
@@ -117,6 +129,11 @@ fn plus_count(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         .expect("valid")
     });
     let text = doc.text();
+    // The regex only where a digit is followed by `+`.
+    let bytes = text.as_bytes();
+    if !memchr::memchr_iter(b'+', bytes).any(|i| i > 0 && bytes[i - 1].is_ascii_digit()) {
+        return;
+    }
     for caps in PLUS.captures_iter(text) {
         let (Some(number), Some(next)) = (caps.get(1), caps.get(2)) else {
             continue;
@@ -211,10 +228,23 @@ const IDENTIFIER_BEFORE: &[&str] = &[
 ];
 
 fn digit_grouping(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    static RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[1-9][0-9]{4,}").expect("valid"));
     let text = doc.text();
-    for m in RUN.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        // The next run of digits.
+        if !bytes[k].is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < bytes.len() && bytes[k].is_ascii_digit() {
+            k += 1;
+        }
+        let end = k;
+        if end - start < 5 || bytes[start] == b'0' {
+            continue;
+        }
         // A whole number between spaces: not part of a code, a decimal, a
         // version or an identifier (`A12345`, `3,14159`, `#12345`).
         let before = text[..start].chars().next_back();
@@ -249,7 +279,7 @@ fn digit_grouping(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if !plural_noun || IDENTIFIER_BEFORE.contains(&previous.as_str()) {
             continue;
         }
-        let digits = m.as_str();
+        let digits = &text[start..end];
         let mut groups = Vec::new();
         let mut i = digits.len() % 3;
         if i > 0 {
