@@ -6,7 +6,7 @@ use crate::document::Document;
 use crate::settings::ApostropheStyle;
 use crate::span::Span;
 
-pub(super) const RULES: &[CodeRuleDef] = &[when("apostrophe/style", style, "['’‘´`]")];
+pub(super) const RULES: &[CodeRuleDef] = &[when("apostrophe/style", style, "['’‘´`ʼ]")];
 
 /// Which character stands for an apostrophe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,7 +15,8 @@ enum Mark {
     Typographic,
     /// ' U+0027.
     Straight,
-    /// ‘ U+2018, ´ U+00B4 or a backtick, typed by mistake.
+    /// ‘ U+2018, ´ U+00B4, a backtick or the modifier letter ʼ U+02BC,
+    /// typed or converted by mistake.
     Lookalike,
 }
 
@@ -52,9 +53,15 @@ fn apostrophes(doc: &Document) -> Vec<(Span, Mark)> {
             found.push((Span::new(at, at + len), mark));
         }
     }
-    // `´` C2 B4 is rare: a second search, merged by position.
+    // `´` C2 B4 and the modifier letter `ʼ` CA BC are rare: a second
+    // search, merged by position.
     let before = found.len();
-    for at in memchr::memmem::find_iter(text, "\u{B4}".as_bytes()) {
+    for at in memchr::memchr2_iter(0xC2, 0xCA, text) {
+        if text.get(at..at + 2) != Some("\u{B4}".as_bytes())
+            && text.get(at..at + 2) != Some("\u{2BC}".as_bytes())
+        {
+            continue;
+        }
         let i = tokens.partition_point(|t| t.span().end <= at);
         if tokens
             .get(i)

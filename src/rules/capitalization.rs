@@ -457,7 +457,12 @@ fn after_quote(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         j
     };
-    for m in q.marks.iter().filter(|m| m.role == Role::Close) {
+    for (k, m) in q
+        .marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.role == Role::Close)
+    {
         // A `»` at the start of a line marks a continuing quotation.
         if tokens[m.token].is_line_start() {
             continue;
@@ -481,7 +486,7 @@ fn after_quote(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         let Some(t) = tokens
             .get(j)
-            .filter(|t| t.kind == TokenKind::Word && t.first.is_uppercase())
+            .filter(|t| t.is_wordlike() && t.first.is_uppercase())
         else {
             continue;
         };
@@ -500,22 +505,39 @@ fn after_quote(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let lower = lower_first(word);
-        // Proper nouns stay: only words known to be common are lowered.
-        if !COMMON_WORDS.contains(lower.as_str()) {
+        // Proper nouns stay: only words known to be common are lowered, with
+        // a safe fix; a conjugated verb of the lexicon that is no name
+        // (`« Enregistrer » Permet`) is lowered too, with an unsafe one.
+        let elided = t.kind == TokenKind::Elided;
+        let safe = elided || COMMON_WORDS.contains(lower.as_str());
+        // A verb only after a quotation that pairs (not a breadcrumb `›`).
+        if !safe && (!is_plain_finite_verb(word, &lower) || q.pair_closed_by(k).is_none()) {
             continue;
         }
-        out.push(lowercase_fix(
+        let d = lowercase_fix(
             meta,
             t.span(),
             word,
             format!("« {word} » follows a quotation inside a sentence: no capital (« {lower} »)"),
-        ));
+        );
+        out.push(if safe { d } else { unsafe_fix(d) });
     }
+}
+
+/// Whether `lower` (the word `word` without its capital) is a conjugated
+/// verb of the lexicon and `word` is not known as a name.
+fn is_plain_finite_verb(word: &str, lower: &str) -> bool {
+    let is_name = lexicon::french_exact(word).is_some_and(|r| r.iter().any(|r| r.pos.is_name()));
+    !is_name
+        && lexicon::french_exact(lower).is_some_and(|r| {
+            r.iter()
+                .any(|r| r.pos == Pos::Verb && r.verb_form == lexicon::VerbForm::Finite)
+        })
 }
 
 /// Whether the paragraph is a heading or a title line: a Markdown heading,
 /// or one short line without final punctuation (not a table row).
-fn is_title_line(text: &str) -> bool {
+pub(super) fn is_title_line(text: &str) -> bool {
     let line = text.trim();
     if line.starts_with('#') {
         return true;

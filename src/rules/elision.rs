@@ -202,6 +202,10 @@ fn wrong(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             .unwrap_or(written.len());
         let stem = grammar::lowercase(&written[..letters]);
         let next = doc.token_text(n);
+        if let Some(d) = lost_vowel(meta, doc, i, n) {
+            out.push(d);
+            continue;
+        }
         let (french, mut applicability, note) = match english_replacement(doc, n) {
             None if readings(next).is_some() => {
                 (next.to_string(), Applicability::Safe, String::new())
@@ -251,6 +255,43 @@ fn wrong(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         ));
         out.push(d);
     }
+}
+
+/// The vowels a typist may drop after an apostrophe.
+const VOWELS: &[char] = &['a', 'e', 'i', 'o', 'u', 'é', 'è', 'ê', 'â', 'î', 'ô'];
+
+/// An elided word before a word that has lost its first vowel (`l’mage`,
+/// `l’rdinateur`): the typo is the finding, not the elision, and the fix
+/// restores the vowel (`l’image`) when one vowel only makes a French word
+/// that takes the elision; with several, there is no fix.
+fn lost_vowel(meta: &RuleMeta, doc: &Document, i: usize, n: usize) -> Option<Diagnostic> {
+    let next = doc.token_text(n);
+    if next.starts_with(|c: char| !c.is_lowercase() || VOWELS.contains(&c) || c == 'h') {
+        return None;
+    }
+    let mut candidates = VOWELS
+        .iter()
+        .map(|v| format!("{v}{next}"))
+        .filter(|w| readings(w).is_some() && elides_before(w) == Some(true));
+    let first = candidates.next()?;
+    let unique = candidates.next().is_none();
+    let tokens = doc.tokens();
+    let written = doc.token_text(i);
+    let mut d = meta.diagnostic(
+        tokens[i].span().cover(tokens[n].span()),
+        if unique {
+            format!("« {written}{next} »: a letter is missing, « {written}{first} »")
+        } else {
+            format!("« {written}{next} »: a letter is missing after the apostrophe")
+        },
+    );
+    if unique {
+        d.fix = Some(Fix::new(
+            vec![Edit::replace(tokens[n].span(), first)],
+            Applicability::Unsafe,
+        ));
+    }
+    Some(d)
 }
 
 /// `à le président` → `au président`, `de les pays` → `des pays`, when

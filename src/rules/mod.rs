@@ -16,8 +16,11 @@ mod apostrophe;
 mod capitalization;
 mod elision;
 mod hyphenation;
+mod lexicon_compounds;
+mod number_forms;
 mod numbers;
 mod quotes;
+mod running_capitals;
 mod spacing;
 mod suppression;
 mod unicode;
@@ -260,8 +263,11 @@ fn code_rules() -> impl Iterator<Item = CodeRuleDef> {
         apostrophe::RULES,
         unicode::RULES,
         capitalization::RULES,
+        running_capitals::RULES,
         hyphenation::RULES,
+        lexicon_compounds::RULES,
         numbers::RULES,
+        number_forms::RULES,
         quotes::RULES,
         untranslated::RULES,
         elision::RULES,

@@ -42,7 +42,7 @@ const TWELVE_HOUR: &str =
 const DATE_PREFILTER: &str = concat!(
     "January|February|March|April|May|June|July|August|September|October|November|December",
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.",
-    r"|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)[ \x{A0}][0-9]{1,2},",
+    r"|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)[ \x{A0}][0-9]{1,2}(?:er|e|ème)?,",
     r"|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre),[ \x{A0}][0-9]{4}",
     r"|[0-9]/[0-9]{1,2}/[0-9]{4}"
 );
@@ -621,7 +621,8 @@ fn english_months_alternation() -> String {
 }
 
 /// One pass, five forms: `18 March 2025`; `March 18, 2025` (or `March
-/// 2025`); a French month in English order, `mars 18, 2025`; a French
+/// 2025`); a French month in English order, `mars 18, 2025` (or `mars
+/// 18e, 2025`); a French
 /// date with an English comma, `18 mars, 2025`; and `03/18/2025`. The
 /// leftmost match wins, so `18 March` is never read as `March …`.
 ///
@@ -632,8 +633,8 @@ static DATE: LazyLock<MetaRegex> = LazyLock::new(|| {
         concat!(
             r"(?<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \x{{A0}}](?:of[ \x{{A0}}])?(?<m1>{EN})(?:,?[ \x{{A0}}](?<y1>[0-9]{{4}}))?",
             r"|(?<m2>{EN})(?:[ \x{{A0}}](?<d2>[0-9]{{1,2}})(?:st|nd|rd|th|(?-u:\b)))?(?:,?[ \x{{A0}}](?<y2>[0-9]{{4}}))?",
-            r"|(?<m3>{FR})[ \x{{A0}}](?<d3>[0-9]{{1,2}}),[ \x{{A0}}](?<y3>[0-9]{{4}})",
-            r"|(?<d4>[0-9]{{1,2}})[ \x{{A0}}](?<m4>{FR}),[ \x{{A0}}](?<y4>[0-9]{{4}})",
+            r"|(?<m3>{FR})[ \x{{A0}}](?<d3>[0-9]{{1,2}})(?:er|e|ème)?,[ \x{{A0}}](?<y3>[0-9]{{4}})",
+            r"|(?<d4>[0-9]{{1,2}})(?:er)?[ \x{{A0}}](?<m4>{FR}),[ \x{{A0}}](?<y4>[0-9]{{4}})",
             r"|(?<mm>[0-9]{{1,2}})/(?<dd>[0-9]{{1,2}})/(?<yy>[0-9]{{4}})",
         ),
         EN = english_months_alternation(),
@@ -678,8 +679,9 @@ fn date_anchor(text: &str, mut pos: usize) -> Option<usize> {
 const MAX_DATE_LEN: usize = 32;
 
 /// At least the distance from the start of a match of [`DATE`] to the
-/// start of its anchor (13: the comma of `septembre 18, 2025`).
-const ANCHOR_REACH: usize = 16;
+/// start of its anchor (18: the comma of `septembre 18ème, 2025` with a
+/// no-break space).
+const ANCHOR_REACH: usize = 20;
 
 /// The matches of [`DATE`] in `text`, exactly as `DATE.captures_iter`
 /// gives them, but searched only around the anchors of [`DATE_ANCHOR`].
