@@ -84,7 +84,8 @@ pub struct SelectionArgs {
     #[arg(long, value_delimiter = ',', value_name = "WORD")]
     pub allow_word: Vec<String>,
     /// Check files with these extensions too when walking folders (besides
-    /// txt, md, markdown, po, pot and the configuration's `extensions`);
+    /// txt, md, markdown, po, pot, xlf, xliff and the configuration's
+    /// `extensions`);
     /// comma-separated, repeatable.
     #[arg(long = "ext", value_delimiter = ',', value_name = "EXT")]
     pub extensions: Vec<String>,
@@ -128,6 +129,11 @@ pub struct CommonArgs {
     /// field fixed.
     #[arg(long, value_name = "FIELD")]
     pub jsonl: Option<String>,
+    /// Read every input as this format instead of choosing by extension
+    /// (`.xlf` XLIFF, `.xml` under `values*/` Android, `.json` JSON
+    /// resources, `.po` gettext, `.md` Markdown, the rest text).
+    #[arg(long, value_name = "FORMAT", value_parser = ["text", "markdown", "po", "xliff", "android", "json"])]
+    pub format_in: Option<String>,
 }
 
 /// `coquille check`.

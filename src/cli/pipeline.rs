@@ -111,8 +111,35 @@ impl Outcome {
     }
 }
 
-/// Reads one input as a source.
-pub(super) fn read_input(input: &Input, stdin_name: Option<&str>) -> Result<Source, String> {
+/// Reads one input as a source, of kind `forced` if given, else the kind
+/// its name says; a translation file that does not parse is an error
+/// naming the file, the line and the column.
+pub(super) fn read_input(
+    input: &Input,
+    stdin_name: Option<&str>,
+    forced: Option<SourceKind>,
+) -> Result<Source, String> {
+    let source = read_source(input, stdin_name, forced)?;
+    crate::prose::check_syntax(&source.text, source.kind).map_err(|e| {
+        let at = crate::source::LineIndex::new(&source.text).position(&source.text, e.offset);
+        let what = match source.kind {
+            SourceKind::JsonResource => "JSON",
+            _ => "XML",
+        };
+        format!(
+            "{}:{}:{}: malformed {what}: {}",
+            source.name, at.line, at.column, e.reason
+        )
+    })?;
+    Ok(source)
+}
+
+fn read_source(
+    input: &Input,
+    stdin_name: Option<&str>,
+    forced: Option<SourceKind>,
+) -> Result<Source, String> {
+    let kind_of = |path: &Path| forced.unwrap_or_else(|| SourceKind::from_path(path));
     match input {
         Input::Stdin => {
             let name = stdin_name.unwrap_or("-");
@@ -120,13 +147,13 @@ pub(super) fn read_input(input: &Input, stdin_name: Option<&str>) -> Result<Sour
             io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("{name}: cannot read stdin: {}", io_reason(&e)))?;
-            Source::from_bytes(name, bytes, SourceKind::from_path(Path::new(name)))
+            Source::from_bytes(name, bytes, kind_of(Path::new(name)))
                 .map_err(|e| format!("{name}: {e}"))
         }
         Input::File(path) => {
             let name = path.display().to_string();
             let bytes = std::fs::read(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
-            Source::from_bytes(name.clone(), bytes, SourceKind::from_path(path))
+            Source::from_bytes(name.clone(), bytes, kind_of(path))
                 .map_err(|e| format!("{name}: {e}"))
         }
     }
@@ -141,6 +168,8 @@ pub(super) struct Run {
     /// The index in `linters` of each input's linter.
     linter_of: Vec<usize>,
     stdin_name: Option<String>,
+    /// The kind `--format-in` forces on every input.
+    format_in: Option<SourceKind>,
 }
 
 impl Run {
@@ -199,6 +228,7 @@ impl Run {
             inputs,
             linter_of,
             stdin_name,
+            format_in: common.format_in.as_deref().and_then(SourceKind::from_name),
         })
     }
 
@@ -217,7 +247,7 @@ impl Run {
 
     /// Reads input `i`.
     fn load(&self, i: usize) -> Result<Source, String> {
-        read_input(&self.inputs[i], self.stdin_name.as_deref())
+        read_input(&self.inputs[i], self.stdin_name.as_deref(), self.format_in)
     }
 }
 
@@ -764,7 +794,7 @@ fn run_batch(
                 let unchanged = Source::new(
                     outcome.source.name.clone(),
                     original.clone(),
-                    SourceKind::from_path(path),
+                    run.format_in.unwrap_or_else(|| SourceKind::from_path(path)),
                 );
                 outcome = Mode::Check.apply(linter, unchanged, None);
             }

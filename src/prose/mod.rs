@@ -13,11 +13,16 @@
 //! that would touch anything but verbatim prose, or insert where markup
 //! makes the place ambiguous, becomes display-only.
 
+mod android;
 mod builder;
+mod inline;
 mod json;
+mod json_i18n;
 pub mod markdown;
 mod plain;
 pub mod po;
+mod xliff;
+mod xml;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::source::{Source, SourceKind};
@@ -26,6 +31,45 @@ use crate::suppress::Directive;
 use std::borrow::Cow;
 
 pub use plain::split_paragraphs;
+
+/// Why a file cannot be read as its format (XML not well formed, JSON
+/// not valid).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// Byte offset where the problem is seen.
+    pub offset: usize,
+    /// What is wrong, in the parser's words.
+    pub reason: String,
+}
+
+/// Checks that `text` parses as `kind`: XLIFF and Android resources must
+/// be well-formed XML, JSON resources valid JSON. Other kinds always pass
+/// (a catalogue or Markdown is read whatever it holds).
+pub fn check_syntax(text: &str, kind: SourceKind) -> Result<(), SyntaxError> {
+    match kind {
+        SourceKind::Xliff | SourceKind::Android => xml::events(text).map(|_| ()),
+        SourceKind::JsonResource => json_i18n::check(text),
+        _ => Ok(()),
+    }
+}
+
+/// A digest of what a fix must leave unchanged in a file read through
+/// `view`: whether it parses, and every byte that is not verbatim prose
+/// (tags, keys, sources, escapes, placeholders), in order. A fix that
+/// breaks the syntax, or adds text the format reads as syntax (a quote in
+/// JSON, `<` or `&` in XML, `%d`), changes it.
+fn verbatim_skeleton(text: &str, kind: SourceKind, view: &ProseView<'_>) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut hasher = DefaultHasher::new();
+    check_syntax(text, kind).is_ok().hash(&mut hasher);
+    let mut at = 0;
+    for seg in view.segments().iter().filter(|s| s.is_verbatim()) {
+        text.get(at..seg.source.start).hash(&mut hasher);
+        at = seg.source.end.max(at);
+    }
+    text.get(at..).hash(&mut hasher);
+    hasher.finish()
+}
 
 /// The character that stands for masked text (inline code, a URL, a
 /// template tag, a placeholder): the tokenizer reads it as a word that no
@@ -48,6 +92,9 @@ pub fn structure(text: &str, kind: SourceKind) -> Option<u64> {
             po::structure(text).hash(&mut hasher);
             Some(hasher.finish())
         }
+        SourceKind::Xliff => Some(verbatim_skeleton(text, kind, &xliff::view(text))),
+        SourceKind::Android => Some(verbatim_skeleton(text, kind, &android::view(text))),
+        SourceKind::JsonResource => Some(verbatim_skeleton(text, kind, &json_i18n::view(text))),
         SourceKind::JsonString(literal) => {
             let mut hasher = DefaultHasher::new();
             let valid = text
@@ -131,6 +178,9 @@ impl<'a> ProseView<'a> {
             SourceKind::Markdown => markdown::view(&source.text),
             SourceKind::Po => po::view(&source.text),
             SourceKind::JsonString(literal) => json::view(&source.text, literal),
+            SourceKind::Xliff => xliff::view(&source.text),
+            SourceKind::Android => android::view(&source.text),
+            SourceKind::JsonResource => json_i18n::view(&source.text),
         }
     }
 
