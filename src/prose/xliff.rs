@@ -9,10 +9,10 @@
 //! (`&amp;`, `&#160;`) are decoded; printf and brace placeholders in the
 //! text are masked.
 
+use super::ProseView;
 use super::builder::Builder;
 use super::inline::Dialect;
 use super::xml::{self, Inline, Spanned};
-use super::{ProseView, Span};
 use quick_xml::events::{BytesStart, Event};
 
 /// Elements whose content is native code, not text.
@@ -116,6 +116,7 @@ pub(super) fn view(text: &str) -> ProseView<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::span::Span;
 
     const FILE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2"><file source-language="en" target-language="fr"><body>
