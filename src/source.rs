@@ -93,6 +93,11 @@ pub struct Source {
     pub text: String,
     /// How to read it.
     pub kind: SourceKind,
+    /// The source-language file this one translates (Android resources,
+    /// JSON resources), whose strings are paired with this file's by key
+    /// for the `translation/*` checks; XLIFF and gettext files hold their
+    /// sources themselves.
+    pub counterpart: Option<std::sync::Arc<str>>,
 }
 
 /// Why a file's bytes cannot be checked.
@@ -157,7 +162,15 @@ impl Source {
             name: name.into(),
             text: text.into(),
             kind,
+            counterpart: None,
         }
+    }
+
+    /// The same source paired with `counterpart`, the text of the file it
+    /// translates (see [`Source::counterpart`]).
+    pub fn with_counterpart(mut self, counterpart: impl Into<std::sync::Arc<str>>) -> Source {
+        self.counterpart = Some(counterpart.into());
+        self
     }
 
     /// A source from raw bytes: refuses binary data, invalid UTF-8 and

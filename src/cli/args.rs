@@ -134,6 +134,13 @@ pub struct CommonArgs {
     /// resources, `.po` gettext, `.md` Markdown, the rest text).
     #[arg(long, value_name = "FORMAT", value_parser = ["text", "markdown", "po", "xliff", "android", "json"])]
     pub format_in: Option<String>,
+    /// The source-language file the inputs translate (Android or JSON
+    /// resources), for the `translation/*` checks; without it,
+    /// `values-xx/strings.xml` is paired with `values/strings.xml` and
+    /// `xx.json` with `en.json` (or `xx/name.json` with `en/name.json`)
+    /// when those exist.
+    #[arg(long, value_name = "PATH")]
+    pub source_file: Option<PathBuf>,
 }
 
 /// `coquille check`.

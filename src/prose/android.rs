@@ -99,15 +99,35 @@ pub(super) fn element(text: &str, events: &[Spanned<'_>], start: usize, out: &mu
 }
 
 /// The view of a resource file (one that is not well formed gives an
-/// empty view: it is refused before it is read).
-pub(super) fn view(text: &str) -> ProseView<'static> {
+/// empty view: it is refused before it is read), its strings paired by
+/// name with those of `counterpart`, the source-language file, if given.
+pub(super) fn view(text: &str, counterpart: Option<&str>) -> ProseView<'static> {
     let mut out = Builder::new();
+    let mut paired = Vec::new();
+    let sources = counterpart.and_then(|c| xml::events(c).ok().map(|events| (c, events)));
+    let by_key: std::collections::HashMap<String, usize> = sources
+        .as_ref()
+        .map(|(_, events)| {
+            entries(events)
+                .into_iter()
+                .map(|e| (e.key, e.start))
+                .collect()
+        })
+        .unwrap_or_default();
     if let Ok(events) = xml::events(text) {
         for entry in entries(&events) {
-            element(text, &events, entry.start, &mut out);
+            let source = sources.as_ref().and_then(|(c, source_events)| {
+                let start = *by_key.get(&entry.key)?;
+                Some(super::pairs::side(c, |b| {
+                    element(c, source_events, start, b)
+                }))
+            });
+            super::pairs::target(&mut out, &mut paired, text, source, false, |b| {
+                element(text, &events, entry.start, b)
+            });
         }
     }
-    out.finish(Vec::new())
+    out.finish(Vec::new()).with_pairs(paired)
 }
 
 #[cfg(test)]
@@ -130,7 +150,7 @@ mod tests {
 
     #[test]
     fn strings_items_escapes_and_placeholders() {
-        let view = view(FILE);
+        let view = view(FILE, None);
         assert_eq!(
             view.text(),
             "Bienvenue, \u{FFFC}!\n\nIl a dit \"oui\" aujourd'hui à 100%\n\n\u{FFFC} fichier\n\n\u{FFFC} fichiers\u{a0}!\n\nLundi\n\nMardi"

@@ -168,13 +168,30 @@ pub(super) fn element(text: &str, literal: Span, out: &mut Builder) {
     out.end_paragraph();
 }
 
-/// The view of a JSON resource file.
-pub(super) fn view(text: &str) -> ProseView<'static> {
+/// The view of a JSON resource file, its strings paired by key with those
+/// of `counterpart`, the source-language file, if given.
+pub(super) fn view(text: &str, counterpart: Option<&str>) -> ProseView<'static> {
     let mut out = Builder::new();
+    let mut paired = Vec::new();
+    let by_key: std::collections::HashMap<String, Span> = counterpart
+        .filter(|c| check(c).is_ok())
+        .map(|c| {
+            translatable(c)
+                .into_iter()
+                .map(|e| (e.key, e.literal))
+                .collect()
+        })
+        .unwrap_or_default();
     for entry in translatable(text) {
-        element(text, entry.literal, &mut out);
+        let source = counterpart.and_then(|c| {
+            let literal = *by_key.get(&entry.key)?;
+            Some(super::pairs::side(c, |b| element(c, literal, b)))
+        });
+        super::pairs::target(&mut out, &mut paired, text, source, false, |b| {
+            element(text, entry.literal, b)
+        });
     }
-    out.finish(Vec::new())
+    out.finish(Vec::new()).with_pairs(paired)
 }
 
 #[cfg(test)]
@@ -184,7 +201,7 @@ mod tests {
     #[test]
     fn values_only_with_paths() {
         let text = r#"{"menu": {"open": "Ouvrir \"{{file}}\"", "n": 3, "list": ["Un", "Deux!"]}, "k\"ey": "Fin"}"#;
-        let view = view(text);
+        let view = view(text, None);
         assert_eq!(view.text(), "Ouvrir \"\u{FFFC}\"\n\nUn\n\nDeux!\n\nFin");
         let keys: Vec<String> = entries(text).into_iter().map(|e| e.key).collect();
         assert_eq!(keys, ["menu.open", "menu.list[0]", "menu.list[1]", "k\"ey"]);
@@ -195,7 +212,7 @@ mod tests {
     #[test]
     fn chrome_messages_only() {
         let text = r#"{"hello": {"message": "Bonjour $USER$ !", "description": "Greeting shown on start"}, "bye": {"message": "Au revoir"}}"#;
-        assert_eq!(view(text).text(), "Bonjour \u{FFFC} !\n\nAu revoir");
+        assert_eq!(view(text, None).text(), "Bonjour \u{FFFC} !\n\nAu revoir");
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod inline;
 mod json;
 mod json_i18n;
 pub mod markdown;
+mod pairs;
 mod plain;
 pub mod po;
 mod xliff;
@@ -30,6 +31,7 @@ use crate::span::Span;
 use crate::suppress::Directive;
 use std::borrow::Cow;
 
+pub use pairs::{Pair, Side};
 pub use plain::split_paragraphs;
 
 /// Why a file cannot be read as its format (XML not well formed, JSON
@@ -93,8 +95,10 @@ pub fn structure(text: &str, kind: SourceKind) -> Option<u64> {
             Some(hasher.finish())
         }
         SourceKind::Xliff => Some(verbatim_skeleton(text, kind, &xliff::view(text))),
-        SourceKind::Android => Some(verbatim_skeleton(text, kind, &android::view(text))),
-        SourceKind::JsonResource => Some(verbatim_skeleton(text, kind, &json_i18n::view(text))),
+        SourceKind::Android => Some(verbatim_skeleton(text, kind, &android::view(text, None))),
+        SourceKind::JsonResource => {
+            Some(verbatim_skeleton(text, kind, &json_i18n::view(text, None)))
+        }
         SourceKind::JsonString(literal) => {
             let mut hasher = DefaultHasher::new();
             let valid = text
@@ -168,6 +172,7 @@ pub struct ProseView<'a> {
     /// Prose offsets where markup separates two pieces, sorted.
     gaps: Vec<(usize, Gap)>,
     directives: Vec<Directive>,
+    pairs: Vec<Pair>,
 }
 
 impl<'a> ProseView<'a> {
@@ -179,8 +184,10 @@ impl<'a> ProseView<'a> {
             SourceKind::Po => po::view(&source.text),
             SourceKind::JsonString(literal) => json::view(&source.text, literal),
             SourceKind::Xliff => xliff::view(&source.text),
-            SourceKind::Android => android::view(&source.text),
-            SourceKind::JsonResource => json_i18n::view(&source.text),
+            SourceKind::Android => android::view(&source.text, source.counterpart.as_deref()),
+            SourceKind::JsonResource => {
+                json_i18n::view(&source.text, source.counterpart.as_deref())
+            }
         }
     }
 
@@ -193,7 +200,21 @@ impl<'a> ProseView<'a> {
             emphasis: Vec::new(),
             gaps: Vec::new(),
             directives: Vec::new(),
+            pairs: Vec::new(),
         }
+    }
+
+    /// The same view with the source segment of each target (sorted by
+    /// target).
+    pub fn with_pairs(mut self, pairs: Vec<Pair>) -> Self {
+        self.pairs = pairs;
+        self
+    }
+
+    /// Each target segment with the source segment it translates, when
+    /// the file or its counterpart holds the source (see [`Pair`]).
+    pub fn pairs(&self) -> &[Pair] {
+        &self.pairs
     }
 
     /// The same view with `spans` (sorted, in prose coordinates) marked as

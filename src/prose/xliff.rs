@@ -37,6 +37,9 @@ pub(super) struct Pair {
     pub source: Option<usize>,
     /// The `<target>` start event, if any.
     pub target: Option<usize>,
+    /// Whether the target's state asks for review (XLIFF 1.2
+    /// `state="needs-…"`, 2.x `state="initial"`).
+    pub fuzzy: bool,
 }
 
 /// The segments of the file: each `<trans-unit>` or `<segment>` with its
@@ -61,6 +64,7 @@ pub(super) fn pairs(events: &[Spanned<'_>]) -> Vec<Pair> {
             let mut pair = Pair {
                 source: None,
                 target: None,
+                fuzzy: xml::attribute(e, "state").is_some_and(|s| s == "initial"),
             };
             // Direct children only: `<alt-trans>` holds other targets.
             let mut j = i + 1;
@@ -68,7 +72,11 @@ pub(super) fn pairs(events: &[Spanned<'_>]) -> Vec<Pair> {
                 if let Event::Start(child) = &events[j].event {
                     match xml::local_name(child).as_str() {
                         "source" if pair.source.is_none() => pair.source = Some(j),
-                        "target" if pair.target.is_none() => pair.target = Some(j),
+                        "target" if pair.target.is_none() => {
+                            pair.target = Some(j);
+                            pair.fuzzy |= xml::attribute(child, "state")
+                                .is_some_and(|s| s.starts_with("needs-"));
+                        }
                         _ => {}
                     }
                 }
@@ -103,14 +111,20 @@ pub(super) fn element(text: &str, events: &[Spanned<'_>], start: usize, out: &mu
 /// empty view: it is refused before it is read).
 pub(super) fn view(text: &str) -> ProseView<'static> {
     let mut out = Builder::new();
+    let mut paired = Vec::new();
     if let Ok(events) = xml::events(text) {
         for pair in pairs(&events) {
             if let Some(target) = pair.target {
-                element(text, &events, target, &mut out);
+                let source = pair
+                    .source
+                    .map(|s| super::pairs::side(text, |b| element(text, &events, s, b)));
+                super::pairs::target(&mut out, &mut paired, text, source, pair.fuzzy, |b| {
+                    element(text, &events, target, b)
+                });
             }
         }
     }
-    out.finish(Vec::new())
+    out.finish(Vec::new()).with_pairs(paired)
 }
 
 #[cfg(test)]

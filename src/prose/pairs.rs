@@ -1,0 +1,81 @@
+//! Bilingual pairing: for each target segment of a translation file, the
+//! source segment it translates, read the same way (escapes decoded,
+//! placeholders masked). XLIFF and gettext files hold both sides; Android
+//! and JSON resources are paired by key with the source-language file
+//! ([`crate::source::Source::counterpart`]). The `translation/*` rules read
+//! these pairs; the views build them while they read the targets.
+
+use super::builder::Builder;
+use crate::span::Span;
+
+/// One side of a pair as read: its prose (placeholders as
+/// [`super::PLACEHOLDER`]) and its placeholders and inline codes as
+/// written in the file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Side {
+    /// The prose.
+    pub text: String,
+    /// The placeholders and inline codes, in order, as written.
+    pub codes: Vec<String>,
+}
+
+/// A target segment and the source segment it translates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    /// The target's prose, in prose coordinates of the view.
+    pub target: Span,
+    /// The target's placeholders and inline codes, in order, as written.
+    pub target_codes: Vec<String>,
+    /// The source segment.
+    pub source: Side,
+    /// In a gettext plural entry, the other source form (`msgid_plural`
+    /// for `msgstr[0]`, `msgid` for the others).
+    pub alternative: Option<Side>,
+    /// Whether the entry is marked fuzzy (gettext `#, fuzzy`, XLIFF
+    /// `state="needs-review-translation"` and the like).
+    pub fuzzy: bool,
+}
+
+/// A side read by `read` into a builder of its own.
+pub(super) fn side(text: &str, read: impl FnOnce(&mut Builder)) -> Side {
+    let mut b = Builder::new();
+    read(&mut b);
+    b.end_paragraph();
+    let prose = Span::new(0, b.len());
+    Side {
+        codes: b
+            .codes_in(text, prose)
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+        text: b.text().to_string(),
+    }
+}
+
+/// Reads a target with `read` into `out` and, when it gave prose and a
+/// source is known, pairs them in `pairs`. Empty targets are not paired.
+pub(super) fn target(
+    out: &mut Builder,
+    pairs: &mut Vec<Pair>,
+    text: &str,
+    source: Option<Side>,
+    fuzzy: bool,
+    read: impl FnOnce(&mut Builder),
+) {
+    let before = out.paragraph_count();
+    read(out);
+    out.end_paragraph();
+    if let (Some(source), Some(span)) = (source, out.paragraphs_since(before)) {
+        pairs.push(Pair {
+            target: span,
+            target_codes: out
+                .codes_in(text, span)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            source,
+            alternative: None,
+            fuzzy,
+        });
+    }
+}
