@@ -331,3 +331,110 @@ fn stdin_reads_by_its_name() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("fr.json:1:"), "{}", stderr(&out));
 }
+
+/// The translation findings of `check` on `file`: (rule, message, text
+/// under the finding).
+fn bilingual(file: &str, extra: &[&str]) -> Vec<(String, String, String)> {
+    let text = std::fs::read_to_string(fixtures().join(file)).expect("fixture");
+    let mut args = vec![
+        "check",
+        "--format",
+        "json",
+        "--no-config",
+        "--select",
+        "translation",
+        file,
+    ];
+    args.extend_from_slice(extra);
+    let out = coquille(&args, &fixtures());
+    assert_ne!(code(&out), 2, "{}", stderr(&out));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON output");
+    let offset = |v: &serde_json::Value| v["offset"].as_u64().expect("an offset") as usize;
+    value
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().expect("rule").to_string(),
+                d["message"].as_str().expect("message").to_string(),
+                text[offset(&d["start"])..offset(&d["end"])].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn xliff_targets_against_their_sources() {
+    let found = bilingual("app.xlf", &[]);
+    let rules: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    // The unit left in English; the unit marked translate="no" is not
+    // compared; sources are never reported.
+    assert_eq!(
+        rules,
+        [("translation/unchanged", "Open the settings")],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn android_and_json_pair_with_their_source_files() {
+    let found = bilingual("res/values-fr/strings.xml", &[]);
+    let rules: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    // `<xliff:g>%1$s</xliff:g>` is the source's `%1$s`; the `many` item
+    // has no source; the string left in English is found.
+    assert_eq!(
+        rules,
+        [("translation/unchanged", "Delete all files?")],
+        "{found:?}"
+    );
+
+    let found = bilingual("locales/fr.json", &[]);
+    let mut rules: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    rules.sort();
+    assert_eq!(
+        rules,
+        ["translation/end-punctuation", "translation/number"],
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|f| f.2.starts_with("Réessayer")),
+        "{found:?}"
+    );
+
+    // Without a source, nothing to compare; with an explicit one, the
+    // same findings.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let lone = dir.path().join("fr.json");
+    std::fs::copy(fixtures().join("locales/fr.json"), &lone).expect("copy");
+    let lone = lone.display().to_string();
+    assert!(bilingual(&lone, &[]).is_empty());
+    let source = fixtures().join("locales/en.json").display().to_string();
+    assert_eq!(bilingual(&lone, &["--source-file", &source]).len(), 2);
+    // A source file that does not parse is an error.
+    let bad = dir.path().join("en-bad.json");
+    std::fs::write(&bad, "{\"retry\": ").expect("write");
+    let out = coquille(
+        &[
+            "check",
+            "--no-config",
+            &lone,
+            "--source-file",
+            &bad.display().to_string(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("en-bad.json:1:"), "{}", stderr(&out));
+}
+
+#[test]
+fn gettext_plurals_fuzzy_and_empty_entries() {
+    let found = bilingual("catalogue.po", &[]);
+    let rules: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    // The fuzzy entry lost a placeholder (and says it is fuzzy); the
+    // singular may drop the count; the empty translation is no finding.
+    assert_eq!(rules, ["translation/placeholder"], "{found:?}");
+    assert!(found[0].1.ends_with("(fuzzy entry)"), "{found:?}");
+    assert_eq!(found[0].2, "Copier %s ?");
+}

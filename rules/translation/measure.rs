@@ -135,7 +135,7 @@ fn inject(kind: &str, id: &str, target: &str, rng: &mut Rng) -> Option<String> {
             ))
         }
         "end-punctuation" => {
-            let trimmed = target.trim_end_matches(|c: char| c == ' ');
+            let trimmed = target.trim_end_matches(' ');
             for sign in ["...", "…", "?", "!", ":"] {
                 if let Some(rest) = trimmed.strip_suffix(sign) {
                     return Some(

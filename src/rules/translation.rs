@@ -186,9 +186,13 @@ fn placeholder(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 static ENGLISH_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?").expect("valid"));
 
-/// Numbers as written in French: `1 000,5` (with any space), `1.000`.
-static FRENCH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,3}(?:[ \u{A0}\u{202F}.]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?").expect("valid")
+/// Numbers of a translation, written the French way (`1 000,5` with any
+/// space, `1.000`) or left the English way (`1,000.5`).
+static TARGET_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:[ \u{A0}\u{202F}.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?",
+    )
+    .expect("valid")
 });
 
 /// A time on the 12-hour clock: `3:30 PM`, `11 a.m.`.
@@ -286,18 +290,16 @@ const SPELLED: &[(&str, &str)] = &[
     ("troisième", "3"),
 ];
 
-/// The values the numbers of a target may have, read the French way and
+/// The values each number of a target may have, read the French way and
 /// the English way.
-fn target_numbers(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for m in FRENCH_NUMBER.find_iter(text) {
-        out.extend(value(m.as_str(), ','));
-        out.extend(value(m.as_str(), '.'));
-    }
-    for m in ENGLISH_NUMBER.find_iter(text) {
-        out.extend(value(m.as_str(), '.'));
-    }
-    out
+fn target_readings(text: &str) -> Vec<Vec<String>> {
+    TARGET_NUMBER
+        .find_iter(text)
+        .map(|m| {
+            let french = value(m.as_str(), ',');
+            french.into_iter().chain(value(m.as_str(), '.')).collect()
+        })
+        .collect()
 }
 
 /// The values of the small numbers a target spells out (`deux`, `nul`).
@@ -319,10 +321,14 @@ fn number(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     for pair in doc.prose().pairs() {
         let text = target(doc, pair);
         let source = source_numbers(&pair.source.text);
-        let mut found = target_numbers(text);
+        let readings = target_readings(text);
+        let mut found: Vec<String> = readings.iter().flatten().cloned().collect();
         // A number spelt out stands for a digit only when the target has
         // no number of its own (a changed one).
-        if found.iter().all(|v| source.contains(v)) {
+        if readings
+            .iter()
+            .all(|r| r.iter().any(|v| source.contains(v)))
+        {
             found.extend(spelled_numbers(text));
         }
         let plural = pair.alternative.is_some();
@@ -487,13 +493,19 @@ fn url(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
 
+    /// Every value the numbers of a target may have.
+    fn target_numbers(text: &str) -> Vec<String> {
+        target_readings(text).into_iter().flatten().collect()
+    }
+
     #[test]
     fn numbers_compare_across_formats() {
         assert_eq!(
             source_numbers("1,000.5 MB at 3:30 PM"),
             ["15", "30", "1000.5"]
         );
-        let target = target_numbers("1 000,5 Mo à 15 h 30, deux fois");
+        let target = target_numbers("1 000,5 Mo à 15 h 30, deux fois, 2,000.5");
+        assert!(target.contains(&"2000.5".to_string()));
         assert_eq!(spelled_numbers("deux fois"), ["2"]);
         assert!(source_numbers("FILE1 x86_64 KU-0420").is_empty());
         for v in ["1000.5", "15", "30"] {
