@@ -55,7 +55,7 @@ static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
 /// The character an XML reference at the start of `raw` stands for, and
 /// its length: `&amp;`, `&#160;`, `&#xA0;`.
 pub(super) fn xml_reference(raw: &str) -> Option<(char, usize)> {
-    let end = raw.get(..raw.len().min(12))?.find(';')?;
+    let end = raw.bytes().take(12).position(|b| b == b';')?;
     let name = &raw[1..end];
     let c = match name {
         "amp" => '&',
@@ -259,6 +259,11 @@ mod tests {
         assert_eq!(
             read("Tom &amp; Jerry&#160;: %1$s {0}", Dialect::Xliff),
             "Tom & Jerry\u{a0}: \u{FFFC} \u{FFFC}"
+        );
+        // A reference followed by characters of several bytes.
+        assert_eq!(
+            read("oui&#xA0;». – fin", Dialect::Xliff),
+            "oui\u{a0}». – fin"
         );
     }
 
