@@ -195,8 +195,13 @@ fn fixes_reparse_and_leave_the_rest_alone() {
             outside(a, &["target", "string", "item"])
         );
     }
-    // The file writes `&#160;`: fixes write their spaces so.
-    assert!(after[0].contains("panier&#8239;!</target>"), "{}", after[0]);
+    // The file writes `&#160;` but holds CDATA, where references are not
+    // read: fixes write the character.
+    assert!(
+        after[0].contains("panier\u{202f}!</target>"),
+        "{}",
+        after[0]
+    );
     assert!(
         after[1].contains("</xliff:g>\u{202f}!</string>"),
         "{}",
@@ -435,4 +440,35 @@ fn gettext_plurals_fuzzy_and_empty_entries() {
     assert_eq!(rules, ["translation/placeholder"], "{found:?}");
     assert!(found[0].1.ends_with("(fuzzy entry)"), "{found:?}");
     assert_eq!(found[0].2, "Copier %s ?");
+}
+
+#[test]
+fn fixes_write_spaces_as_the_file_does() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cases = [
+        (
+            "a.xlf",
+            "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>Yes!</source><target>Oui&#160;: oui!</target></trans-unit></body></file></xliff>\n",
+            "oui&#8239;!</target>",
+        ),
+        (
+            "values-fr/strings.xml",
+            "<resources><string name=\"a\">Oui\\u00A0: oui!</string></resources>\n",
+            "oui\\u202F!</string>",
+        ),
+        (
+            "fr.json",
+            "{\"a\": \"Oui : oui!\"}\n",
+            "Oui\u{a0}: oui\u{202f}!",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, text).expect("write");
+        let out = coquille(&["fix", "--no-config", name], dir.path());
+        assert_ne!(code(&out), 2, "{}", stderr(&out));
+        let fixed = std::fs::read_to_string(&path).expect("read");
+        assert!(fixed.contains(expected), "{name}: {fixed}");
+    }
 }

@@ -31,7 +31,7 @@ use crate::span::Span;
 use crate::suppress::Directive;
 use std::borrow::Cow;
 
-pub use pairs::{Pair, Side};
+pub use pairs::{Pair, Side, weigh_untranslated};
 pub use plain::split_paragraphs;
 
 /// Why a file cannot be read as its format (XML not well formed, JSON

@@ -79,3 +79,77 @@ pub(super) fn target(
         });
     }
 }
+
+/// Weighs the `untranslated` findings of `out` (prose coordinates) that
+/// fall in a paired target against its source: when the source holds
+/// every word flagged, the finding is certain (a word left from the
+/// source) and says so; when it holds none, the word is French the
+/// English lists also know, or a name, and the finding is dropped.
+pub fn weigh_untranslated(
+    view: &super::ProseView<'_>,
+    out: &mut Vec<crate::diagnostic::Diagnostic>,
+) {
+    use crate::diagnostic::Category;
+    let pairs = view.pairs();
+    if pairs.is_empty() {
+        return;
+    }
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 2)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    out.retain_mut(|d| {
+        if d.category != Category::Untranslated {
+            return true;
+        }
+        let i = pairs.partition_point(|p| p.target.end < d.span.end);
+        let Some(pair) = pairs.get(i).filter(|p| p.target.start <= d.span.start) else {
+            return true;
+        };
+        let flagged = words(view.text().get(d.span.range()).unwrap_or_default());
+        let source = words(&pair.source.text);
+        let held = flagged.iter().filter(|w| source.contains(w)).count();
+        if flagged.is_empty() {
+            return true;
+        }
+        if held == 0 {
+            return false;
+        }
+        if held == flagged.len() {
+            d.message.push_str(" (as in the source)");
+        }
+        true
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Category, Diagnostic, Severity};
+    use crate::source::{Source, SourceKind};
+
+    #[test]
+    fn untranslated_words_weighed_against_the_source() {
+        let text = "msgid \"Download the file\"\nmsgstr \"Download le fichier\"\n\nmsgid \"Get it\"\nmsgstr \"Prends le fichier cool\"\n";
+        let source = Source::new("t.po", text, SourceKind::Po);
+        let view = super::super::ProseView::new(&source);
+        let at = |word: &str| {
+            let start = view.text().find(word).expect("in prose");
+            Span::new(start, start + word.len())
+        };
+        let finding = |span| Diagnostic {
+            rule: "untranslated/english-word",
+            category: Category::Untranslated,
+            severity: Severity::Warning,
+            span,
+            message: "English word".into(),
+            fix: None,
+        };
+        let mut out = vec![finding(at("Download")), finding(at("cool"))];
+        weigh_untranslated(&view, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].message, "English word (as in the source)");
+    }
+}
