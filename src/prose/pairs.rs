@@ -83,8 +83,8 @@ pub(super) fn target(
 /// Weighs the `untranslated` findings of `out` (prose coordinates) that
 /// fall in a paired target against its source: when the source holds
 /// every word flagged, the finding is certain (a word left from the
-/// source) and says so; when it holds none, the word is French the
-/// English lists also know, or a name, and the finding is dropped.
+/// source) and says so. (Findings whose words the source lacks are kept:
+/// dropping them would hide English a translator or an engine added.)
 pub fn weigh_untranslated(
     view: &super::ProseView<'_>,
     out: &mut Vec<crate::diagnostic::Diagnostic>,
@@ -100,28 +100,21 @@ pub fn weigh_untranslated(
             .map(str::to_lowercase)
             .collect()
     };
-    out.retain_mut(|d| {
+    for d in out.iter_mut() {
         if d.category != Category::Untranslated {
-            return true;
+            continue;
         }
         let i = pairs.partition_point(|p| p.target.end < d.span.end);
         let Some(pair) = pairs.get(i).filter(|p| p.target.start <= d.span.start) else {
-            return true;
+            continue;
         };
         let flagged = words(view.text().get(d.span.range()).unwrap_or_default());
         let source = words(&pair.source.text);
         let held = flagged.iter().filter(|w| source.contains(w)).count();
-        if flagged.is_empty() {
-            return true;
-        }
-        if held == 0 {
-            return false;
-        }
-        if held == flagged.len() {
+        if !flagged.is_empty() && held == flagged.len() {
             d.message.push_str(" (as in the source)");
         }
-        true
-    });
+    }
 }
 
 #[cfg(test)]
@@ -149,7 +142,7 @@ mod tests {
         };
         let mut out = vec![finding(at("Download")), finding(at("cool"))];
         weigh_untranslated(&view, &mut out);
-        assert_eq!(out.len(), 1, "{out:?}");
         assert_eq!(out[0].message, "English word (as in the source)");
+        assert_eq!(out[1].message, "English word");
     }
 }
