@@ -85,10 +85,7 @@ pub(super) fn target(
 /// every word flagged, the finding is certain (a word left from the
 /// source) and says so. (Findings whose words the source lacks are kept:
 /// dropping them would hide English a translator or an engine added.)
-pub fn weigh_untranslated(
-    view: &super::ProseView<'_>,
-    out: &mut Vec<crate::diagnostic::Diagnostic>,
-) {
+pub fn weigh_untranslated(view: &super::ProseView<'_>, out: &mut [crate::diagnostic::Diagnostic]) {
     use crate::diagnostic::Category;
     let pairs = view.pairs();
     if pairs.is_empty() {
