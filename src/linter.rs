@@ -103,6 +103,8 @@ impl Linter {
         // Code in prose is not French: only text hygiene (invisible or
         // broken characters) is reported inside it.
         out.retain(|d| d.category == crate::diagnostic::Category::Unicode || !doc.in_code(d.span));
+        // In a translation file, English is weighed against the source.
+        crate::prose::weigh_untranslated(doc.prose(), &mut out);
         out.retain_mut(|d| doc.prose().map_diagnostic(d));
         crate::suppress::apply(&source.text, doc.prose().directives(), &mut out, &|id| {
             self.runs(id)

@@ -18,18 +18,51 @@ pub enum SourceKind {
     /// included), as a field of a JSON Lines record: only the decoded
     /// string is checked, as plain text.
     JsonString(crate::span::Span),
+    /// An XLIFF file (1.2 or 2.x): only the targets are checked.
+    Xliff,
+    /// Android string resources (`res/values*/*.xml`): only the strings,
+    /// plurals and string arrays to translate are checked.
+    Android,
+    /// A JSON resource file (i18next, vue-i18n, Chrome `messages.json`):
+    /// only the string values are checked.
+    JsonResource,
 }
 
 impl SourceKind {
     /// The kind for a file name: `.md` and `.markdown` are Markdown, `.po`
-    /// and `.pot` gettext catalogues, the rest plain text.
+    /// and `.pot` gettext catalogues, `.xlf` and `.xliff` XLIFF, `.xml` in
+    /// a folder named `values…` Android resources, `.json` JSON
+    /// resources, the rest plain text.
     pub fn from_path(path: &Path) -> SourceKind {
         let is = |ext: &str, name: &str| ext.eq_ignore_ascii_case(name);
+        let in_values = || {
+            path.parent()
+                .and_then(Path::file_name)
+                .and_then(|d| d.to_str())
+                .is_some_and(|d| d == "values" || d.starts_with("values-"))
+        };
         match path.extension().and_then(|e| e.to_str()) {
             Some(ext) if is(ext, "md") || is(ext, "markdown") => SourceKind::Markdown,
             Some(ext) if is(ext, "po") || is(ext, "pot") => SourceKind::Po,
+            Some(ext) if is(ext, "xlf") || is(ext, "xliff") => SourceKind::Xliff,
+            Some(ext) if is(ext, "xml") && in_values() => SourceKind::Android,
+            Some(ext) if is(ext, "json") => SourceKind::JsonResource,
             _ => SourceKind::PlainText,
         }
+    }
+
+    /// The kind a `--format-in` name forces: `text`, `markdown`, `po`,
+    /// `xliff`, `android`, `json`.
+    pub fn from_name(name: &str) -> Option<SourceKind> {
+        Some(match name {
+            "text" => SourceKind::PlainText,
+            "markdown" => SourceKind::Markdown,
+            "po" => SourceKind::Po,
+            "xliff" => SourceKind::Xliff,
+            "android" => SourceKind::Android,
+            "json" => SourceKind::JsonResource,
+            _ => return None,
+        })
     }
 }
 
@@ -60,6 +93,11 @@ pub struct Source {
     pub text: String,
     /// How to read it.
     pub kind: SourceKind,
+    /// The source-language file this one translates (Android resources,
+    /// JSON resources), whose strings are paired with this file's by key
+    /// for the `translation/*` checks; XLIFF and gettext files hold their
+    /// sources themselves.
+    pub counterpart: Option<std::sync::Arc<str>>,
 }
 
 /// Why a file's bytes cannot be checked.
@@ -124,7 +162,15 @@ impl Source {
             name: name.into(),
             text: text.into(),
             kind,
+            counterpart: None,
         }
+    }
+
+    /// The same source paired with `counterpart`, the text of the file it
+    /// translates (see [`Source::counterpart`]).
+    pub fn with_counterpart(mut self, counterpart: impl Into<std::sync::Arc<str>>) -> Source {
+        self.counterpart = Some(counterpart.into());
+        self
     }
 
     /// A source from raw bytes: refuses binary data, invalid UTF-8 and

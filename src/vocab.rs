@@ -35,11 +35,15 @@ pub enum Category {
     Calque,
     /// coquille's own suppression comments.
     Suppression,
+    /// A translation against its source: segments left unchanged,
+    /// placeholders, numbers, URLs, end punctuation and whitespace that
+    /// differ.
+    Translation,
 }
 
 impl Category {
     /// Every category, in display order.
-    pub const ALL: [Category; 13] = [
+    pub const ALL: [Category; 14] = [
         Category::Quotes,
         Category::Spacing,
         Category::Apostrophe,
@@ -53,6 +57,7 @@ impl Category {
         Category::Unicode,
         Category::Calque,
         Category::Suppression,
+        Category::Translation,
     ];
 
     /// The lowercase name used in rule ids and output.
@@ -71,6 +76,7 @@ impl Category {
             Category::Unicode => "unicode",
             Category::Calque => "calque",
             Category::Suppression => "suppression",
+            Category::Translation => "translation",
         }
     }
 

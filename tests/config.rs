@@ -665,7 +665,7 @@ fn config_command_prints_the_effective_configuration() {
     assert_eq!(strings(&shown, "ignore"), ["quotes/stray-mark"]);
     assert_eq!(
         strings(&shown, "extensions"),
-        ["txt", "md", "markdown", "po", "pot", "rst"]
+        ["txt", "md", "markdown", "po", "pot", "xlf", "xliff", "rst"]
     );
     assert_eq!(strings(&shown, "exclude"), ["drafts"]);
     assert_eq!(strings(&shown, "allow-words"), ["deep learning", "shock"]);

@@ -2,7 +2,7 @@
 //! every Rust rule, on each of its examples, no fix is stronger than the
 //! declared kind, and a rule that declares no fix emits none.
 
-use coquille::{Linter, Registry, Source, SourceKind};
+use coquille::{Linter, Registry, Source};
 
 #[test]
 fn rust_rules_emit_no_fix_stronger_than_they_declare() {
@@ -17,7 +17,7 @@ fn rust_rules_emit_no_fix_stronger_than_they_declare() {
         let meta = rule.meta();
         for example in meta.examples() {
             let linter = Linter::new(example.settings(meta.id)).expect("linter");
-            let source = Source::new("example.txt", example.text(), SourceKind::PlainText);
+            let source = Source::new("example.txt", example.text(), example.source_kind());
             for finding in linter.check(&source) {
                 let Some(fix) = &finding.fix else {
                     continue;

@@ -4,7 +4,7 @@
 //! first `bad` example of its rule file.
 
 use coquille::rules::ExampleKind;
-use coquille::{Linter, Registry, Source, SourceKind};
+use coquille::{Linter, Registry, Source};
 use std::fmt::Write as _;
 
 /// Two or three rules of every category.
@@ -36,6 +36,7 @@ const RULES: &[&str] = &[
     "calque/a-l-effet-que",
     "calque/pris-place",
     "suppression/unused",
+    "translation/number",
 ];
 
 #[test]
@@ -52,7 +53,7 @@ fn messages_and_severities_of_a_few_rules_per_category() {
             .unwrap_or_else(|| panic!("{id} has no bad example"));
         let linter = Linter::new(example.settings(meta.id)).expect("rules compile");
         let text = example.text();
-        let source = Source::new("example.txt", text, SourceKind::PlainText);
+        let source = Source::new("example.txt", text, example.source_kind());
         let found = linter.check(&source);
         assert!(!found.is_empty(), "{id} finds nothing in its bad example");
         let _ = writeln!(out, "{id} [{}] on {:?}", meta.severity.as_str(), text);

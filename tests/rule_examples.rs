@@ -16,10 +16,10 @@ use coquille::{
 /// The text after applying every fix of `linter`, display-only ones
 /// included, until nothing changes: what the findings tell a reader to
 /// write.
-fn suggested(linter: &Linter, text: &str) -> String {
+fn suggested(linter: &Linter, text: &str, kind: SourceKind) -> String {
     let mut current = text.to_string();
     for _ in 0..8 {
-        let source = Source::new("example.txt", current.clone(), SourceKind::PlainText);
+        let source = Source::new("example.txt", current.clone(), kind);
         let promoted: Vec<Diagnostic> = linter
             .check(&source)
             .into_iter()
@@ -111,7 +111,7 @@ fn every_rule_example_holds() {
                         ));
                         continue;
                     }
-                    let source = Source::new("example.txt", text.clone(), SourceKind::PlainText);
+                    let source = Source::new("example.txt", text.clone(), example.source_kind());
                     let findings = linter.check(&source);
                     let found: Vec<Span> = findings.iter().map(|d| d.span).collect();
                     // No fix is stronger than the rule declares.
@@ -134,7 +134,7 @@ fn every_rule_example_holds() {
                     });
                     match suggest {
                         Some(expected) => {
-                            let got = suggested(&linter, text);
+                            let got = suggested(&linter, text, example.source_kind());
                             if got != *expected {
                                 failures.push(fail(format!(
                                     "suggested text\n    expected {}\n    found    {}",
@@ -150,7 +150,7 @@ fn every_rule_example_holds() {
                         }
                         None if displays => failures.push(fail(format!(
                             "has a display-only fix but no `suggest` text (it suggests {})",
-                            suggested(&linter, text).escape_debug()
+                            suggested(&linter, text, example.source_kind()).escape_debug()
                         ))),
                         None => {}
                     }
@@ -233,7 +233,7 @@ fn every_rule_example_holds() {
                         }
                         continue;
                     }
-                    let source = Source::new("example.txt", text.clone(), SourceKind::PlainText);
+                    let source = Source::new("example.txt", text.clone(), example.source_kind());
                     let found: Vec<Span> = linter.check(&source).iter().map(|d| d.span).collect();
                     if !found.is_empty() {
                         failures.push(fail(format!("good text flagged: {}", show(text, &found))));

@@ -19,7 +19,7 @@ pub fn run(args: &AnalyzeArgs) -> u8 {
         Some(p) if p.as_os_str() != "-" => Input::File(p.clone()),
         _ => Input::Stdin,
     };
-    let source = match read_input(&input, None) {
+    let source = match read_input(&input, None, None) {
         Ok(s) => s,
         Err(e) => {
             error(e);

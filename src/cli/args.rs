@@ -86,7 +86,8 @@ pub struct SelectionArgs {
     #[arg(long, value_delimiter = ',', value_name = "WORD")]
     pub allow_word: Vec<String>,
     /// Check files with these extensions too when walking folders (besides
-    /// txt, md, markdown, po, pot and the configuration's `extensions`);
+    /// txt, md, markdown, po, pot, xlf, xliff and the configuration's
+    /// `extensions`);
     /// comma-separated, repeatable.
     #[arg(long = "ext", value_delimiter = ',', value_name = "EXT")]
     pub extensions: Vec<String>,
@@ -130,6 +131,18 @@ pub struct CommonArgs {
     /// field fixed.
     #[arg(long, value_name = "FIELD")]
     pub jsonl: Option<String>,
+    /// Read every input as this format instead of choosing by extension
+    /// (`.xlf` XLIFF, `.xml` under `values*/` Android, `.json` JSON
+    /// resources, `.po` gettext, `.md` Markdown, the rest text).
+    #[arg(long, value_name = "FORMAT", value_parser = ["text", "markdown", "po", "xliff", "android", "json"])]
+    pub format_in: Option<String>,
+    /// The source-language file the inputs translate (Android or JSON
+    /// resources), for the `translation/*` checks; without it,
+    /// `values-xx/strings.xml` is paired with `values/strings.xml` and
+    /// `xx.json` with `en.json` (or `xx/name.json` with `en/name.json`)
+    /// when those exist.
+    #[arg(long, value_name = "PATH")]
+    pub source_file: Option<PathBuf>,
 }
 
 /// `coquille check`.

@@ -111,8 +111,113 @@ impl Outcome {
     }
 }
 
-/// Reads one input as a source.
-pub(super) fn read_input(input: &Input, stdin_name: Option<&str>) -> Result<Source, String> {
+/// Reads one input as a source, of kind `forced` if given, else the kind
+/// its name says; a translation file that does not parse is an error
+/// naming the file, the line and the column.
+pub(super) fn read_input(
+    input: &Input,
+    stdin_name: Option<&str>,
+    forced: Option<SourceKind>,
+) -> Result<Source, String> {
+    let source = read_source(input, stdin_name, forced)?;
+    well_formed(&source)?;
+    Ok(source)
+}
+
+/// An error naming the file, line and column if `source` does not parse
+/// as its kind.
+fn well_formed(source: &Source) -> Result<(), String> {
+    crate::prose::check_syntax(&source.text, source.kind).map_err(|e| {
+        let at = crate::source::LineIndex::new(&source.text).position(&source.text, e.offset);
+        let what = match source.kind {
+            SourceKind::JsonResource => "JSON",
+            _ => "XML",
+        };
+        format!(
+            "{}:{}:{}: malformed {what}: {}",
+            source.name, at.line, at.column, e.reason
+        )
+    })
+}
+
+/// The source-language file that the resource file at `path` translates,
+/// by the usual layouts: `res/values-fr/strings.xml` translates
+/// `res/values/strings.xml`; `fr.json` (or `fr-FR.json`) translates
+/// `en.json` beside it, and `fr/app.json` translates `en/app.json`.
+fn counterpart_path(path: &Path, kind: SourceKind) -> Option<PathBuf> {
+    let name = path.file_name()?;
+    let dir = path.parent()?;
+    let dir_name = dir.file_name()?.to_str()?;
+    let is_language = |s: &str| {
+        let (lang, region) = s.split_once(['-', '_']).unwrap_or((s, ""));
+        (2..=3).contains(&lang.len())
+            && lang.bytes().all(|b| b.is_ascii_lowercase())
+            && region.len() <= 4
+            && region.bytes().all(|b| b.is_ascii_alphanumeric())
+    };
+    let candidates: Vec<PathBuf> = match kind {
+        SourceKind::Android if dir_name.starts_with("values-") => {
+            vec![dir.with_file_name("values").join(name)]
+        }
+        SourceKind::JsonResource => {
+            let stem = path.file_stem()?.to_str()?;
+            if is_language(stem) && !stem.starts_with("en") {
+                ["en", "en-US", "en_US", "en-GB"]
+                    .iter()
+                    .map(|l| dir.join(format!("{l}.json")))
+                    .collect()
+            } else if is_language(dir_name) && !dir_name.starts_with("en") {
+                ["en", "en-US", "en_US"]
+                    .iter()
+                    .map(|l| dir.with_file_name(l).join(name))
+                    .collect()
+            } else {
+                Vec::new()
+            }
+        }
+        _ => Vec::new(),
+    };
+    candidates.into_iter().find(|c| c.is_file())
+}
+
+/// Pairs `source` with the file it translates: `explicit` (`--source-file`)
+/// or the one its path suggests. An explicit file that cannot be read or
+/// parsed is an error; a suggested one that cannot is left aside.
+pub(super) fn pair_with_counterpart(
+    source: Source,
+    path: Option<&Path>,
+    explicit: Option<&Path>,
+) -> Result<Source, String> {
+    if !matches!(source.kind, SourceKind::Android | SourceKind::JsonResource) {
+        return Ok(source);
+    }
+    let found = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => path.and_then(|p| counterpart_path(p, source.kind)),
+    };
+    let Some(found) = found else {
+        return Ok(source);
+    };
+    let name = found.display().to_string();
+    let read = std::fs::read(&found)
+        .map_err(|e| format!("{name}: {}", io_reason(&e)))
+        .and_then(|bytes| {
+            Source::from_bytes(name.clone(), bytes, source.kind).map_err(|e| format!("{name}: {e}"))
+        })
+        .and_then(|s| well_formed(&s).map(|()| s));
+    match read {
+        Ok(counterpart) => Ok(source.with_counterpart(counterpart.text)),
+        Err(e) if explicit.is_some() => Err(e),
+        Err(_) => Ok(source),
+    }
+}
+
+fn read_source(
+    input: &Input,
+    stdin_name: Option<&str>,
+    forced: Option<SourceKind>,
+) -> Result<Source, String> {
+    let kind_of = |path: &Path| forced.unwrap_or_else(|| SourceKind::from_path(path));
     match input {
         Input::Stdin => {
             let name = stdin_name.unwrap_or("-");
@@ -120,13 +225,13 @@ pub(super) fn read_input(input: &Input, stdin_name: Option<&str>) -> Result<Sour
             io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("{name}: cannot read stdin: {}", io_reason(&e)))?;
-            Source::from_bytes(name, bytes, SourceKind::from_path(Path::new(name)))
+            Source::from_bytes(name, bytes, kind_of(Path::new(name)))
                 .map_err(|e| format!("{name}: {e}"))
         }
         Input::File(path) => {
             let name = path.display().to_string();
             let bytes = std::fs::read(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
-            Source::from_bytes(name.clone(), bytes, SourceKind::from_path(path))
+            Source::from_bytes(name.clone(), bytes, kind_of(path))
                 .map_err(|e| format!("{name}: {e}"))
         }
     }
@@ -141,6 +246,10 @@ pub(super) struct Run {
     /// The index in `linters` of each input's linter.
     linter_of: Vec<usize>,
     stdin_name: Option<String>,
+    /// The kind `--format-in` forces on every input.
+    format_in: Option<SourceKind>,
+    /// `--source-file`.
+    source_file: Option<PathBuf>,
 }
 
 impl Run {
@@ -199,6 +308,8 @@ impl Run {
             inputs,
             linter_of,
             stdin_name,
+            format_in: common.format_in.as_deref().and_then(SourceKind::from_name),
+            source_file: common.source_file.clone(),
         })
     }
 
@@ -217,7 +328,12 @@ impl Run {
 
     /// Reads input `i`.
     fn load(&self, i: usize) -> Result<Source, String> {
-        read_input(&self.inputs[i], self.stdin_name.as_deref())
+        let source = read_input(&self.inputs[i], self.stdin_name.as_deref(), self.format_in)?;
+        let path = match &self.inputs[i] {
+            Input::File(path) => Some(path.as_path()),
+            Input::Stdin => self.stdin_name.as_deref().map(Path::new),
+        };
+        pair_with_counterpart(source, path, self.source_file.as_deref())
     }
 }
 
@@ -764,7 +880,7 @@ fn run_batch(
                 let unchanged = Source::new(
                     outcome.source.name.clone(),
                     original.clone(),
-                    SourceKind::from_path(path),
+                    run.format_in.unwrap_or_else(|| SourceKind::from_path(path)),
                 );
                 outcome = Mode::Check.apply(linter, unchanged, None);
             }

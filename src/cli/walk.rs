@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// Extensions checked when walking folders.
-pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "po", "pot"];
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "po", "pot", "xlf", "xliff"];
 
 /// Folders never entered when walking (hidden folders are skipped too).
 const SKIPPED_DIRS: &[&str] = &["target", "node_modules"];

@@ -101,8 +101,9 @@ pub fn quick_fix(
 }
 
 /// Where the suppression comment for a finding at byte `at` goes, and
-/// the comment, in the syntax of the document's format.
-fn suppression(doc: &Document, at: usize, rule: &str) -> (usize, String) {
+/// the comment, in the syntax of the document's format (`None` for the
+/// translation resource formats, which have no suppression comment).
+fn suppression(doc: &Document, at: usize, rule: &str) -> Option<(usize, String)> {
     let line_start = doc.lines.line_start(at);
     let newline = if doc.text.contains("\r\n") {
         "\r\n"
@@ -113,7 +114,7 @@ fn suppression(doc: &Document, at: usize, rule: &str) -> (usize, String) {
         .chars()
         .take_while(|c| *c == ' ' || *c == '\t')
         .collect();
-    match doc.kind {
+    Some(match doc.kind {
         SourceKind::Markdown => {
             let comment = format!("<!-- coquille-ignore-next-line {rule} -->");
             match paragraph_line_above(&doc.text, line_start) {
@@ -131,7 +132,8 @@ fn suppression(doc: &Document, at: usize, rule: &str) -> (usize, String) {
             line_start,
             format!("{indent}coquille-ignore-next-line {rule}{newline}"),
         ),
-    }
+        SourceKind::Xliff | SourceKind::Android | SourceKind::JsonResource => return None,
+    })
 }
 
 /// When the Markdown line starting at `line_start` follows a line of text
@@ -171,20 +173,20 @@ fn entry_start(text: &str, line_start: usize) -> usize {
 }
 
 /// The action inserting a comment that suppresses `finding`'s rule on its
-/// line.
+/// line, when the format has such comments.
 pub fn ignore_on_line(
     doc: &Document,
     finding: &Diagnostic,
     lsp: &lsp_types::Diagnostic,
     encoding: Encoding,
-) -> CodeAction {
-    let (at, comment) = suppression(doc, finding.span.start, finding.rule);
+) -> Option<CodeAction> {
+    let (at, comment) = suppression(doc, finding.span.start, finding.rule)?;
     let what = if doc.kind == SourceKind::Po {
         "in this entry"
     } else {
         "on this line"
     };
-    CodeAction {
+    Some(CodeAction {
         title: format!("coquille: ignore {} {what}", finding.rule),
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: Some(vec![lsp.clone()]),
@@ -194,7 +196,7 @@ pub fn ignore_on_line(
         )),
         is_preferred: Some(false),
         ..CodeAction::default()
-    }
+    })
 }
 
 /// The one edit turning `doc`'s text into the text with every safe fix

@@ -734,7 +734,7 @@ impl<'c> Server<'c> {
                 }
                 let line = doc.lines.line_start(finding.span.start);
                 if ignored.insert((finding.rule, line)) {
-                    ignores.push(actions::ignore_on_line(doc, finding, lsp, self.encoding));
+                    ignores.extend(actions::ignore_on_line(doc, finding, lsp, self.encoding));
                 }
             }
             out.extend(ignores);

@@ -110,6 +110,41 @@ impl Builder {
         self.source_end = source.end;
     }
 
+    /// How many paragraphs are finished.
+    pub(super) fn paragraph_count(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// The prose from the start of paragraph `from` (an index) to the end
+    /// of the last finished one, if any was finished since.
+    pub(super) fn paragraphs_since(&self, from: usize) -> Option<Span> {
+        let first = self.paragraphs.get(from)?;
+        let last = self.paragraphs.last()?;
+        Some(Span::new(first.start, last.end))
+    }
+
+    /// The source bytes of the placeholders (not paragraph breaks) inside
+    /// `prose`, in order.
+    pub(super) fn codes_in<'s>(&self, source: &'s str, prose: Span) -> Vec<&'s str> {
+        let first = self
+            .segments
+            .partition_point(|s| s.prose.end <= prose.start);
+        self.segments[first..]
+            .iter()
+            .take_while(|s| s.prose.start < prose.end)
+            .filter(|s| {
+                s.kind == SegmentKind::Placeholder
+                    && self.text[s.prose.range()].starts_with(PLACEHOLDER)
+            })
+            .filter_map(|s| source.get(s.source.range()))
+            .collect()
+    }
+
+    /// The text built so far.
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
     /// Ends the current paragraph, if any.
     pub(super) fn end_paragraph(&mut self) {
         if let Some(start) = self.paragraph.take() {

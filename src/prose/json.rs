@@ -16,7 +16,7 @@ fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
 }
 
 /// Decodes one escape at `at`; returns the decoded text and its length.
-fn escape(bytes: &[u8], at: usize) -> (Option<char>, usize) {
+pub(super) fn escape(bytes: &[u8], at: usize) -> (Option<char>, usize) {
     let simple = match bytes.get(at + 1) {
         Some(b'"') => Some('"'),
         Some(b'\\') => Some('\\'),

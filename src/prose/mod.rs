@@ -13,11 +13,17 @@
 //! that would touch anything but verbatim prose, or insert where markup
 //! makes the place ambiguous, becomes display-only.
 
+mod android;
 mod builder;
+mod inline;
 mod json;
+mod json_i18n;
 pub mod markdown;
+mod pairs;
 mod plain;
 pub mod po;
+mod xliff;
+mod xml;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::source::{Source, SourceKind};
@@ -25,7 +31,61 @@ use crate::span::Span;
 use crate::suppress::Directive;
 use std::borrow::Cow;
 
+pub use pairs::{Pair, Side, weigh_untranslated};
 pub use plain::split_paragraphs;
+
+/// Why a file cannot be read as its format (XML not well formed, JSON
+/// not valid).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// Byte offset where the problem is seen.
+    pub offset: usize,
+    /// What is wrong, in the parser's words.
+    pub reason: String,
+}
+
+/// Checks that `text` parses as `kind`: XLIFF and Android resources must
+/// be well-formed XML, JSON resources valid JSON. Other kinds always pass
+/// (a catalogue or Markdown is read whatever it holds).
+pub fn check_syntax(text: &str, kind: SourceKind) -> Result<(), SyntaxError> {
+    match kind {
+        SourceKind::Xliff | SourceKind::Android => xml::events(text).map(|_| ()),
+        SourceKind::JsonResource => json_i18n::check(text),
+        _ => Ok(()),
+    }
+}
+
+/// A digest of what a fix must leave unchanged in a file read through
+/// `view`: whether it parses, and every byte that is not verbatim prose
+/// (tags, keys, sources, escapes, placeholders), in order. A fix that
+/// breaks the syntax, or adds text the format reads as syntax (a quote in
+/// JSON, `<` or `&` in XML, `%d`), changes it.
+fn verbatim_skeleton(text: &str, kind: SourceKind, view: &ProseView<'_>) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut hasher = DefaultHasher::new();
+    check_syntax(text, kind).is_ok().hash(&mut hasher);
+    // Verbatim prose and escaped spaces (which fixes may write, see
+    // [`SpaceEscape`]) are text; the rest is structure.
+    let prose = view.text();
+    let is_text = |s: &&Segment| {
+        s.is_verbatim()
+            || s.kind == SegmentKind::Decoded
+                && prose
+                    .get(s.prose.range())
+                    .is_some_and(|t| t.chars().all(|c| c == '\u{A0}' || c == '\u{202F}'))
+    };
+    let mut at = 0;
+    for seg in view.segments().iter().filter(is_text) {
+        // Two pieces of text side by side (a word, an escaped space) have
+        // nothing between them.
+        if let Some(gap) = text.get(at..seg.source.start).filter(|g| !g.is_empty()) {
+            gap.hash(&mut hasher);
+        }
+        at = seg.source.end.max(at);
+    }
+    text.get(at..).hash(&mut hasher);
+    hasher.finish()
+}
 
 /// The character that stands for masked text (inline code, a URL, a
 /// template tag, a placeholder): the tokenizer reads it as a word that no
@@ -47,6 +107,11 @@ pub fn structure(text: &str, kind: SourceKind) -> Option<u64> {
             let mut hasher = DefaultHasher::new();
             po::structure(text).hash(&mut hasher);
             Some(hasher.finish())
+        }
+        SourceKind::Xliff => Some(verbatim_skeleton(text, kind, &xliff::view(text))),
+        SourceKind::Android => Some(verbatim_skeleton(text, kind, &android::view(text, None))),
+        SourceKind::JsonResource => {
+            Some(verbatim_skeleton(text, kind, &json_i18n::view(text, None)))
         }
         SourceKind::JsonString(literal) => {
             let mut hasher = DefaultHasher::new();
@@ -121,6 +186,74 @@ pub struct ProseView<'a> {
     /// Prose offsets where markup separates two pieces, sorted.
     gaps: Vec<(usize, Gap)>,
     directives: Vec<Directive>,
+    pairs: Vec<Pair>,
+    spaces: SpaceEscape,
+}
+
+/// How fixes write the no-break spaces they insert: as the character, or
+/// escaped the way the file already writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SpaceEscape {
+    /// The character itself.
+    #[default]
+    Raw,
+    /// `\u00a0` (JSON, Android), in the case the file uses.
+    Unicode {
+        /// Upper-case hex digits (`\u00A0`).
+        upper: bool,
+    },
+    /// `&#160;` (XML).
+    Decimal,
+    /// `&#xA0;` (XML).
+    Hex,
+}
+
+impl SpaceEscape {
+    /// The style `text` already writes its no-break spaces in, among the
+    /// escapes its format allows (`json`: backslash escapes; else XML
+    /// references).
+    /// References are not read inside CDATA: a file holding CDATA gets
+    /// raw spaces rather than `&#160;`.
+    fn of(text: &str, backslash: bool, references: bool) -> SpaceEscape {
+        let references = references && !text.contains("<![CDATA[");
+        if backslash && (text.contains("\\u00A0") || text.contains("\\u202F")) {
+            SpaceEscape::Unicode { upper: true }
+        } else if backslash && (text.contains("\\u00a0") || text.contains("\\u202f")) {
+            SpaceEscape::Unicode { upper: false }
+        } else if references && (text.contains("&#160;") || text.contains("&#8239;")) {
+            SpaceEscape::Decimal
+        } else if references && (text.contains("&#xA0;") || text.contains("&#xa0;")) {
+            SpaceEscape::Hex
+        } else {
+            SpaceEscape::Raw
+        }
+    }
+
+    /// `replacement` with its no-break spaces written in this style.
+    fn apply(self, replacement: &str) -> String {
+        if self == SpaceEscape::Raw || !replacement.contains(['\u{A0}', '\u{202F}']) {
+            return replacement.to_string();
+        }
+        let mut out = String::with_capacity(replacement.len() + 8);
+        for c in replacement.chars() {
+            match (c, self) {
+                ('\u{A0}' | '\u{202F}', SpaceEscape::Unicode { upper: true }) => {
+                    out.push_str(&format!("\\u{:04X}", u32::from(c)));
+                }
+                ('\u{A0}' | '\u{202F}', SpaceEscape::Unicode { upper: false }) => {
+                    out.push_str(&format!("\\u{:04x}", u32::from(c)));
+                }
+                ('\u{A0}' | '\u{202F}', SpaceEscape::Decimal) => {
+                    out.push_str(&format!("&#{};", u32::from(c)));
+                }
+                ('\u{A0}' | '\u{202F}', SpaceEscape::Hex) => {
+                    out.push_str(&format!("&#x{:X};", u32::from(c)));
+                }
+                _ => out.push(c),
+            }
+        }
+        out
+    }
 }
 
 impl<'a> ProseView<'a> {
@@ -131,6 +264,16 @@ impl<'a> ProseView<'a> {
             SourceKind::Markdown => markdown::view(&source.text),
             SourceKind::Po => po::view(&source.text),
             SourceKind::JsonString(literal) => json::view(&source.text, literal),
+            SourceKind::Xliff => {
+                xliff::view(&source.text).with_spaces_of(&source.text, false, true)
+            }
+            SourceKind::Android => android::view(&source.text, source.counterpart.as_deref())
+                .with_spaces_of(&source.text, true, true),
+            SourceKind::JsonResource => json_i18n::view(
+                &source.text,
+                source.counterpart.as_deref(),
+            )
+            .with_spaces_of(&source.text, true, false),
         }
     }
 
@@ -143,7 +286,29 @@ impl<'a> ProseView<'a> {
             emphasis: Vec::new(),
             gaps: Vec::new(),
             directives: Vec::new(),
+            pairs: Vec::new(),
+            spaces: SpaceEscape::Raw,
         }
+    }
+
+    /// The same view, writing the no-break spaces fixes insert in the
+    /// style `source` already uses, among those its format allows.
+    fn with_spaces_of(mut self, source: &str, backslash: bool, references: bool) -> Self {
+        self.spaces = SpaceEscape::of(source, backslash, references);
+        self
+    }
+
+    /// The same view with the source segment of each target (sorted by
+    /// target).
+    pub fn with_pairs(mut self, pairs: Vec<Pair>) -> Self {
+        self.pairs = pairs;
+        self
+    }
+
+    /// Each target segment with the source segment it translates, when
+    /// the file or its counterpart holds the source (see [`Pair`]).
+    pub fn pairs(&self) -> &[Pair] {
+        &self.pairs
     }
 
     /// The same view with `spans` (sorted, in prose coordinates) marked as
@@ -303,7 +468,7 @@ impl<'a> ProseView<'a> {
             let start = seg.source.start + (span.start - seg.prose.start);
             Span::new(start, start + span.len())
         };
-        Some(Edit::replace(source, edit.replacement.clone()))
+        Some(Edit::replace(source, self.spaces.apply(&edit.replacement)))
     }
 
     /// Whether no byte of `span` is prose (an empty span: whether it sits
@@ -364,6 +529,27 @@ impl<'a> ProseView<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_written_as_the_file_writes_them() {
+        let style =
+            |text: &str, backslash, references| SpaceEscape::of(text, backslash, references);
+        assert_eq!(
+            style("a\\u00A0b", true, false).apply("\u{202F}!"),
+            "\\u202F!"
+        );
+        assert_eq!(
+            style("a\\u00a0b", true, true).apply(" \u{A0}:"),
+            " \\u00a0:"
+        );
+        assert_eq!(style("a&#160;b", true, true).apply("\u{202F}?"), "&#8239;?");
+        assert_eq!(style("a&#xA0;b", false, true).apply("\u{A0}"), "&#xA0;");
+        assert_eq!(style("a\\u00a0b", false, true).apply("\u{A0}"), "\u{A0}");
+        assert_eq!(
+            style("a&#160;<![CDATA[b]]>", false, true).apply("\u{A0}"),
+            "\u{A0}"
+        );
+    }
 
     fn view_with_placeholder() -> ProseView<'static> {
         // Source: "ab `code` cd" ; prose: "ab X cd" where X stands for `code`.

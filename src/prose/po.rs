@@ -25,6 +25,8 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         // printf, with positions (`%1$s`); no space flag (`50 % de`).
         r"^(?:%(?:\d+\$)?[-+#0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsp@]",
+        // ISO C 99 macros, as gettext writes them: `%<PRIu64>`.
+        r"|%(?:\d+\$)?[-+#0']*(?:\d+)?(?:\.\d+)?<PRI[a-zA-Z0-9]+>",
         // Python `%(name)s`.
         r"|%\([^)\s]{1,64}\)[-+#0 ]*(?:\d+)?(?:\.\d+)?[diouxXeEfFgGcrsa]",
         // Qt `%1`, `%L2`.
@@ -51,8 +53,14 @@ pub fn placeholder_len(text: &str) -> Option<usize> {
     PLACEHOLDER.find(text).map(|m| m.end())
 }
 
+/// An HTML tag of the elements messages use; other text in angle
+/// brackets (`<file>`, `<corrupt index: %d>`) is prose.
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>").expect("the tag pattern is valid")
+    Regex::new(concat!(
+        r"^(?i)</?(?:a|abbr|b|big|blockquote|br|center|code|dd|del|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|ol|p|pre|q|s|samp|small|span|strike|strong|sub|sup|table|td|th|tr|tt|u|ul|var)",
+        r"(?:\s[^<>]*)?/?>"
+    ))
+    .expect("the tag pattern is valid")
 });
 
 /// What a scan of a translation emits, piece by piece, in source bytes.
@@ -258,6 +266,11 @@ struct Entry {
     has_translation: bool,
     /// String contents of each `msgstr`, in order.
     translations: Vec<Vec<Span>>,
+    /// String contents of `msgid` and of `msgid_plural`.
+    id: Vec<Span>,
+    id_plural: Vec<Span>,
+    /// Whether a `#,` comment flags the entry fuzzy.
+    fuzzy: bool,
     /// `# coquille-ignore` comments: span and rules.
     ignores: Vec<(Span, Vec<String>)>,
 }
@@ -272,6 +285,8 @@ struct Reader<'s> {
     skeleton: Option<Skeleton>,
     /// The strings of the last line read, and whether it was well formed.
     last_strings: (Vec<Span>, bool),
+    /// Each translation with its msgid (see [`super::pairs`]).
+    pairs: Vec<super::Pair>,
 }
 
 /// What fixes must leave unchanged in a catalogue: every line outside the
@@ -327,7 +342,7 @@ impl Reader<'_> {
                 span,
             });
         }
-        for strings in &entry.translations {
+        for (form, strings) in entry.translations.iter().enumerate() {
             match &mut self.skeleton {
                 Some(skeleton) => {
                     let mut sink = SkeletonSink {
@@ -348,8 +363,30 @@ impl Reader<'_> {
                 }
                 None => {
                     self.out.end_paragraph();
-                    decode(self.source, strings, entry.formatted, &mut self.out);
-                    self.out.end_paragraph();
+                    let (source, formatted) = (self.source, entry.formatted);
+                    let side = |field: &[Span]| {
+                        super::pairs::side(source, |b| decode(source, field, formatted, b))
+                    };
+                    let plural = !entry.id_plural.is_empty();
+                    let (own, other) = if plural && form > 0 {
+                        (&entry.id_plural, Some(&entry.id))
+                    } else {
+                        (&entry.id, plural.then_some(&entry.id_plural))
+                    };
+                    let before = self.pairs.len();
+                    super::pairs::target(
+                        &mut self.out,
+                        &mut self.pairs,
+                        source,
+                        Some(side(own)),
+                        entry.fuzzy,
+                        |b| decode(source, strings, formatted, b),
+                    );
+                    if self.pairs.len() > before
+                        && let (Some(pair), Some(other)) = (self.pairs.last_mut(), other)
+                    {
+                        pair.alternative = Some(side(other));
+                    }
                 }
             }
         }
@@ -400,6 +437,7 @@ impl Reader<'_> {
                 self.finish_entry(start);
             }
             if let Some(flags) = comment.strip_prefix(',') {
+                self.entry.fuzzy |= flags.split(',').any(|f| f.trim() == "fuzzy");
                 self.entry.formatted |= flags
                     .split(',')
                     .map(str::trim)
@@ -464,9 +502,11 @@ impl Reader<'_> {
                     strings.extend(contents);
                 }
             }
-            Some(Field::Id) if contents.iter().any(|c| !c.is_empty()) => {
-                self.entry.id_text = true;
+            Some(Field::Id) => {
+                self.entry.id_text |= contents.iter().any(|c| !c.is_empty());
+                self.entry.id.extend(contents);
             }
+            Some(Field::IdPlural) => self.entry.id_plural.extend(contents),
             _ => {}
         }
     }
@@ -483,6 +523,7 @@ fn read(text: &str, skeleton: Option<Skeleton>) -> Reader<'_> {
         field: None,
         skeleton,
         last_strings: (Vec::new(), true),
+        pairs: Vec::new(),
     };
     let mut start = 0;
     for line in text.split_inclusive('\n') {
@@ -500,6 +541,7 @@ pub(super) fn view(text: &str) -> ProseView<'static> {
         .out
         .finish(Vec::new())
         .with_directives(reader.directives)
+        .with_pairs(reader.pairs)
 }
 
 /// The structure of a catalogue, which a fix must leave unchanged: the

@@ -23,6 +23,7 @@ mod quotes;
 mod running_capitals;
 mod spacing;
 mod suppression;
+mod translation;
 mod unicode;
 mod untranslated;
 
@@ -82,6 +83,18 @@ impl Example {
     pub fn text(&self) -> &str {
         match &self.kind {
             ExampleKind::Bad { text, .. } | ExampleKind::Good { text } => text,
+        }
+    }
+
+    /// How the example is read: a gettext catalogue when it starts like
+    /// one (`msgid`, `#,`: the bilingual examples of `translation/*`),
+    /// else plain text.
+    pub fn source_kind(&self) -> crate::source::SourceKind {
+        let text = self.text();
+        if text.starts_with("msgid ") || text.starts_with("#, ") {
+            crate::source::SourceKind::Po
+        } else {
+            crate::source::SourceKind::PlainText
         }
     }
 
@@ -275,6 +288,7 @@ fn code_rules() -> impl Iterator<Item = CodeRuleDef> {
         agreement_clause::RULES,
         agreement_quantity::RULES,
         suppression::RULES,
+        translation::RULES,
     ]
     .into_iter()
     .flatten()

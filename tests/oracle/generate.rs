@@ -51,15 +51,24 @@ pub enum Format {
     Po,
     /// One JSON Lines record whose `text` field is checked.
     JsonLine,
+    /// An XLIFF 1.2 file: sources and targets.
+    Xliff,
+    /// Android string resources.
+    Android,
+    /// A JSON resource file (nested objects of strings).
+    JsonResource,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 4] = [
+    pub const ALL: [Format; 7] = [
         Format::Plain,
         Format::Markdown,
         Format::Po,
         Format::JsonLine,
+        Format::Xliff,
+        Format::Android,
+        Format::JsonResource,
     ];
 }
 
@@ -243,6 +252,9 @@ pub fn document(rng: &mut Rng, format: Format) -> String {
         Format::Markdown => markdown(rng),
         Format::Po => po(rng),
         Format::JsonLine => json_line(rng),
+        Format::Xliff => xliff(rng),
+        Format::Android => android(rng),
+        Format::JsonResource => json_resource(rng),
     }
 }
 
@@ -502,4 +514,116 @@ fn json_line(rng: &mut Rng) -> String {
     let head = format!("{{\"id\": {}, \"text\": ", rng.below(1000));
     let note = serde_json::to_string(&prose(rng, 4)).expect("a string serialises");
     format!("{head}{literal}, \"note\": {note}}}")
+}
+
+/// Escapes `text` for XML character data.
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The content of an XML string: prose, references, inline codes,
+/// placeholders, CDATA.
+fn xml_content(rng: &mut Rng, codes: &[&str]) -> String {
+    let mut out = String::new();
+    for _ in 0..rng.below(4) + 1 {
+        match rng.below(7) {
+            0 => out.push_str(rng.pick(codes)),
+            1 => out.push_str(rng.pick(&["&amp;", "&#160;", "&lt;", "&#xA0;", "&quot;"])),
+            2 => out.push_str(rng.pick(&["%s", "%1$d", "{0}", "%d"])),
+            3 => out.push_str(&format!("<![CDATA[{}]]>", prose(rng, 3).replace("]]>", ""))),
+            _ => out.push_str(&xml_escape(&prose(rng, 5))),
+        }
+        if rng.one_in(2) {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+fn xliff(rng: &mut Rng) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"fr\"><body>\n",
+    );
+    let codes = [
+        "<x id=\"1\"/>",
+        "<g id=\"2\">mot</g>",
+        "<ph id=\"3\">&lt;br/&gt;</ph>",
+        "<bpt id=\"4\">&lt;b&gt;</bpt>gras<ept id=\"4\">&lt;/b&gt;</ept>",
+    ];
+    for i in 0..rng.below(4) + 1 {
+        let source = xml_content(rng, &codes);
+        let target = if rng.one_in(5) {
+            source.clone()
+        } else {
+            xml_content(rng, &codes)
+        };
+        let translate = if rng.one_in(6) {
+            " translate=\"no\""
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "<trans-unit id=\"{i}\"{translate}>\n  <source>{source}</source>\n  <target>{target}</target>\n  <note>{}</note>\n</trans-unit>\n",
+            xml_escape(&prose(rng, 3))
+        ));
+    }
+    out + "</body></file></xliff>\n"
+}
+
+fn android(rng: &mut Rng) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<resources xmlns:xliff=\"urn:oasis:names:tc:xliff:document:1.2\">\n",
+    );
+    let codes = [
+        "<xliff:g id=\"n\">%1$s</xliff:g>",
+        "<b>gras</b>",
+        "\\'",
+        "\\\"",
+        "\\n",
+        "\\u00A0",
+        "%%",
+        "\"",
+    ];
+    for i in 0..rng.below(4) + 1 {
+        let content = xml_content(rng, &codes).replace('\'', "\\'");
+        match rng.below(4) {
+            0 => out.push_str(&format!(
+                "    <plurals name=\"p{i}\">\n        <item quantity=\"one\">{content}</item>\n        <item quantity=\"other\">{}</item>\n    </plurals>\n",
+                xml_content(rng, &codes).replace('\'', "\\'")
+            )),
+            1 => out.push_str(&format!("    <string name=\"s{i}\" translatable=\"false\">{content}</string>\n")),
+            _ => out.push_str(&format!("    <string name=\"s{i}\">{content}</string>\n")),
+        }
+    }
+    out + "</resources>\n"
+}
+
+fn json_resource(rng: &mut Rng) -> String {
+    let mut out = String::from("{\n");
+    let n = rng.below(4) + 1;
+    for i in 0..n {
+        let mut text = prose(rng, 6);
+        match rng.below(5) {
+            0 => text.push_str(" {{name}}"),
+            1 => {
+                text = format!(
+                    "{{count, plural, one {{# {text}}} other {{# {}}}}}",
+                    prose(rng, 3)
+                )
+            }
+            2 => text.push_str(" <b>{0}</b>!"),
+            _ => {}
+        }
+        let literal = serde_json::to_string(&text).expect("a string serialises");
+        let value = if rng.one_in(3) {
+            format!("{{\"inner\": {literal}, \"n\": {i}}}")
+        } else {
+            literal
+        };
+        let comma = if i + 1 < n { "," } else { "" };
+        out.push_str(&format!("  \"key {i}\": {value}{comma}\n"));
+    }
+    out + "}\n"
 }

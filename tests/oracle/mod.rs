@@ -14,7 +14,11 @@
 //!   are unchanged, and `msgfmt --check-format` (when installed) accepts
 //!   the result when it accepted the input;
 //! - JSON Lines: the record still parses, and every byte outside the
-//!   checked string is unchanged.
+//!   checked string is unchanged;
+//! - XLIFF and Android resources: the file is still well-formed XML and
+//!   every byte outside the targets (or translatable strings) is
+//!   unchanged; JSON resources: still valid JSON with the same keys and
+//!   every byte outside string values unchanged.
 
 #![allow(dead_code)]
 
@@ -94,6 +98,9 @@ pub fn source(text: &str, format: Format) -> Option<Source> {
         Format::Markdown => SourceKind::Markdown,
         Format::Po => SourceKind::Po,
         Format::JsonLine => SourceKind::JsonString(json_text_literal(text)?),
+        Format::Xliff => SourceKind::Xliff,
+        Format::Android => SourceKind::Android,
+        Format::JsonResource => SourceKind::JsonResource,
     };
     Some(Source::new("oracle", text, kind))
 }
@@ -200,7 +207,67 @@ pub fn check(config: &Config, format: Format, text: &str) -> Result<(), String> 
         Format::Markdown => same_markdown(text, &outcome.text),
         Format::Po => same_catalogue(text, &outcome.text),
         Format::JsonLine => same_record(text, &outcome.text),
+        Format::Xliff => same_xml(text, &outcome.text, &["target"]),
+        Format::Android => same_xml(text, &outcome.text, &["string", "item"]),
+        Format::JsonResource => same_json(text, &outcome.text),
     }
+}
+
+/// Whether `text` is well-formed XML (quick-xml, end names checked).
+fn well_formed(text: &str) -> Result<(), String> {
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut depth = 0i64;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) if depth == 0 => return Ok(()),
+            Ok(quick_xml::events::Event::Eof) => return Err("an element is left open".into()),
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(_) => {}
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+}
+
+/// `text` with the contents of the elements named in `tags` cut out (the
+/// generated files never nest them).
+fn without_contents(text: &str, tags: &[&str]) -> String {
+    let pattern = tags.join("|");
+    let re = Regex::new(&format!(
+        r"(?s)(<(?:{pattern})(?:\s[^>]*)?>).*?(</(?:{pattern})>)"
+    ))
+    .expect("valid");
+    re.replace_all(text, "$1…$2").into_owned()
+}
+
+fn same_xml(before: &str, after: &str, tags: &[&str]) -> Result<(), String> {
+    well_formed(after).map_err(|e| format!("the fixed file is not well formed: {e}: {after:?}"))?;
+    if without_contents(before, tags) != without_contents(after, tags) {
+        return Err(format!("bytes outside the targets changed: {after:?}"));
+    }
+    Ok(())
+}
+
+/// The bytes of a JSON text outside its string values (keys kept).
+fn json_skeleton(text: &str) -> String {
+    let re = Regex::new(r#""(?:[^"\\]|\\.)*"(\s*:)?"#).expect("valid");
+    re.replace_all(text, |c: &regex::Captures<'_>| {
+        if c.get(1).is_some() {
+            c[0].to_string()
+        } else {
+            "\"…\"".to_string()
+        }
+    })
+    .into_owned()
+}
+
+fn same_json(before: &str, after: &str) -> Result<(), String> {
+    serde_json::from_str::<serde_json::Value>(after)
+        .map_err(|e| format!("the fixed file is not valid JSON: {e}: {after:?}"))?;
+    if json_skeleton(before) != json_skeleton(after) {
+        return Err(format!("bytes outside string values changed: {after:?}"));
+    }
+    Ok(())
 }
 
 /// The events of a Markdown text without the text of prose: text inside
