@@ -13,18 +13,28 @@ fn config() -> regex_automata::meta::Config {
     Regex::config().dfa(false).onepass(false)
 }
 
-/// Compiles `pattern` (errors are the message); with `captures`, every group is recorded, else only
-/// the whole match.
-pub fn regex(pattern: &str, captures: bool) -> Result<Regex, String> {
+/// Compiles `pattern` with `config`; with `captures`, every group is
+/// recorded, else only the whole match.
+fn build(
+    config: regex_automata::meta::Config,
+    pattern: &str,
+    captures: bool,
+) -> Result<Regex, String> {
     let which = if captures {
         WhichCaptures::All
     } else {
         WhichCaptures::Implicit
     };
     Regex::builder()
-        .configure(config().which_captures(which))
+        .configure(config.which_captures(which))
         .build(pattern)
         .map_err(|e| e.to_string())
+}
+
+/// Compiles `pattern` (errors are the message); with `captures`, every group is recorded, else only
+/// the whole match.
+pub fn regex(pattern: &str, captures: bool) -> Result<Regex, String> {
+    build(config(), pattern, captures)
 }
 
 /// Compiles `pattern` for searches of short haystacks only (a few hundred
@@ -33,15 +43,7 @@ pub fn regex(pattern: &str, captures: bool) -> Result<Regex, String> {
 /// searches, and leaving the DFA out spares building the reverse NFA it
 /// needs, about half of the compile time. `captures` as in [`regex`].
 pub fn short_haystack_regex(pattern: &str, captures: bool) -> Result<Regex, String> {
-    let which = if captures {
-        WhichCaptures::All
-    } else {
-        WhichCaptures::Implicit
-    };
-    Regex::builder()
-        .configure(config().hybrid(false).which_captures(which))
-        .build(pattern)
-        .map_err(|e| e.to_string())
+    build(config().hybrid(false), pattern, captures)
 }
 
 /// Compiles `patterns` into one regex that reports which of them match

@@ -7,7 +7,10 @@
 //! class, are printed (`cargo test --test agreement_corpus -- --nocapture`)
 //! and held to the figures `docs/grammar.md` states, class by class.
 
-use coquille::{Linter, Selector, Settings, Source, SourceKind, Span};
+mod marked_corpus;
+
+use coquille::{Linter, Selector, Settings, Source, SourceKind};
+use marked_corpus::unmark;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -27,39 +30,6 @@ const RULES: &[&str] = &[
     // Before English (`La update`), the untranslated word is the finding.
     "untranslated/english-word",
 ];
-
-/// The lines of a corpus file that are not comments, each with its class
-/// (the last comment line of one word before it).
-fn lines(name: &str) -> Vec<(String, String)> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus/agreement")
-        .join(name);
-    let mut class = String::from("-");
-    let mut out = Vec::new();
-    for line in std::fs::read_to_string(path).expect("corpus file").lines() {
-        if let Some(comment) = line.strip_prefix("# ") {
-            if !comment.contains(' ') {
-                class = comment.to_string();
-            }
-        } else if !line.starts_with('#') && !line.trim().is_empty() {
-            out.push((class.clone(), line.to_string()));
-        }
-    }
-    out
-}
-
-/// A line without its marks, and the marked span.
-fn unmark(line: &str) -> (String, Option<Span>) {
-    let (mut text, mut start, mut span) = (String::new(), None, None);
-    for c in line.chars() {
-        match c {
-            '⟦' => start = Some(text.len()),
-            '⟧' => span = start.map(|s| Span::new(s, text.len())),
-            _ => text.push(c),
-        }
-    }
-    (text, span)
-}
 
 /// The least recall each class of `errors.txt` must keep.
 const CLASS_RECALL: &[(&str, f64)] = &[
@@ -82,8 +52,8 @@ fn recall_and_precision_on_the_test_texts() {
         ..Settings::default()
     })
     .expect("linter");
-    let errors = lines("errors.txt");
-    let correct = lines("correct.txt");
+    let errors = marked_corpus::lines("agreement", "errors.txt");
+    let correct = marked_corpus::lines("agreement", "correct.txt");
     assert!(errors.len() >= 50 && correct.len() >= 50);
     let mut tally: Tally = RULES.iter().map(|r| (*r, (0, 0))).collect();
     // Per class of the error file: (errors found, errors); per class of

@@ -9,42 +9,11 @@
 //! (`cargo test --test recall_corpus -- --nocapture`) and held to the
 //! floors below, which `docs/recall.md` states.
 
-use coquille::{Linter, Selector, Settings, Source, SourceKind, Span};
+mod marked_corpus;
+
+use coquille::{Linter, Selector, Settings, Source, SourceKind};
+use marked_corpus::unmark;
 use std::collections::BTreeMap;
-use std::path::Path;
-
-/// The lines of a corpus file that are not comments, each with its class
-/// (the last comment line of one word before it).
-fn lines(name: &str) -> Vec<(String, String)> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus/recall")
-        .join(name);
-    let mut class = String::from("-");
-    let mut out = Vec::new();
-    for line in std::fs::read_to_string(path).expect("corpus file").lines() {
-        if let Some(comment) = line.strip_prefix("# ") {
-            if !comment.contains(' ') {
-                class = comment.to_string();
-            }
-        } else if !line.starts_with('#') && !line.trim().is_empty() {
-            out.push((class.clone(), line.to_string()));
-        }
-    }
-    out
-}
-
-/// A line without its marks, and the marked span.
-fn unmark(line: &str) -> (String, Option<Span>) {
-    let (mut text, mut start, mut span) = (String::new(), None, None);
-    for c in line.chars() {
-        match c {
-            '⟦' => start = Some(text.len()),
-            '⟧' => span = start.map(|s| Span::new(s, text.len())),
-            _ => text.push(c),
-        }
-    }
-    (text, span)
-}
 
 /// The least recall each class of `errors.txt` must keep.
 const CLASS_RECALL: &[(&str, f64)] = &[
@@ -131,7 +100,7 @@ fn measure(files: &[&str]) -> Measure {
         })
         .collect();
     let mut m = Measure::default();
-    for (class, line) in files.iter().flat_map(|f| lines(f)) {
+    for (class, line) in files.iter().flat_map(|f| marked_corpus::lines("recall", f)) {
         let (text, mark) = unmark(&line);
         let source = Source::new("t.txt", text.as_str(), SourceKind::PlainText);
         let findings = opt_in.get(class.as_str()).unwrap_or(&linter).check(&source);

@@ -85,17 +85,7 @@ pub(super) fn entries(events: &[Spanned<'_>]) -> Vec<Entry> {
 
 /// Reads the string opened at `events[start]` into `out`, one paragraph.
 pub(super) fn element(text: &str, events: &[Spanned<'_>], start: usize, out: &mut Builder) {
-    let end = xml::skip_element(events, start);
-    out.end_paragraph();
-    xml::content(
-        text,
-        events,
-        start + 1..end.saturating_sub(1).max(start + 1),
-        Dialect::Android,
-        &classify,
-        out,
-    );
-    out.end_paragraph();
+    xml::element_paragraph(text, events, start, Dialect::Android, &classify, out);
 }
 
 /// The view of a resource file (one that is not well formed gives an

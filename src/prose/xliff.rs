@@ -94,17 +94,7 @@ pub(super) fn pairs(events: &[Spanned<'_>]) -> Vec<Pair> {
 /// Reads the content of the element opened at `events[start]` into `out`
 /// as one paragraph (or one per segment).
 pub(super) fn element(text: &str, events: &[Spanned<'_>], start: usize, out: &mut Builder) {
-    let end = xml::skip_element(events, start);
-    out.end_paragraph();
-    xml::content(
-        text,
-        events,
-        start + 1..end.saturating_sub(1).max(start + 1),
-        Dialect::Xliff,
-        &classify,
-        out,
-    );
-    out.end_paragraph();
+    xml::element_paragraph(text, events, start, Dialect::Xliff, &classify, out);
 }
 
 /// The view of an XLIFF file (a file that is not well formed gives an

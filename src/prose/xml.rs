@@ -146,6 +146,29 @@ pub(super) enum Inline {
 /// its start and end tags), into `out`: text runs scanned in `dialect`,
 /// child elements as `classify` says, empty elements as placeholders,
 /// comments and processing instructions as markup.
+/// Reads the content of the element opened at `events[start]` into `out`
+/// as a paragraph of its own ([`content`] of everything between its tags).
+pub(super) fn element_paragraph(
+    text: &str,
+    events: &[Spanned<'_>],
+    start: usize,
+    dialect: super::inline::Dialect,
+    classify: &dyn Fn(&BytesStart<'_>) -> Inline,
+    out: &mut super::builder::Builder,
+) {
+    let end = skip_element(events, start);
+    out.end_paragraph();
+    content(
+        text,
+        events,
+        start + 1..end.saturating_sub(1).max(start + 1),
+        dialect,
+        classify,
+        out,
+    );
+    out.end_paragraph();
+}
+
 pub(super) fn content(
     text: &str,
     events: &[Spanned<'_>],
