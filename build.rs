@@ -60,14 +60,14 @@ fn main() {
             // The prefilter is stored expanded (macros replaced); without
             // one, the literals of the pattern, or the pattern itself.
             if let Some(Ok(pattern)) = rule.pattern.as_ref().map(|p| spec::expand_macros(p)) {
-                rule.suffixes = prefilter::suffix_literals(&pattern).unwrap_or_default();
+                rule.suffixes = texts(prefilter::suffix_literals(&pattern).unwrap_or_default());
             }
             let given = rule.prefilter.as_ref().or(rule.pattern.as_ref());
             match given.map(|p| spec::expand_macros(p)).transpose() {
                 Ok(Some(expanded)) => {
                     rule.literals =
-                        prefilter::prefilter_literals(&expanded, true).unwrap_or_default();
-                    rule.prefilter = Some(expanded);
+                        texts(prefilter::prefilter_literals(&expanded, true).unwrap_or_default());
+                    rule.prefilter = Some(expanded.into());
                 }
                 Ok(None) => {}
                 Err(e) => errors.push(format!("{name}: rule `{}`: {e}", rule.id)),
@@ -84,4 +84,9 @@ fn main() {
         .join("embedded_rules.rs");
     std::fs::write(&out, generated)
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+/// Owned strings as rule-file texts.
+fn texts(strings: Vec<String>) -> Vec<spec::Text> {
+    strings.into_iter().map(Into::into).collect()
 }

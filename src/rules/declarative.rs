@@ -8,7 +8,7 @@
 //! boundaries on both sides. Matches touching a URL or an e-mail address are
 //! dropped.
 
-use super::spec::{RuleSpec, expand_macros};
+use super::spec::{RuleSpec, Text, expand_macros};
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
@@ -89,19 +89,19 @@ pub struct DeclarativeRule {
     starts_at_literals: bool,
     /// Literals every match ends with (may be empty): when none occurs, the
     /// pattern need not be compiled nor searched.
-    suffixes: Vec<String>,
-    target: Option<String>,
+    suffixes: Vec<Text>,
+    target: Option<Text>,
     replace: Option<String>,
     /// The inflected forms of the replacement, by the word the pattern's
     /// `form` group matched (empty: none).
-    forms: HashMap<String, String>,
+    forms: HashMap<Text, Text>,
     /// before, not_before, after, not_after, not_match.
     guards: [Guard; 5],
     whole_word: bool,
     compiled: OnceLock<Result<Compiled, String>>,
 }
 
-fn expand(text: &Option<String>) -> Result<Option<String>, String> {
+fn expand(text: &Option<Text>) -> Result<Option<String>, String> {
     text.as_deref().map(expand_macros).transpose()
 }
 
@@ -182,7 +182,11 @@ impl DeclarativeRule {
     /// Whether `text` lacks every literal a match must end with, which is
     /// cheaper to find out than compiling and running the pattern.
     fn surely_absent(&self, text: &str) -> bool {
-        !self.suffixes.is_empty() && !self.suffixes.iter().any(|s| text.contains(s.as_str()))
+        !self.suffixes.is_empty()
+            && !self
+                .suffixes
+                .iter()
+                .any(|s| text.contains(s.as_ref() as &str))
     }
 
     /// The form listed for the word the `form` group matched, with its
@@ -199,14 +203,16 @@ impl DeclarativeRule {
             .next()
             .unwrap_or_default();
         if !prev.is_empty()
-            && let Some(form) = self.forms.get(&format!("{prev} {word}"))
+            && let Some(form) = self.forms.get(format!("{prev} {word}").as_str())
         {
-            return Some(form.clone());
+            return Some(form.to_string());
         }
         if let Some(form) = self.forms.get(word) {
-            return Some(form.clone());
+            return Some(form.to_string());
         }
-        let form = self.forms.get(&crate::wordlist::lower_first(word))?;
+        let form = self
+            .forms
+            .get(crate::wordlist::lower_first(word).as_str())?;
         Some(crate::wordlist::upper_first(form))
     }
 
@@ -469,7 +475,7 @@ mod tests {
                     .prefilter
                     .literals
                     .iter()
-                    .flat_map(|l| doc.text().match_indices(l.as_str()).map(|(at, _)| at))
+                    .flat_map(|l| doc.text().match_indices(&**l).map(|(at, _)| at))
                     .collect();
                 starts.sort_unstable();
                 starts.dedup();

@@ -155,7 +155,7 @@ pub struct Prefilter {
     /// Literals one of which begins wherever the rule may find something
     /// (empty: none known), derived by the build for declarative rules.
     /// When there are some, they serve instead of `regex`.
-    pub literals: Vec<String>,
+    pub literals: Vec<spec::Text>,
 }
 
 impl RuleMeta {
@@ -309,8 +309,11 @@ impl std::fmt::Debug for Registry {
     }
 }
 
-fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
+fn leak(s: spec::Text) -> &'static str {
+    match s {
+        std::borrow::Cow::Borrowed(text) => text,
+        std::borrow::Cow::Owned(text) => Box::leak(text.into_boxed_str()),
+    }
 }
 
 /// The examples of rule `id` from their specs (macros expanded, spans
@@ -352,9 +355,10 @@ fn parse_examples(id: &str, specs: &[spec::ExampleSpec]) -> Result<Vec<Example>,
             apostrophe,
             display: ex
                 .bad
-                .clone()
-                .or_else(|| ex.good.clone())
-                .unwrap_or_default(),
+                .as_deref()
+                .or(ex.good.as_deref())
+                .unwrap_or_default()
+                .to_string(),
         });
     }
     Ok(examples)
@@ -390,9 +394,9 @@ fn meta_from_spec(spec: &mut spec::RuleSpec, file: &'static str) -> Result<RuleM
         group: spec.group.as_deref().and_then(crate::vocab::Group::parse),
         fix,
         message: leak(take(&mut spec.message)),
-        explanation: leak(match spec.explain.trim() {
-            trimmed if trimmed.len() == spec.explain.len() => take(&mut spec.explain),
-            trimmed => trimmed.to_string(),
+        explanation: leak(match take(&mut spec.explain) {
+            std::borrow::Cow::Borrowed(text) => std::borrow::Cow::Borrowed(text.trim()),
+            std::borrow::Cow::Owned(text) => text.trim().to_string().into(),
         }),
         example_specs: take(&mut spec.example),
         examples: OnceLock::new(),

@@ -9,6 +9,10 @@
 use crate::vocab::{ApostropheStyle, Applicability, Category, Group, Profile, Severity};
 use serde::Deserialize;
 
+/// A string of a rule file: borrowed from the binary in the specs the
+/// build embeds (no copy at start-up), owned when a file is parsed.
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// One `rules/*.toml` file: a list of `[[rule]]` tables.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,40 +30,40 @@ pub struct RuleFile {
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
     /// `category/kebab-name`.
-    pub id: String,
+    pub id: Text,
     /// One-line message shown with each finding. `{match}` is replaced by the
     /// text of the reported span.
-    pub message: String,
+    pub message: Text,
     /// `error`, `warning` (default) or `info`.
     #[serde(default)]
-    pub severity: Option<String>,
+    pub severity: Option<Text>,
     /// Whether the rule runs when nothing is selected (default `true`).
     #[serde(default)]
     pub default: Option<bool>,
     /// The profiles in which the rule is on by default (default: all).
     #[serde(default)]
-    pub profiles: Option<Vec<String>>,
+    pub profiles: Option<Vec<Text>>,
     /// The group it belongs to (`style`), which `--select` can name; a rule
     /// of a group must be off by default.
     #[serde(default)]
-    pub group: Option<String>,
+    pub group: Option<Text>,
     /// The best fix the rule offers: `safe`, `unsafe`, `display-only` or
     /// `none` (default `none`; declarative rules with `replace` need it).
     #[serde(default)]
-    pub fix: Option<String>,
+    pub fix: Option<Text>,
     /// What the rule checks, why, and an example (Markdown-ish plain text).
-    pub explain: String,
+    pub explain: Text,
     /// Declarative rules: the regex matched over the prose text.
     #[serde(default)]
-    pub pattern: Option<String>,
+    pub pattern: Option<Text>,
     /// Declarative rules: the capture group (name or number) that is the
     /// reported span and the span the fix replaces (default: whole match).
     #[serde(default)]
-    pub target: Option<String>,
+    pub target: Option<Text>,
     /// Declarative rules: the replacement of the target (`$1`, `${name}` and
     /// macros allowed).
     #[serde(default)]
-    pub replace: Option<String>,
+    pub replace: Option<Text>,
     /// Declarative rules: the inflected forms of the replacement, as pairs
     /// (word matched by the pattern's group named `form`, what replaces
     /// it), so that a suggestion keeps the tense, person, gender and number
@@ -68,22 +72,22 @@ pub struct RuleSpec {
     /// whose first column is two words applies when the word before the
     /// match is the first one (`a fait` → `eu`: a participle, not a present).
     #[serde(default)]
-    pub forms: Option<Vec<(String, String)>>,
+    pub forms: Option<Vec<(Text, Text)>>,
     /// Guard: must match the text of the line before the match.
     #[serde(default)]
-    pub before: Option<String>,
+    pub before: Option<Text>,
     /// Guard: must not match the text of the line before the match.
     #[serde(default)]
-    pub not_before: Option<String>,
+    pub not_before: Option<Text>,
     /// Guard: must match the text of the line after the match.
     #[serde(default)]
-    pub after: Option<String>,
+    pub after: Option<Text>,
     /// Guard: must not match the text of the line after the match.
     #[serde(default)]
-    pub not_after: Option<String>,
+    pub not_after: Option<Text>,
     /// Guard: must not match the matched text itself.
     #[serde(default)]
-    pub not_match: Option<String>,
+    pub not_match: Option<Text>,
     /// The match must start and end at word boundaries.
     #[serde(default)]
     pub whole_word: Option<bool>,
@@ -92,18 +96,18 @@ pub struct RuleSpec {
     /// the literals the pattern's matches start with, else the pattern).
     /// The specs `build.rs` embeds hold it with its macros expanded.
     #[serde(default)]
-    pub prefilter: Option<String>,
+    pub prefilter: Option<Text>,
     /// Set by `build.rs`, not in rule files: the literals every match of
     /// the pattern starts with, when there is a small set of them; the
     /// linter then finds the rule with Aho-Corasick instead of its
     /// `RegexSet`.
     #[serde(skip)]
-    pub literals: Vec<String>,
+    pub literals: Vec<Text>,
     /// Set by `build.rs`, not in rule files: the literals every match of
     /// the pattern ends with, when there is a small set of them of 3
     /// characters or more.
     #[serde(skip)]
-    pub suffixes: Vec<String>,
+    pub suffixes: Vec<Text>,
     /// Examples: each has `bad` (+ `fixed`) or `good`.
     #[serde(default)]
     pub example: Vec<ExampleSpec>,
@@ -115,23 +119,23 @@ pub struct RuleSpec {
 pub struct ExampleSpec {
     /// Text that must be flagged, with each expected span marked `⟦…⟧`.
     #[serde(default)]
-    pub bad: Option<String>,
+    pub bad: Option<Text>,
     /// The text after applying the rule's fixes (safe and unsafe).
     #[serde(default)]
-    pub fixed: Option<String>,
+    pub fixed: Option<Text>,
     /// The text after applying every fix the rule offers, display-only
     /// suggestions included: what a reader is told to write.
     #[serde(default)]
-    pub suggest: Option<String>,
+    pub suggest: Option<Text>,
     /// Text that must not be flagged.
     #[serde(default)]
-    pub good: Option<String>,
+    pub good: Option<Text>,
     /// Check the example under this profile (default `standard`).
     #[serde(default)]
-    pub profile: Option<String>,
+    pub profile: Option<Text>,
     /// Check the example under this apostrophe setting (default `consistent`).
     #[serde(default)]
-    pub apostrophe: Option<String>,
+    pub apostrophe: Option<Text>,
 }
 
 /// Opening mark of an expected span in a `bad` example.
@@ -421,21 +425,23 @@ pub fn parse_file(name: &str, text: &str) -> Result<Vec<RuleSpec>, Vec<String>> 
 }
 
 /// A Rust expression for an optional string.
-fn rust_opt(value: &Option<String>) -> String {
+fn rust_opt(value: &Option<Text>) -> String {
     match value {
-        Some(v) => format!("Some(String::from({v:?}))"),
+        Some(v) => format!("Some(std::borrow::Cow::Borrowed({v:?}))"),
         None => "None".to_string(),
     }
 }
 
 /// A Rust expression for optional pairs of strings.
-fn rust_pairs(value: &Option<Vec<(String, String)>>) -> String {
+fn rust_pairs(value: &Option<Vec<(Text, Text)>>) -> String {
     match value {
         Some(pairs) => format!(
             "Some(vec![{}])",
             pairs
                 .iter()
-                .map(|(a, b)| format!("(String::from({a:?}), String::from({b:?}))"))
+                .map(|(a, b)| format!(
+                    "(std::borrow::Cow::Borrowed({a:?}), std::borrow::Cow::Borrowed({b:?}))"
+                ))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
@@ -444,10 +450,10 @@ fn rust_pairs(value: &Option<Vec<(String, String)>>) -> String {
 }
 
 /// `vec![…]` contents building `values` as `String`s.
-fn rust_strings(values: &[String]) -> String {
+fn rust_strings(values: &[Text]) -> String {
     values
         .iter()
-        .map(|v| format!("String::from({v:?})"))
+        .map(|v| format!("std::borrow::Cow::Borrowed({v:?})"))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -460,7 +466,7 @@ impl RuleSpec {
             Some(p) => format!(
                 "Some(vec![{}])",
                 p.iter()
-                    .map(|n| format!("String::from({n:?})"))
+                    .map(|n| format!("std::borrow::Cow::Borrowed({n:?})"))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -468,8 +474,8 @@ impl RuleSpec {
         };
         let examples: Vec<String> = self.example.iter().map(ExampleSpec::to_rust).collect();
         format!(
-            "RuleSpec {{ id: String::from({:?}), message: String::from({:?}), severity: {}, \
-             default: {:?}, profiles: {profiles}, group: {}, fix: {}, explain: String::from({:?}), \
+            "RuleSpec {{ id: std::borrow::Cow::Borrowed({:?}), message: std::borrow::Cow::Borrowed({:?}), severity: {}, \
+             default: {:?}, profiles: {profiles}, group: {}, fix: {}, explain: std::borrow::Cow::Borrowed({:?}), \
              pattern: {}, target: {}, replace: {}, forms: {}, before: {}, not_before: {}, after: {}, \
              not_after: {}, not_match: {}, whole_word: {:?}, prefilter: {}, literals: vec![{}], \
              suffixes: vec![{}], example: vec![{}] }}",
