@@ -645,8 +645,9 @@ static DATE: LazyLock<MetaRegex> = LazyLock::new(|| {
 
 /// What every match of [`DATE`] holds, at most [`ANCHOR_REACH`] bytes
 /// from its start: an English month (forms 1 and 2), a comma before a
-/// space and a digit (the year of forms 3 and 4), or a slash before a
-/// digit (form 5). The literals are searched with Aho-Corasick (cheaper to
+/// space and a digit with a French month in the [`ANCHOR_REACH`] bytes
+/// before it (the year of forms 3 and 4), or a slash between digits (form
+/// 5). The literals are searched with Aho-Corasick (cheaper to
 /// build than a regex); those that need a digit after them are checked
 /// here.
 static DATE_ANCHOR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -665,8 +666,22 @@ static DATE_ANCHOR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 fn date_anchor(text: &str, mut pos: usize) -> Option<usize> {
     while pos < text.len() {
         let m = DATE_ANCHOR.find(aho_corasick::Input::new(text).span(pos..text.len()))?;
-        let separator = matches!(text.as_bytes()[m.start()], b',' | b'/');
-        if !separator || text.as_bytes().get(m.end()).is_some_and(u8::is_ascii_digit) {
+        let bytes = text.as_bytes();
+        let digit_after = bytes.get(m.end()).is_some_and(u8::is_ascii_digit);
+        let fits = match bytes[m.start()] {
+            // Forms 3 and 4: a French month stands before the comma.
+            b',' => {
+                let before = &bytes[m.start().saturating_sub(ANCHOR_REACH)..m.start()];
+                digit_after
+                    && FRENCH_MONTHS
+                        .iter()
+                        .any(|month| memchr::memmem::find(before, month.as_bytes()).is_some())
+            }
+            // Form 5: a digit on each side of the slash.
+            b'/' => digit_after && m.start() > 0 && bytes[m.start() - 1].is_ascii_digit(),
+            _ => true,
+        };
+        if fits {
             return Some(m.start());
         }
         pos = m.start() + 1;
@@ -680,8 +695,8 @@ const MAX_DATE_LEN: usize = 32;
 
 /// At least the distance from the start of a match of [`DATE`] to the
 /// start of its anchor (18: the comma of `septembre 18ème, 2025` with a
-/// no-break space).
-const ANCHOR_REACH: usize = 20;
+/// no-break space), with room to spare.
+const ANCHOR_REACH: usize = 24;
 
 /// The matches of [`DATE`] in `text`, exactly as `DATE.captures_iter`
 /// gives them, but searched only around the anchors of [`DATE_ANCHOR`].
