@@ -274,8 +274,9 @@ fn is_file_name(name: &str) -> bool {
         && EXTENSIONS.contains(&ext)
 }
 
-/// `os.path.join`, `*.tar.gz`, `config.toml`, `Example.Org`; not `U.S.A`,
-/// `1.2.3` or a missing space (`fin.Le`).
+/// `os.path.join`, `*.tar.gz`, `config.toml`, `Example.Org`,
+/// `user.name`; not `U.S.A`, `1.2.3` or a missing space (`fin.Le`,
+/// `fin.le`: two French words).
 fn is_dotted(run: &str) -> bool {
     if !run.contains('.') {
         return false;
@@ -294,7 +295,12 @@ fn is_dotted(run: &str) -> bool {
         return !parts.iter().all(|p| p.len() == 1);
     }
     let last = parts[parts.len() - 1];
-    is_file_name(run) || DOMAINS.iter().any(|d| last.eq_ignore_ascii_case(d))
+    // `safe.directory`, `user.name`: a key of a configuration, in lowercase,
+    // where one side at least is no French word.
+    let key = parts.iter().all(|p| {
+        p.len() >= 2 && p.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-')
+    }) && parts.iter().any(|p| crate::lexicon::french(p).is_none());
+    key || is_file_name(run) || DOMAINS.iter().any(|d| last.eq_ignore_ascii_case(d))
 }
 
 #[cfg(test)]
@@ -314,6 +320,10 @@ mod tests {
         assert_eq!(
             found("La variable config_path et $HOME, puis std::fs (voir /etc/hosts)."),
             vec!["config_path", "$HOME", "std::fs", "/etc/hosts"]
+        );
+        assert_eq!(
+            found("Réglez user.name et safe.directory, pas fin.le texte."),
+            vec!["user.name", "safe.directory"]
         );
         assert_eq!(
             found("Les fichiers *.tar.gz, config.toml et src/main.rs ; Example.Org."),

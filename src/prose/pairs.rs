@@ -85,7 +85,14 @@ pub(super) fn target(
 /// every word flagged, the finding is certain (a word left from the
 /// source) and says so. (Findings whose words the source lacks are kept:
 /// dropping them would hide English a translator or an engine added.)
-pub fn weigh_untranslated(view: &super::ProseView<'_>, out: &mut [crate::diagnostic::Diagnostic]) {
+/// A target that is its source word for word (`Git`, `Chin`, a language
+/// or program name) is left to `translation/unchanged`, which knows when
+/// an identical translation is legitimate: its `untranslated` findings
+/// are dropped.
+pub fn weigh_untranslated(
+    view: &super::ProseView<'_>,
+    out: &mut Vec<crate::diagnostic::Diagnostic>,
+) {
     use crate::diagnostic::Category;
     let pairs = view.pairs();
     if pairs.is_empty() {
@@ -97,21 +104,26 @@ pub fn weigh_untranslated(view: &super::ProseView<'_>, out: &mut [crate::diagnos
             .map(str::to_lowercase)
             .collect()
     };
-    for d in out.iter_mut() {
+    out.retain_mut(|d| {
         if d.category != Category::Untranslated {
-            continue;
+            return true;
         }
         let i = pairs.partition_point(|p| p.target.end < d.span.end);
         let Some(pair) = pairs.get(i).filter(|p| p.target.start <= d.span.start) else {
-            continue;
+            return true;
         };
-        let flagged = words(view.text().get(d.span.range()).unwrap_or_default());
         let source = words(&pair.source.text);
+        let target = words(view.text().get(pair.target.range()).unwrap_or_default());
+        if !target.is_empty() && target == source {
+            return false;
+        }
+        let flagged = words(view.text().get(d.span.range()).unwrap_or_default());
         let held = flagged.iter().filter(|w| source.contains(w)).count();
         if !flagged.is_empty() && held == flagged.len() {
             d.message.push_str(" (as in the source)");
         }
-    }
+        true
+    });
 }
 
 #[cfg(test)]
@@ -122,7 +134,7 @@ mod tests {
 
     #[test]
     fn untranslated_words_weighed_against_the_source() {
-        let text = "msgid \"Download the file\"\nmsgstr \"Download le fichier\"\n\nmsgid \"Get it\"\nmsgstr \"Prends le fichier cool\"\n";
+        let text = "msgid \"Download the file\"\nmsgstr \"Download le fichier\"\n\nmsgid \"Get it\"\nmsgstr \"Prends le fichier cool\"\n\nmsgid \"Chin\"\nmsgstr \"Chin\"\n";
         let source = Source::new("t.po", text, SourceKind::Po);
         let view = super::super::ProseView::new(&source);
         let at = |word: &str| {
@@ -137,8 +149,17 @@ mod tests {
             message: "English word".into(),
             fix: None,
         };
-        let mut out = vec![finding(at("Download")), finding(at("cool"))];
+        let mut out = vec![
+            finding(at("Download")),
+            finding(at("cool")),
+            finding(at("Chin")),
+        ];
         weigh_untranslated(&view, &mut out);
+        assert_eq!(
+            out.len(),
+            2,
+            "the unchanged entry is left to translation/unchanged"
+        );
         assert_eq!(out[0].message, "English word (as in the source)");
         assert_eq!(out[1].message, "English word");
     }
