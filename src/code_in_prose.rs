@@ -298,7 +298,9 @@ fn is_dotted(run: &str) -> bool {
     // `safe.directory`, `user.name`: a key of a configuration, in lowercase,
     // where one side at least is no French word.
     let key = parts.iter().all(|p| {
-        p.len() >= 2 && p.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-')
+        p.len() >= 2
+            && p.bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-')
     }) && parts.iter().any(|p| crate::lexicon::french(p).is_none());
     key || is_file_name(run) || DOMAINS.iter().any(|d| last.eq_ignore_ascii_case(d))
 }
