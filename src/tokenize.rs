@@ -276,8 +276,9 @@ fn is_link_trigger(bytes: &[u8], i: usize) -> bool {
 /// [`is_link_trigger`]), so only the runs of non-space bytes around
 /// triggers are searched: most prose has few of them, and the search over
 /// a run sees the text around it, so it finds what a search of the whole
-/// text finds there.
-fn links(text: &str) -> Vec<(Span, TokenKind)> {
+/// text finds there. The tokenizer makes them tokens; the bilingual checks
+/// read the links of a source segment with it too.
+pub fn links(text: &str) -> Vec<(Span, TokenKind)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut searched_to = 0;

@@ -2,9 +2,12 @@
 //! fixing always settles, one pass never touches text outside the edits it
 //! applies, and no input makes the checker panic or report bad spans.
 
+mod splice;
+
 use coquille::fix::apply_fixes;
 use coquille::{Applicability, Edit, Linter, Settings, Source, SourceKind};
 use proptest::prelude::*;
+use splice::splice;
 use std::sync::LazyLock;
 
 static LINTER: LazyLock<Linter> =
@@ -110,19 +113,6 @@ fn text() -> impl Strategy<Value = String> {
 
 fn source(text: &str) -> Source {
     Source::new("t.txt", text, SourceKind::PlainText)
-}
-
-/// Applies sorted, disjoint edits: written here independently of the
-/// library, to check its output.
-fn splice(text: &str, edits: &[Edit]) -> String {
-    let mut out = String::new();
-    let mut pos = 0;
-    for e in edits {
-        out.push_str(&text[pos..e.span.start]);
-        out.push_str(&e.replacement);
-        pos = e.span.end;
-    }
-    out + &text[pos..]
 }
 
 proptest! {

@@ -444,11 +444,14 @@ fn whitespace(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// URLs and e-mail addresses.
-static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?|ftp)://[^\s<>\x22'»)\]]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-        .expect("valid")
-});
+/// The URLs and e-mail addresses of `text`, as the tokenizer finds them
+/// (trailing punctuation excluded).
+fn links(text: &str) -> Vec<&str> {
+    crate::tokenize::links(text)
+        .into_iter()
+        .map(|(span, _)| &text[span.range()])
+        .collect()
+}
 
 /// The host of a link (an address is its own host).
 fn host(link: &str) -> &str {
@@ -460,14 +463,10 @@ fn host(link: &str) -> &str {
 fn url(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     for pair in doc.prose().pairs() {
         let text = target(doc, pair);
-        let trim = |l: &str| {
-            l.trim_end_matches(['.', ',', ';', ':', '!', '?'])
-                .to_string()
-        };
-        let found: Vec<String> = LINK.find_iter(text).map(|m| trim(m.as_str())).collect();
-        for link in LINK.find_iter(&pair.source.text).map(|m| trim(m.as_str())) {
+        let found = links(text);
+        for link in links(&pair.source.text) {
             // Example addresses are localised with the words around them.
-            if host(&link)
+            if host(link)
                 .split(['@', '.'])
                 .any(|p| p == "example" || p == "exemple")
             {
@@ -476,7 +475,7 @@ fn url(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             // A localised page of the same site is a translation.
             if !found
                 .iter()
-                .any(|f| *f == link || host(f) == host(&link) && link.contains("://"))
+                .any(|f| *f == link || host(f) == host(link) && link.contains("://"))
             {
                 out.push(on_target(
                     meta,

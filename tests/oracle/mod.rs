@@ -24,12 +24,16 @@
 
 pub mod generate;
 
+#[path = "../splice/mod.rs"]
+mod splice;
+
 use coquille::fix::apply_fixes;
 use coquille::{Applicability, Edit, Linter, Profile, Registry, Selector, Settings, Source};
 use coquille::{SourceKind, Span};
 use generate::Format;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use regex::Regex;
+use splice::splice;
 use std::sync::LazyLock;
 
 /// A linter and the fixes it applies.
@@ -103,18 +107,6 @@ pub fn source(text: &str, format: Format) -> Option<Source> {
         Format::JsonResource => SourceKind::JsonResource,
     };
     Some(Source::new("oracle", text, kind))
-}
-
-/// Applies sorted, disjoint edits (written here, apart from the library).
-fn splice(text: &str, edits: &[Edit]) -> String {
-    let mut out = String::new();
-    let mut pos = 0;
-    for e in edits {
-        out.push_str(&text[pos..e.span.start]);
-        out.push_str(&e.replacement);
-        pos = e.span.end;
-    }
-    out + &text[pos..]
 }
 
 fn on_boundaries(text: &str, span: Span) -> bool {
