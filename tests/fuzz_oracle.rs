@@ -55,20 +55,58 @@ fn generated_inputs_keep_every_invariant() {
     assert!(runs > 0);
 }
 
-/// The least time of three runs of `work`, in seconds.
-fn least_time(mut work: impl FnMut()) -> f64 {
-    (0..3)
-        .map(|_| {
-            let started = Instant::now();
-            work();
-            started.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min)
+/// Counts the allocations and allocated bytes of the current thread, a
+/// measure of work that, unlike a clock, does not depend on the machine's
+/// load (tests run in parallel threads, so the counts are per thread).
+struct CountingAllocator;
+
+thread_local! {
+    static ALLOCATED: std::cell::Cell<(u64, u64)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+// SAFETY: every call is forwarded to the system allocator unchanged; the
+// counter is a const-initialised thread-local `Cell`, which never allocates.
+unsafe impl std::alloc::GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        count(layout.size());
+        // SAFETY: same contract as the caller's.
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new: usize) -> *mut u8 {
+        count(new);
+        // SAFETY: same contract as the caller's.
+        unsafe { std::alloc::System.realloc(ptr, layout, new) }
+    }
+}
+
+#[global_allocator]
+static COUNTING: CountingAllocator = CountingAllocator;
+
+fn count(bytes: usize) {
+    // `try_with`: the thread-local may be gone while a thread ends.
+    let _ = ALLOCATED.try_with(|c| {
+        let (calls, total) = c.get();
+        c.set((calls + 1, total + bytes as u64));
+    });
+}
+
+/// The allocations and allocated bytes of `work` on this thread.
+fn allocations(work: impl FnOnce()) -> (u64, u64) {
+    let before = ALLOCATED.with(|c| c.get());
+    work();
+    let after = ALLOCATED.with(|c| c.get());
+    (after.0 - before.0, after.1 - before.1)
 }
 
 /// Checking, fixing and printing (human and JSON) grow linearly with the
-/// input on texts made of many findings: 4 times the input may take at
-/// most 8 times as long (quadratic work would take 16 times).
+/// input on texts made of many findings: 4 times the input may make at
+/// most 8 times as many allocations and allocated bytes (quadratic work,
+/// such as copying the text or re-rendering it per finding, would make
+/// 16 times). Wall time is measured by `cargo bench --bench linearity`.
 #[test]
 fn work_grows_linearly_on_pathological_inputs() {
     use coquille::output::{FileReport, Format as Output, Printer};
@@ -94,7 +132,7 @@ fn work_grows_linearly_on_pathological_inputs() {
         };
         let cost = |text: &str| {
             let source = oracle::source(text, format).expect("a source");
-            least_time(|| {
+            allocations(|| {
                 let found = default.linter.check(&source);
                 let fixed = default.linter.fix(&source, default.threshold);
                 for output in [Output::Human, Output::Json] {
@@ -117,11 +155,14 @@ fn work_grows_linearly_on_pathological_inputs() {
         // Warm up (lazy tables), then compare.
         cost(&make(n / 10));
         let (one, four) = (cost(&make(n)), cost(&make(4 * n)));
-        let ratio = four / one;
-        eprintln!("{unit:?} ({format:?}): 1× {one:.3} s, 4× {four:.3} s, ratio {ratio:.1}");
+        let calls = four.0 as f64 / one.0 as f64;
+        let bytes = four.1 as f64 / one.1 as f64;
+        eprintln!(
+            "{unit:?} ({format:?}): 1× {one:?}, 4× {four:?} (allocations, bytes): ratios {calls:.1}, {bytes:.1}"
+        );
         assert!(
-            ratio < 8.0,
-            "{unit:?} ({format:?}): 4× the input takes {ratio:.1}× as long"
+            calls < 8.0 && bytes < 8.0,
+            "{unit:?} ({format:?}): 4× the input makes {calls:.1}× the allocations and {bytes:.1}× the bytes"
         );
     }
 }
