@@ -20,30 +20,45 @@ use crate::suppress::{self, Directive, DirectiveKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A printf directive: `%`, a position (`1$`), the flags `flags`, a width,
+/// a precision, a length modifier and a conversion among `conversions`.
+fn printf_directive(flags: &str, conversions: &str) -> String {
+    format!(
+        r"%(?:\d+\$)?[{flags}]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[{conversions}]"
+    )
+}
+
+/// The conversions of a printf directive.
+const PRINTF_CONVERSIONS: &str = "diouxXeEfFgGaAcsp@";
+
 /// What may follow a `%` or a `{` as a placeholder, or a `<` as a tag.
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    let alternatives = [
         // printf, with positions (`%1$s`); no space flag (`50 % de`).
-        r"^(?:%(?:\d+\$)?[-+#0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsp@]",
+        printf_directive("-+#0'", PRINTF_CONVERSIONS),
         // ISO C 99 macros, as gettext writes them: `%<PRIu64>`.
-        r"|%(?:\d+\$)?[-+#0']*(?:\d+)?(?:\.\d+)?<PRI[a-zA-Z0-9]+>",
+        r"%(?:\d+\$)?[-+#0']*(?:\d+)?(?:\.\d+)?<PRI[a-zA-Z0-9]+>".to_owned(),
         // Python `%(name)s`.
-        r"|%\([^)\s]{1,64}\)[-+#0 ]*(?:\d+)?(?:\.\d+)?[diouxXeEfFgGcrsa]",
+        r"%\([^)\s]{1,64}\)[-+#0 ]*(?:\d+)?(?:\.\d+)?[diouxXeEfFgGcrsa]".to_owned(),
         // Qt `%1`, `%L2`.
-        r"|%L?[1-9][0-9]?",
+        r"%L?[1-9][0-9]?".to_owned(),
         // Python and .NET braces: `{}`, `{0}`, `{name}`, `{0:.2f}`, `{name!r}`.
-        r"|\{[A-Za-z0-9_]{0,64}(?:[.\[][A-Za-z0-9_.\[\]]{0,64})?(?:![rsa])?(?::[^{}\s]{0,32})?\}",
-        r")",
-    ))
-    .expect("the placeholder pattern is valid")
+        r"\{[A-Za-z0-9_]{0,64}(?:[.\[][A-Za-z0-9_.\[\]]{0,64})?(?:![rsa])?(?::[^{}\s]{0,32})?\}"
+            .to_owned(),
+    ];
+    Regex::new(&format!("^(?:{})", alternatives.join("|")))
+        .expect("the placeholder pattern is valid")
 });
 
 /// printf directives with a space flag (`% d`, `% e`, `% %`): in an entry
 /// flagged `c-format` (or another format), `msgfmt` reads them as
 /// directives, so they are placeholders there.
 static SPACED_DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^%(?:\d+\$)?[-+#0' ]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsp@%]")
-        .expect("the directive pattern is valid")
+    Regex::new(&format!(
+        "^{}",
+        printf_directive("-+#0' ", &format!("{PRINTF_CONVERSIONS}%"))
+    ))
+    .expect("the directive pattern is valid")
 });
 
 /// The length of the placeholder starting `text` — a printf directive
