@@ -3,8 +3,8 @@
 //! (`config_path`, `$HOME`, `std::fs`), paths (`/etc/hosts`,
 //! `src/main.rs`), globs (`*.tar.gz`), file names (`config.toml`), dotted
 //! names (`os.path.join`, `Example.Org`), format directives (`%s`, `%08x`,
-//! `%1$s`), brace lists (`{s,S,b}`), calls (`main()`) and query terms
-//! (`?terme`).
+//! `%1$s`), brace lists (`{s,S,b}`), calls (`main()`), query terms
+//! (`?terme`) and references to manual pages (`connect(2)`).
 //!
 //! The tokenizer makes each of them one [`crate::tokenize::TokenKind::Code`]
 //! token, so no rule reads the words inside as French or English, and the
@@ -161,6 +161,30 @@ pub fn is_code(run: &str) -> bool {
         || is_glob(bytes)
         || is_brace_list(bytes)
         || is_dotted(run)
+        || is_manual_reference(bytes)
+}
+
+/// A reference to a manual page: a name and its section in brackets
+/// (`connect(2)`, `sources.list(5)`, `mount.cifs(8)`, `SUM(1)`,
+/// `printf(3p)`).
+fn is_manual_reference(bytes: &[u8]) -> bool {
+    let Some(open) = bytes.iter().position(|&b| b == b'(') else {
+        return false;
+    };
+    let (name, section) = bytes.split_at(open);
+    let name_ok = name.first().is_some_and(u8::is_ascii_alphabetic)
+        && name
+            .iter()
+            .all(|&b| is_ident_byte(b) || matches!(b, b'.' | b'-' | b'+'));
+    let section_ok = match section {
+        [b'(', digit, rest @ .., b')'] => {
+            (b'1'..=b'9').contains(digit)
+                && rest.len() <= 3
+                && rest.iter().all(u8::is_ascii_lowercase)
+        }
+        _ => false,
+    };
+    name_ok && section_ok
 }
 
 /// `--help`, `--time=MOT`, `-o`, `-rf`.
@@ -174,6 +198,13 @@ fn is_option(bytes: &[u8]) -> bool {
     }
     match bytes.strip_prefix(b"-") {
         Some([one]) => one.is_ascii_alphabetic(),
+        // Long options with one dash (`find -name`, `gcc -static`).
+        Some(rest) if rest.len() >= 4 => {
+            rest[0].is_ascii_lowercase()
+                && rest.iter().all(|&b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'
+                })
+        }
         Some(rest @ [_, _] | rest @ [_, _, _]) => {
             rest.iter()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
@@ -320,8 +351,16 @@ mod tests {
             vec!["--all", "-o", "--time=MOT"]
         );
         assert_eq!(
+            found("Avec find -name ou -newer, pas - tiret ni -Non."),
+            vec!["-name", "-newer"]
+        );
+        assert_eq!(
             found("La variable config_path et $HOME, puis std::fs (voir /etc/hosts)."),
             vec!["config_path", "$HOME", "std::fs", "/etc/hosts"]
+        );
+        assert_eq!(
+            found("Voir connect(2), sources.list(5) et SUM(1), pas la note(a) ni (1)."),
+            vec!["connect(2)", "sources.list(5)", "SUM(1)"]
         );
         assert_eq!(
             found("Réglez user.name et safe.directory, pas fin.le texte."),

@@ -137,3 +137,35 @@ fn english_left_in_running_text_is_still_reported() {
     // An unpaired straight quote in running text is still one.
     assert!(!findings("Il a dit \"bonjour à tous.").is_empty());
 }
+
+/// A manual converted to text (justified lines, words broken by a
+/// typographic hyphen, lines of code) gives no finding for its layout, and
+/// the artefacts inside its sentences are still found, at their place in
+/// the file.
+#[test]
+fn converted_manuals_keep_their_artefacts_not_their_layout() {
+    let manual = concat!(
+        "       Le  programme  lit  le  fichier  indiqué  puis affiche sa taille\n",
+        "       en    octets    et    la   date   de   sa   dernière   modifica\u{2010}\n",
+        "       tion\u{a0};   les  liens  symboliques  sont  suivis  si  on  le  veut\n",
+        "       bien.\n",
+        "\n",
+        "       int fd = open(chemin, O_RDONLY);\n",
+        "       close(fd);\n",
+        "\n",
+        "       rangement [ -n ] [ -v ] [ --par-mois ] SOURCE\n",
+    );
+    assert_eq!(findings(manual), vec![], "{manual}");
+    // The same page with an artefact in its sentence, one at a time (a
+    // sentence holding English is not checked for agreement).
+    let agreement = findings(&manual.replace("le  fichier", "la  fichier"));
+    assert_eq!(
+        agreement,
+        vec![("la  fichier".to_string(), "agreement/determiner-noun")]
+    );
+    let english = findings(&manual.replace("la   date", "la   shock"));
+    assert_eq!(
+        english,
+        vec![("shock".to_string(), "untranslated/english-word")]
+    );
+}

@@ -21,6 +21,7 @@ mod json_i18n;
 pub mod markdown;
 mod pairs;
 mod plain;
+mod plain_layout;
 pub mod po;
 mod xliff;
 mod xml;

@@ -1,11 +1,20 @@
-//! The prose view of plain text: the text itself, split into paragraphs.
+//! The prose view of plain text: the text itself, split into paragraphs,
+//! without the layout a conversion to text leaves (see
+//! [`super::plain_layout`]).
 
-use super::{ProseView, Segment, SegmentKind};
+use super::builder::Builder;
+use super::plain_layout::{self, Mark};
+use super::{Gap, ProseView, Segment, SegmentKind};
 use crate::span::Span;
 use std::borrow::Cow;
 
-/// The view of a plain text: one verbatim segment, read in place.
+/// The view of a plain text: one verbatim segment, read in place, unless
+/// its layout holds justified lines, broken words or lines of code.
 pub(super) fn view(text: &str) -> ProseView<'_> {
+    let marks = plain_layout::marks(text);
+    if !marks.is_empty() {
+        return laid_out(text, &marks);
+    }
     let whole = Span::new(0, text.len());
     ProseView::from_parts(
         Cow::Borrowed(text),
@@ -17,6 +26,57 @@ pub(super) fn view(text: &str) -> ProseView<'_> {
         split_paragraphs(text),
     )
     .with_directives(crate::suppress::plain_directives(text))
+}
+
+/// The view of a plain text with layout `marks`: each paragraph copied
+/// verbatim, except that a justification gap reads as one space, a broken
+/// word joins and a line of code ends the paragraph and is left out.
+fn laid_out(text: &str, marks: &[Mark]) -> ProseView<'static> {
+    let mut builder = Builder::new();
+    let mut next = 0;
+    for paragraph in split_paragraphs(text) {
+        let mut at = paragraph.start;
+        while let Some(&mark) = marks.get(next) {
+            let span = mark.span();
+            if span.start >= paragraph.end {
+                break;
+            }
+            next += 1;
+            if span.start < at || span.end > paragraph.end {
+                // Across two paragraphs: left as it is.
+                continue;
+            }
+            match mark {
+                Mark::Justification(_) => {
+                    builder.verbatim(text, Span::new(at, span.start));
+                    builder.decoded(" ", span);
+                    at = span.end;
+                }
+                Mark::Break(_) => {
+                    builder.verbatim(text, Span::new(at, span.start));
+                    builder.markup(Gap::Ambiguous);
+                    at = span.end;
+                }
+                Mark::Names(_) => {
+                    builder.verbatim(text, Span::new(at, span.start));
+                    builder.placeholder(span);
+                    at = span.end;
+                }
+                Mark::Code(_) => {
+                    let before = text[at..span.start].trim_end();
+                    builder.verbatim(text, Span::new(at, at + before.len()));
+                    builder.end_paragraph();
+                    let rest = &text[span.end..paragraph.end];
+                    at = paragraph.end - rest.trim_start().len();
+                }
+            }
+        }
+        builder.verbatim(text, Span::new(at, paragraph.end));
+        builder.end_paragraph();
+    }
+    builder
+        .finish(Vec::new())
+        .with_directives(crate::suppress::plain_directives(text))
 }
 
 /// Characters that end a sentence or a heading-like line.

@@ -1,0 +1,387 @@
+//! The layout of plain text that is not prose: what converting a manual or
+//! a typeset document to text leaves (lines justified with extra spaces,
+//! words broken across lines with a typographic hyphen), and lines of code
+//! set between paragraphs (C declarations and statements, shell commands,
+//! command synopses).
+//!
+//! The plain-text view reads a justified gap as one space (decoded, so its
+//! fix is shown, not applied), joins a broken word (`ver‐` / `sion` reads
+//! `version`) and masks a line of code, as the Markdown view does a code
+//! block. Text without any of them keeps its verbatim view, read in place.
+
+use crate::span::Span;
+
+/// Something in a plain text's layout that the prose view reads otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mark {
+    /// A run of spaces that justifies a line: read as one space.
+    Justification(Span),
+    /// A hyphen at the end of a line, the line break and the indentation
+    /// after it, inside a broken word: dropped, so the two pieces join.
+    Break(Span),
+    /// A line of code (its content, without indentation): masked.
+    Code(Span),
+    /// The names a manual page describes and the hyphen after them, at the
+    /// start of a line (`rangement, ranger - Ranger les fichiers`): a
+    /// term and its description, read as a placeholder.
+    Names(Span),
+}
+
+impl Mark {
+    /// The source bytes the mark covers.
+    pub(super) fn span(self) -> Span {
+        match self {
+            Mark::Justification(s) | Mark::Break(s) | Mark::Code(s) | Mark::Names(s) => s,
+        }
+    }
+}
+
+/// The shortest right margin of justified text, in characters.
+const MIN_MARGIN: usize = 40;
+
+/// How many lines must end at one margin, with gaps, to show the text is
+/// justified.
+const MIN_JUSTIFIED_LINES: usize = 3;
+
+/// Hyphens that break a word at a line end: the typographic hyphen that
+/// typesetters (groff, TeX) write there, and the soft hyphen.
+fn is_break_hyphen(c: char) -> bool {
+    matches!(c, '\u{2010}' | '\u{00AD}')
+}
+
+/// One line of the text: where its content starts and ends (without the
+/// line terminator) and where the next line starts.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    next: usize,
+}
+
+fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= text.len() {
+            return None;
+        }
+        let newline = memchr::memchr(b'\n', &text.as_bytes()[pos..]).map(|i| pos + i);
+        let next = newline.map_or(text.len(), |i| i + 1);
+        let mut end = newline.unwrap_or(text.len());
+        if text.as_bytes()[..end].last() == Some(&b'\r') {
+            end -= 1;
+        }
+        let line = Line {
+            start: pos,
+            end,
+            next,
+        };
+        pos = next;
+        Some(line)
+    })
+}
+
+/// The runs of two spaces or more between two characters of `line`
+/// (indentation and trailing spaces excluded), as source spans.
+fn inner_gaps(text: &str, line: Line) -> Vec<Span> {
+    let content = &text[line.start..line.end];
+    let body_start = content.len() - content.trim_start_matches(' ').len();
+    let body = content[body_start..].trim_end_matches(' ');
+    let bytes = body.as_bytes();
+    let mut gaps = Vec::new();
+    let mut i = 0;
+    while let Some(found) = memchr::memmem::find(&bytes[i..], b"  ") {
+        let start = i + found;
+        let end = start + bytes[start..].iter().take_while(|&&b| b == b' ').count();
+        let at = line.start + body_start;
+        gaps.push(Span::new(at + start, at + end));
+        i = end;
+    }
+    gaps
+}
+
+/// The width of a line in characters, without trailing spaces.
+fn width(text: &str, line: Line) -> usize {
+    text[line.start..line.end].trim_end().chars().count()
+}
+
+/// The right margin of justified text: the width most lines with inner
+/// gaps share, when at least [`MIN_JUSTIFIED_LINES`] of them do and few
+/// lines pass it (justified text fills its lines up to the margin and
+/// never beyond; a table or an address may).
+fn justified_margin(text: &str, gapped: &[(Line, Vec<Span>)]) -> Option<usize> {
+    let mut widths: Vec<usize> = gapped.iter().map(|(l, _)| width(text, *l)).collect();
+    widths.sort_unstable();
+    let (margin, count) = widths
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run[0], run.len()))
+        .max_by_key(|&(w, n)| (n, w))?;
+    let wider = lines(text).filter(|&l| width(text, l) > margin).count();
+    (count >= MIN_JUSTIFIED_LINES && margin >= MIN_MARGIN && wider * 4 <= count).then_some(margin)
+}
+
+/// The indentation of a line, in characters.
+fn indentation(text: &str, line: Line) -> usize {
+    text[line.start..line.end]
+        .chars()
+        .take_while(|&c| c == ' ')
+        .count()
+}
+
+/// The first gap of `line` when it aligns a term with its description: the
+/// description starts at the column where the next line, indented more
+/// than this one, goes on (`-r     utiliser…` over `       des blocs…`).
+fn hanging_gap(text: &str, line: Line, next: Option<Line>, gaps: &[Span]) -> Option<Span> {
+    let next = next?;
+    let first = *gaps.first()?;
+    let column = text[line.start..first.end].chars().count();
+    let indent = indentation(text, next);
+    (indent > indentation(text, line) && column == indent && width(text, next) > indent)
+        .then_some(first)
+}
+
+/// A word broken at the end of `line`: the hyphen, the line break and the
+/// next line's indentation, when a letter comes before the hyphen and a
+/// lowercase letter after the break.
+fn broken_word(text: &str, line: Line) -> Option<Span> {
+    let content = &text[line.start..line.end];
+    let hyphen = content
+        .chars()
+        .next_back()
+        .filter(|&c| is_break_hyphen(c))?;
+    let at = line.end - hyphen.len_utf8();
+    let before = text[line.start..at].chars().next_back()?;
+    let indent = text[line.next..]
+        .bytes()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count();
+    let after = text[line.next + indent..].chars().next()?;
+    (before.is_alphabetic() && after.is_lowercase()).then(|| Span::new(at, line.next + indent))
+}
+
+/// C keywords that start a declaration or a statement.
+const C_STARTS: &[&str] = &[
+    "char", "const", "double", "else", "enum", "extern", "float", "for", "if", "int", "long",
+    "return", "short", "signed", "size_t", "ssize_t", "static", "struct", "switch", "typedef",
+    "uint32_t", "uint64_t", "union", "unsigned", "void", "while",
+];
+
+/// Whether a line (trimmed) is a line of code: a C declaration or
+/// statement, a preprocessor line, a lone brace, a shell command after a
+/// `$ ` prompt or before a `\` continuation, or a command synopsis with
+/// its bracketed options.
+fn is_code_line(line: &str) -> bool {
+    let first_word = line
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .next()
+        .unwrap_or("");
+    // A call (`close(fd)`, `ptr[i]`: no space before the bracket), an
+    // assignment or an operator of C, a member access, a path of names.
+    let call = line
+        .as_bytes()
+        .windows(2)
+        .any(|w| (w[0].is_ascii_alphanumeric() || w[0] == b'_') && (w[1] == b'(' || w[1] == b'['));
+    let operator = ["=", "->", "::", "{", "/*"]
+        .iter()
+        .any(|op| line.contains(op));
+    let statement = line.ends_with(';')
+        && !line.ends_with(" ;")
+        && (call || operator || C_STARTS.contains(&first_word));
+    let comment = line.contains("/*") && line.ends_with("*/");
+    let shell = ["; then", "; do", "; fi", "; done"]
+        .iter()
+        .any(|k| line.contains(k));
+    let braces = matches!(line, "{" | "}" | "};" | "});");
+    let block = line.ends_with('{') && (line.contains(')') || C_STARTS.contains(&first_word));
+    let control = matches!(first_word, "if" | "while" | "for" | "switch")
+        && line[first_word.len()..].trim_start().starts_with('(')
+        && line.ends_with([')', '{']);
+    statement
+        || comment
+        || shell
+        || braces
+        || block
+        || control
+        || line.starts_with("#include ")
+        || line.starts_with("#define ")
+        || line.starts_with("$ ")
+        || line.ends_with(" \\")
+        || is_synopsis(line)
+        || is_table_row(line)
+}
+
+/// A command synopsis: a command name, then options in brackets, two
+/// groups or more (`tar [OPTION...] [FICHIER]...`, `e2undo [ -f ] [ -h ]`),
+/// or a line of such groups continuing one; a sentence never ends it.
+fn is_synopsis(line: &str) -> bool {
+    if line.ends_with(['.', ':', '!', '?']) && !line.ends_with("...") {
+        return false;
+    }
+    let groups = line.matches('[').count().min(line.matches(']').count());
+    let starts_as_command = line.split(' ').next().is_some_and(|w| {
+        w.starts_with('[')
+            || w.bytes().all(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+            })
+    });
+    // One group is enough when it holds an option (`bzip2 [ -h|--help ]`).
+    let option = line.contains("[-") || line.contains("[ -");
+    starts_as_command && (groups >= 2 || groups == 1 && option)
+}
+
+/// A row of a table drawn with box-drawing characters (`│ now │ … │`).
+fn is_table_row(line: &str) -> bool {
+    line.starts_with(['│', '┌', '├', '└', '╞', '╔', '║', '╚', '╟'])
+        && line.matches(['│', '║']).count() >= 2
+        || line.starts_with(['┌', '├', '└', '─', '═', '╔', '╚', '╟', '╞'])
+}
+
+/// The names at the start of a manual page's description line, with the
+/// hyphen after them: commands (lowercase letters, digits, `-`, `_`, `.`),
+/// separated by commas, then ` - ` and a capital.
+fn names(text: &str, line: Line) -> Option<Span> {
+    let raw = &text[line.start..line.end];
+    let content = raw.trim_start();
+    let (names, description) = content.split_once(" - ")?;
+    let is_name = |n: &str| {
+        n.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+            && n.bytes().all(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+            })
+    };
+    let listed = names.split(", ").all(is_name);
+    let capital = description.trim_start().chars().next()?.is_uppercase();
+    let start = line.start + raw.len() - content.len();
+    (listed && capital).then(|| Span::new(start, start + names.len() + 2))
+}
+
+/// The layout marks of `text`, sorted and without overlap; empty for
+/// ordinary prose.
+pub(super) fn marks(text: &str) -> Vec<Mark> {
+    let mut gapped: Vec<(Line, Vec<Span>)> = Vec::new();
+    let mut marks = Vec::new();
+    let all: Vec<Line> = lines(text).collect();
+    for (i, &line) in all.iter().enumerate() {
+        let raw = &text[line.start..line.end];
+        let content = raw.trim();
+        if content.is_empty() {
+            continue;
+        }
+        if is_code_line(content) {
+            let start = line.start + (raw.len() - raw.trim_start().len());
+            marks.push(Mark::Code(Span::new(start, start + content.len())));
+            continue;
+        }
+        if let Some(span) = names(text, line) {
+            marks.push(Mark::Names(span));
+        }
+        if let Some(span) = broken_word(text, line) {
+            marks.push(Mark::Break(span));
+        }
+        let mut gaps = inner_gaps(text, line);
+        if let Some(gap) = hanging_gap(text, line, all.get(i + 1).copied(), &gaps) {
+            marks.push(Mark::Justification(gap));
+            gaps.remove(0);
+        }
+        if !gaps.is_empty() {
+            gapped.push((line, gaps));
+        }
+    }
+    if let Some(margin) = justified_margin(text, &gapped) {
+        for (line, gaps) in gapped {
+            if width(text, line) == margin {
+                marks.extend(gaps.into_iter().map(Mark::Justification));
+            }
+        }
+    }
+    marks.sort_by_key(|m| m.span().start);
+    marks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(&'static str, &str)> {
+        marks(text)
+            .into_iter()
+            .map(|m| {
+                let name = match m {
+                    Mark::Justification(_) => "justification",
+                    Mark::Break(_) => "break",
+                    Mark::Code(_) => "code",
+                    Mark::Names(_) => "names",
+                };
+                (name, &text[m.span().range()])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ordinary_prose_has_no_layout() {
+        assert!(kinds("Une phrase ; une autre.\nLa suite  avec deux espaces.\n").is_empty());
+        // A missing space before a semicolon in prose is not code.
+        assert!(kinds("Les données (voir plus haut);\nil a dit \"oui\";\n").is_empty());
+        // A hyphen-minus at a line end may be a compound's own hyphen.
+        assert!(kinds("un grand-\nparent").is_empty());
+    }
+
+    #[test]
+    fn justified_lines_end_at_one_margin() {
+        // Three lines of 43 characters, the widest, then a shorter one.
+        let text = format!(
+            "{}\n{}\n{}\nLa dernière ligne  reste courte.\n",
+            "Le  texte  est  justifié  sur  cette  ligne",
+            "et  aussi  sur  celle-ci  qui  la  continue",
+            "puis  encore  une  fois  sur  la  troisième",
+        );
+        let found = kinds(&text);
+        assert_eq!(found.len(), 18, "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|(k, s)| *k == "justification" && *s == "  ")
+        );
+    }
+
+    #[test]
+    fn a_term_aligned_with_its_description_is_layout() {
+        let text = "       -r     utiliser  l’algorithme\n              des blocs\n";
+        assert_eq!(kinds(text), vec![("justification", "     ")]);
+    }
+
+    #[test]
+    fn words_broken_with_a_typographic_hyphen_join() {
+        assert_eq!(
+            kinds("la ver\u{2010}\n       sion du noyau"),
+            vec![("break", "\u{2010}\n       ")]
+        );
+        // Not before a capital: a hyphen that ends a name.
+        assert!(kinds("Jean\u{2010}\nPierre").is_empty());
+    }
+
+    #[test]
+    fn code_lines_and_synopses_are_masked() {
+        assert_eq!(
+            kinds("       gzip, gunzip - Compresser des fichiers\nLe projet - Il a dit"),
+            vec![("names", "gzip, gunzip -")]
+        );
+        let text = "Exemple :\n\n    if (fd == -1)\n    int  aio_fildes;  /* Descripteur */\n    ch |= 0x100;\n    if true; then echo; fi\n    int fd = socket(AF_INET, SOCK_RAW, 0);\n    close(fd);\n    }\n\n       tar [OPTION...] [FICHIER]...\nbzip2 [ -h|--help ]\n│now       │ maintenant │\n$ make install\nLa fin (voir plus bas) ; puis [sic] et [note].\n";
+        let found: Vec<&str> = kinds(text).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(
+            found,
+            vec![
+                "if (fd == -1)",
+                "int  aio_fildes;  /* Descripteur */",
+                "ch |= 0x100;",
+                "if true; then echo; fi",
+                "int fd = socket(AF_INET, SOCK_RAW, 0);",
+                "close(fd);",
+                "}",
+                "tar [OPTION...] [FICHIER]...",
+                "bzip2 [ -h|--help ]",
+                "│now       │ maintenant │",
+                "$ make install"
+            ]
+        );
+    }
+}
