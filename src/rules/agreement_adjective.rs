@@ -449,11 +449,31 @@ pub(super) fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diag
 /// participle) and token `n` as a noun.
 fn confirmed_by_tagger(doc: &Document, a: usize, n: usize) -> bool {
     let adjective = if readings_at(doc, a).is_some_and(present_participle_too) {
+        // `une entreprise important du vin`: a present participle with
+        // its object.
+        if object_follows(doc, a) {
+            return false;
+        }
         &[Upos::Adj][..]
     } else {
         &[Upos::Adj, Upos::Verb][..]
     };
     grammar::tagged_as(doc, a, adjective) && grammar::tagged_as(doc, n, &[Upos::Noun])
+}
+
+/// Whether a determiner follows word token `a` (`important du vin`,
+/// `important l’huile`).
+fn object_follows(doc: &Document, a: usize) -> bool {
+    let tokens = doc.tokens();
+    let next = tokens.get(a + 2).filter(|_| {
+        tokens
+            .get(a + 1)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Space(_)))
+    });
+    next.is_some_and(|t| {
+        let word = grammar::lowercase(doc.token_text(a + 2));
+        t.kind == TokenKind::Elided || grammar::determiner(&word).is_some()
+    })
 }
 
 /// Whether a comma and another adjective follow word token `a`: a list of
