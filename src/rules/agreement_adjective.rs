@@ -267,6 +267,8 @@ pub(super) fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diag
     // nouns come in token order, so this cursor replaces a binary search
     // ([`grammar::determiner_at`]) per word.
     let mut ahead = 0;
+    // The same, for the word two words ahead of the noun.
+    let mut ahead_two = 0;
     for (n, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Word || t.first.is_uppercase() {
             continue;
@@ -285,7 +287,29 @@ pub(super) fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diag
             (j == p && grammar::determiner(word).is_some() && previous_word(doc, n) == Some(p))
                 .then_some(p)
         });
-        let Some(det) = det else { continue };
+        // Or one adjective between (`la nouvelle réforme`), checked below.
+        let (det, adjective_before) = match det {
+            Some(det) => (det, None),
+            None => {
+                let Some(p) = n.checked_sub(4) else { continue };
+                while grammatical.get(ahead_two).is_some_and(|&(j, _)| j < p) {
+                    ahead_two += 1;
+                }
+                let Some(&(j, word)) = grammatical.get(ahead_two) else {
+                    continue;
+                };
+                let between = n - 2;
+                if j != p
+                    || grammar::determiner(word).is_none()
+                    || previous_word(doc, n) != Some(between)
+                    || previous_word(doc, between) != Some(p)
+                    || tokens[between].first.is_uppercase()
+                {
+                    continue;
+                }
+                (p, Some(between))
+            }
+        };
         // The word tests come before the lexicon lookups: each only skips
         // the word, so their order does not change what is found.
         let Some(mut a) = next_word(doc, n) else {
@@ -301,21 +325,34 @@ pub(super) fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diag
             continue;
         }
         let noun = doc.token_text(n);
-        // `une politique économique ambitieux`: past a first adjective
-        // that agrees, the second.
-        if let Some(second) = next_word(doc, a).filter(|_| {
-            noun_features(doc, det, noun).is_some_and(|(g, p)| {
-                readings(doc.token_text(a)).is_some_and(|r| {
-                    r.has(Pos::Adjective) && !r.has(Pos::Verb) && fits_features(r, g, p)
-                })
-            })
-        }) {
-            if !tokens[second].first.is_uppercase() {
-                a = second;
+        if FEMINISED_TITLES.contains(&noun) {
+            continue;
+        }
+        let Some((gender, plural)) = noun_features(doc, det, noun) else {
+            continue;
+        };
+        // The adjective between the determiner and the noun agrees with
+        // the noun (else `adjective-before-noun` has the question).
+        if let Some(b) = adjective_before {
+            let agrees = readings_at(doc, b).is_some_and(|r| {
+                r.has(Pos::Adjective) && !r.has(Pos::Verb) && fits_features(r, gender, plural)
+            });
+            if !agrees {
+                continue;
             }
         }
+        // `une stratégie commerciale ambitieux`: past a first adjective
+        // that agrees, the second.
+        if let Some(second) = next_word(doc, a).filter(|&w| {
+            !tokens[w].first.is_uppercase()
+                && readings(doc.token_text(a)).is_some_and(|r| {
+                    r.has(Pos::Adjective) && !r.has(Pos::Verb) && fits_features(r, gender, plural)
+                })
+        }) {
+            a = second;
+        }
         let adjective = doc.token_text(a);
-        if FEMINISED_TITLES.contains(&noun) || APPOSED_NOUNS.contains(&adjective) {
+        if APPOSED_NOUNS.contains(&adjective) {
             continue;
         }
         // A list of adjectives (`les cultures française et allemande`, `les
@@ -324,9 +361,6 @@ pub(super) fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diag
         if matches!(after, Some("et" | "ou" | "ni")) || adjective_list_follows(doc, a) {
             continue;
         }
-        let Some((gender, plural)) = noun_features(doc, det, noun) else {
-            continue;
-        };
         let Some(adjective_readings) = readings(adjective) else {
             continue;
         };
@@ -415,7 +449,7 @@ pub(super) fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diag
         }
         // `la réduction des coûts massive`, `la porte du garage ouverte`:
         // the adjective may go with a noun the phrase is a complement of.
-        let Some(heads) = complement_heads(doc, phrase_start(doc, n)) else {
+        let Some(heads) = complement_heads(doc, det) else {
             continue;
         };
         if heads
