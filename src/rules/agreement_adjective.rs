@@ -16,6 +16,7 @@
 //! left.
 
 use super::RuleMeta;
+use super::agreement::FEMINISED_TITLES;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::grammar::{
@@ -75,12 +76,8 @@ const APPOSED_NOUNS: &[&str] = &[
 /// them (`la porte du garage`, `la bourse aux plantes`).
 const COMPLEMENT_LINKS: &[&str] = &["de", "d’", "d'", "du", "des", "à", "au", "aux", "en"];
 
-/// Titles a woman bears in the masculine form (`la docteur`), shared with
-/// the determiner rule.
-use super::agreement::FEMINISED_TITLES;
-
-/// The word token (or elided word) right before token `i`, across exactly
-/// one space on the same line.
+/// The word token right before token `i` (a word or an elided word such as
+/// `l’`), across exactly one space on the same line.
 fn word_before(doc: &Document, i: usize) -> Option<usize> {
     let tokens = doc.tokens();
     let p = i.checked_sub(2)?;
@@ -238,8 +235,8 @@ fn complement_heads(doc: &Document, mut start: usize) -> Option<Vec<usize>> {
     Some(heads)
 }
 
-/// The noun coordinated before the phrase starting at token `start` with
-/// `et` (`un homme et une femme`): the noun, its gender and number, when
+/// The noun before token `conjunction` (`et` in `un homme et une femme`),
+/// across at most two adjectives: the noun, its gender and number, when
 /// the lexicon is sure of them.
 fn coordinated_noun(doc: &Document, conjunction: usize) -> Option<(usize, Gender, bool)> {
     let mut at = conjunction;
