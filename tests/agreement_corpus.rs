@@ -39,6 +39,7 @@ const CLASS_RECALL: &[(&str, f64)] = &[
     ("numeral", 0.85),
     ("tout", 0.9),
     ("adjective-before", 0.8),
+    ("adjective", 0.85),
     ("participle-avoir", 0.7),
 ];
 
@@ -119,7 +120,7 @@ fn recall_and_precision_on_the_test_texts() {
     }
     assert!(recall >= 0.80, "recall {recall:.3}");
     assert!(precision >= 0.95, "precision {precision:.3}");
-    // The figures docs/grammar.md states (184 of 189 errors found, every
+    // The figures docs/grammar.md states (196 of 201 errors found, every
     // finding right): one more error missed or one wrong finding fails.
     const MAX_MISSED: usize = 5;
     assert!(
@@ -143,8 +144,9 @@ fn recall_and_precision_on_the_test_texts() {
 
 /// The sentences of UD French-Sequoia's test part (checked in for the
 /// tagger, `rules/tagger/sequoia/`, LGPL-LR): well-edited French, so every
-/// agreement or elision finding in the default profile is suspect. Two are
-/// allowed, both true errors of the source text: `les hasards du
+/// agreement or elision finding in the default profile is suspect. Three
+/// are allowed, all true errors of the source text: `les positions
+/// française`, `les hasards du
 /// calendrier du Comité … a fait` and `dans le matches de son équipe`.
 #[test]
 fn treebank_sentences_give_almost_no_finding() {
@@ -170,5 +172,5 @@ fn treebank_sentences_give_almost_no_finding() {
     for f in &found {
         println!("  {f}");
     }
-    assert!(found.len() <= 2, "{found:#?}");
+    assert!(found.len() <= 3, "{found:#?}");
 }

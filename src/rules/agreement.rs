@@ -8,8 +8,8 @@ use super::{CodeRuleDef, RuleMeta, always};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::grammar::{
-    self, Determiner, determiner, determiner_form, elided_before, elides_before, gender_fits,
-    is_capitalised_name, next_word, noun_after, number_fits, previous_word, readings,
+    self, Determiner, determiner, determiner_form, elides_before, gender_fits, is_capitalised_name,
+    next_word, noun_after, number_fits, previous_word, readings,
 };
 use crate::inflect::agreeing_form;
 use crate::lexicon::{Gender, Pos, Readings, VerbForm};
@@ -19,7 +19,10 @@ use crate::wordlist::match_case;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
     always("agreement/determiner-noun", determiner_noun),
-    always("agreement/adjective-noun", adjective_noun),
+    always(
+        "agreement/adjective-noun",
+        super::agreement_adjective::adjective_noun,
+    ),
     always("agreement/adjective-before-noun", adjective_before_noun),
 ];
 
@@ -34,7 +37,7 @@ const ARTICLE_CONTEXT: &[&str] = &[
 /// Titles and trades whose masculine form is also used for a woman (`la
 /// docteur`, `une auteur`, `la chef`): a feminine determiner before them
 /// is not an error.
-const FEMINISED_TITLES: &[&str] = &[
+pub(super) const FEMINISED_TITLES: &[&str] = &[
     "auteur",
     "docteur",
     "professeur",
@@ -448,7 +451,7 @@ fn adjective_before_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnost
 }
 
 /// ` (dialogue is masculine)`, from the lexicon, or nothing.
-fn gender_note(noun: &str) -> String {
+pub(super) fn gender_note(noun: &str) -> String {
     match grammar::certain_noun_features(noun) {
         Some((Gender::Masculine, false)) => format!(" (« {noun} » is masculine)"),
         Some((Gender::Feminine, false)) => format!(" (« {noun} » is feminine)"),
@@ -456,150 +459,6 @@ fn gender_note(noun: &str) -> String {
         Some((Gender::Feminine, true)) => format!(" (« {noun} » is feminine plural)"),
         _ => String::new(),
     }
-}
-
-/// Whether `word` reads as an adjective (perhaps also as a noun or a
-/// participle, never as another part of speech), and no reading of it fits
-/// a noun of `gender` and number.
-fn disagreeing_adjective(word: &str, gender: Gender, plural: bool) -> bool {
-    readings(word).is_some_and(|r| {
-        r.iter().all(|r| {
-            matches!(r.pos, Pos::Adjective | Pos::Noun)
-                || (r.pos == Pos::Verb && r.verb_form == VerbForm::PastParticiple)
-        }) && r.has(Pos::Adjective)
-            && !r
-                .iter()
-                .any(|r| gender_fits(Some(gender), r.gender) && number_fits(plural, r.number))
-    })
-}
-
-/// `l’effort plus massive` → `massif`: an adjective right after its noun
-/// (or after a degree adverb) that agrees with it in neither gender nor
-/// number. The noun must have a determiner, and a noun before it in a
-/// complement chain (`la réduction des coûts massive`) must not agree with
-/// the adjective either.
-fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    let tokens = doc.tokens();
-    let grammatical = doc.grammatical_words();
-    // The first grammatical word not before the word ahead of the noun: the
-    // nouns come in token order, so this cursor replaces a binary search
-    // ([`grammar::determiner_at`]) per word.
-    let mut ahead = 0;
-    for (n, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || t.first.is_uppercase() {
-            continue;
-        }
-        // The noun has its determiner: `l’effort`, `la situation`.
-        let article = elided_before(doc, n).filter(|&p| {
-            let text = doc.token_text(p);
-            matches!(text.chars().next(), Some('l' | 'L')) && text.chars().count() == 2
-        });
-        let det = article.or_else(|| {
-            let p = n.checked_sub(2)?;
-            while grammatical.get(ahead).is_some_and(|&(j, _)| j < p) {
-                ahead += 1;
-            }
-            let &(j, word) = grammatical.get(ahead)?;
-            (j == p && grammar::determiner(word).is_some() && previous_word(doc, n) == Some(p))
-                .then_some(p)
-        });
-        let Some(det) = det else { continue };
-        // The word tests come before the lexicon lookups: each only skips
-        // the word, so their order does not change what is found.
-        let Some(mut a) = next_word(doc, n) else {
-            continue;
-        };
-        if grammar::DEGREE_ADVERBS.contains(&doc.token_text(a)) {
-            let Some(next) = next_word(doc, a) else {
-                continue;
-            };
-            a = next;
-        }
-        if tokens[a].first.is_uppercase() {
-            continue;
-        }
-        // Coordinated adjectives (`les cultures française et allemande`)
-        // or nouns (`un homme et une femme heureux`): the adjective agrees
-        // with more than this noun.
-        let coordination =
-            |w: Option<usize>| w.is_some_and(|w| matches!(doc.token_text(w), "et" | "ou" | "ni"));
-        if coordination(next_word(doc, a)) || coordination(previous_word(doc, det)) {
-            continue;
-        }
-        let noun = doc.token_text(n);
-        if FEMINISED_TITLES.contains(&noun) {
-            continue;
-        }
-        let Some((gender, plural)) = grammar::certain_noun_features(noun) else {
-            continue;
-        };
-        let adjective = doc.token_text(a);
-        if !disagreeing_adjective(adjective, gender, plural) {
-            continue;
-        }
-        // `la réduction des coûts massive`: the adjective may go with an
-        // earlier noun that has its own determiner.
-        if earlier_head_agrees(doc, det, adjective)
-            || !grammar::tagged_as(doc, a, &[Upos::Adj, Upos::Verb])
-            || !grammar::tagged_as(doc, n, &[Upos::Noun])
-        {
-            continue;
-        }
-        let span = t.span().cover(tokens[a].span());
-        let mut d = meta.diagnostic(
-            span,
-            format!(
-                "« {adjective} » does not agree with « {noun} »{}",
-                gender_note(noun)
-            ),
-        );
-        if let Some(form) = agreeing_form(adjective, Some(gender), plural) {
-            d.message.push_str(&format!(": « {form} »"));
-            d.fix = Some(Fix::new(
-                vec![Edit::replace(tokens[a].span(), form)],
-                Applicability::Unsafe,
-            ));
-        }
-        out.push(d);
-    }
-}
-
-/// Whether, before determiner token `det`, a complement chain (`… de`,
-/// `des`, `du`) leads back to a noun with a determiner that `adjective`
-/// agrees with.
-fn earlier_head_agrees(doc: &Document, det: usize, adjective: &str) -> bool {
-    let tokens = doc.tokens();
-    // The word before the determiner: `de` (with `l’`), or the determiner
-    // itself is `des`/`du`.
-    let det_word = grammar::lowercase(doc.token_text(det));
-    let link = if matches!(&*det_word, "des" | "du" | "d’" | "d'") {
-        Some(det)
-    } else {
-        previous_word(doc, det)
-            .or_else(|| {
-                det.checked_sub(2)
-                    .filter(|&p| tokens[p].kind == TokenKind::Word)
-            })
-            .filter(|&p| matches!(doc.token_text(p), "de" | "à"))
-    };
-    let Some(link) = link else { return false };
-    let Some(head) = previous_word(doc, link) else {
-        return false;
-    };
-    let Some(r) = readings(&grammar::lowercase(doc.token_text(head))) else {
-        return false;
-    };
-    let head_has_det = elided_before(doc, head).is_some()
-        || previous_word(doc, head).is_some_and(|p| grammar::determiner_at(doc, p).is_some());
-    head_has_det
-        && r.iter().filter(|r| r.pos == Pos::Noun).any(|h| {
-            readings(adjective).is_some_and(|a| {
-                a.iter().any(|a| {
-                    gender_fits(Some(h.gender), a.gender)
-                        && number_fits(h.number == crate::lexicon::Number::Plural, a.number)
-                })
-            })
-        })
 }
 
 #[cfg(test)]

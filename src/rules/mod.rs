@@ -10,6 +10,7 @@ pub mod declarative;
 pub mod spec;
 
 mod agreement;
+mod agreement_adjective;
 mod agreement_clause;
 mod agreement_quantity;
 mod apostrophe;
