@@ -28,6 +28,49 @@ static ASPIRATED_H: LazyLock<FxHashSet<&'static str>> =
 static NO_ELISION: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../rules/data/elision-exceptions.txt")).collect());
 
+/// Nouns after which a word is the name of a thing of the program, not
+/// running text: `la clé exclude`, `l’option verbose`, `le mode debug`,
+/// `la variable nom`.
+pub const NAMING_NOUNS: &[&str] = &[
+    "argument",
+    "arguments",
+    "attribut",
+    "attributs",
+    "balise",
+    "balises",
+    "branche",
+    "champ",
+    "champs",
+    "clé",
+    "clés",
+    "commande",
+    "commandes",
+    "drapeau",
+    "fonction",
+    "fonctions",
+    "format",
+    "méthode",
+    "méthodes",
+    "mode",
+    "module",
+    "mot-clé",
+    "mots-clés",
+    "niveau",
+    "option",
+    "options",
+    "paquet",
+    "paramètre",
+    "paramètres",
+    "propriété",
+    "propriétés",
+    "sous-commande",
+    "type",
+    "valeur",
+    "valeurs",
+    "variable",
+    "variables",
+];
+
 /// `word` in lowercase, exactly as [`str::to_lowercase`] gives it, borrowed
 /// when no character changes (most words of a text): no allocation then.
 pub fn lowercase(word: &str) -> Cow<'_, str> {

@@ -64,48 +64,6 @@ static PHRASES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Nouns after which a word is the name of a thing of the program, not
-/// running text: `la clé exclude`, `l’option verbose`, `le mode debug`.
-const NAMING_NOUNS: &[&str] = &[
-    "argument",
-    "arguments",
-    "attribut",
-    "attributs",
-    "balise",
-    "balises",
-    "branche",
-    "champ",
-    "champs",
-    "clé",
-    "clés",
-    "commande",
-    "commandes",
-    "drapeau",
-    "fonction",
-    "fonctions",
-    "format",
-    "méthode",
-    "méthodes",
-    "mode",
-    "module",
-    "mot-clé",
-    "mots-clés",
-    "niveau",
-    "option",
-    "options",
-    "paquet",
-    "paramètre",
-    "paramètres",
-    "propriété",
-    "propriétés",
-    "sous-commande",
-    "type",
-    "valeur",
-    "valeurs",
-    "variable",
-    "variables",
-];
-
 /// The longest list of option values read around a word.
 const MAX_LIST: usize = 12;
 
@@ -491,7 +449,7 @@ impl<'d> Scanner<'d, '_> {
         }
         let named = self.word_before(i).is_some_and(|p| {
             let noun = grammar::lowercase(self.text(p));
-            NAMING_NOUNS.contains(&&*noun)
+            grammar::NAMING_NOUNS.contains(&&*noun)
         });
         named || self.in_value_list(i) || self.written_as_name(i)
     }

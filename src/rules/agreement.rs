@@ -228,6 +228,14 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         }) {
             continue;
         }
+        // `la variable nom`, `une variable tableau`: the word between is
+        // the noun the determiner agrees with, and the next one names it.
+        if phrase.between.iter().any(|&b| {
+            let between = grammar::lowercase(doc.token_text(b));
+            grammar::NAMING_NOUNS.contains(&&*between) && fits(&d, &between)
+        }) {
+            continue;
+        }
         // The tagger, asked only here, confirms the determiner and its noun.
         if !grammar::tagged_as(doc, i, &[Upos::Det])
             || !grammar::tagged_as(doc, n, &[Upos::Noun, Upos::Adj])
