@@ -52,6 +52,7 @@ fn is_trigger(b: u8) -> bool {
             | b'>'
             | b'&'
             | b'|'
+            | b','
     )
 }
 
@@ -77,6 +78,12 @@ pub fn spans(text: &str) -> Vec<Span> {
             break;
         };
         let i = pos + offset;
+        // A comma makes code only between two characters (`s,m,h`); a
+        // comma before a space is the sentence's.
+        if bytes[i] == b',' && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            pos = i + 1;
+            continue;
+        }
         // Runs end at any white space, the no-break ones included.
         let start = text[pos..i]
             .char_indices()
@@ -89,7 +96,15 @@ pub fn spans(text: &str) -> Vec<Span> {
             .map_or(bytes.len(), |(p, _)| i + p);
         // Code in prose is short; the bound keeps the cost linear.
         let short = end - start <= MAX_RUN;
-        if let Some(span) = trim(text, start, end).filter(|s| short && is_code(&text[s.range()])) {
+        let run = text[start..end]
+            .trim_matches(is_quote_or_space)
+            .trim_end_matches([',', ';', ':', '!', '?']);
+        if short && is_repeated_placeholder(run) {
+            let from = start + text[start..end].find(run).unwrap_or(0);
+            out.push(Span::new(from, from + run.len()));
+        } else if let Some(span) =
+            trim(text, start, end).filter(|s| short && is_code(&text[s.range()]))
+        {
             out.push(span);
         }
         pos = end;
@@ -162,6 +177,61 @@ pub fn is_code(run: &str) -> bool {
         || is_brace_list(bytes)
         || is_dotted(run)
         || is_manual_reference(bytes)
+        || is_comma_list(bytes)
+        || is_format_pattern(bytes)
+}
+
+/// A placeholder of a synopsis that may be repeated: a bracketed group or
+/// a name in capitals followed by `...` (`[OPTION]...`, `FICHIER...`,
+/// `[fichier...]`).
+fn is_repeated_placeholder(run: &str) -> bool {
+    let inner = run.strip_suffix(']').unwrap_or(run);
+    let Some(stem) = inner.strip_suffix("...") else {
+        return false;
+    };
+    let bracketed = run.starts_with('[') || stem.ends_with(']');
+    let stem = stem.trim_end_matches(']').trim_start_matches('[');
+    let capitals = stem.len() >= 2
+        && stem.bytes().any(|b| b.is_ascii_uppercase())
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_'));
+    capitals || bracketed && !stem.is_empty() && !stem.contains(' ')
+}
+
+/// Three items or more joined by commas without spaces (`s,m,h,d`,
+/// `euser,ruser,suser`): values of an option. Two words glued by a comma
+/// are a missing space.
+fn is_comma_list(bytes: &[u8]) -> bool {
+    let items: Vec<&[u8]> = bytes.split(|&b| b == b',').collect();
+    // Numbers grouped by commas (`12,500,000`) are prose.
+    items.len() >= 3
+        && items
+            .iter()
+            .any(|item| item.iter().any(u8::is_ascii_alphabetic))
+        && items.iter().all(|item| {
+            !item.is_empty()
+                && item.len() <= 16
+                && item
+                    .iter()
+                    .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+'))
+        })
+}
+
+/// A pattern of a date or time format: letters repeated, joined by `:`,
+/// `-`, `/` or `.` (`HH:MM`, `H:MM:SS`, `YYYY-MM-DD`, `JJ/MM/AAAA`).
+fn is_format_pattern(bytes: &[u8]) -> bool {
+    let parts: Vec<&[u8]> = bytes
+        .split(|&b| matches!(b, b':' | b'-' | b'/' | b'.'))
+        .collect();
+    parts.len() >= 2
+        && parts.iter().any(|p| p.len() >= 2)
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 4
+                && p[0].is_ascii_uppercase()
+                && p.iter().all(|&b| b == p[0])
+        })
 }
 
 /// A reference to a manual page: a name and its section in brackets
@@ -349,6 +419,22 @@ mod tests {
         assert_eq!(
             found("Lancez ls --all ou -o fichier, puis --time=MOT."),
             vec!["--all", "-o", "--time=MOT"]
+        );
+        assert_eq!(
+            found("Les unités s,m,h,d et les champs euser,ruser,suser ; pas rouge,vert."),
+            vec!["s,m,h,d", "euser,ruser,suser"]
+        );
+        assert_eq!(
+            found("Un budget de 12,500,000 $ et 1,2,3 partout."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            found("Au format HH:MM ou YYYY-MM-DD, pas à 10:30 ni en A-B."),
+            vec!["HH:MM", "YYYY-MM-DD"]
+        );
+        assert_eq!(
+            found("Lancez stat [OPTION]... FICHIER... ou [fichier...], et puis... non."),
+            vec!["[OPTION]...", "FICHIER...", "[fichier...]"]
         );
         assert_eq!(
             found("Avec find -name ou -newer, pas - tiret ni -Non."),
