@@ -105,8 +105,8 @@ fn width(text: &str, line: Line) -> usize {
 }
 
 /// The right margin of justified text: the width most lines with inner
-/// gaps share, when at least [`MIN_JUSTIFIED_LINES`] of them do and few
-/// lines pass it (justified text fills its lines up to the margin and
+/// gaps share, when at least [`MIN_JUSTIFIED_LINES`] of them do and no
+/// more lines pass it (justified text fills its lines up to the margin and
 /// never beyond; a table or an address may).
 fn justified_margin(text: &str, gapped: &[(Line, Vec<Span>)]) -> Option<usize> {
     let mut widths: Vec<usize> = gapped.iter().map(|(l, _)| width(text, *l)).collect();
@@ -116,7 +116,7 @@ fn justified_margin(text: &str, gapped: &[(Line, Vec<Span>)]) -> Option<usize> {
         .map(|run| (run[0], run.len()))
         .max_by_key(|&(w, n)| (n, w))?;
     let wider = lines(text).filter(|&l| width(text, l) > margin).count();
-    (count >= MIN_JUSTIFIED_LINES && margin >= MIN_MARGIN && wider * 4 <= count).then_some(margin)
+    (count >= MIN_JUSTIFIED_LINES && margin >= MIN_MARGIN && wider <= count).then_some(margin)
 }
 
 /// The indentation of a line, in characters.
@@ -129,10 +129,19 @@ fn indentation(text: &str, line: Line) -> usize {
 
 /// The first gap of `line` when it aligns a term with its description: the
 /// description starts at the column where the next line, indented more
-/// than this one, goes on (`-r     utiliser…` over `       des blocs…`).
+/// than this one, goes on (`-r     utiliser…` over `       des blocs…`),
+/// or the term is a list marker (`•   Mauvais noms…`, `2.  Ouvrir…`).
 fn hanging_gap(text: &str, line: Line, next: Option<Line>, gaps: &[Span]) -> Option<Span> {
-    let next = next?;
     let first = *gaps.first()?;
+    let term = text[line.start..first.start].trim_start();
+    let marker = matches!(term, "•" | "·" | "-" | "–" | "—" | "*" | "o")
+        || term.len() <= 3
+            && term.ends_with(['.', ')'])
+            && term[..term.len() - 1].bytes().all(|b| b.is_ascii_digit());
+    if marker && !term.is_empty() {
+        return Some(first);
+    }
+    let next = next?;
     let column = text[line.start..first.end].chars().count();
     let indent = indentation(text, next);
     (indent > indentation(text, line) && column == indent && width(text, next) > indent)
@@ -347,6 +356,11 @@ mod tests {
     fn a_term_aligned_with_its_description_is_layout() {
         let text = "       -r     utiliser  l’algorithme\n              des blocs\n";
         assert_eq!(kinds(text), vec![("justification", "     ")]);
+        let text = "   •   Mauvais  noms.\n   2.  Ouvrir le fichier.\nLe  texte.\n";
+        assert_eq!(
+            kinds(text),
+            vec![("justification", "   "), ("justification", "  ")]
+        );
     }
 
     #[test]
