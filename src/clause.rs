@@ -14,7 +14,7 @@
 use crate::document::Document;
 use crate::grammar::{self, Determiner, gender_fits, number_fits, readings};
 use crate::lexicon::{Gender, Number, Pos, VerbForm};
-use crate::tokenize::{SpaceKind, TokenKind};
+use crate::tokenize::TokenKind;
 use std::borrow::Cow;
 
 /// A subject and the verb that follows it.
@@ -50,13 +50,8 @@ pub fn following(doc: &Document, i: usize) -> Option<usize> {
         let n = tokens.get(i + 1)?;
         return (n.kind == TokenKind::Word && n.span().start == t.span().end).then_some(i + 1);
     }
-    let space = tokens.get(i + 1)?;
-    let next = tokens.get(i + 2)?;
-    let one_space = matches!(
-        space.kind,
-        TokenKind::Space(SpaceKind::Ascii | SpaceKind::Nbsp | SpaceKind::Nnbsp)
-    ) && space.span().end - space.span().start <= 3;
-    (one_space && matches!(next.kind, TokenKind::Word | TokenKind::Elided)).then_some(i + 2)
+    grammar::after_one_space(doc, i)
+        .filter(|&n| matches!(tokens[n].kind, TokenKind::Word | TokenKind::Elided))
 }
 
 /// Token `i` in lowercase, without the apostrophe of an elided word

@@ -395,17 +395,23 @@ pub const DEGREE_ADVERBS: &[&str] = &[
     "très", "plus", "moins", "si", "aussi", "trop", "fort", "assez", "bien", "tout", "toute",
 ];
 
-/// The word token after word token `i`, across exactly one space on the
-/// same line (an ordinary, no-break or narrow no-break space).
-pub fn next_word(doc: &Document, i: usize) -> Option<usize> {
+/// The token after token `i` across exactly one space on the same line
+/// (an ordinary, no-break or narrow no-break space), whatever its kind.
+pub fn after_one_space(doc: &Document, i: usize) -> Option<usize> {
     let tokens = doc.tokens();
     let space = tokens.get(i + 1)?;
-    let next = tokens.get(i + 2)?;
+    tokens.get(i + 2)?;
     let one_space = matches!(
         space.kind,
         TokenKind::Space(SpaceKind::Ascii | SpaceKind::Nbsp | SpaceKind::Nnbsp)
     ) && doc.slice(space.span()).chars().count() == 1;
-    (one_space && next.kind == TokenKind::Word).then_some(i + 2)
+    one_space.then_some(i + 2)
+}
+
+/// The word token after word token `i`, across exactly one space on the
+/// same line (see [`after_one_space`]).
+pub fn next_word(doc: &Document, i: usize) -> Option<usize> {
+    after_one_space(doc, i).filter(|&n| doc.tokens()[n].kind == TokenKind::Word)
 }
 
 /// The word token before token `i`, across exactly one space (see
