@@ -178,6 +178,7 @@ pub fn is_code(run: &str) -> bool {
         || is_dotted(run)
         || is_manual_reference(bytes)
         || is_comma_list(bytes)
+        || is_extension(run)
         || is_format_pattern(bytes)
 }
 
@@ -216,6 +217,12 @@ fn is_comma_list(bytes: &[u8]) -> bool {
                     .iter()
                     .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+'))
         })
+}
+
+/// A file extension on its own: `.deb`, `.tar`, `.md`.
+fn is_extension(run: &str) -> bool {
+    run.strip_prefix('.')
+        .is_some_and(|ext| EXTENSIONS.contains(&ext))
 }
 
 /// A pattern of a date or time format: letters repeated, joined by `:`,
@@ -337,7 +344,12 @@ fn is_path(bytes: &[u8]) -> bool {
     let rooted = [b"/".as_slice(), b"./", b"../", b"~/"]
         .iter()
         .any(|p| bytes.starts_with(p) && bytes.len() > p.len());
-    if rooted {
+    // A hidden folder: `.git/shallow`, `.config/app`.
+    let hidden = bytes.len() > 2
+        && bytes[0] == b'.'
+        && bytes[1].is_ascii_alphanumeric()
+        && bytes.contains(&b'/');
+    if rooted || hidden {
         return bytes[1..].iter().any(u8::is_ascii_alphanumeric);
     }
     let slashes = bytes.iter().filter(|&&b| b == b'/').count();
@@ -423,6 +435,10 @@ mod tests {
         assert_eq!(
             found("Les unités s,m,h,d et les champs euser,ruser,suser ; pas rouge,vert."),
             vec!["s,m,h,d", "euser,ruser,suser"]
+        );
+        assert_eq!(
+            found("Les paquets .deb et le dépôt .git/shallow, pas .Le ni .toto."),
+            vec![".deb", ".git/shallow"]
         );
         assert_eq!(
             found("Un budget de 12,500,000 $ et 1,2,3 partout."),

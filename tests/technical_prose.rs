@@ -94,6 +94,8 @@ fn glosses_and_words_introduced_as_english_are_deliberate() {
         "Le suivi des tickets (issue tracker) garde l’historique.",
         "Le signe > se lit en anglais greater than.",
         "Le bouton porte son nom anglais\u{a0}: shutdown.",
+        "Il accepte aussi midnight (minuit) et noon (midi).",
+        "La recherche des feuilles (NDT\u{a0}: leaf) est désactivée.",
     ] {
         assert_eq!(findings(text), vec![], "{text}");
     }
@@ -127,6 +129,11 @@ fn english_left_in_running_text_is_still_reported() {
     };
     assert_eq!(
         english("La visite de shock a surpris (ce matin)."),
+        vec!["shock"]
+    );
+    // Brackets after English holding an aside are not its translation.
+    assert_eq!(
+        english("La visite de shock (ce matin) a surpris."),
         vec!["shock"]
     );
     // Brackets holding French too are an aside, not a gloss.

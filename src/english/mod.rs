@@ -8,7 +8,7 @@ pub mod hints;
 
 use crate::document::Document;
 use crate::grammar;
-use crate::lexicon;
+use crate::lexicon::{self, Pos};
 use crate::memo;
 use crate::span::Span;
 use crate::tokenize::TokenKind;
@@ -535,7 +535,9 @@ impl<'d> Scanner<'d, '_> {
     /// The English words around tokens `first..=last` when they are given
     /// on purpose: a gloss in brackets after a word (`gratuiciel
     /// (freeware)`, `suivi des tickets (issue tracker)`) holding no French
-    /// word, or words introduced as English (`en anglais : greater than`).
+    /// word, or words introduced as English (`en anglais : greater than`,
+    /// a translator's note `NDT : leaf`), or English words followed by
+    /// their translation in brackets (`midnight (minuit)`).
     fn gloss_around(&self, first: usize, last: usize) -> Option<Span> {
         let tokens = self.doc.tokens();
         let is_char =
@@ -549,8 +551,10 @@ impl<'d> Scanner<'d, '_> {
             if tokens[p].kind == TokenKind::LineBreak {
                 break;
             }
+            // `en anglais`, or a translator's note (`NDT : leaf`).
             if tokens[p].kind == TokenKind::Word
-                && grammar::lowercase(self.text(p)).starts_with("anglais")
+                && (grammar::lowercase(self.text(p)).starts_with("anglais")
+                    || self.text(p) == "NDT")
             {
                 return Some(tokens[first].span().cover(tokens[last].span()));
             }
@@ -558,6 +562,34 @@ impl<'d> Scanner<'d, '_> {
                 break;
             }
             j = p;
+        }
+        // `midnight (minuit)`: the English term, then its translation in
+        // brackets, French words only.
+        if let Some(open) = self.doc.next_non_space(last).filter(|&k| is_char(k, '(')) {
+            let close = (open + 1..tokens.len().min(open + 17))
+                .take_while(|&k| tokens[k].is_wordlike() || tokens[k].is_space() || is_char(k, ')'))
+                .find(|&k| is_char(k, ')'));
+            // A translation is a few French words opening on a noun or an
+            // adjective; `(ce matin)` is an aside.
+            let translated = close.is_some_and(|close| {
+                let words: Vec<usize> = (open + 1..close)
+                    .filter(|&k| tokens[k].is_wordlike())
+                    .collect();
+                let french = |k: &usize| {
+                    let w = self.text(*k);
+                    lexicon::is_french(w) && lexicon::english(w).is_none_or(|e| e.level > MAX_LEVEL)
+                };
+                let opens_on_noun = words.first().is_some_and(|&k| {
+                    let w = grammar::lowercase(self.text(k));
+                    grammar::determiner(&w).is_none()
+                        && grammar::readings(&w)
+                            .is_some_and(|r| r.has(Pos::Noun) || r.has(Pos::Adjective))
+                });
+                (1..=4).contains(&words.len()) && opens_on_noun && words.iter().all(french)
+            });
+            if translated {
+                return Some(tokens[first].span().cover(tokens[last].span()));
+            }
         }
         // `mot (english words)`: the brackets hold only these words.
         let open = (first.saturating_sub(16)..first)
