@@ -105,11 +105,26 @@ pub fn spans(text: &str) -> Vec<Span> {
         } else if let Some(span) =
             trim(text, start, end).filter(|s| short && is_code(&text[s.range()]))
         {
-            out.push(span);
+            out.push(quoted(bytes, span));
         }
         pos = end;
     }
     out
+}
+
+/// `span` with the straight quotes right around it (`"~/.viminfo"`,
+/// `'$HOME'`): code quoted as code is written, whose marks are the
+/// code's, not a quotation of the sentence.
+fn quoted(bytes: &[u8], span: Span) -> Span {
+    match (
+        span.start.checked_sub(1).map(|i| bytes[i]),
+        bytes.get(span.end),
+    ) {
+        (Some(open @ (b'"' | b'\'')), Some(&close)) if open == close => {
+            Span::new(span.start - 1, span.end + 1)
+        }
+        _ => span,
+    }
 }
 
 /// The run `text[start..end]` without the marks of the sentence around it:
@@ -435,6 +450,10 @@ mod tests {
         assert_eq!(
             found("Les unités s,m,h,d et les champs euser,ruser,suser ; pas rouge,vert."),
             vec!["s,m,h,d", "euser,ruser,suser"]
+        );
+        assert_eq!(
+            found("Ouvrez \"~/.viminfo\" ou '$HOME', pas \"oui\"."),
+            vec!["\"~/.viminfo\"", "'$HOME'"]
         );
         assert_eq!(
             found("Les paquets .deb et le dépôt .git/shallow, pas .Le ni .toto."),
