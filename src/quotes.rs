@@ -192,8 +192,15 @@ fn is_mentioned(text: &str, tokens: &[Token], i: usize) -> bool {
             return true;
         }
     }
-    let alone_after =
-        !glued_prev && !glued_next && next.is_none_or(|n| tokens[n].kind != TokenKind::Quote);
+    // `le symbole « . »`: an opening mark with one sign and its closing
+    // mark after it quotes that sign.
+    let quotes_one = next
+        .and_then(|n| (n + 1..tokens.len()).find(|&j| !tokens[j].is_space()))
+        .is_some_and(|j| tokens[j].kind == TokenKind::Quote);
+    let alone_after = !glued_prev
+        && !glued_next
+        && !quotes_one
+        && next.is_none_or(|n| tokens[n].kind != TokenKind::Quote);
     alone_after
         && prev.is_some_and(|p| {
             tokens[p].kind == TokenKind::Word
@@ -471,6 +478,7 @@ mod tests {
             "Le caractère « \" » termine la chaîne.",
             "Échappez le caractère \" avec une barre oblique.",
             "Les apostrophes ['] et les guillemets (“) sont mentionnés.",
+            "Le symbole « . » et le caractère « # » sont cités.",
         ] {
             let a = analyse(text);
             assert!(

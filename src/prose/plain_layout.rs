@@ -216,6 +216,19 @@ fn is_code_line(line: &str) -> bool {
         || line.ends_with(" \\")
         || is_synopsis(line)
         || is_table_row(line)
+        || is_running_head(line)
+}
+
+/// The header or footer line of a manual page: fields set apart by wide
+/// gaps, ending with the page's name and section (`GNU coreutils 9.1
+/// Septembre 2022   SUM(1)`).
+fn is_running_head(line: &str) -> bool {
+    line.contains("   ")
+        && line.ends_with(')')
+        && line
+            .rsplit(' ')
+            .next()
+            .is_some_and(crate::code_in_prose::is_code)
 }
 
 /// A command synopsis: a command name, then options in brackets, two
@@ -379,7 +392,7 @@ mod tests {
             kinds("       gzip, gunzip - Compresser des fichiers\nLe projet - Il a dit"),
             vec![("names", "gzip, gunzip -")]
         );
-        let text = "Exemple :\n\n    if (fd == -1)\n    int  aio_fildes;  /* Descripteur */\n    ch |= 0x100;\n    if true; then echo; fi\n    int fd = socket(AF_INET, SOCK_RAW, 0);\n    close(fd);\n    }\n\n       tar [OPTION...] [FICHIER]...\nbzip2 [ -h|--help ]\n│now       │ maintenant │\n$ make install\nLa fin (voir plus bas) ; puis [sic] et [note].\n";
+        let text = "Exemple :\n\n    if (fd == -1)\n    int  aio_fildes;  /* Descripteur */\n    ch |= 0x100;\n    if true; then echo; fi\n    int fd = socket(AF_INET, SOCK_RAW, 0);\n    close(fd);\n    }\n\n       tar [OPTION...] [FICHIER]...\nbzip2 [ -h|--help ]\n│now       │ maintenant │\nGNU outils 9.1    Septembre 2022    SUM(1)\n$ make install\nLa fin (voir plus bas) ; puis [sic] et [note].\n";
         let found: Vec<&str> = kinds(text).into_iter().map(|(_, s)| s).collect();
         assert_eq!(
             found,
@@ -394,6 +407,7 @@ mod tests {
                 "tar [OPTION...] [FICHIER]...",
                 "bzip2 [ -h|--help ]",
                 "│now       │ maintenant │",
+                "GNU outils 9.1    Septembre 2022    SUM(1)",
                 "$ make install"
             ]
         );
