@@ -771,3 +771,38 @@ fn many_files_share_one_configuration() {
     assert_eq!(found.len(), 200);
     assert!(found.iter().all(|f| f.rule == ENGLISH));
 }
+
+#[test]
+fn formats_read_files_matching_a_glob_as_one_format() {
+    // A JSON resource with a `.txt` name: read as JSON, its key (`Salut!`)
+    // is not checked; read as text, it is.
+    let json = "{\"Salut!\": \"Bonjour!\"}\n";
+    let dir = project(&[
+        ("coquille.toml", "[formats]\n\"i18n/*.txt\" = \"json\"\n"),
+        ("i18n/fr.txt", json),
+        ("notes.txt", json),
+    ]);
+    let found = findings(dir.path(), &["i18n/fr.txt", "notes.txt"]);
+    assert_eq!(rules_in(&found, "i18n/fr.txt"), sorted(&[SPACING]));
+    assert_eq!(rules_in(&found, "notes.txt"), sorted(&[SPACING, SPACING]));
+    // `--format-in` wins over the configuration.
+    let forced = findings(dir.path(), &["--format-in", "text", "i18n/fr.txt"]);
+    assert_eq!(
+        rules_in(&forced, "i18n/fr.txt"),
+        sorted(&[SPACING, SPACING])
+    );
+}
+
+#[test]
+fn an_unknown_format_is_a_configuration_error() {
+    let dir = project(&[
+        ("coquille.toml", "[formats]\n\"*.strings\" = \"apple\"\n"),
+        ("a.txt", FAULTY),
+    ]);
+    let o = run(dir.path(), &["check", "a.txt"]);
+    assert_config_error(
+        &o,
+        "coquille.toml",
+        &["key `formats.\"*.strings\"`", "unknown format `apple`"],
+    );
+}

@@ -472,3 +472,61 @@ fn fixes_write_spaces_as_the_file_does() {
         assert!(fixed.contains(expected), "{name}: {fixed}");
     }
 }
+
+#[test]
+fn findings_in_fuzzy_entries_say_so_in_json_and_sarif() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let po = "msgid \"Hello!\"\nmsgstr \"Salut!\"\n\n#, fuzzy\nmsgid \"Welcome!\"\nmsgstr \"Bienvenue!\"\n";
+    std::fs::write(dir.path().join("fr.po"), po).expect("write");
+    let xlf = "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"fr\" datatype=\"plaintext\" original=\"a\"><body>\n<trans-unit id=\"1\"><source>Hello!</source><target>Salut!</target></trans-unit>\n<trans-unit id=\"2\"><source>Welcome!</source><target state=\"needs-review-translation\">Bienvenue!</target></trans-unit>\n</body></file></xliff>\n";
+    std::fs::write(dir.path().join("fr.xlf"), xlf).expect("write");
+    for (file, text) in [("fr.po", po), ("fr.xlf", xlf)] {
+        let args = [
+            "check",
+            "--no-config",
+            "--select",
+            "spacing/missing-space-before",
+        ];
+        let out = coquille(
+            &[&args[..], &["--format", "json", file]].concat(),
+            dir.path(),
+        );
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+        let found: Vec<(&str, Option<bool>)> = json
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|d| {
+                let start = d["start"]["offset"].as_u64().expect("offset") as usize;
+                (&text[..start], d.get("fuzzy").map(|f| f == true))
+            })
+            .map(|(before, fuzzy)| {
+                (
+                    if before.contains("Bienvenue") {
+                        "Bienvenue"
+                    } else {
+                        "Salut"
+                    },
+                    fuzzy,
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [("Salut", None), ("Bienvenue", Some(true))],
+            "{file}: {json}"
+        );
+        let out = coquille(
+            &[&args[..], &["--format", "sarif", file]].concat(),
+            dir.path(),
+        );
+        let sarif: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("SARIF");
+        let fuzzy: Vec<bool> = sarif["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|r| r["properties"]["fuzzy"] == true)
+            .collect();
+        assert_eq!(fuzzy, [false, true], "{file}: {sarif}");
+    }
+}

@@ -246,8 +246,9 @@ pub(super) struct Run {
     /// The index in `linters` of each input's linter.
     linter_of: Vec<usize>,
     stdin_name: Option<String>,
-    /// The kind `--format-in` forces on every input.
-    format_in: Option<SourceKind>,
+    /// The kind each input is read as when `--format-in` or config
+    /// `formats` forces one (the option wins).
+    forced: Vec<Option<SourceKind>>,
     /// `--source-file`.
     source_file: Option<PathBuf>,
 }
@@ -275,8 +276,16 @@ impl Run {
         let stdin_name = common.stdin_filename.clone();
         let mut linters = Linters::default();
         let mut linter_of = Vec::with_capacity(inputs.len());
+        let format_in = common.format_in.as_deref().and_then(SourceKind::from_name);
+        let mut forced = Vec::with_capacity(inputs.len());
         for input in &inputs {
             let (path, config) = configs.for_input(input, stdin_name.as_deref());
+            forced.push(format_in.or_else(|| {
+                config
+                    .as_deref()
+                    .zip(path.as_deref())
+                    .and_then(|(c, p)| c.format_for(p))
+            }));
             let index = linters
                 .index_for(&overrides, config.as_deref(), path.as_deref())
                 .map_err(&mut fail)?;
@@ -308,7 +317,7 @@ impl Run {
             inputs,
             linter_of,
             stdin_name,
-            format_in: common.format_in.as_deref().and_then(SourceKind::from_name),
+            forced,
             source_file: common.source_file.clone(),
         })
     }
@@ -328,7 +337,7 @@ impl Run {
 
     /// Reads input `i`.
     fn load(&self, i: usize) -> Result<Source, String> {
-        let source = read_input(&self.inputs[i], self.stdin_name.as_deref(), self.format_in)?;
+        let source = read_input(&self.inputs[i], self.stdin_name.as_deref(), self.forced[i])?;
         let path = match &self.inputs[i] {
             Input::File(path) => Some(path.as_path()),
             Input::Stdin => self.stdin_name.as_deref().map(Path::new),
@@ -639,12 +648,14 @@ impl Sink {
             self.stats.add(&outcome.diagnostics);
             return Ok(());
         }
+        let fuzzy = crate::prose::fuzzy_spans(&outcome.source);
         self.printer.file(
             &FileReport {
                 name: &outcome.source.name,
                 text: &outcome.source.text,
                 diagnostics: &outcome.diagnostics,
                 record: outcome.place,
+                fuzzy: &fuzzy,
             },
             &mut self.out,
         )
@@ -880,7 +891,7 @@ fn run_batch(
                 let unchanged = Source::new(
                     outcome.source.name.clone(),
                     original.clone(),
-                    run.format_in.unwrap_or_else(|| SourceKind::from_path(path)),
+                    run.forced[i].unwrap_or_else(|| SourceKind::from_path(path)),
                 );
                 outcome = Mode::Check.apply(linter, unchanged, None);
             }
