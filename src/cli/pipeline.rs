@@ -146,8 +146,12 @@ fn well_formed(source: &Source) -> Result<(), String> {
 /// `en.json` beside it, and `fr/app.json` translates `en/app.json`.
 fn counterpart_path(path: &Path, kind: SourceKind) -> Option<PathBuf> {
     let name = path.file_name()?;
-    let dir = path.parent()?;
-    let dir_name = dir.file_name()?.to_str()?;
+    // A bare name (`fr.json`) is in the current folder.
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let dir_name = dir.file_name().and_then(|d| d.to_str()).unwrap_or("");
     let is_language = |s: &str| {
         let (lang, region) = s.split_once(['-', '_']).unwrap_or((s, ""));
         (2..=3).contains(&lang.len())

@@ -17,6 +17,9 @@ pub struct Side {
     pub text: String,
     /// The placeholders and inline codes, in order, as written.
     pub codes: Vec<String>,
+    /// The tags around its prose (HTML `<b>`, `</a>`; XLIFF `<g id="1">`,
+    /// `<pc>`), in order, as written.
+    pub tags: Vec<String>,
 }
 
 /// A target segment and the source segment it translates.
@@ -26,6 +29,8 @@ pub struct Pair {
     pub target: Span,
     /// The target's placeholders and inline codes, in order, as written.
     pub target_codes: Vec<String>,
+    /// The target's tags, in order, as written.
+    pub target_tags: Vec<String>,
     /// The source segment.
     pub source: Side,
     /// In a gettext plural entry, the other source form (`msgid_plural`
@@ -43,6 +48,11 @@ pub(super) fn side(text: &str, read: impl FnOnce(&mut Builder)) -> Side {
     b.end_paragraph();
     let prose = Span::new(0, b.len());
     Side {
+        tags: b
+            .tags_in(text, 0, b.paragraph_count())
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         codes: b
             .codes_in(text, prose)
             .into_iter()
@@ -70,6 +80,11 @@ pub(super) fn target(
             target: span,
             target_codes: out
                 .codes_in(text, span)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            target_tags: out
+                .tags_in(text, before, out.paragraph_count())
                 .into_iter()
                 .map(str::to_string)
                 .collect(),
