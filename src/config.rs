@@ -94,6 +94,8 @@ pub struct FormatGlob {
     matcher: GlobMatcher,
     /// The format its files are read as.
     pub kind: SourceKind,
+    /// That format's name, as written (`json`).
+    pub name: String,
 }
 
 /// A configuration file, read and checked.
@@ -482,6 +484,7 @@ fn formats(file: &str, table: &BTreeMap<String, String>) -> Result<Vec<FormatGlo
                 matcher: glob(file, &key, pattern)?.compile_matcher(),
                 pattern: pattern.clone(),
                 kind,
+                name: name.clone(),
             })
         })
         .collect()
