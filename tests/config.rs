@@ -791,6 +791,24 @@ fn formats_read_files_matching_a_glob_as_one_format() {
         rules_in(&forced, "i18n/fr.txt"),
         sorted(&[SPACING, SPACING])
     );
+    // A large file is read in parts only as plain text.
+    let o = coquille(dir.path())
+        .env("COQUILLE_LARGE_FILE", "8")
+        .args(["check", "--format", "json", "i18n/fr.txt"])
+        .output()
+        .expect("coquille runs");
+    let large = parse_findings(&stdout(&o));
+    assert_eq!(
+        rules_in(&large, "i18n/fr.txt"),
+        sorted(&[SPACING]),
+        "{large:?}"
+    );
+    // `coquille config` shows the table.
+    let shown = stdout(&run(dir.path(), &["config", "i18n/fr.txt"]));
+    assert!(
+        shown.contains("\n[formats]\n\"i18n/*.txt\" = \"json\"\n"),
+        "{shown}"
+    );
 }
 
 #[test]

@@ -824,11 +824,18 @@ enum Group {
     Large(usize),
 }
 
-fn groups(inputs: &[Input]) -> Vec<Group> {
+/// `forced`: the kind each input is read as when one is forced; only
+/// plain text is read in parts.
+fn groups(inputs: &[Input], forced: &[Option<SourceKind>]) -> Vec<Group> {
     let mut groups = Vec::new();
     let mut batch = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
-        if large::is_large(input) {
+        let plain = forced
+            .get(i)
+            .copied()
+            .flatten()
+            .is_none_or(|k| k == SourceKind::PlainText);
+        if plain && large::is_large(input) {
             if !batch.is_empty() {
                 groups.push(Group::Batch(std::mem::take(&mut batch)));
             }
@@ -861,7 +868,7 @@ fn unified_diff(name: &str, old: &str, new: &str) -> String {
 /// Checks or fixes the whole files and large files of `run`.
 fn run_files(run: &Run, pool: &Pool, mode: Mode, sink: &mut Sink) -> io::Result<()> {
     sink.begin(Some(run.inputs.len() as u64))?;
-    for group in groups(&run.inputs) {
+    for group in groups(&run.inputs, &run.forced) {
         match group {
             Group::Batch(batch) => run_batch(run, &batch, pool, mode, sink)?,
             Group::Large(i) => run_large(run, i, pool, mode, sink)?,
