@@ -40,6 +40,8 @@ struct RawConfig {
     #[serde(default)]
     formats: BTreeMap<String, String>,
     #[serde(default)]
+    sources: BTreeMap<String, String>,
+    #[serde(default)]
     allow_words: Vec<String>,
     #[serde(default)]
     allow_words_files: Vec<String>,
@@ -98,6 +100,19 @@ pub struct FormatGlob {
     pub name: String,
 }
 
+/// A `sources` entry: the source-language file of the translations
+/// matching a glob.
+#[derive(Debug, Clone)]
+pub struct SourceGlob {
+    /// The glob as written, relative to the configuration's folder.
+    pub pattern: String,
+    matcher: GlobMatcher,
+    /// The source file's path, relative to the configuration's folder,
+    /// with `{name}` (the translation's file name) and `{stem}` (its name
+    /// up to the first dot) to fill.
+    pub template: String,
+}
+
 /// A configuration file, read and checked.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -125,6 +140,8 @@ pub struct Config {
     pub per_file_ignores: Vec<PerFileIgnore>,
     /// `formats`, sorted by glob.
     pub formats: Vec<FormatGlob>,
+    /// `sources`, sorted by glob.
+    pub sources: Vec<SourceGlob>,
     /// `allow-words`, as written.
     pub allow_words: Vec<String>,
     /// `allow-words-files`, as written.
@@ -312,6 +329,7 @@ impl Config {
             exclude: raw.exclude,
             per_file_ignores: per_file_ignores(display, &raw.per_file_ignores)?,
             formats: formats(display, &raw.formats)?,
+            sources: sources(display, &raw.sources)?,
             allow_words: raw.allow_words,
             file_words: Vec::new(),
             allow_words_files: raw.allow_words_files,
@@ -383,6 +401,27 @@ impl Config {
             .filter(|f| candidates.iter().any(|q| f.matcher.is_match(q)))
             .max_by_key(|f| f.pattern.len())
             .map(|f| f.kind)
+    }
+
+    /// The source-language file `sources` gives for translation file
+    /// `path` (absolute): from the longest glob that matches it, if any.
+    pub fn source_for(&self, path: &Path) -> Option<PathBuf> {
+        if self.sources.is_empty() {
+            return None;
+        }
+        let candidates = self.below(path);
+        let found = self
+            .sources
+            .iter()
+            .filter(|f| candidates.iter().any(|q| f.matcher.is_match(q)))
+            .max_by_key(|f| f.pattern.len())?;
+        let name = path.file_name()?.to_str()?;
+        let stem = name.split('.').next().unwrap_or(name);
+        let relative = found
+            .template
+            .replace("{name}", name)
+            .replace("{stem}", stem);
+        Some(self.dir.join(relative))
     }
 
     /// The paths a glob is tried on for `path`: for `path` and each of its
@@ -485,6 +524,24 @@ fn formats(file: &str, table: &BTreeMap<String, String>) -> Result<Vec<FormatGlo
                 pattern: pattern.clone(),
                 kind,
                 name: name.clone(),
+            })
+        })
+        .collect()
+}
+
+/// `[sources]`, checked: each glob with a path template.
+fn sources(file: &str, table: &BTreeMap<String, String>) -> Result<Vec<SourceGlob>, ConfigError> {
+    table
+        .iter()
+        .map(|(pattern, template)| {
+            let key = format!("sources.{}", toml_key(pattern));
+            if template.trim().is_empty() {
+                return Err(key_error(file, &key, "empty path"));
+            }
+            Ok(SourceGlob {
+                matcher: glob(file, &key, pattern)?.compile_matcher(),
+                pattern: pattern.clone(),
+                template: template.clone(),
             })
         })
         .collect()
@@ -800,12 +857,34 @@ mod tests {
     }
 
     #[test]
+    fn sources_name_the_source_file_of_translations() {
+        let config = parse(
+            "[sources]\n\"i18n/*.fr.json\" = \"i18n/{stem}.json\"\n\"po/fr/*\" = \"po/en/{name}\"\n",
+        )
+        .expect("valid");
+        let at = |p: &str| config.source_for(Path::new(p));
+        assert_eq!(
+            at("/p/i18n/app.fr.json"),
+            Some(PathBuf::from("/p/i18n/app.json"))
+        );
+        assert_eq!(
+            at("/p/po/fr/menu.json"),
+            Some(PathBuf::from("/p/po/en/menu.json"))
+        );
+        assert_eq!(at("/p/i18n/app.json"), None);
+        assert!(
+            message("[sources]\n\"*.json\" = \" \"")
+                .contains("key `sources.\"*.json\"`: empty path")
+        );
+    }
+
+    #[test]
     fn errors_name_the_file_and_the_key_on_one_line() {
         assert_eq!(
             message("selekt = []"),
             "coquille.toml: unknown key `selekt`, expected one of `select`, `ignore`, `profile`, \
              `apostrophe`, `extensions`, `exclude`, `per-file-ignores`, `formats`, \
-             `allow-words`, `allow-words-files`, `rules`"
+             `sources`, `allow-words`, `allow-words-files`, `rules`"
         );
         assert!(
             message("[rules.\"spacing/repeated-spaces\"]\nsevrity = \"info\"").starts_with(

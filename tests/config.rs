@@ -824,3 +824,32 @@ fn an_unknown_format_is_a_configuration_error() {
         &["key `formats.\"*.strings\"`", "unknown format `apple`"],
     );
 }
+
+#[test]
+fn sources_pair_translations_with_their_source_files() {
+    // `app.fr.json` translates `app.json`, a layout coquille does not
+    // guess: the number 30 of the source is missing from the translation.
+    let dir = project(&[
+        (
+            "coquille.toml",
+            "[sources]\n\"i18n/*.fr.json\" = \"i18n/{stem}.json\"\n",
+        ),
+        ("i18n/app.json", "{\"wait\": \"Wait 30 seconds\"}\n"),
+        ("i18n/app.fr.json", "{\"wait\": \"Attendez 20 secondes\"}\n"),
+    ]);
+    let found = findings(dir.path(), &["--select", "translation", "i18n/app.fr.json"]);
+    assert_eq!(
+        rules_in(&found, "i18n/app.fr.json"),
+        sorted(&["translation/number"])
+    );
+    let alone = findings(
+        dir.path(),
+        &["--no-config", "--select", "translation", "i18n/app.fr.json"],
+    );
+    assert!(alone.is_empty(), "{alone:?}");
+    // A configured source file that is missing is an error.
+    std::fs::remove_file(dir.path().join("i18n/app.json")).expect("remove");
+    let o = run(dir.path(), &["check", "i18n/app.fr.json"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("app.json"), "{}", stderr(&o));
+}

@@ -161,6 +161,12 @@ impl View<'_> {
                 writeln!(out, "{} = {}", key(&f.pattern), string(&f.name))?;
             }
         }
+        if let Some(c) = self.config.filter(|c| !c.sources.is_empty()) {
+            writeln!(out, "\n[sources]")?;
+            for f in &c.sources {
+                writeln!(out, "{} = {}", key(&f.pattern), string(&f.template))?;
+            }
+        }
         for (id, severity) in &self.settings.severity_overrides {
             writeln!(out, "\n[rules.{}]", key(id))?;
             writeln!(out, "severity = {}", string(severity.as_str()))?;

@@ -253,8 +253,9 @@ pub(super) struct Run {
     /// The kind each input is read as when `--format-in` or config
     /// `formats` forces one (the option wins).
     forced: Vec<Option<SourceKind>>,
-    /// `--source-file`.
-    source_file: Option<PathBuf>,
+    /// The source-language file of each input: `--source-file`, else
+    /// what config `sources` gives.
+    source_files: Vec<Option<PathBuf>>,
 }
 
 impl Run {
@@ -282,8 +283,15 @@ impl Run {
         let mut linter_of = Vec::with_capacity(inputs.len());
         let format_in = common.format_in.as_deref().and_then(SourceKind::from_name);
         let mut forced = Vec::with_capacity(inputs.len());
+        let mut source_files = Vec::with_capacity(inputs.len());
         for input in &inputs {
             let (path, config) = configs.for_input(input, stdin_name.as_deref());
+            source_files.push(common.source_file.clone().or_else(|| {
+                config
+                    .as_deref()
+                    .zip(path.as_deref())
+                    .and_then(|(c, p)| c.source_for(p))
+            }));
             forced.push(format_in.or_else(|| {
                 config
                     .as_deref()
@@ -322,7 +330,7 @@ impl Run {
             linter_of,
             stdin_name,
             forced,
-            source_file: common.source_file.clone(),
+            source_files,
         })
     }
 
@@ -346,7 +354,7 @@ impl Run {
             Input::File(path) => Some(path.as_path()),
             Input::Stdin => self.stdin_name.as_deref().map(Path::new),
         };
-        pair_with_counterpart(source, path, self.source_file.as_deref())
+        pair_with_counterpart(source, path, self.source_files[i].as_deref())
     }
 }
 
