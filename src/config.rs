@@ -10,6 +10,7 @@
 use crate::diagnostic::Severity;
 use crate::rules::Registry;
 use crate::settings::{ApostropheStyle, Profile, Selector, Settings};
+use crate::source::SourceKind;
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::cell::RefCell;
@@ -36,6 +37,10 @@ struct RawConfig {
     exclude: Vec<String>,
     #[serde(default)]
     per_file_ignores: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    formats: BTreeMap<String, String>,
+    #[serde(default)]
+    sources: BTreeMap<String, String>,
     #[serde(default)]
     allow_words: Vec<String>,
     #[serde(default)]
@@ -83,6 +88,31 @@ pub struct PerFileIgnore {
     pub ignore: Vec<Selector>,
 }
 
+/// A `formats` entry: files matching a glob are read as one format.
+#[derive(Debug, Clone)]
+pub struct FormatGlob {
+    /// The glob as written, relative to the configuration's folder.
+    pub pattern: String,
+    matcher: GlobMatcher,
+    /// The format its files are read as.
+    pub kind: SourceKind,
+    /// That format's name, as written (`json`).
+    pub name: String,
+}
+
+/// A `sources` entry: the source-language file of the translations
+/// matching a glob.
+#[derive(Debug, Clone)]
+pub struct SourceGlob {
+    /// The glob as written, relative to the configuration's folder.
+    pub pattern: String,
+    matcher: GlobMatcher,
+    /// The source file's path, relative to the configuration's folder,
+    /// with `{name}` (the translation's file name) and `{stem}` (its name
+    /// up to the first dot) to fill.
+    pub template: String,
+}
+
 /// A configuration file, read and checked.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -108,6 +138,10 @@ pub struct Config {
     exclude_set: GlobSet,
     /// `per-file-ignores`, sorted by glob.
     pub per_file_ignores: Vec<PerFileIgnore>,
+    /// `formats`, sorted by glob.
+    pub formats: Vec<FormatGlob>,
+    /// `sources`, sorted by glob.
+    pub sources: Vec<SourceGlob>,
     /// `allow-words`, as written.
     pub allow_words: Vec<String>,
     /// `allow-words-files`, as written.
@@ -294,6 +328,8 @@ impl Config {
             exclude_set: exclude_set(display, &raw.exclude)?,
             exclude: raw.exclude,
             per_file_ignores: per_file_ignores(display, &raw.per_file_ignores)?,
+            formats: formats(display, &raw.formats)?,
+            sources: sources(display, &raw.sources)?,
             allow_words: raw.allow_words,
             file_words: Vec::new(),
             allow_words_files: raw.allow_words_files,
@@ -351,6 +387,41 @@ impl Config {
             .filter(|p| candidates.iter().any(|q| p.matcher.is_match(q)))
             .flat_map(|p| p.ignore.iter().cloned())
             .collect()
+    }
+
+    /// The format `formats` forces on file `path` (absolute): that of the
+    /// longest glob that matches it (the most precise), if any.
+    pub fn format_for(&self, path: &Path) -> Option<SourceKind> {
+        if self.formats.is_empty() {
+            return None;
+        }
+        let candidates = self.below(path);
+        self.formats
+            .iter()
+            .filter(|f| candidates.iter().any(|q| f.matcher.is_match(q)))
+            .max_by_key(|f| f.pattern.len())
+            .map(|f| f.kind)
+    }
+
+    /// The source-language file `sources` gives for translation file
+    /// `path` (absolute): from the longest glob that matches it, if any.
+    pub fn source_for(&self, path: &Path) -> Option<PathBuf> {
+        if self.sources.is_empty() {
+            return None;
+        }
+        let candidates = self.below(path);
+        let found = self
+            .sources
+            .iter()
+            .filter(|f| candidates.iter().any(|q| f.matcher.is_match(q)))
+            .max_by_key(|f| f.pattern.len())?;
+        let name = path.file_name()?.to_str()?;
+        let stem = name.split('.').next().unwrap_or(name);
+        let relative = found
+            .template
+            .replace("{name}", name)
+            .replace("{stem}", stem);
+        Some(self.dir.join(relative))
     }
 
     /// The paths a glob is tried on for `path`: for `path` and each of its
@@ -427,6 +498,50 @@ fn per_file_ignores(
                 matcher: glob(file, &key, pattern)?.compile_matcher(),
                 ignore: selectors(file, &key, items)?,
                 pattern: pattern.clone(),
+            })
+        })
+        .collect()
+}
+
+/// `[formats]`, checked: each glob with a format name of `--format-in`.
+fn formats(file: &str, table: &BTreeMap<String, String>) -> Result<Vec<FormatGlob>, ConfigError> {
+    table
+        .iter()
+        .map(|(pattern, name)| {
+            let key = format!("formats.{}", toml_key(pattern));
+            let kind = SourceKind::from_name(name).ok_or_else(|| {
+                key_error(
+                    file,
+                    &key,
+                    format!(
+                        "unknown format `{name}` (expected {})",
+                        SourceKind::NAMES.join(", ")
+                    ),
+                )
+            })?;
+            Ok(FormatGlob {
+                matcher: glob(file, &key, pattern)?.compile_matcher(),
+                pattern: pattern.clone(),
+                kind,
+                name: name.clone(),
+            })
+        })
+        .collect()
+}
+
+/// `[sources]`, checked: each glob with a path template.
+fn sources(file: &str, table: &BTreeMap<String, String>) -> Result<Vec<SourceGlob>, ConfigError> {
+    table
+        .iter()
+        .map(|(pattern, template)| {
+            let key = format!("sources.{}", toml_key(pattern));
+            if template.trim().is_empty() {
+                return Err(key_error(file, &key, "empty path"));
+            }
+            Ok(SourceGlob {
+                matcher: glob(file, &key, pattern)?.compile_matcher(),
+                pattern: pattern.clone(),
+                template: template.clone(),
             })
         })
         .collect()
@@ -723,12 +838,53 @@ mod tests {
     }
 
     #[test]
+    fn formats_force_a_format_by_glob() {
+        let config = parse(
+            "[formats]\n\"i18n/*.json\" = \"json\"\n\"*.json\" = \"text\"\n\"docs\" = \"markdown\"\n",
+        )
+        .expect("valid");
+        let at = |p: &str| config.format_for(Path::new(p));
+        assert_eq!(at("/p/i18n/fr.json"), Some(SourceKind::JsonResource));
+        assert_eq!(at("/p/data/x.json"), Some(SourceKind::PlainText));
+        assert_eq!(at("/p/docs/guide.txt"), Some(SourceKind::Markdown));
+        assert_eq!(at("/p/notes.txt"), None);
+        assert_eq!(
+            message("[formats]\n\"*.strings\" = \"apple\""),
+            "coquille.toml: key `formats.\"*.strings\"`: unknown format `apple` \
+             (expected text, markdown, po, xliff, android, json)"
+        );
+        assert!(message("formats = { \"a[\" = \"po\" }").contains("invalid glob `a[`"));
+    }
+
+    #[test]
+    fn sources_name_the_source_file_of_translations() {
+        let config = parse(
+            "[sources]\n\"i18n/*.fr.json\" = \"i18n/{stem}.json\"\n\"po/fr/*\" = \"po/en/{name}\"\n",
+        )
+        .expect("valid");
+        let at = |p: &str| config.source_for(Path::new(p));
+        assert_eq!(
+            at("/p/i18n/app.fr.json"),
+            Some(PathBuf::from("/p/i18n/app.json"))
+        );
+        assert_eq!(
+            at("/p/po/fr/menu.json"),
+            Some(PathBuf::from("/p/po/en/menu.json"))
+        );
+        assert_eq!(at("/p/i18n/app.json"), None);
+        assert!(
+            message("[sources]\n\"*.json\" = \" \"")
+                .contains("key `sources.\"*.json\"`: empty path")
+        );
+    }
+
+    #[test]
     fn errors_name_the_file_and_the_key_on_one_line() {
         assert_eq!(
             message("selekt = []"),
             "coquille.toml: unknown key `selekt`, expected one of `select`, `ignore`, `profile`, \
-             `apostrophe`, `extensions`, `exclude`, `per-file-ignores`, `allow-words`, \
-             `allow-words-files`, `rules`"
+             `apostrophe`, `extensions`, `exclude`, `per-file-ignores`, `formats`, \
+             `sources`, `allow-words`, `allow-words-files`, `rules`"
         );
         assert!(
             message("[rules.\"spacing/repeated-spaces\"]\nsevrity = \"info\"").starts_with(

@@ -51,6 +51,9 @@ impl SourceKind {
         }
     }
 
+    /// The names of the formats `--format-in` and config `formats` take.
+    pub const NAMES: [&'static str; 6] = ["text", "markdown", "po", "xliff", "android", "json"];
+
     /// The kind a `--format-in` name forces: `text`, `markdown`, `po`,
     /// `xliff`, `android`, `json`.
     pub fn from_name(name: &str) -> Option<SourceKind> {

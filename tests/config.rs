@@ -771,3 +771,85 @@ fn many_files_share_one_configuration() {
     assert_eq!(found.len(), 200);
     assert!(found.iter().all(|f| f.rule == ENGLISH));
 }
+
+#[test]
+fn formats_read_files_matching_a_glob_as_one_format() {
+    // A JSON resource with a `.txt` name: read as JSON, its key (`Salut!`)
+    // is not checked; read as text, it is.
+    let json = "{\"Salut!\": \"Bonjour!\"}\n";
+    let dir = project(&[
+        ("coquille.toml", "[formats]\n\"i18n/*.txt\" = \"json\"\n"),
+        ("i18n/fr.txt", json),
+        ("notes.txt", json),
+    ]);
+    let found = findings(dir.path(), &["i18n/fr.txt", "notes.txt"]);
+    assert_eq!(rules_in(&found, "i18n/fr.txt"), sorted(&[SPACING]));
+    assert_eq!(rules_in(&found, "notes.txt"), sorted(&[SPACING, SPACING]));
+    // `--format-in` wins over the configuration.
+    let forced = findings(dir.path(), &["--format-in", "text", "i18n/fr.txt"]);
+    assert_eq!(
+        rules_in(&forced, "i18n/fr.txt"),
+        sorted(&[SPACING, SPACING])
+    );
+    // A large file is read in parts only as plain text.
+    let o = coquille(dir.path())
+        .env("COQUILLE_LARGE_FILE", "8")
+        .args(["check", "--format", "json", "i18n/fr.txt"])
+        .output()
+        .expect("coquille runs");
+    let large = parse_findings(&stdout(&o));
+    assert_eq!(
+        rules_in(&large, "i18n/fr.txt"),
+        sorted(&[SPACING]),
+        "{large:?}"
+    );
+    // `coquille config` shows the table.
+    let shown = stdout(&run(dir.path(), &["config", "i18n/fr.txt"]));
+    assert!(
+        shown.contains("\n[formats]\n\"i18n/*.txt\" = \"json\"\n"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn an_unknown_format_is_a_configuration_error() {
+    let dir = project(&[
+        ("coquille.toml", "[formats]\n\"*.strings\" = \"apple\"\n"),
+        ("a.txt", FAULTY),
+    ]);
+    let o = run(dir.path(), &["check", "a.txt"]);
+    assert_config_error(
+        &o,
+        "coquille.toml",
+        &["key `formats.\"*.strings\"`", "unknown format `apple`"],
+    );
+}
+
+#[test]
+fn sources_pair_translations_with_their_source_files() {
+    // `app.fr.json` translates `app.json`, a layout coquille does not
+    // guess: the number 30 of the source is missing from the translation.
+    let dir = project(&[
+        (
+            "coquille.toml",
+            "[sources]\n\"i18n/*.fr.json\" = \"i18n/{stem}.json\"\n",
+        ),
+        ("i18n/app.json", "{\"wait\": \"Wait 30 seconds\"}\n"),
+        ("i18n/app.fr.json", "{\"wait\": \"Attendez 20 secondes\"}\n"),
+    ]);
+    let found = findings(dir.path(), &["--select", "translation", "i18n/app.fr.json"]);
+    assert_eq!(
+        rules_in(&found, "i18n/app.fr.json"),
+        sorted(&["translation/number"])
+    );
+    let alone = findings(
+        dir.path(),
+        &["--no-config", "--select", "translation", "i18n/app.fr.json"],
+    );
+    assert!(alone.is_empty(), "{alone:?}");
+    // A configured source file that is missing is an error.
+    std::fs::remove_file(dir.path().join("i18n/app.json")).expect("remove");
+    let o = run(dir.path(), &["check", "i18n/app.fr.json"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("app.json"), "{}", stderr(&o));
+}

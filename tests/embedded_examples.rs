@@ -5,7 +5,9 @@
 //!
 //! Wrappers: a Markdown list item, a leading Markdown paragraph, strong
 //! emphasis around the first word, and a `msgstr` of a `.po` file (quotes
-//! and backslashes escaped). Examples that Markdown or gettext would read
+//! and backslashes escaped) whose `msgid` holds the example as its source
+//! (English left in a catalogue stands in the source: words the source
+//! lacks are not reported there). Examples that Markdown or gettext would read
 //! differently (several lines, `*`, `#`, `%s`…) are skipped; the test
 //! counts them and every other escape hatch of the comparison, and bounds
 //! each count.
@@ -50,7 +52,12 @@ const WRAPPERS: [Wrapper; 4] = [
 ];
 
 const LEAD: &str = "Un paragraphe pour commencer.\n\n";
-const PO_HEAD: &str = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"Example\"\nmsgstr \"";
+const PO_HEAD: &str = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n";
+
+/// `text` escaped for a gettext string.
+fn po_escaped(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
 
 fn shifted(text: &str, prefix: &str, kind: SourceKind) -> Wrapped {
     let n = prefix.len();
@@ -72,7 +79,9 @@ fn first_word(text: &str) -> Option<Span> {
     Some(Span::new(start, start + len))
 }
 
-fn wrap(text: &str, wrapper: Wrapper) -> Option<Wrapped> {
+/// `text` in `wrapper`; `source` is the `msgid` of a catalogue (the
+/// example's bad text, also when `text` is its fixed form).
+fn wrap(text: &str, wrapper: Wrapper, source: &str) -> Option<Wrapped> {
     // Several lines read differently in Markdown; a BOM means something
     // only at the start of a file.
     if text.contains(['\n', '\r', '\u{FEFF}']) {
@@ -97,7 +106,10 @@ fn wrap(text: &str, wrapper: Wrapper) -> Option<Wrapped> {
             }
         }
         Wrapper::PoTranslation => {
-            let mut out = String::from(PO_HEAD);
+            let mut out = format!(
+                "{PO_HEAD}msgid \"Example: {}\"\nmsgstr \"",
+                po_escaped(source)
+            );
             let mut map = Vec::new();
             let mut inner = Vec::new();
             for c in text.chars() {
@@ -179,7 +191,7 @@ fn every_rule_example_holds_inside_markdown_and_po() {
                 ExampleKind::Good { text } => (text, Vec::new(), None),
             };
             for (w, &wrapper) in WRAPPERS.iter().enumerate() {
-                let Some(wrapped) = wrap(text, wrapper) else {
+                let Some(wrapped) = wrap(text, wrapper, text) else {
                     skipped[w] += 1;
                     continue;
                 };
@@ -216,7 +228,7 @@ fn every_rule_example_holds_inside_markdown_and_po() {
                 let Some(fixed) = fixed else { continue };
                 fixes_checked += 1;
                 let outcome = linter.fix(&source, Applicability::Unsafe);
-                let Some(expected_text) = wrap(fixed, wrapper).map(|w| w.text) else {
+                let Some(expected_text) = wrap(fixed, wrapper, text).map(|w| w.text) else {
                     // The fixed text reads differently in this wrapper: the
                     // fix cannot be compared here (counted, bounded below).
                     hatches.fixed_unwrappable.push(fail(String::new()));

@@ -143,6 +143,7 @@ fn work_grows_linearly_on_pathological_inputs() {
                         text: &source.text,
                         diagnostics: &found,
                         record: None,
+                        fuzzy: &[],
                     };
                     printer.begin(&mut sink).expect("print");
                     printer.file(&report, &mut sink).expect("print");

@@ -472,3 +472,126 @@ fn fixes_write_spaces_as_the_file_does() {
         assert!(fixed.contains(expected), "{name}: {fixed}");
     }
 }
+
+#[test]
+fn findings_in_fuzzy_entries_say_so_in_json_and_sarif() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let po = "msgid \"Hello!\"\nmsgstr \"Salut!\"\n\n#, fuzzy\nmsgid \"Welcome!\"\nmsgstr \"Bienvenue!\"\n";
+    std::fs::write(dir.path().join("fr.po"), po).expect("write");
+    let xlf = "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"fr\" datatype=\"plaintext\" original=\"a\"><body>\n<trans-unit id=\"1\"><source>Hello!</source><target>Salut!</target></trans-unit>\n<trans-unit id=\"2\"><source>Welcome!</source><target state=\"needs-review-translation\">Bienvenue!</target></trans-unit>\n</body></file></xliff>\n";
+    std::fs::write(dir.path().join("fr.xlf"), xlf).expect("write");
+    for (file, text) in [("fr.po", po), ("fr.xlf", xlf)] {
+        let args = [
+            "check",
+            "--no-config",
+            "--select",
+            "spacing/missing-space-before",
+        ];
+        let out = coquille(
+            &[&args[..], &["--format", "json", file]].concat(),
+            dir.path(),
+        );
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+        let found: Vec<(&str, Option<bool>)> = json
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|d| {
+                let start = d["start"]["offset"].as_u64().expect("offset") as usize;
+                (&text[..start], d.get("fuzzy").map(|f| f == true))
+            })
+            .map(|(before, fuzzy)| {
+                (
+                    if before.contains("Bienvenue") {
+                        "Bienvenue"
+                    } else {
+                        "Salut"
+                    },
+                    fuzzy,
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [("Salut", None), ("Bienvenue", Some(true))],
+            "{file}: {json}"
+        );
+        let out = coquille(
+            &[&args[..], &["--format", "sarif", file]].concat(),
+            dir.path(),
+        );
+        let sarif: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("SARIF");
+        let fuzzy: Vec<bool> = sarif["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|r| r["properties"]["fuzzy"] == true)
+            .collect();
+        assert_eq!(fuzzy, [false, true], "{file}: {sarif}");
+    }
+}
+
+#[test]
+fn placeholder_compares_inline_tags() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let xlf = "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"fr\" datatype=\"html\" original=\"a\"><body>\n<trans-unit id=\"1\"><source>Press <g id=\"1\">Save</g> now</source><target>Appuyez sur Enregistrer</target></trans-unit>\n<trans-unit id=\"2\"><source>Press <g id=\"1\">Save</g> now</source><target>Appuyez <g id=\"1\">maintenant</g></target></trans-unit>\n<trans-unit id=\"3\"><source>Open <g id=\"1\">one</g> and <g id=\"2\">two</g></source><target>Ouvrez <g id=\"2\">un</g> et <g id=\"2\">deux</g></target></trans-unit>\n</body></file></xliff>\n";
+    std::fs::write(dir.path().join("fr.xlf"), xlf).expect("write");
+    let json_en = "{\"save\": \"Click <b>Save</b>\", \"open\": \"<a href=\\\"/en\\\">Open</a>\"}\n";
+    let json_fr =
+        "{\"save\": \"Cliquez sur Enregistrer\", \"open\": \"<a href=\\\"/fr\\\">Ouvrir</a>\"}\n";
+    std::fs::write(dir.path().join("en.json"), json_en).expect("write");
+    std::fs::write(dir.path().join("fr.json"), json_fr).expect("write");
+    let run = |file: &str| -> Vec<(String, String)> {
+        let out = coquille(
+            &[
+                "check",
+                "--no-config",
+                "--select",
+                "translation/placeholder",
+                "--format",
+                "json",
+                file,
+            ],
+            dir.path(),
+        );
+        let text = std::fs::read_to_string(dir.path().join(file)).expect("read");
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+        json.as_array()
+            .expect("findings")
+            .iter()
+            .map(|d| {
+                let at = |k: &str| d[k]["offset"].as_u64().expect("offset") as usize;
+                (
+                    text[at("start")..at("end")].to_string(),
+                    d["message"].as_str().expect("message").to_string(),
+                )
+            })
+            .collect()
+    };
+    let found = run("fr.xlf");
+    let targets: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    // The second unit keeps its `<g id="1">` (around other words); the
+    // third has `id="2"` twice for `id="1"` and `id="2"`.
+    assert_eq!(
+        targets,
+        [
+            "Appuyez sur Enregistrer",
+            "Ouvrez <g id=\"2\">un</g> et <g id=\"2\">deux"
+        ],
+        "{found:?}"
+    );
+    assert!(
+        found[0]
+            .1
+            .starts_with("tags `</g>`, `<g id=\"1\">` of the source missing"),
+        "{found:?}"
+    );
+    let found = run("fr.json");
+    assert_eq!(
+        found.len(),
+        1,
+        "the localised `href` is no difference: {found:?}"
+    );
+    assert_eq!(found[0].0, "Cliquez sur Enregistrer");
+    assert!(found[0].1.contains("`<b>`"), "{found:?}");
+}

@@ -167,3 +167,58 @@ fn markdown_italics_are_citations() {
         ]
     );
 }
+
+/// The untranslated findings of the catalogue `po`, as the words flagged.
+fn catalogue_findings(po: &str) -> Vec<String> {
+    let linter = Linter::new(Settings {
+        select: vec![Selector::Category(coquille::Category::Untranslated)],
+        ..Settings::default()
+    })
+    .expect("rules compile");
+    let source = Source::new("fr.po", po, SourceKind::Po);
+    linter
+        .check(&source)
+        .into_iter()
+        .map(|d| po[d.span.range()].to_string())
+        .collect()
+}
+
+#[test]
+fn a_catalogue_keeps_its_jargon_and_leftovers_are_still_found() {
+    // `slot` is kept in three entries and translated in none: the
+    // catalogue's term. `shock` is left once where `shocked` stands in
+    // the source; `update`, kept once, is translated in two entries.
+    let po = "\
+msgid \"replication slot %s is active\"
+msgstr \"le slot de réplication %s est actif\"
+
+msgid \"could not drop the slot\"
+msgstr \"n’a pas pu supprimer le slot\"
+
+msgid \"slots in use: %d\"
+msgstr \"slots utilisés : %d\"
+
+msgid \"The users were shocked\"
+msgstr \"Les utilisateurs étaient shock\"
+
+msgid \"Install the update\"
+msgstr \"Installer l’update\"
+
+msgid \"The update failed\"
+msgstr \"La mise à jour a échoué\"
+
+msgid \"Update done\"
+msgstr \"Mise à jour faite\"
+
+msgid \"Wrong value\"
+msgstr \"Valeur fausse, voir le manual\"
+";
+    assert_eq!(
+        catalogue_findings(po),
+        ["shock", "update"],
+        "`manual`, which the source lacks, is not reported either"
+    );
+    // Kept in one entry only, `slot` is a leftover like any other.
+    let once = "msgid \"could not drop the slot\"\nmsgstr \"n’a pas pu supprimer le slot\"\n";
+    assert_eq!(catalogue_findings(once), ["slot"]);
+}

@@ -155,6 +155,18 @@ impl View<'_> {
                 writeln!(out, "{} = {}", key(&p.pattern), array(ignore))?;
             }
         }
+        if let Some(c) = self.config.filter(|c| !c.formats.is_empty()) {
+            writeln!(out, "\n[formats]")?;
+            for f in &c.formats {
+                writeln!(out, "{} = {}", key(&f.pattern), string(&f.name))?;
+            }
+        }
+        if let Some(c) = self.config.filter(|c| !c.sources.is_empty()) {
+            writeln!(out, "\n[sources]")?;
+            for f in &c.sources {
+                writeln!(out, "{} = {}", key(&f.pattern), string(&f.template))?;
+            }
+        }
         for (id, severity) in &self.settings.severity_overrides {
             writeln!(out, "\n[rules.{}]", key(id))?;
             writeln!(out, "severity = {}", string(severity.as_str()))?;

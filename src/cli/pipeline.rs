@@ -146,8 +146,12 @@ fn well_formed(source: &Source) -> Result<(), String> {
 /// `en.json` beside it, and `fr/app.json` translates `en/app.json`.
 fn counterpart_path(path: &Path, kind: SourceKind) -> Option<PathBuf> {
     let name = path.file_name()?;
-    let dir = path.parent()?;
-    let dir_name = dir.file_name()?.to_str()?;
+    // A bare name (`fr.json`) is in the current folder.
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let dir_name = dir.file_name().and_then(|d| d.to_str()).unwrap_or("");
     let is_language = |s: &str| {
         let (lang, region) = s.split_once(['-', '_']).unwrap_or((s, ""));
         (2..=3).contains(&lang.len())
@@ -246,10 +250,12 @@ pub(super) struct Run {
     /// The index in `linters` of each input's linter.
     linter_of: Vec<usize>,
     stdin_name: Option<String>,
-    /// The kind `--format-in` forces on every input.
-    format_in: Option<SourceKind>,
-    /// `--source-file`.
-    source_file: Option<PathBuf>,
+    /// The kind each input is read as when `--format-in` or config
+    /// `formats` forces one (the option wins).
+    forced: Vec<Option<SourceKind>>,
+    /// The source-language file of each input: `--source-file`, else
+    /// what config `sources` gives.
+    source_files: Vec<Option<PathBuf>>,
 }
 
 impl Run {
@@ -275,8 +281,23 @@ impl Run {
         let stdin_name = common.stdin_filename.clone();
         let mut linters = Linters::default();
         let mut linter_of = Vec::with_capacity(inputs.len());
+        let format_in = common.format_in.as_deref().and_then(SourceKind::from_name);
+        let mut forced = Vec::with_capacity(inputs.len());
+        let mut source_files = Vec::with_capacity(inputs.len());
         for input in &inputs {
             let (path, config) = configs.for_input(input, stdin_name.as_deref());
+            source_files.push(common.source_file.clone().or_else(|| {
+                config
+                    .as_deref()
+                    .zip(path.as_deref())
+                    .and_then(|(c, p)| c.source_for(p))
+            }));
+            forced.push(format_in.or_else(|| {
+                config
+                    .as_deref()
+                    .zip(path.as_deref())
+                    .and_then(|(c, p)| c.format_for(p))
+            }));
             let index = linters
                 .index_for(&overrides, config.as_deref(), path.as_deref())
                 .map_err(&mut fail)?;
@@ -308,8 +329,8 @@ impl Run {
             inputs,
             linter_of,
             stdin_name,
-            format_in: common.format_in.as_deref().and_then(SourceKind::from_name),
-            source_file: common.source_file.clone(),
+            forced,
+            source_files,
         })
     }
 
@@ -328,12 +349,12 @@ impl Run {
 
     /// Reads input `i`.
     fn load(&self, i: usize) -> Result<Source, String> {
-        let source = read_input(&self.inputs[i], self.stdin_name.as_deref(), self.format_in)?;
+        let source = read_input(&self.inputs[i], self.stdin_name.as_deref(), self.forced[i])?;
         let path = match &self.inputs[i] {
             Input::File(path) => Some(path.as_path()),
             Input::Stdin => self.stdin_name.as_deref().map(Path::new),
         };
-        pair_with_counterpart(source, path, self.source_file.as_deref())
+        pair_with_counterpart(source, path, self.source_files[i].as_deref())
     }
 }
 
@@ -639,12 +660,14 @@ impl Sink {
             self.stats.add(&outcome.diagnostics);
             return Ok(());
         }
+        let fuzzy = crate::prose::fuzzy_spans(&outcome.source);
         self.printer.file(
             &FileReport {
                 name: &outcome.source.name,
                 text: &outcome.source.text,
                 diagnostics: &outcome.diagnostics,
                 record: outcome.place,
+                fuzzy: &fuzzy,
             },
             &mut self.out,
         )
@@ -809,11 +832,18 @@ enum Group {
     Large(usize),
 }
 
-fn groups(inputs: &[Input]) -> Vec<Group> {
+/// `forced`: the kind each input is read as when one is forced; only
+/// plain text is read in parts.
+fn groups(inputs: &[Input], forced: &[Option<SourceKind>]) -> Vec<Group> {
     let mut groups = Vec::new();
     let mut batch = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
-        if large::is_large(input) {
+        let plain = forced
+            .get(i)
+            .copied()
+            .flatten()
+            .is_none_or(|k| k == SourceKind::PlainText);
+        if plain && large::is_large(input) {
             if !batch.is_empty() {
                 groups.push(Group::Batch(std::mem::take(&mut batch)));
             }
@@ -846,7 +876,7 @@ fn unified_diff(name: &str, old: &str, new: &str) -> String {
 /// Checks or fixes the whole files and large files of `run`.
 fn run_files(run: &Run, pool: &Pool, mode: Mode, sink: &mut Sink) -> io::Result<()> {
     sink.begin(Some(run.inputs.len() as u64))?;
-    for group in groups(&run.inputs) {
+    for group in groups(&run.inputs, &run.forced) {
         match group {
             Group::Batch(batch) => run_batch(run, &batch, pool, mode, sink)?,
             Group::Large(i) => run_large(run, i, pool, mode, sink)?,
@@ -880,7 +910,7 @@ fn run_batch(
                 let unchanged = Source::new(
                     outcome.source.name.clone(),
                     original.clone(),
-                    run.format_in.unwrap_or_else(|| SourceKind::from_path(path)),
+                    run.forced[i].unwrap_or_else(|| SourceKind::from_path(path)),
                 );
                 outcome = Mode::Check.apply(linter, unchanged, None);
             }

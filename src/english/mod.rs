@@ -5,6 +5,7 @@
 //! (quoted or in italics, with no French word around it).
 
 pub mod hints;
+pub mod terms;
 
 use crate::document::Document;
 use crate::grammar;
@@ -133,6 +134,9 @@ struct Scanner<'d, 'a> {
     /// The words written with a capital inside a sentence (names), built
     /// on first need.
     names: OnceCell<FxHashSet<&'d str>>,
+    /// The terms a translation file keeps from its sources, built on
+    /// first need.
+    kept: OnceCell<terms::KeptTerms>,
 }
 
 thread_local! {
@@ -451,7 +455,19 @@ impl<'d> Scanner<'d, '_> {
             let noun = grammar::lowercase(self.text(p));
             grammar::NAMING_NOUNS.contains(&&*noun)
         });
-        named || self.in_value_list(i) || self.written_as_name(i)
+        named || self.in_value_list(i) || self.written_as_name(i) || self.kept_term(i)
+    }
+
+    /// Whether word token `i` is a term its translation file keeps from
+    /// the sources entry after entry (`slot`, `trigger` in a database's
+    /// catalogue): jargon kept on purpose (see [`terms::KeptTerms`]).
+    fn kept_term(&self, i: usize) -> bool {
+        let view = self.doc.prose();
+        !view.pairs().is_empty()
+            && self
+                .kept
+                .get_or_init(|| terms::KeptTerms::of(view))
+                .is_kept(&self.text(i).to_ascii_lowercase())
     }
 
     /// Whether lowercase word token `i` is written elsewhere in the
@@ -696,6 +712,7 @@ pub fn find(doc: &Document) -> Vec<EnglishSpan> {
     Scanner {
         doc,
         names: OnceCell::new(),
+        kept: OnceCell::new(),
     }
     .scan()
 }

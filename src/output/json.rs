@@ -38,6 +38,8 @@ struct JsonDiagnostic<'a> {
     start: Location,
     end: Location,
     fix: Option<JsonFix<'a>>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    fuzzy: bool,
 }
 
 fn location(p: Position, offset: usize) -> Location {
@@ -77,6 +79,7 @@ pub(super) fn write_one(
                 })
                 .collect(),
         }),
+        fuzzy: report.is_fuzzy(d),
     };
     // An I/O error keeps its kind (a closed pipe stays one).
     serde_json::to_writer(&mut *out, &item).map_err(io::Error::from)

@@ -54,6 +54,9 @@ pub struct FileReport<'a> {
     /// For a record of a JSON Lines corpus, or a part of a large file:
     /// where `text` starts in the file.
     pub record: Option<Record>,
+    /// The translations marked fuzzy, as sorted spans of `text`
+    /// ([`crate::prose::fuzzy_spans`]): findings inside one say so.
+    pub fuzzy: &'a [crate::span::Span],
 }
 
 /// Where a JSON Lines record, or a part of a large file, sits in its file.
@@ -76,6 +79,11 @@ impl FileReport<'_> {
     /// The JSON Lines record number, if the text is one.
     fn record_number(&self) -> Option<usize> {
         self.record.filter(|r| r.is_record).map(|r| r.number)
+    }
+
+    /// Whether finding `d` is in a translation marked fuzzy.
+    fn is_fuzzy(&self, d: &Diagnostic) -> bool {
+        crate::prose::in_fuzzy(self.fuzzy, d.span)
     }
 
     /// The line in the file of line `line` of the text.

@@ -60,6 +60,9 @@ impl Log {
             if let Some(record) = report.record_number() {
                 result["properties"] = json!({ "record": record });
             }
+            if report.is_fuzzy(d) {
+                result["properties"]["fuzzy"] = json!(true);
+            }
             if let Some(fix) = d.fix.as_ref().filter(|f| !f.edits.is_empty()) {
                 let replacements: Vec<Value> = fix
                     .edits

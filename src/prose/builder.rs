@@ -22,6 +22,9 @@ pub(super) struct Builder {
     pending: Option<Gap>,
     /// Source end of the last piece.
     source_end: usize,
+    /// The tags met (source bytes), with the index of the paragraph they
+    /// belong to (the one open, or the next one when none is).
+    tags: Vec<(usize, Span)>,
 }
 
 impl Builder {
@@ -40,6 +43,25 @@ impl Builder {
         if self.paragraph.is_some() {
             self.pending = Some(self.pending.map_or(gap, |g| g.then(gap)));
         }
+    }
+
+    /// Notes a tag (the `source` bytes: `<b>`, `</g>`) between the last
+    /// piece and the next one; it is markup, and counts as a tag of its
+    /// paragraph ([`Builder::tags_in`]).
+    pub(super) fn tag(&mut self, gap: Gap, source: Span) {
+        self.tags.push((self.paragraphs.len(), source));
+        self.markup(gap);
+    }
+
+    /// The source bytes of the tags of paragraphs `from..to` (indexes),
+    /// in order: only markup that is a tag (starts with `<`).
+    pub(super) fn tags_in<'s>(&self, source: &'s str, from: usize, to: usize) -> Vec<&'s str> {
+        self.tags
+            .iter()
+            .filter(|(p, _)| (from..to).contains(p))
+            .filter_map(|(_, span)| source.get(span.range()))
+            .filter(|t| t.starts_with('<'))
+            .collect()
     }
 
     /// Copies `source` (bytes of `from`) verbatim.
@@ -149,6 +171,12 @@ impl Builder {
     pub(super) fn end_paragraph(&mut self) {
         if let Some(start) = self.paragraph.take() {
             self.paragraphs.push(Span::new(start, self.text.len()));
+        } else {
+            // Tags of a text without prose belong to no paragraph.
+            let next = self.paragraphs.len();
+            while self.tags.last().is_some_and(|t| t.0 == next) {
+                self.tags.pop();
+            }
         }
         self.pending = None;
     }

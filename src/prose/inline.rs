@@ -189,7 +189,7 @@ impl Scanner<'_, '_> {
                 (b'<', _) if self.dialect == Dialect::Json || self.cdata => {
                     if let Some(m) = HTML_TAG.find(rest) {
                         self.flush(run, at);
-                        self.out.markup(Gap::Ambiguous);
+                        self.out.tag(Gap::Ambiguous, Span::new(at, at + m.end()));
                         at += m.end();
                         run = at;
                         continue;

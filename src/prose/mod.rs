@@ -56,6 +56,33 @@ pub fn check_syntax(text: &str, kind: SourceKind) -> Result<(), SyntaxError> {
     }
 }
 
+/// The translations of `source` marked fuzzy (gettext `#, fuzzy`, XLIFF
+/// `state="needs-…"` or 2.x `state="initial"`), as sorted source spans:
+/// a finding inside one is in a fuzzy entry. Empty for other formats,
+/// and without building a view when the file marks nothing so.
+pub fn fuzzy_spans(source: &Source) -> Vec<Span> {
+    let marked = match source.kind {
+        SourceKind::Po => source.text.contains("fuzzy"),
+        SourceKind::Xliff => source.text.contains("state="),
+        _ => false,
+    };
+    if !marked {
+        return Vec::new();
+    }
+    let view = ProseView::new(source);
+    view.pairs()
+        .iter()
+        .filter(|p| p.fuzzy)
+        .map(|p| view.to_source(p.target))
+        .collect()
+}
+
+/// Whether `span` lies in one of `fuzzy` (sorted, from [`fuzzy_spans`]).
+pub fn in_fuzzy(fuzzy: &[Span], span: Span) -> bool {
+    let i = fuzzy.partition_point(|f| f.end < span.end);
+    fuzzy.get(i).is_some_and(|f| f.start <= span.start)
+}
+
 /// A digest of what a fix must leave unchanged in a file read through
 /// `view`: whether it parses, and every byte that is not verbatim prose
 /// (tags, keys, sources, escapes, placeholders), in order. A fix that

@@ -17,6 +17,9 @@ pub struct Side {
     pub text: String,
     /// The placeholders and inline codes, in order, as written.
     pub codes: Vec<String>,
+    /// The tags around its prose (HTML `<b>`, `</a>`; XLIFF `<g id="1">`,
+    /// `<pc>`), in order, as written.
+    pub tags: Vec<String>,
 }
 
 /// A target segment and the source segment it translates.
@@ -26,6 +29,8 @@ pub struct Pair {
     pub target: Span,
     /// The target's placeholders and inline codes, in order, as written.
     pub target_codes: Vec<String>,
+    /// The target's tags, in order, as written.
+    pub target_tags: Vec<String>,
     /// The source segment.
     pub source: Side,
     /// In a gettext plural entry, the other source form (`msgid_plural`
@@ -43,6 +48,11 @@ pub(super) fn side(text: &str, read: impl FnOnce(&mut Builder)) -> Side {
     b.end_paragraph();
     let prose = Span::new(0, b.len());
     Side {
+        tags: b
+            .tags_in(text, 0, b.paragraph_count())
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         codes: b
             .codes_in(text, prose)
             .into_iter()
@@ -73,6 +83,11 @@ pub(super) fn target(
                 .into_iter()
                 .map(str::to_string)
                 .collect(),
+            target_tags: out
+                .tags_in(text, before, out.paragraph_count())
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
             source,
             alternative: None,
             fuzzy,
@@ -81,10 +96,11 @@ pub(super) fn target(
 }
 
 /// Weighs the `untranslated` findings of `out` (prose coordinates) that
-/// fall in a paired target against its source: when the source holds
-/// every word flagged, the finding is certain (a word left from the
-/// source) and says so. (Findings whose words the source lacks are kept:
-/// dropping them would hide English a translator or an engine added.)
+/// fall in a paired target against its source. An English word the
+/// source holds, in any inflection (`shock` for `shocked`), is a word
+/// left from the source: the finding says so (`as in the source`). One
+/// the source does not hold in any form is dropped: it is a French word
+/// the lexicon lacks, or a name the translator added (`archive tar`).
 /// A target that is its source word for word (`Git`, `Chin`, a language
 /// or program name) is left to `translation/unchanged`, which knows when
 /// an identical translation is legitimate: its `untranslated` findings
@@ -94,16 +110,11 @@ pub fn weigh_untranslated(
     out: &mut Vec<crate::diagnostic::Diagnostic>,
 ) {
     use crate::diagnostic::Category;
+    use crate::english::terms::{same_word, words};
     let pairs = view.pairs();
     if pairs.is_empty() {
         return;
     }
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphabetic())
-            .filter(|w| w.chars().count() >= 2)
-            .map(str::to_lowercase)
-            .collect()
-    };
     out.retain_mut(|d| {
         if d.category != Category::Untranslated {
             return true;
@@ -112,14 +123,25 @@ pub fn weigh_untranslated(
         let Some(pair) = pairs.get(i).filter(|p| p.target.start <= d.span.start) else {
             return true;
         };
-        let source = words(&pair.source.text);
-        let target = words(view.text().get(pair.target.range()).unwrap_or_default());
+        let mut source: Vec<String> = words(&pair.source.text).collect();
+        let target: Vec<String> =
+            words(view.text().get(pair.target.range()).unwrap_or_default()).collect();
         if !target.is_empty() && target == source {
             return false;
         }
-        let flagged = words(view.text().get(d.span.range()).unwrap_or_default());
-        let held = flagged.iter().filter(|w| source.contains(w)).count();
-        if !flagged.is_empty() && held == flagged.len() {
+        if let Some(other) = &pair.alternative {
+            source.extend(words(&other.text));
+        }
+        let flagged: Vec<String> =
+            words(view.text().get(d.span.range()).unwrap_or_default()).collect();
+        let held = flagged
+            .iter()
+            .filter(|w| source.iter().any(|s| same_word(w, s)))
+            .count();
+        if held == 0 && !flagged.is_empty() {
+            return false;
+        }
+        if held == flagged.len() {
             d.message.push_str(" (as in the source)");
         }
         true
@@ -134,7 +156,7 @@ mod tests {
 
     #[test]
     fn untranslated_words_weighed_against_the_source() {
-        let text = "msgid \"Download the file\"\nmsgstr \"Download le fichier\"\n\nmsgid \"Get it\"\nmsgstr \"Prends le fichier cool\"\n\nmsgid \"Chin\"\nmsgstr \"Chin\"\n";
+        let text = "msgid \"Download the file\"\nmsgstr \"Download le fichier\"\n\nmsgid \"Get it\"\nmsgstr \"Prends le fichier cool\"\n\nmsgid \"Chin\"\nmsgstr \"Chin\"\n\nmsgid \"They were shocked\"\nmsgstr \"Ils étaient shock\"\n";
         let source = Source::new("t.po", text, SourceKind::Po);
         let view = super::super::ProseView::new(&source);
         let at = |word: &str| {
@@ -153,14 +175,18 @@ mod tests {
             finding(at("Download")),
             finding(at("cool")),
             finding(at("Chin")),
+            finding(at("shock")),
         ];
         weigh_untranslated(&view, &mut out);
         assert_eq!(
             out.len(),
             2,
-            "the unchanged entry is left to translation/unchanged"
+            "the unchanged entry is left to translation/unchanged, and `cool` \
+             the source lacks is dropped"
         );
         assert_eq!(out[0].message, "English word (as in the source)");
-        assert_eq!(out[1].message, "English word");
+        assert_eq!(out[0].span, at("Download"));
+        assert_eq!(out[1].span, at("shock"), "held by `shocked`");
+        assert_eq!(out[1].message, "English word (as in the source)");
     }
 }

@@ -101,8 +101,10 @@ impl Sink for Builder {
     fn placeholder(&mut self, span: Span) {
         Builder::placeholder(self, span);
     }
-    fn markup(&mut self, _span: Span, gap: Gap) {
-        Builder::markup(self, gap);
+    fn markup(&mut self, span: Span, gap: Gap) {
+        // An HTML tag, or the quotes between two strings: only tags are
+        // kept as tags ([`Builder::tags_in`]).
+        Builder::tag(self, gap, span);
     }
 }
 

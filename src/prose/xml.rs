@@ -225,7 +225,7 @@ pub(super) fn content(
                 }
                 Inline::Markup => {
                     depth += 1;
-                    out.markup(Gap::Before);
+                    out.tag(Gap::Before, spanned.span);
                 }
                 Inline::Segment => {
                     out.end_paragraph();
@@ -239,7 +239,7 @@ pub(super) fn content(
                     segments.pop();
                     out.end_paragraph();
                 } else {
-                    out.markup(Gap::After);
+                    out.tag(Gap::After, spanned.span);
                 }
             }
             _ => out.markup(Gap::Ambiguous),

@@ -143,21 +143,88 @@ fn missing(a: &[String], b: &[String]) -> Vec<String> {
     out
 }
 
+/// A tag as compared: its name in lowercase, whether it closes, and the
+/// `id` of an XLIFF element (`<g id="1">`); other attributes (an `href`
+/// a translation may localise) and a self-closing slash set aside.
+fn tag_key(tag: &str) -> String {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"^<(/?)\s*([A-Za-z][\w:.-]*)(?:[^>]*?\bid\s*=\s*["']([^"']*)["'])?"#)
+            .expect("valid")
+    });
+    let Some(c) = TAG.captures(tag) else {
+        return tag.to_string();
+    };
+    let name = c.get(2).map_or("", |m| m.as_str()).to_ascii_lowercase();
+    let closing = c.get(1).map_or("", |m| m.as_str());
+    match c.get(3) {
+        Some(id) if matches!(name.as_str(), "g" | "pc" | "mrk") => {
+            format!("<{closing}{name} id=\"{}\">", id.as_str())
+        }
+        _ => format!("<{closing}{name}>"),
+    }
+}
+
+/// The tags of a side (or of a target) as a sorted multiset: those that
+/// read as markup (a name alone, or with attributes holding `=`), not a
+/// placeholder in angle brackets a translation rewords (`<code d’erreur
+/// invalide>`); gettext string joins (`</"` `"b>`) set aside.
+fn tag_multiset<'a>(tags: impl Iterator<Item = &'a String>) -> Vec<String> {
+    static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^</?\s*[A-Za-z][\w:.-]*(?:\s*/?|\s+[^>]*=[^>]*)>$").expect("valid")
+    });
+    static JOIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#""\s*""#).expect("valid"));
+    let mut all: Vec<String> = tags
+        .map(|t| JOIN.replace_all(t, ""))
+        .filter(|t| MARKUP.is_match(t))
+        .map(|t| tag_key(&t))
+        .collect();
+    all.sort();
+    all
+}
+
+/// What `source` holds that `target` lacks, and the reverse (sorted
+/// multisets); in a plural entry, what the other source form `other`
+/// holds is no stranger, and a msgid with fewer items than its other
+/// form may be translated without them.
+fn differences(
+    source: &[String],
+    target: &[String],
+    other: Option<&[String]>,
+) -> (Vec<String>, Vec<String>) {
+    let mut lost = missing(source, target);
+    let mut added = missing(target, source);
+    if let Some(other) = other {
+        added = missing(&added, other);
+        if source.len() < other.len() {
+            lost.clear();
+        }
+    }
+    (lost, added)
+}
+
 fn placeholder(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     for pair in doc.prose().pairs() {
-        let source = multiset(pair.source.codes.iter());
-        let target = multiset(pair.target_codes.iter());
         // In a plural entry, `msgstr[0]` may leave out the count its msgid
         // leaves out; a placeholder of either form is no stranger.
-        let mut lost = missing(&source, &target);
-        let mut added = missing(&target, &source);
-        if let Some(other) = &pair.alternative {
-            let other = multiset(other.codes.iter());
-            added = missing(&added, &other);
-            if pair.source.codes.len() < other.len() {
-                lost.clear();
-            }
-        }
+        let other = pair.alternative.as_ref().map(|o| multiset(o.codes.iter()));
+        let (mut lost, mut added) = differences(
+            &multiset(pair.source.codes.iter()),
+            &multiset(pair.target_codes.iter()),
+            other.as_deref(),
+        );
+        let other = pair
+            .alternative
+            .as_ref()
+            .map(|o| tag_multiset(o.tags.iter()));
+        let (lost_tags, added_tags) = differences(
+            &tag_multiset(pair.source.tags.iter()),
+            &tag_multiset(pair.target_tags.iter()),
+            other.as_deref(),
+        );
+        let tags = !lost_tags.is_empty() || !added_tags.is_empty();
+        let codes = !lost.is_empty() || !added.is_empty();
+        lost.extend(lost_tags);
+        added.extend(added_tags);
         let quote = |codes: &[String]| {
             codes
                 .iter()
@@ -165,15 +232,26 @@ fn placeholder(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        let (one, many) = match (codes, tags) {
+            (false, false) => continue,
+            (true, false) => ("placeholder", "placeholders"),
+            (false, true) => ("tag", "tags"),
+            (true, true) => ("placeholder or tag", "placeholders and tags"),
+        };
         let message = match (lost.is_empty(), added.is_empty()) {
             (true, true) => continue,
             (false, true) => format!(
-                "placeholder {} of the source missing from the translation",
+                "{} {} of the source missing from the translation",
+                if lost.len() > 1 { many } else { one },
                 quote(&lost)
             ),
-            (true, false) => format!("placeholder {} not in the source", quote(&added)),
+            (true, false) => format!(
+                "{} {} not in the source",
+                if added.len() > 1 { many } else { one },
+                quote(&added)
+            ),
             (false, false) => format!(
-                "placeholders differ: {} missing, {} not in the source",
+                "{many} differ: {} missing, {} not in the source",
                 quote(&lost),
                 quote(&added)
             ),
