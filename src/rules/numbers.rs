@@ -35,9 +35,21 @@ pub(super) const RULES: &[CodeRuleDef] = &[
     when("numbers/twelve-hour-time", twelve_hour_time, TWELVE_HOUR),
 ];
 
-/// A time with AM or PM.
-const TWELVE_HOUR: &str =
-    r"([0-9]{1,2})(?::([0-5][0-9]))?[ \x{A0}]?(AM|PM|am|pm|a\.m\.|p\.m\.|A\.M\.|P\.M\.)";
+/// A time with AM or PM (`3 PM`, `11:30 a.m.`, `9pm`): the hour, the
+/// minutes and the marker. Shared with `translation/number`, which reads
+/// the times of an English source.
+pub(crate) const TWELVE_HOUR: &str =
+    r"([0-9]{1,2})(?::([0-5][0-9]))?[ \x{A0}]?([AaPp][Mm]|[ap]\.m\.|[AP]\.M\.)";
+
+/// The hour on the 24-hour clock of `hour` (1 to 12) AM or PM.
+pub(crate) fn hour_24(hour: u32, pm: bool) -> u32 {
+    match (hour, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    }
+}
 /// An English month name, or a French month in English order.
 const DATE_PREFILTER: &str = concat!(
     "January|February|March|April|May|June|July|August|September|October|November|December",
@@ -838,13 +850,7 @@ fn twelve_hour_time(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) 
         if !(1..=12).contains(&hour) {
             continue;
         }
-        let pm = caps[3].starts_with(['P', 'p']);
-        let hour24 = match (hour, pm) {
-            (12, false) => 0,
-            (12, true) => 12,
-            (h, true) => h + 12,
-            (h, false) => h,
-        };
+        let hour24 = hour_24(hour, caps[3].starts_with(['P', 'p']));
         let fixed = match caps.get(2) {
             Some(min) => format!("{hour24}{NBSP}h{NBSP}{}", min.as_str()),
             None => format!("{hour24}{NBSP}h"),

@@ -275,7 +275,7 @@ static TARGET_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A time on the 12-hour clock: `3:30 PM`, `11 a.m.`.
 static CLOCK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?").expect("valid"));
+    LazyLock::new(|| Regex::new(super::numbers::TWELVE_HOUR).expect("valid"));
 
 /// The value of a number with `thousands` and `decimal` separators, as a
 /// canonical string.
@@ -303,18 +303,19 @@ fn source_numbers(text: &str) -> Vec<String> {
     let mut at = 0;
     for c in CLOCK.captures_iter(text) {
         let whole = c.get(0).expect("a match");
+        // A time stands apart from words and numbers (`8 amis`, `A10pm`).
+        let apart = |ch: Option<char>| ch.is_none_or(|ch| !ch.is_alphanumeric());
+        if !apart(text[..whole.start()].chars().next_back())
+            || !apart(text[whole.end()..].chars().next())
+        {
+            continue;
+        }
         rest.push_str(&text[at..whole.start()]);
         at = whole.end();
         let Ok(hour) = c[1].parse::<u32>() else {
             continue;
         };
-        let pm = c[3].eq_ignore_ascii_case("p");
-        let hour = match (hour, pm) {
-            (12, false) => 0,
-            (12, true) => 12,
-            (h, true) => h + 12,
-            (h, false) => h,
-        };
+        let hour = super::numbers::hour_24(hour, c[3].starts_with(['P', 'p']));
         out.push(hour.to_string());
         if let Some(m) = c.get(2) {
             out.extend(value(m.as_str(), '.'));
