@@ -43,6 +43,7 @@ fn work(linter: &Linter, source: &Source) {
             text: &source.text,
             diagnostics: &found,
             record: None,
+            fuzzy: &[],
         };
         printer.begin(&mut sink).expect("print");
         printer.file(&report, &mut sink).expect("print");
