@@ -185,6 +185,6 @@ fn recall_on_calque_sentences() {
 }
 
 /// Calque artefacts of `calques.txt` found when docs/recall.md was written.
-const CALQUES_FOUND: usize = 99;
+const CALQUES_FOUND: usize = 96;
 /// Findings on its well-edited lines when docs/recall.md was written.
 const CALQUES_WRONG: usize = 0;
