@@ -504,6 +504,29 @@ fn coquille_toml_is_found_upward_and_a_bad_one_falls_back_to_the_defaults() {
     assert_eq!(client.stop(true), 0);
 }
 
+/// `[formats]` in `coquille.toml` forces the format, as on the command
+/// line: a `.txt` file read as Markdown keeps its code block unread.
+#[test]
+fn the_configured_format_wins_over_the_extension() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let file = dir.path().join("notes.txt");
+    let uri = lsp_types::Url::from_file_path(&file)
+        .expect("file uri")
+        .to_string();
+    let text = "Voici\u{a0}:\n\n```\nprint(\"ok?\")\n```\n";
+    let (mut client, _) = Client::start(push_client(), Value::Null);
+    client.open(&uri, "plaintext", text);
+    assert!(codes(&client.diagnostics(&uri)).contains(&SPACE.to_string()));
+    std::fs::write(
+        dir.path().join("coquille.toml"),
+        "[formats]\n\"*.txt\" = \"markdown\"\n",
+    )
+    .expect("config");
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": []}));
+    assert!(codes(&client.diagnostics(&uri)).is_empty());
+    assert_eq!(client.stop(true), 0);
+}
+
 #[test]
 fn prose_views_leave_code_and_msgid_alone() {
     let (mut client, _) = Client::start(push_client(), Value::Null);

@@ -6,6 +6,7 @@ use crate::config::{Config, ConfigError, Overrides, Resolver};
 use crate::linter::Linter;
 use crate::rules::Registry;
 use crate::settings::{Profile, Selector, Settings};
+use crate::source::SourceKind;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -91,9 +92,10 @@ pub struct Configuration {
 
 /// The linter of a document, or why it is not checked.
 pub enum Resolved {
-    /// Check it with this linter; the error is the configuration file
+    /// Check it with this linter, as the format the configuration's
+    /// `[formats]` forces if any; the error is the configuration file
     /// that could not be read (the defaults are used instead).
-    Check(Rc<Linter>, Option<ConfigError>),
+    Check(Rc<Linter>, Option<SourceKind>, Option<ConfigError>),
     /// The configuration excludes the file.
     Excluded,
 }
@@ -161,7 +163,11 @@ impl Configuration {
                 }
             }
         };
-        Resolved::Check(linter, error)
+        let forced = config
+            .as_deref()
+            .zip(absolute.as_deref())
+            .and_then(|(config, path)| config.format_for(path));
+        Resolved::Check(linter, forced, error)
     }
 }
 

@@ -18,8 +18,11 @@ pub struct Document {
     pub text: String,
     /// The version the client gave with the last change.
     pub version: i32,
-    /// How it is read (plain text, Markdown, gettext).
+    /// How it is read (plain text, Markdown, gettext…): the format the
+    /// configuration's `[formats]` forces, else [`Document::detected`].
     pub kind: SourceKind,
+    /// The kind its language id or extension gives ([`kind_of`]).
+    pub detected: SourceKind,
     /// Where its lines start.
     pub lines: LineMap,
 }
@@ -52,6 +55,7 @@ impl Document {
             text,
             version,
             kind,
+            detected: kind,
         }
     }
 

@@ -572,9 +572,12 @@ impl<'c> Server<'c> {
         let path = doc.path.clone();
         let root = self.root.clone();
         match self.configuration.resolve(path.as_deref(), root.as_deref()) {
-            Resolved::Check(linter, error) => {
+            Resolved::Check(linter, forced, error) => {
                 if let Some(e) = error {
                     self.show_once(format!("{e} (coquille uses its defaults)"));
+                }
+                if let Some(doc) = self.documents.get_mut(uri) {
+                    doc.kind = forced.unwrap_or(doc.detected);
                 }
                 Some(linter)
             }
