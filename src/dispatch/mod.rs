@@ -90,11 +90,14 @@ impl Dispatch {
         } else {
             Some(Literals::new(patterns, switch_after)?)
         };
-        let prefilter = Prefilters::new(filtered.len(), switch_after);
         Ok(Dispatch {
             always,
             filtered,
-            prefilter,
+            prefilter: Prefilters {
+                set: OnceLock::new(),
+                checked: AtomicUsize::new(0),
+                set_after: switch_after,
+            },
             by_literal,
             literals,
             literal_rules,
@@ -116,13 +119,12 @@ impl Dispatch {
         for rule in &self.always {
             rule.check(doc, out);
         }
-        match self.prefilter.plan(&self.filtered, doc.text().len()) {
-            Some(plan) => {
-                let runs = plan.rules_to_run(doc.text(), &self.prefilter);
-                for (rule, run) in self.filtered.iter().zip(runs) {
-                    if run {
-                        rule.check(doc, out);
-                    }
+        match self.prefilter.set(&self.filtered, doc.text().len()) {
+            Some(set) => {
+                let mut matched = PatternSet::new(set.pattern_len());
+                set.which_overlapping_matches(&Input::new(doc.text()), &mut matched);
+                for i in matched.iter() {
+                    self.filtered[i.as_usize()].check(doc, out);
                 }
             }
             None => {
@@ -156,127 +158,36 @@ impl Dispatch {
 /// [`SWITCH_AFTER_BYTES`], every one of them runs. That finds the
 /// same: a rule finds nothing where its prefilter does not match (the test
 /// `prefilters_are_necessary` holds every rule to it).
-///
-/// A set searched for every pattern cannot stop early, and each match it
-/// reports costs more than a step of its automaton: a prefilter that
-/// matches nearly every text (a typographic apostrophe, a digit) costs
-/// more to test than its rule costs to run. After [`SAMPLE_DOCUMENTS`]
-/// documents, the set is built again without the prefilters that matched
-/// in at least three quarters of them; their rules then always run.
 struct Prefilters {
-    set: OnceLock<Option<Plan>>,
-    /// The set again, without the prefilters that nearly always match.
-    refined: OnceLock<Option<Plan>>,
+    set: OnceLock<Option<MetaRegex>>,
     checked: AtomicUsize,
     /// Bytes checked by running every rule before the set is built.
     set_after: usize,
-    /// For each rule, the sampled documents its prefilter matched.
-    hits: Vec<AtomicUsize>,
-    /// Documents tested with the first set.
-    sampled: AtomicUsize,
-}
-
-/// Documents tested with the first set of prefilters before it is refined.
-const SAMPLE_DOCUMENTS: usize = 64;
-
-/// Which rules a set of prefilters decides.
-struct Plan {
-    /// `None` when every rule runs.
-    regex: Option<MetaRegex>,
-    /// The index of the rule of each pattern of `regex`.
-    members: Vec<usize>,
-    /// For each rule, whether it runs without its prefilter being tested.
-    always: Vec<bool>,
-    /// Whether documents tested with this plan count for the refinement.
-    sampling: bool,
-}
-
-impl Plan {
-    /// Builds the set of the prefilters of `rules` but those `always`
-    /// marks; `None` if one does not compile (then every rule runs, which
-    /// finds the same; every embedded prefilter compiles, a registry test).
-    fn new(rules: &[&'static dyn Rule], always: Vec<bool>, sampling: bool) -> Option<Plan> {
-        let members: Vec<usize> = (0..rules.len()).filter(|&i| !always[i]).collect();
-        let patterns: Option<Vec<&str>> = members
-            .iter()
-            .map(|&i| rules[i].meta().prefilter.regex)
-            .collect();
-        let patterns = patterns?;
-        let regex = match patterns.is_empty() {
-            true => None,
-            false => Some(lean_regex::set(&patterns).ok()?),
-        };
-        Some(Plan {
-            regex,
-            members,
-            always,
-            sampling,
-        })
-    }
-
-    /// For each rule, whether it runs on `text`.
-    fn rules_to_run(&self, text: &str, prefilters: &Prefilters) -> Vec<bool> {
-        let mut runs = self.always.clone();
-        let Some(regex) = &self.regex else {
-            return runs;
-        };
-        let mut matched = PatternSet::new(regex.pattern_len());
-        regex.which_overlapping_matches(&Input::new(text), &mut matched);
-        for p in matched.iter() {
-            let rule = self.members[p.as_usize()];
-            runs[rule] = true;
-            if self.sampling {
-                prefilters.hits[rule].fetch_add(1, Ordering::Relaxed);
-            }
-        }
-        if self.sampling {
-            prefilters.sampled.fetch_add(1, Ordering::Relaxed);
-        }
-        runs
-    }
 }
 
 impl Prefilters {
-    fn new(rules: usize, set_after: usize) -> Prefilters {
-        Prefilters {
-            set: OnceLock::new(),
-            refined: OnceLock::new(),
-            checked: AtomicUsize::new(0),
-            set_after,
-            hits: (0..rules).map(|_| AtomicUsize::new(0)).collect(),
-            sampled: AtomicUsize::new(0),
-        }
-    }
-
-    /// The plan for the prefilters of `rules` (one each, in order) and a
+    /// The set for the prefilters of `rules` (one each, in order) and a
     /// text of `len` bytes, or `None`: run every rule.
-    fn plan(&self, rules: &[&'static dyn Rule], len: usize) -> Option<&Plan> {
-        if let Some(refined) = self.refined.get() {
-            return refined.as_ref();
-        }
+    fn set(&self, rules: &[&'static dyn Rule], len: usize) -> Option<&MetaRegex> {
         if let Some(built) = self.set.get() {
-            if self.sampled.load(Ordering::Relaxed) < SAMPLE_DOCUMENTS {
-                return built.as_ref();
-            }
-            return self
-                .refined
-                .get_or_init(|| {
-                    let sampled = self.sampled.load(Ordering::Relaxed);
-                    let always: Vec<bool> = self
-                        .hits
-                        .iter()
-                        .map(|h| 4 * h.load(Ordering::Relaxed) >= 3 * sampled)
-                        .collect();
-                    Plan::new(rules, always, false)
-                })
-                .as_ref();
+            return built.as_ref();
         }
         let before = self.checked.fetch_add(len, Ordering::Relaxed);
         if rules.is_empty() || before.saturating_add(len) < self.set_after {
             return None;
         }
         self.set
-            .get_or_init(|| Plan::new(rules, vec![false; rules.len()], true))
+            .get_or_init(|| {
+                let patterns: Vec<&str> = rules
+                    .iter()
+                    .filter_map(|r| r.meta().prefilter.regex)
+                    .collect();
+                // Every embedded prefilter compiles (a registry test); were
+                // one not to, every rule would run, which finds the same.
+                (patterns.len() == rules.len())
+                    .then(|| lean_regex::set(&patterns).ok())
+                    .flatten()
+            })
             .as_ref()
     }
 }
@@ -397,41 +308,6 @@ mod tests {
             assert_eq!(switched.check(&source), expected, "{text}");
         }
         assert!(found > 1000, "only {found} findings");
-    }
-
-    /// After its sample, the set of prefilters is rebuilt without the ones
-    /// that nearly always match (their rules always run) and keeps the
-    /// others; a dispatcher so refined finds what running every rule finds.
-    #[test]
-    fn refined_prefilters_find_what_every_rule_finds() {
-        let registry = Registry::global();
-        let rules: Vec<&'static dyn Rule> = registry.rules().collect();
-        let refined = Dispatch::new(rules.clone(), 0).expect("dispatch");
-        let every = Dispatch::new(rules, usize::MAX).expect("dispatch");
-        let settings = Settings::default();
-        let texts = project_texts();
-        // Twice over, so that the later texts meet the refined set.
-        for text in texts.iter().chain(&texts) {
-            let source = Source::new("t.txt", text.as_str(), SourceKind::PlainText);
-            let doc = Document::new(&source, &settings);
-            let (mut found, mut expected) = (Vec::new(), Vec::new());
-            refined.run(&doc, &mut found);
-            every.run(&doc, &mut expected);
-            let key = |d: &Diagnostic| (d.span.start, d.span.end, d.rule);
-            found.sort_by_key(key);
-            expected.sort_by_key(key);
-            assert_eq!(found, expected, "{text}");
-        }
-        let plan = refined.prefilter.refined.get().expect("refined").as_ref();
-        let plan = plan.expect("the prefilters compile");
-        assert!(
-            plan.always.iter().any(|&a| a),
-            "no prefilter nearly always matches"
-        );
-        assert!(
-            !plan.members.is_empty(),
-            "every prefilter nearly always matches"
-        );
     }
 
     /// A rule finds nothing in a text its prefilter does not match, so
