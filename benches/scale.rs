@@ -360,6 +360,27 @@ fn rule_costs(paragraphs: &[String], megabytes: f64) {
         "{:>8.2} ns/B  chunks (noun phrases, subjects, attributes), every sentence",
         (chunking - tagging) * 1e9 / bytes
     );
+    // The subjects and their verbs the agreement rules of the attribute
+    // and of the verb share (`Document::subjects`), with the readings
+    // they ask of the tagger: what the first of those rules pays.
+    let subjects = time(&|d| {
+        let doc = coquille::Document::new(d, &settings);
+        doc.subjects().len()
+    });
+    println!(
+        "{:>8.2} ns/B  subjects and verbs (clause analysis, with the tagging it asks for)",
+        (subjects - analysis) * 1e9 / bytes
+    );
+    // The English left in the text, which the English, elision and
+    // agreement rules share.
+    let english = time(&|d| {
+        let doc = coquille::Document::new(d, &settings);
+        doc.english().len()
+    });
+    println!(
+        "{:>8.2} ns/B  English analysis (words and phrases left in English)",
+        (english - analysis) * 1e9 / bytes
+    );
     let registry = Registry::global();
     let mut costs: Vec<(f64, &str)> = registry
         .rules()

@@ -99,12 +99,16 @@ pub fn spans(text: &str) -> Vec<Span> {
         let run = text[start..end]
             .trim_matches(is_quote_or_space)
             .trim_end_matches([',', ';', ':', '!', '?']);
+        // Code holds a trigger (each test of `is_code` asks for one): the
+        // trimmed run of a sentence's last word (`fin.` → `fin`) is no code
+        // without being tested.
+        let is_code_run = |s: &Span| {
+            short && bytes[s.range()].iter().any(|&b| is_trigger(b)) && is_code(&text[s.range()])
+        };
         if short && is_repeated_placeholder(run) {
             let from = start + text[start..end].find(run).unwrap_or(0);
             out.push(Span::new(from, from + run.len()));
-        } else if let Some(span) =
-            trim(text, start, end).filter(|s| short && is_code(&text[s.range()]))
-        {
+        } else if let Some(span) = trim(text, start, end).filter(is_code_run) {
             out.push(quoted(bytes, span));
         }
         pos = end;
@@ -497,6 +501,59 @@ mod tests {
                 "%s", "%08x", "%1$s", "%(nom)s", "$0x10", "{s,S,b}", "main()", "?terme"
             ]
         );
+    }
+
+    /// Every run `is_code` accepts holds a trigger byte, which `spans`
+    /// asks of a run before testing it.
+    #[test]
+    fn code_holds_a_trigger() {
+        let runs = [
+            "--all",
+            "-o",
+            "%s",
+            "%08x",
+            "?terme",
+            "a::b",
+            "a->b",
+            "x=>y",
+            "a&&b",
+            "a||b",
+            "a==b",
+            "a!=b",
+            "main()",
+            "config_path",
+            "__init",
+            "$HOME",
+            "$?",
+            "a=b",
+            "@user",
+            "\\n",
+            "/etc",
+            "./a",
+            "../a",
+            "~/a",
+            "src/main.rs",
+            "*.rs",
+            "{a,b}",
+            "user.name",
+            "config.toml",
+            "exemple.fr",
+            "a.b.cd",
+        ];
+        for run in runs {
+            assert!(is_code(run), "{run}");
+            assert!(run.bytes().any(is_trigger), "{run}");
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["examples", "tests/corpus/clean"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("text folder") {
+                let text =
+                    std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
+                for run in text.split_whitespace() {
+                    assert!(!is_code(run) || run.bytes().any(is_trigger), "{run}");
+                }
+            }
+        }
     }
 
     #[test]

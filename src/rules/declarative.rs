@@ -18,11 +18,20 @@ use crate::tokenize::is_word_char;
 use regex_automata::meta::Regex as MetaRegex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
+use regex_syntax::hir::Look;
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// How much of the line around a match the guards see, on each side.
 const GUARD_WINDOW: usize = 256;
+
+/// Bytes a rule may search for its suffixes, over all the documents it
+/// sees, before it compiles its pattern instead. The look spares compiling
+/// a pattern whose suffixes never occur (start-up on a short file); a rule
+/// whose head literals keep occurring without its suffixes would otherwise
+/// read every document once more, for as long as the linter lives.
+const SUFFIX_LOOK_BYTES: usize = 1 << 20;
 
 /// A guard regex, compiled the first time a match of the main pattern
 /// needs it: most rules never match, and guards (long alternations, `\b`)
@@ -30,7 +39,75 @@ const GUARD_WINDOW: usize = 256;
 #[derive(Debug, Default)]
 struct Guard {
     pattern: Option<String>,
-    regex: OnceLock<Option<MetaRegex>>,
+    regex: OnceLock<Option<GuardRegex>>,
+}
+
+/// A compiled guard, with what its pattern says of where its matches lie.
+#[derive(Debug)]
+struct GuardRegex {
+    regex: MetaRegex,
+    /// The longest match, in bytes, when every match ends at the end of
+    /// the haystack (`…$`): a search need only look at that many bytes
+    /// before the end.
+    end_reach: Option<usize>,
+    /// The longest match, in bytes, when every match starts at the start
+    /// of the haystack (`^…`): a search need only look that far.
+    start_reach: Option<usize>,
+}
+
+impl GuardRegex {
+    fn new(pattern: &str) -> Option<GuardRegex> {
+        let regex = lean_regex::short_haystack_regex(pattern, false).ok()?;
+        let (mut end_reach, mut start_reach) = (None, None);
+        if let Ok(hir) = regex_syntax::parse(pattern) {
+            let props = hir.properties();
+            if let Some(max) = props.maximum_len() {
+                if props.look_set_suffix().contains(Look::End) {
+                    end_reach = Some(max);
+                }
+                if props.look_set_prefix().contains(Look::Start) {
+                    start_reach = Some(max);
+                }
+            }
+        }
+        Some(GuardRegex {
+            regex,
+            end_reach,
+            start_reach,
+        })
+    }
+
+    /// Whether the guard matches in `hay` from byte `from` on.
+    ///
+    /// Look-around sees the whole haystack, not only the span searched, so
+    /// narrowing the span to the bytes a match can reach finds the same,
+    /// and spares the bounded backtracker a walk from every start and a
+    /// visited set as large as the window. `search_half` rather than
+    /// `is_match`: an earliest search refuses the bounded backtracker on
+    /// haystacks over 128 bytes, and falls back to the PikeVM, many times
+    /// slower on these short windows when the lazy DFA gives up (on
+    /// Unicode `\b` next to a non-ASCII letter, in nearly every French
+    /// line).
+    fn is_match(&self, hay: &str, from: usize) -> bool {
+        let mut span = from..hay.len();
+        if let Some(reach) = self.end_reach {
+            let mut start = hay.len().saturating_sub(reach).max(from);
+            while !hay.is_char_boundary(start) {
+                start -= 1;
+            }
+            span.start = start;
+        }
+        if let Some(reach) = self.start_reach {
+            let mut end = reach.min(hay.len()).max(span.start);
+            while !hay.is_char_boundary(end) {
+                end += 1;
+            }
+            span.end = end;
+        }
+        self.regex
+            .search_half(&Input::new(hay).range(span))
+            .is_some()
+    }
 }
 
 impl Guard {
@@ -43,13 +120,9 @@ impl Guard {
 
     /// The compiled guard (`None`: no guard). Every embedded guard compiles
     /// (`every_pattern_compiles`); one that did not would be ignored.
-    fn get(&self) -> Option<&MetaRegex> {
+    fn get(&self) -> Option<&GuardRegex> {
         self.regex
-            .get_or_init(|| {
-                self.pattern
-                    .as_deref()
-                    .and_then(|p| lean_regex::short_haystack_regex(p, false).ok())
-            })
+            .get_or_init(|| self.pattern.as_deref().and_then(GuardRegex::new))
             .as_ref()
     }
 
@@ -99,6 +172,8 @@ pub struct DeclarativeRule {
     guards: [Guard; 5],
     whole_word: bool,
     compiled: OnceLock<Result<Compiled, String>>,
+    /// Bytes searched for `suffixes` so far (see [`SUFFIX_LOOK_BYTES`]).
+    suffix_looked: AtomicUsize,
 }
 
 fn expand(text: &Option<Text>) -> Result<Option<String>, String> {
@@ -130,6 +205,7 @@ impl DeclarativeRule {
             ],
             whole_word: spec.whole_word.unwrap_or(false),
             compiled: OnceLock::new(),
+            suffix_looked: AtomicUsize::new(0),
         })
     }
 
@@ -179,14 +255,32 @@ impl DeclarativeRule {
         self.guards.iter().try_for_each(Guard::check)
     }
 
-    /// Whether `text` lacks every literal a match must end with, which is
-    /// cheaper to find out than compiling and running the pattern.
-    fn surely_absent(&self, text: &str) -> bool {
+    /// Whether `text` from byte `from` on (where the first match may
+    /// start) lacks every literal a match must end with, which is cheaper
+    /// to find out than compiling and running the pattern. Before the
+    /// searches anchored at the literals (which cost little once the
+    /// pattern is compiled), and only until this rule has looked through
+    /// [`SUFFIX_LOOK_BYTES`]: then it answers `false`, the pattern is
+    /// compiled and run, which finds the same.
+    fn surely_absent(&self, text: &str, from: usize) -> bool {
+        if self.suffixes.is_empty() {
+            return false;
+        }
+        let rest = text.get(from..).unwrap_or(text);
+        let looked = self.suffix_looked.fetch_add(rest.len(), Ordering::Relaxed);
+        looked < SUFFIX_LOOK_BYTES && self.lacks_suffixes(rest)
+    }
+
+    /// Whether `text` lacks every literal a match must end with (`false`
+    /// for a rule without such literals). A search of the whole text
+    /// always asks first: looking for a few literals costs a fraction of
+    /// running the pattern over the text.
+    fn lacks_suffixes(&self, text: &str) -> bool {
         !self.suffixes.is_empty()
             && !self
                 .suffixes
                 .iter()
-                .any(|s| text.contains(s.as_ref() as &str))
+                .any(|s| memchr::memmem::find(text.as_bytes(), s.as_bytes()).is_some())
     }
 
     /// The form listed for the word the `form` group matched, with its
@@ -265,29 +359,23 @@ impl DeclarativeRule {
             (&text[before_start - prev..whole.start], prev)
         };
         let after = doc.line_after(whole.end, GUARD_WINDOW);
-        // `search_half` rather than `is_match`: an earliest search refuses
-        // the bounded backtracker on haystacks over 128 bytes, and falls
-        // back to the PikeVM, many times slower on these short windows
-        // when the lazy DFA gives up (on Unicode `\b` next to a non-ASCII
-        // letter, in nearly every French line).
         let before_fails = |guard: &Guard, want: bool| {
-            guard.get().is_some_and(|g| {
-                g.search_half(&Input::new(hay_before).range(from..))
-                    .is_some()
-                    != want
-            })
-        };
-        let fails = |guard: &Guard, hay: &str, want: bool| {
             guard
                 .get()
-                .is_some_and(|g| g.search_half(&Input::new(hay)).is_some() != want)
+                .is_some_and(|g| g.is_match(hay_before, from) != want)
         };
+        let fails = |guard: &Guard, hay: &str, want: bool| {
+            guard.get().is_some_and(|g| g.is_match(hay, 0) != want)
+        };
+        // Every guard must pass: the ones anchored at a known place (the
+        // match itself, the text after it) are tried before the ones that
+        // search the line before it.
         let [before_guard, not_before, after_guard, not_after, not_match] = &self.guards;
-        if before_fails(before_guard, true)
-            || before_fails(not_before, false)
+        if fails(not_match, &text[whole.range()], false)
             || fails(after_guard, after, true)
             || fails(not_after, after, false)
-            || fails(not_match, &text[whole.range()], false)
+            || before_fails(before_guard, true)
+            || before_fails(not_before, false)
         {
             return;
         }
@@ -333,9 +421,9 @@ impl Rule for DeclarativeRule {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        // The rule runs because its prefilter matched: the look for its
-        // suffixes only pays while it may spare compiling the pattern.
-        if self.compiled.get().is_none() && self.surely_absent(doc.text()) {
+        // The rule runs because its prefilter matched; a text without the
+        // literals its matches end with needs no search.
+        if self.lacks_suffixes(doc.text()) {
             return;
         }
         let Ok(c) = self.compile() else {
@@ -362,7 +450,8 @@ impl Rule for DeclarativeRule {
         }
         // Before the pattern is compiled, a look for its suffixes may spare
         // compiling it; afterwards, the anchored searches cost less.
-        if self.compiled.get().is_none() && self.surely_absent(doc.text()) {
+        let first = starts.first().copied().unwrap_or_default();
+        if self.compiled.get().is_none() && self.surely_absent(doc.text(), first) {
             return;
         }
         let Ok(c) = self.compile() else { return };
@@ -433,6 +522,89 @@ mod tests {
         assert_eq!(
             spans("punctuation/spaced-hyphen", "  - item\n  - autre"),
             Vec::<usize>::new()
+        );
+    }
+
+    /// The look for suffixes answers `false` when a suffix occurs after
+    /// the first start, and stops sparing the pattern once the rule has
+    /// looked through its budget.
+    #[test]
+    fn suffix_look_is_bounded() {
+        let rule = Registry::global()
+            .rules()
+            .filter_map(|r| r.as_declarative())
+            .find(|r| !r.suffixes.is_empty())
+            .expect("a rule with suffixes");
+        let suffix: &str = &rule.suffixes[0];
+        let text = format!("{suffix} {}", "x".repeat(10_000));
+        assert!(!rule.surely_absent(&text, 0));
+        let calls = (0..=super::SUFFIX_LOOK_BYTES / 10_000 + 1)
+            .take_while(|_| rule.surely_absent(&text, suffix.len()))
+            .count();
+        assert!(calls <= super::SUFFIX_LOOK_BYTES / 10_000 + 1, "{calls}");
+        assert!(!rule.surely_absent(&text, suffix.len()));
+    }
+
+    /// A guard searched only over the bytes its matches can reach answers
+    /// as a search of the whole window does, for every guard of every
+    /// rule, on windows cut from the project's texts at every word and
+    /// from every start a caller uses; and the reach is known for the
+    /// guards that are bounded and anchored.
+    #[test]
+    fn narrowed_guard_searches_answer_as_whole_ones() {
+        use regex_automata::Input;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(root.join("examples/depeche-traduite.txt"))
+            .expect("example")
+            + "l’avion, qu’il, jusqu’à, d’une, Il a éventuellement, -là, \u{a0}: fin";
+        let mut windows: Vec<(&str, usize)> = Vec::new();
+        // Every eleventh place: the test runs unoptimised.
+        for (at, mark) in text.match_indices([' ', '’', '-']).step_by(11) {
+            for len in [6, 40, 256] {
+                let mut start = at.saturating_sub(len);
+                while !text.is_char_boundary(start) {
+                    start -= 1;
+                }
+                windows.push((&text[start..at], 0));
+                // A window cut after its first character, as callers cut
+                // a line they do not see the start of.
+                let before = &text[start..at + mark.len()];
+                let first = before.chars().next().map_or(0, char::len_utf8);
+                windows.push((before, first));
+                let mut end = (at + len).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                windows.push((&text[at..end], 0));
+            }
+        }
+        let (mut guards, mut narrowed) = (0, 0);
+        for rule in Registry::global()
+            .rules()
+            .filter_map(|r| r.as_declarative())
+        {
+            for guard in &rule.guards {
+                let Some(g) = guard.get() else { continue };
+                guards += 1;
+                narrowed += usize::from(g.end_reach.is_some() || g.start_reach.is_some());
+                for &(hay, from) in &windows {
+                    let whole = g
+                        .regex
+                        .search_half(&Input::new(hay).range(from..))
+                        .is_some();
+                    assert_eq!(
+                        g.is_match(hay, from),
+                        whole,
+                        "{}: {:?} on {hay:?} from {from}",
+                        rule.meta.id,
+                        guard.pattern
+                    );
+                }
+            }
+        }
+        assert!(
+            guards > 100 && narrowed > 20,
+            "{guards} guards, {narrowed} narrowed"
         );
     }
 

@@ -33,6 +33,51 @@ static COMPOUNDS: LazyLock<FxHashMap<&'static str, Vec<Vec<&'static str>>>> = La
     map
 });
 
+/// For each ASCII first letter (lowercase), the byte lengths of the first
+/// parts of the compounds it starts, as bits. A word starting with an
+/// ASCII letter lowers to a word of the same length starting with an ASCII
+/// letter, so one whose letter and length are not listed starts no
+/// compound; words starting with another letter are all looked up.
+static FIRST_PARTS: LazyLock<[u64; 128]> = LazyLock::new(|| {
+    let mut lengths = [0u64; 128];
+    for key in COMPOUNDS.keys() {
+        if let Some(&b) = key.as_bytes().first()
+            && b.is_ascii()
+            && key.len() < 64
+        {
+            lengths[usize::from(b)] |= 1 << key.len();
+        }
+    }
+    lengths
+});
+
+/// Whether a word starting with `first` and whose part before any hyphen
+/// is `len` bytes long may start a compound (see [`FIRST_PARTS`]).
+fn may_start_compound(first: char, len: usize) -> bool {
+    !first.is_ascii()
+        || (len < 64 && FIRST_PARTS[first.to_ascii_lowercase() as usize] & (1 << len) != 0)
+}
+
+/// Room for the first part of a compound, lowered (the longest first
+/// part, `quatre`… `soixante`, is far shorter).
+const FIRST_PART_BYTES: usize = 48;
+
+/// `word` with its first letter lowered, written into `buffer`; `None`
+/// when it does not fit.
+fn lower_first_in<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b str> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let mut at = 0;
+    for c in first.to_lowercase() {
+        let len = c.len_utf8();
+        c.encode_utf8(buffer.get_mut(at..at + len)?);
+        at += len;
+    }
+    let rest = chars.as_str().as_bytes();
+    buffer.get_mut(at..at + rest.len())?.copy_from_slice(rest);
+    std::str::from_utf8(&buffer[..at + rest.len()]).ok()
+}
+
 /// Tries the parts of a compound at byte `start` (the start of a word):
 /// the end of the match and the spaces that should be hyphens.
 fn match_parts(text: &str, start: usize, parts: &[&str]) -> Option<(usize, Vec<Span>)> {
@@ -92,12 +137,20 @@ fn lexicon_compound(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) 
             continue;
         }
         let word = doc.token_text(i);
-        let first = word.split('-').next().unwrap_or(word);
-        // No allocation for the many lowercase words.
+        let first_len = word.bytes().position(|b| b == b'-').unwrap_or(word.len());
+        // Most words are ruled out by their first letter and length,
+        // without hashing them.
+        if !may_start_compound(t.first, first_len) {
+            continue;
+        }
+        let first = &word[..first_len];
+        // No allocation: lowercase words are looked up as they are, others
+        // lowered into a buffer (a word longer than it is no first part).
+        let mut buffer = [0u8; FIRST_PART_BYTES];
         let candidates = if t.first.is_lowercase() {
             COMPOUNDS.get(first)
         } else {
-            COMPOUNDS.get(crate::wordlist::lower_first(first).as_str())
+            lower_first_in(first, &mut buffer).and_then(|lower| COMPOUNDS.get(lower))
         };
         let Some(candidates) = candidates else {
             continue;
@@ -218,6 +271,35 @@ fn inversion(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The buffer holds every first part, and lowers as `lower_first` does.
+    #[test]
+    fn first_parts_fit_the_buffer() {
+        // With room to spare: lowering a capital may change its length.
+        assert!(COMPOUNDS.keys().all(|k| k.len() + 4 < FIRST_PART_BYTES));
+        for key in COMPOUNDS.keys() {
+            let first = key.chars().next().expect("a first part");
+            assert!(!first.is_uppercase(), "{key}");
+            assert!(may_start_compound(first, key.len()), "{key}");
+            assert!(
+                may_start_compound(first.to_ascii_uppercase(), key.len()),
+                "{key}"
+            );
+        }
+        assert!(!may_start_compound('d', 2) && !may_start_compound('L', 2));
+        let mut buffer = [0u8; FIRST_PART_BYTES];
+        for word in ["Quatre", "Écoute", "au", "İstanbul", "À"] {
+            assert_eq!(
+                lower_first_in(word, &mut buffer),
+                Some(crate::wordlist::lower_first(word).as_str())
+            );
+        }
+        assert_eq!(
+            lower_first_in(&"A".repeat(FIRST_PART_BYTES + 1), &mut buffer),
+            None
+        );
+        assert_eq!(lower_first_in("", &mut buffer), None);
+    }
 
     #[test]
     fn every_listed_compound_is_in_the_lexicon() {

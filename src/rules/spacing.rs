@@ -335,6 +335,11 @@ fn nobreak_sites(doc: &Document) -> Vec<NoBreakSite> {
     let tokens = doc.tokens();
     let mut sites = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
+        // Every site is at one of these signs: the other tokens are ruled
+        // out by their first character alone.
+        if !matches!(t.first, ';' | ':' | '!' | '?' | '«' | '»') {
+            continue;
+        }
         let (run, sign, wanted) = match (t.kind, t.first) {
             (TokenKind::Punct, _) => {
                 let Some(c) = high_punct(doc, i) else {

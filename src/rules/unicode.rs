@@ -254,7 +254,13 @@ fn control_character(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>)
     static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new(CONTROL).expect("valid"));
     let text = doc.text();
     // C1 controls inside a mojibake sequence are reported by unicode/mojibake.
-    let in_mojibake: Vec<Span> = if text.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c)) {
+    // A C1 control is encoded as 0xC2 then 0x80–0x9F.
+    let has_c1 = memchr::memchr_iter(0xC2, text.as_bytes()).any(|at| {
+        text.as_bytes()
+            .get(at + 1)
+            .is_some_and(|b| (0x80..=0x9F).contains(b))
+    });
+    let in_mojibake: Vec<Span> = if has_c1 {
         mojibake_sequences(text)
             .into_iter()
             .map(|(span, _, _)| span)
