@@ -97,7 +97,23 @@ impl Linter {
     /// Checks `source`; findings are sorted by position, in source bytes,
     /// with the severities the settings give their rules.
     pub fn check(&self, source: &Source) -> Vec<Diagnostic> {
+        self.check_noting_names(source, None)
+    }
+
+    /// [`Linter::check`], also noting in `names` (when given) the spans of
+    /// the words written with a capital inside a sentence
+    /// ([`Document::capitalized_words`]): what the document as a whole
+    /// tells its paragraphs (see [`crate::recheck`]).
+    pub(crate) fn check_noting_names(
+        &self,
+        source: &Source,
+        names: Option<&mut Vec<crate::span::Span>>,
+    ) -> Vec<Diagnostic> {
         let doc = Document::new(source, &self.settings);
+        if let Some(names) = names {
+            let tokens = doc.tokens();
+            names.extend(doc.capitalized_words().iter().map(|&i| tokens[i].span()));
+        }
         let mut out = Vec::new();
         self.dispatch.run(&doc, &mut out);
         // Code in prose is not French: only text hygiene (invisible or
@@ -123,6 +139,13 @@ impl Linter {
     /// and never twice through the same text). A fix is applied only if it
     /// keeps the structure of the file (see [`crate::fix`]).
     pub fn fix(&self, source: &Source, threshold: Applicability) -> FixOutcome {
+        crate::recheck::fix_rechecking_paragraphs(self, source, threshold)
+    }
+
+    /// [`Linter::fix`] re-checking the whole text after every pass: the
+    /// reference the paragraph re-check must equal (for tests).
+    #[doc(hidden)]
+    pub fn fix_until_stable_whole(&self, source: &Source, threshold: Applicability) -> FixOutcome {
         crate::fix::fix_until_stable(source, threshold, |s| self.check(s))
     }
 }

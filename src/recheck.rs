@@ -1,0 +1,451 @@
+//! `fix` re-checks only the paragraphs its fixes changed.
+//!
+//! After a pass of fixes, the whole-text loop ([`crate::fix::fix_until_stable`])
+//! checks the whole new text again. Here, in plain text, the text is cut
+//! into blocks (runs of non-blank lines, see [`blocks`]); only the blocks a
+//! pass changed are checked again, each as a text of its own, and the
+//! findings of the other blocks are kept, moved by the edits before them.
+//! The result must be what a check of the whole new text gives, so the
+//! blocks are checked alone only when nothing the whole document decides
+//! can differ; otherwise the pass checks the whole text (and says why, in
+//! [`counts`]). What a document decides as a whole, and how it is kept:
+//!
+//! - the apostrophe style (the one the text mostly uses, and the one the
+//!   elision fixes insert): the new text holds only `’`, and no finding of
+//!   the old one inserted `'`;
+//! - the style of quotations inside quotations: the new text holds no
+//!   `“ ” „`, and no finding of the old one asked for them;
+//! - the words written in lowercase, which title lines are weighed
+//!   against: no line of the new text can be a title line in capitals;
+//! - the words written with a capital inside a sentence (names, for the
+//!   English analysis): the set is the same before and after the pass, and
+//!   no block checked alone holds a word (in any case) that is such a name
+//!   only elsewhere;
+//! - quotations that run over several paragraphs: a block that starts with
+//!   `«`, `»` or a dash is one with the block before;
+//! - suppression comments (`coquille-…`): the whole text is checked.
+//!
+//! Other formats (Markdown, catalogues, translation files, JSON) are fixed
+//! with the whole-text loop.
+
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::fix::fix_until_stable_with;
+use crate::linter::{FixOutcome, Linter};
+use crate::source::{Source, SourceKind};
+use crate::span::Span;
+use rustc_hash::FxHashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// How a pass of `fix` found the findings of its new text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recheck {
+    /// Only the changed blocks were checked.
+    Paragraphs,
+    /// The whole text: not plain text.
+    Format,
+    /// The whole text: it holds a suppression comment or a carriage return.
+    Layout,
+    /// The whole text: an apostrophe other than `’`, or a fix inserting `'`.
+    Apostrophes,
+    /// The whole text: English double quotes, or a second-level style.
+    Quotes,
+    /// The whole text: a line may be a title line in capitals.
+    TitleLines,
+    /// The whole text: the blocks or the blank lines between them changed.
+    Blocks,
+    /// The whole text: a finding reaches out of its block next to a change.
+    Reach,
+    /// The whole text: the names written with a capital changed, or a
+    /// block checked alone holds one written elsewhere.
+    Names,
+}
+
+impl Recheck {
+    /// Every way, in the order of [`counts`].
+    pub const ALL: [Recheck; 9] = [
+        Recheck::Paragraphs,
+        Recheck::Format,
+        Recheck::Layout,
+        Recheck::Apostrophes,
+        Recheck::Quotes,
+        Recheck::TitleLines,
+        Recheck::Blocks,
+        Recheck::Reach,
+        Recheck::Names,
+    ];
+}
+
+static COUNTS: [AtomicUsize; 9] = [const { AtomicUsize::new(0) }; 9];
+
+fn count(way: Recheck) {
+    COUNTS[way as usize].fetch_add(1, Ordering::Relaxed);
+}
+
+/// How many passes of `fix` (in this process) found their findings each
+/// way: for the benchmark, which tells how often the shortcut applies.
+pub fn counts() -> Vec<(Recheck, usize)> {
+    Recheck::ALL
+        .iter()
+        .map(|&way| (way, COUNTS[way as usize].load(Ordering::Relaxed)))
+        .collect()
+}
+
+/// [`Linter::fix`]: the fix loop, re-checking only the changed blocks of a
+/// plain text when that gives what a whole check gives.
+pub fn fix_rechecking_paragraphs(
+    linter: &Linter,
+    source: &Source,
+    threshold: Applicability,
+) -> FixOutcome {
+    if source.kind != SourceKind::PlainText || source.counterpart.is_some() {
+        let outcome = linter.fix_until_stable_whole(source, threshold);
+        for _ in 0..outcome.passes {
+            count(Recheck::Format);
+        }
+        return outcome;
+    }
+    let mut names = Vec::new();
+    let first = linter.check_noting_names(source, Some(&mut names));
+    let mut rechecker = Rechecker { linter, names };
+    fix_until_stable_with(source, threshold, first, |old, _, found, new| {
+        rechecker.recheck(old, found, new)
+    })
+}
+
+/// The state carried from pass to pass: the names of the current text.
+struct Rechecker<'l> {
+    linter: &'l Linter,
+    /// The words written with a capital inside a sentence, in the current
+    /// text, sorted.
+    names: Vec<Span>,
+}
+
+impl Rechecker<'_> {
+    /// The findings of `new`, made from `old` by one pass, whose findings
+    /// were `found`.
+    fn recheck(&mut self, old: &str, found: Vec<Diagnostic>, new: &Source) -> Vec<Diagnostic> {
+        match self.by_blocks(old, &found, new) {
+            Ok(findings) => {
+                count(Recheck::Paragraphs);
+                findings
+            }
+            Err(way) => {
+                count(way);
+                self.names.clear();
+                self.linter.check_noting_names(new, Some(&mut self.names))
+            }
+        }
+    }
+
+    /// The findings of `new` by checking only its changed blocks, or why
+    /// that would not give a whole check's findings.
+    fn by_blocks(
+        &mut self,
+        old: &str,
+        found: &[Diagnostic],
+        new: &Source,
+    ) -> Result<Vec<Diagnostic>, Recheck> {
+        let text = new.text.as_str();
+        local_context(text)?;
+        if found.iter().any(|d| {
+            d.fix.as_ref().is_some_and(|f| {
+                (d.rule == "quotes/nesting" && !f.edits.is_empty())
+                    || f.edits.iter().any(|e| e.replacement.contains('\''))
+            })
+        }) {
+            return Err(Recheck::Apostrophes);
+        }
+        let before = blocks(old);
+        let after = blocks(text);
+        if before.len() != after.len() || !same_gaps(old, &before, text, &after) {
+            return Err(Recheck::Blocks);
+        }
+        let changed: Vec<bool> = before
+            .iter()
+            .zip(&after)
+            .map(|(b, a)| old[b.range()] != text[a.range()])
+            .collect();
+        let moves = Moves {
+            before: &before,
+            after: &after,
+        };
+
+        // The findings of unchanged blocks, moved.
+        let mut kept = Vec::with_capacity(found.len());
+        for d in found {
+            let (lo, hi) = reach(d);
+            let k = before.partition_point(|b| b.start <= lo);
+            let inside = k > 0 && hi <= before[k - 1].end;
+            if inside && changed[k - 1] {
+                continue;
+            }
+            if !inside && touches_change(&before, &changed, lo, hi) {
+                return Err(Recheck::Reach);
+            }
+            kept.push(moves.shift(d, lo));
+        }
+
+        // The names of unchanged blocks, moved; those of changed blocks come
+        // from their checks.
+        let mut names: Vec<Span> = Vec::with_capacity(self.names.len());
+        for &name in &self.names {
+            let k = before.partition_point(|b| b.start <= name.start);
+            if k > 0 && changed[k - 1] {
+                continue;
+            }
+            let delta = moves.delta(name.start);
+            names.push(Span::new(
+                name.start.wrapping_add_signed(delta),
+                name.end.wrapping_add_signed(delta),
+            ));
+        }
+
+        let mut fresh = Vec::new();
+        let mut block_names: Vec<(Span, FxHashSet<&str>)> = Vec::new();
+        for (i, &block) in after.iter().enumerate() {
+            if !changed[i] {
+                continue;
+            }
+            let alone = Source::new(
+                new.name.clone(),
+                &text[block.range()],
+                SourceKind::PlainText,
+            );
+            let mut own = Vec::new();
+            let findings = self.linter.check_noting_names(&alone, Some(&mut own));
+            fresh.extend(findings.into_iter().map(|d| moved(d, block.start as isize)));
+            let own: Vec<Span> = own
+                .into_iter()
+                .map(|s| Span::new(s.start + block.start, s.end + block.start))
+                .collect();
+            block_names.push((block, own.iter().map(|s| &text[s.range()]).collect()));
+            names.extend(own);
+        }
+        names.sort_unstable_by_key(|s| s.start);
+
+        // The names the document knows must be the same, and none of them
+        // may be read in a block checked alone that does not know it.
+        let was: FxHashSet<&str> = self.names.iter().map(|s| &old[s.range()]).collect();
+        let now: FxHashSet<&str> = names.iter().map(|s| &text[s.range()]).collect();
+        if was != now {
+            return Err(Recheck::Names);
+        }
+        if !block_names.is_empty() && !now.is_empty() {
+            let patterns: Vec<&str> = now.iter().copied().collect();
+            let automaton = aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&patterns)
+                .map_err(|_| Recheck::Names)?;
+            for (block, own) in &block_names {
+                let here = &text[block.range()];
+                let unknown = automaton.find_overlapping_iter(here).any(|m| {
+                    let name = patterns[m.pattern().as_usize()];
+                    let word = &here[m.range()];
+                    !own.contains(name) && is_whole_word(here, m.start(), m.end()) && {
+                        let mut a = word.chars();
+                        let mut b = name.chars();
+                        a.next().map(|c| c.to_ascii_uppercase()) == b.next()
+                            && a.as_str() == b.as_str()
+                    }
+                });
+                if unknown {
+                    return Err(Recheck::Names);
+                }
+            }
+        }
+
+        self.names = names;
+        kept.extend(fresh);
+        kept.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+        });
+        Ok(kept)
+    }
+}
+
+/// Whether nothing in `text` makes a block's findings depend on the rest
+/// of the document (see the module's list), or what does.
+fn local_context(text: &str) -> Result<(), Recheck> {
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'\r', bytes).is_some() || memchr::memmem::find(bytes, b"coquille-").is_some()
+    {
+        return Err(Recheck::Layout);
+    }
+    if memchr::memchr2(b'\'', b'`', bytes).is_some() || text.contains(['‘', '´', 'ʼ']) {
+        return Err(Recheck::Apostrophes);
+    }
+    if text.contains(['“', '”', '„']) {
+        return Err(Recheck::Quotes);
+    }
+    if text.lines().any(may_be_title_line) {
+        return Err(Recheck::TitleLines);
+    }
+    Ok(())
+}
+
+/// Whether `line` may be a title line whose capitals the title-case rule
+/// weighs against the lowercase words of the whole document: a heading, or
+/// a short line without final punctuation holding three capitals or more.
+fn may_be_title_line(line: &str) -> bool {
+    let line = line.trim();
+    if line.starts_with('#') {
+        return true;
+    }
+    line.chars().filter(|c| c.is_uppercase()).nth(2).is_some()
+        && !line.contains('|')
+        && !line.ends_with(['.', '!', '?', '…', ':', ';', ','])
+        && line.chars().nth(120).is_none()
+}
+
+/// Whether `text[start..end]` is not inside a longer run of letters.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    !text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic)
+        && !text[end..].chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// The blocks of `text`: runs of non-blank lines, each with the line end of
+/// its last line. A block that starts with `«`, `»` or a dash continues a
+/// quotation (or a dialogue) of the block before: it is one with it.
+pub fn blocks(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let end = pos + line.len();
+        let trimmed = line.trim_start();
+        if trimmed.trim_end().is_empty() {
+            if let Some(start) = open.take() {
+                out.push(Span::new(start, pos));
+            }
+        } else if open.is_none() {
+            let continues = trimmed.starts_with(['«', '»', '—', '–', '-']);
+            open = Some(match out.pop() {
+                Some(last) if continues => last.start,
+                Some(last) => {
+                    out.push(last);
+                    pos
+                }
+                None => pos,
+            });
+        }
+        pos = end;
+    }
+    if let Some(start) = open {
+        out.push(Span::new(start, text.len()));
+    }
+    out
+}
+
+/// Whether the text between blocks is the same in both texts.
+fn same_gaps(old: &str, before: &[Span], new: &str, after: &[Span]) -> bool {
+    let gaps = |text: &'_ str, blocks: &[Span]| -> Vec<Span> {
+        let mut out = Vec::with_capacity(blocks.len() + 1);
+        let mut pos = 0;
+        for b in blocks {
+            out.push(Span::new(pos, b.start));
+            pos = b.end;
+        }
+        out.push(Span::new(pos, text.len()));
+        out
+    };
+    gaps(old, before)
+        .iter()
+        .zip(gaps(new, after))
+        .all(|(g, h)| old[g.range()] == new[h.range()])
+}
+
+/// The first and last byte a finding reaches: its span and its edits.
+fn reach(d: &Diagnostic) -> (usize, usize) {
+    let edits = d.fix.iter().flat_map(|f| f.edits.iter()).map(|e| e.span);
+    edits.fold((d.span.start, d.span.end), |(lo, hi), s| {
+        (lo.min(s.start), hi.max(s.end))
+    })
+}
+
+/// Whether `lo..=hi` meets or touches a changed block.
+fn touches_change(blocks: &[Span], changed: &[bool], lo: usize, hi: usize) -> bool {
+    blocks
+        .iter()
+        .zip(changed)
+        .any(|(b, &c)| c && b.start <= hi && lo <= b.end)
+}
+
+/// Where the bytes outside changed blocks moved.
+struct Moves<'a> {
+    before: &'a [Span],
+    after: &'a [Span],
+}
+
+impl Moves<'_> {
+    /// How far byte `at` of the old text (outside changed blocks) moved.
+    fn delta(&self, at: usize) -> isize {
+        let k = self.before.partition_point(|b| b.start <= at);
+        if k == 0 {
+            return 0;
+        }
+        self.after[k - 1].end as isize - self.before[k - 1].end as isize
+    }
+
+    /// `d`, which reaches from `lo` over no changed block, moved.
+    fn shift(&self, d: &Diagnostic, lo: usize) -> Diagnostic {
+        moved(d.clone(), self.delta(lo))
+    }
+}
+
+/// `d` with its span and edits moved by `delta` bytes.
+fn moved(mut d: Diagnostic, delta: isize) -> Diagnostic {
+    let by = |s: Span| {
+        Span::new(
+            s.start.wrapping_add_signed(delta),
+            s.end.wrapping_add_signed(delta),
+        )
+    };
+    d.span = by(d.span);
+    if let Some(fix) = &mut d.fix {
+        for edit in &mut fix.edits {
+            edit.span = by(edit.span);
+        }
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        blocks(text).iter().map(|s| &text[s.range()]).collect()
+    }
+
+    #[test]
+    fn blocks_are_runs_of_lines_with_their_line_end() {
+        assert_eq!(
+            texts("Un.\nDeux.\n\n\nTrois."),
+            vec!["Un.\nDeux.\n", "Trois."]
+        );
+        assert_eq!(texts("\n  \nUn.\n \n"), vec!["Un.\n"]);
+        assert!(texts("").is_empty());
+    }
+
+    #[test]
+    fn a_dialogue_or_a_quotation_goes_on_in_one_block() {
+        assert_eq!(
+            texts("Il dit :\n\n« Viens.\n\n» Vite.\n\n— Non.\n\nFin."),
+            vec!["Il dit :\n\n« Viens.\n\n» Vite.\n\n— Non.\n", "Fin."]
+        );
+    }
+
+    #[test]
+    fn a_title_line_in_capitals_is_not_local() {
+        assert!(may_be_title_line("Le Chat Botté Revient"));
+        assert!(may_be_title_line("# titre"));
+        assert!(!may_be_title_line("Pierre, Paul et Jacques sont venus."));
+        assert!(!may_be_title_line("Le chat dort"));
+        assert_eq!(local_context("l’été « oui »"), Ok(()));
+        assert_eq!(local_context("l'été"), Err(Recheck::Apostrophes));
+        assert_eq!(local_context("“oui”"), Err(Recheck::Quotes));
+    }
+}
