@@ -97,22 +97,25 @@ impl Linter {
     /// Checks `source`; findings are sorted by position, in source bytes,
     /// with the severities the settings give their rules.
     pub fn check(&self, source: &Source) -> Vec<Diagnostic> {
-        self.check_noting_names(source, None)
+        self.check_noting(source, None)
     }
 
-    /// [`Linter::check`], also noting in `names` (when given) the spans of
-    /// the words written with a capital inside a sentence
-    /// ([`Document::capitalized_words`]): what the document as a whole
-    /// tells its paragraphs (see [`crate::recheck`]).
-    pub(crate) fn check_noting_names(
+    /// [`Linter::check`], also noting (when asked) what the document as a
+    /// whole tells its paragraphs (see [`crate::recheck`]).
+    pub(crate) fn check_noting(
         &self,
         source: &Source,
-        names: Option<&mut Vec<crate::span::Span>>,
+        noted: Option<&mut crate::recheck::Noted>,
     ) -> Vec<Diagnostic> {
         let doc = Document::new(source, &self.settings);
-        if let Some(names) = names {
+        if let Some(noted) = noted {
             let tokens = doc.tokens();
-            names.extend(doc.capitalized_words().iter().map(|&i| tokens[i].span()));
+            noted
+                .names
+                .extend(doc.capitalized_words().iter().map(|&i| tokens[i].span()));
+            noted
+                .odd_apostrophes
+                .extend(crate::rules::odd_apostrophes(&doc));
         }
         let mut out = Vec::new();
         self.dispatch.run(&doc, &mut out);

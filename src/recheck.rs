@@ -11,8 +11,9 @@
 //! [`counts`]). What a document decides as a whole, and how it is kept:
 //!
 //! - the apostrophe style (the one the text mostly uses, and the one the
-//!   elision fixes insert): the new text holds only `’`, and no finding of
-//!   the old one inserted `'`;
+//!   elision fixes insert), unless the settings fix it: the new text holds
+//!   no apostrophe but `’` (in words: quotation marks are no apostrophes),
+//!   and no fix of the old one inserted `'`;
 //! - the style of quotations inside quotations: the new text holds no
 //!   `“ ” „`, and no finding of the old one asked for them;
 //! - the words written in lowercase, which title lines are weighed
@@ -31,6 +32,7 @@
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::fix::fix_until_stable_with;
 use crate::linter::{FixOutcome, Linter};
+use crate::settings::ApostropheStyle;
 use crate::source::{Source, SourceKind};
 use crate::span::Span;
 use rustc_hash::FxHashSet;
@@ -90,6 +92,18 @@ pub fn counts() -> Vec<(Recheck, usize)> {
         .collect()
 }
 
+/// What a check notes of a text for the next pass: the spans of the words
+/// written with a capital inside a sentence
+/// ([`crate::Document::capitalized_words`]) and of the apostrophes other
+/// than `’`, sorted.
+#[derive(Debug, Default)]
+pub struct Noted {
+    /// Words written with a capital inside a sentence.
+    pub names: Vec<Span>,
+    /// Straight and look-alike apostrophes.
+    pub odd_apostrophes: Vec<Span>,
+}
+
 /// [`Linter::fix`]: the fix loop, re-checking only the changed blocks of a
 /// plain text when that gives what a whole check gives.
 pub fn fix_rechecking_paragraphs(
@@ -104,20 +118,18 @@ pub fn fix_rechecking_paragraphs(
         }
         return outcome;
     }
-    let mut names = Vec::new();
-    let first = linter.check_noting_names(source, Some(&mut names));
-    let mut rechecker = Rechecker { linter, names };
+    let mut noted = Noted::default();
+    let first = linter.check_noting(source, Some(&mut noted));
+    let mut rechecker = Rechecker { linter, noted };
     fix_until_stable_with(source, threshold, first, |old, _, found, new| {
         rechecker.recheck(old, found, new)
     })
 }
 
-/// The state carried from pass to pass: the names of the current text.
+/// The state carried from pass to pass: what is noted of the current text.
 struct Rechecker<'l> {
     linter: &'l Linter,
-    /// The words written with a capital inside a sentence, in the current
-    /// text, sorted.
-    names: Vec<Span>,
+    noted: Noted,
 }
 
 impl Rechecker<'_> {
@@ -131,8 +143,8 @@ impl Rechecker<'_> {
             }
             Err(way) => {
                 count(way);
-                self.names.clear();
-                self.linter.check_noting_names(new, Some(&mut self.names))
+                self.noted = Noted::default();
+                self.linter.check_noting(new, Some(&mut self.noted))
             }
         }
     }
@@ -147,13 +159,18 @@ impl Rechecker<'_> {
     ) -> Result<Vec<Diagnostic>, Recheck> {
         let text = new.text.as_str();
         local_context(text)?;
-        if found.iter().any(|d| {
-            d.fix.as_ref().is_some_and(|f| {
-                (d.rule == "quotes/nesting" && !f.edits.is_empty())
-                    || f.edits.iter().any(|e| e.replacement.contains('\''))
-            })
-        }) {
-            return Err(Recheck::Apostrophes);
+        // The style of the apostrophe is the text's own only when the
+        // settings do not fix it; then the old text must have wanted `’`
+        // (no fix inserted `'`), and the new one must hold no other.
+        let consistent = self.linter.settings().apostrophe == ApostropheStyle::Consistent;
+        for d in found {
+            let Some(fix) = &d.fix else { continue };
+            if d.rule == "quotes/nesting" && !fix.edits.is_empty() {
+                return Err(Recheck::Quotes);
+            }
+            if consistent && fix.edits.iter().any(|e| e.replacement.contains('\'')) {
+                return Err(Recheck::Apostrophes);
+            }
         }
         let before = blocks(old);
         let after = blocks(text);
@@ -185,20 +202,10 @@ impl Rechecker<'_> {
             kept.push(moves.shift(d, lo));
         }
 
-        // The names of unchanged blocks, moved; those of changed blocks come
-        // from their checks.
-        let mut names: Vec<Span> = Vec::with_capacity(self.names.len());
-        for &name in &self.names {
-            let k = before.partition_point(|b| b.start <= name.start);
-            if k > 0 && changed[k - 1] {
-                continue;
-            }
-            let delta = moves.delta(name.start);
-            names.push(Span::new(
-                name.start.wrapping_add_signed(delta),
-                name.end.wrapping_add_signed(delta),
-            ));
-        }
+        // What is noted of unchanged blocks, moved; that of changed blocks
+        // comes from their checks.
+        let mut names = moves.keep(&self.noted.names, &changed);
+        let mut odd = moves.keep(&self.noted.odd_apostrophes, &changed);
 
         let mut fresh = Vec::new();
         let mut block_names: Vec<(Span, FxHashSet<&str>)> = Vec::new();
@@ -211,21 +218,24 @@ impl Rechecker<'_> {
                 &text[block.range()],
                 SourceKind::PlainText,
             );
-            let mut own = Vec::new();
-            let findings = self.linter.check_noting_names(&alone, Some(&mut own));
+            let mut own = Noted::default();
+            let findings = self.linter.check_noting(&alone, Some(&mut own));
             fresh.extend(findings.into_iter().map(|d| moved(d, block.start as isize)));
-            let own: Vec<Span> = own
-                .into_iter()
-                .map(|s| Span::new(s.start + block.start, s.end + block.start))
-                .collect();
-            block_names.push((block, own.iter().map(|s| &text[s.range()]).collect()));
-            names.extend(own);
+            let at = |s: Span| Span::new(s.start + block.start, s.end + block.start);
+            let own_names: Vec<Span> = own.names.into_iter().map(at).collect();
+            block_names.push((block, own_names.iter().map(|s| &text[s.range()]).collect()));
+            names.extend(own_names);
+            odd.extend(own.odd_apostrophes.into_iter().map(at));
         }
         names.sort_unstable_by_key(|s| s.start);
+        odd.sort_unstable_by_key(|s| s.start);
+        if consistent && !odd.is_empty() {
+            return Err(Recheck::Apostrophes);
+        }
 
         // The names the document knows must be the same, and none of them
         // may be read in a block checked alone that does not know it.
-        let was: FxHashSet<&str> = self.names.iter().map(|s| &old[s.range()]).collect();
+        let was: FxHashSet<&str> = self.noted.names.iter().map(|s| &old[s.range()]).collect();
         let now: FxHashSet<&str> = names.iter().map(|s| &text[s.range()]).collect();
         if was != now {
             return Err(Recheck::Names);
@@ -254,7 +264,10 @@ impl Rechecker<'_> {
             }
         }
 
-        self.names = names;
+        self.noted = Noted {
+            names,
+            odd_apostrophes: odd,
+        };
         kept.extend(fresh);
         kept.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
@@ -270,9 +283,6 @@ fn local_context(text: &str) -> Result<(), Recheck> {
     if memchr::memchr(b'\r', bytes).is_some() || memchr::memmem::find(bytes, b"coquille-").is_some()
     {
         return Err(Recheck::Layout);
-    }
-    if memchr::memchr2(b'\'', b'`', bytes).is_some() || text.contains(['‘', '´', 'ʼ']) {
-        return Err(Recheck::Apostrophes);
     }
     if text.contains(['“', '”', '„']) {
         return Err(Recheck::Quotes);
@@ -389,6 +399,23 @@ impl Moves<'_> {
         self.after[k - 1].end as isize - self.before[k - 1].end as isize
     }
 
+    /// The spans of `spans` outside changed blocks, moved.
+    fn keep(&self, spans: &[Span], changed: &[bool]) -> Vec<Span> {
+        let mut out = Vec::with_capacity(spans.len());
+        for &s in spans {
+            let k = self.before.partition_point(|b| b.start <= s.start);
+            if k > 0 && changed[k - 1] {
+                continue;
+            }
+            let delta = self.delta(s.start);
+            out.push(Span::new(
+                s.start.wrapping_add_signed(delta),
+                s.end.wrapping_add_signed(delta),
+            ));
+        }
+        out
+    }
+
     /// `d`, which reaches from `lo` over no changed block, moved.
     fn shift(&self, d: &Diagnostic, lo: usize) -> Diagnostic {
         moved(d.clone(), self.delta(lo))
@@ -445,7 +472,6 @@ mod tests {
         assert!(!may_be_title_line("Pierre, Paul et Jacques sont venus."));
         assert!(!may_be_title_line("Le chat dort"));
         assert_eq!(local_context("l’été « oui »"), Ok(()));
-        assert_eq!(local_context("l'été"), Err(Recheck::Apostrophes));
         assert_eq!(local_context("“oui”"), Err(Recheck::Quotes));
     }
 }

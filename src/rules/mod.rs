@@ -13,6 +13,7 @@ mod agreement;
 mod agreement_clause;
 mod agreement_quantity;
 mod apostrophe;
+pub(crate) use apostrophe::odd_apostrophes;
 mod capitalization;
 mod elision;
 mod hyphenation;
