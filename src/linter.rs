@@ -116,6 +116,15 @@ impl Linter {
             noted
                 .odd_apostrophes
                 .extend(crate::rules::odd_apostrophes(&doc));
+            let q = doc.quotes();
+            for pair in q.pairs.iter().filter(|p| p.level > 0 && !p.mismatched) {
+                let open = &q.marks[pair.open];
+                match open.family {
+                    crate::quotes::Family::Curly => noted.inner_curly.push(open.span),
+                    crate::quotes::Family::Guillemet => noted.inner_guillemets.push(open.span),
+                    _ => {}
+                }
+            }
         }
         let mut out = Vec::new();
         self.dispatch.run(&doc, &mut out);

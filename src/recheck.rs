@@ -14,8 +14,9 @@
 //!   elision fixes insert), unless the settings fix it: the new text holds
 //!   no apostrophe but `’` (in words: quotation marks are no apostrophes),
 //!   and no fix of the old one inserted `'`;
-//! - the style of quotations inside quotations: the new text holds no
-//!   `“ ” „`, and no finding of the old one asked for them;
+//! - the style of quotations inside quotations (“ ” or « », the one used
+//!   most): the same before and after the pass, and in each block checked
+//!   alone that holds one in « »;
 //! - the words written in lowercase, which title lines are weighed
 //!   against: no line of the new text can be a title line in capitals;
 //! - the words written with a capital inside a sentence (names, for the
@@ -102,6 +103,18 @@ pub struct Noted {
     pub names: Vec<Span>,
     /// Straight and look-alike apostrophes.
     pub odd_apostrophes: Vec<Span>,
+    /// The opening marks of quotations inside quotations, in “ ”.
+    pub inner_curly: Vec<Span>,
+    /// The opening marks of quotations inside quotations, in « ».
+    pub inner_guillemets: Vec<Span>,
+}
+
+impl Noted {
+    /// Whether the document's quotations inside quotations are mostly in
+    /// “ ” (the style the nesting rule asks of the others).
+    fn inner_style_is_curly(&self) -> bool {
+        self.inner_curly.len() > self.inner_guillemets.len()
+    }
 }
 
 /// [`Linter::fix`]: the fix loop, re-checking only the changed blocks of a
@@ -165,9 +178,6 @@ impl Rechecker<'_> {
         let consistent = self.linter.settings().apostrophe == ApostropheStyle::Consistent;
         for d in found {
             let Some(fix) = &d.fix else { continue };
-            if d.rule == "quotes/nesting" && !fix.edits.is_empty() {
-                return Err(Recheck::Quotes);
-            }
             if consistent && fix.edits.iter().any(|e| e.replacement.contains('\'')) {
                 return Err(Recheck::Apostrophes);
             }
@@ -206,6 +216,9 @@ impl Rechecker<'_> {
         // comes from their checks.
         let mut names = moves.keep(&self.noted.names, &changed);
         let mut odd = moves.keep(&self.noted.odd_apostrophes, &changed);
+        let mut curly = moves.keep(&self.noted.inner_curly, &changed);
+        let mut guillemets = moves.keep(&self.noted.inner_guillemets, &changed);
+        let mut block_styles = Vec::new();
 
         let mut fresh = Vec::new();
         let mut block_names: Vec<(Span, FxHashSet<&str>)> = Vec::new();
@@ -220,23 +233,45 @@ impl Rechecker<'_> {
             );
             let mut own = Noted::default();
             let findings = self.linter.check_noting(&alone, Some(&mut own));
+            block_styles.push((own.inner_style_is_curly(), !own.inner_guillemets.is_empty()));
             fresh.extend(findings.into_iter().map(|d| moved(d, block.start as isize)));
             let at = |s: Span| Span::new(s.start + block.start, s.end + block.start);
             let own_names: Vec<Span> = own.names.into_iter().map(at).collect();
             block_names.push((block, own_names.iter().map(|s| &text[s.range()]).collect()));
             names.extend(own_names);
             odd.extend(own.odd_apostrophes.into_iter().map(at));
+            curly.extend(own.inner_curly.into_iter().map(at));
+            guillemets.extend(own.inner_guillemets.into_iter().map(at));
         }
         names.sort_unstable_by_key(|s| s.start);
         odd.sort_unstable_by_key(|s| s.start);
         if consistent && !odd.is_empty() {
             return Err(Recheck::Apostrophes);
         }
+        curly.sort_unstable_by_key(|s| s.start);
+        guillemets.sort_unstable_by_key(|s| s.start);
+        let noted = Noted {
+            names,
+            odd_apostrophes: odd,
+            inner_curly: curly,
+            inner_guillemets: guillemets,
+        };
+        // The style of quotations inside quotations: the same for the
+        // document before and after, and for each block checked alone that
+        // holds one in « » (the only ones it judges).
+        let curly_inside = noted.inner_style_is_curly();
+        if curly_inside != self.noted.inner_style_is_curly()
+            || block_styles
+                .iter()
+                .any(|&(own, judged)| judged && own != curly_inside)
+        {
+            return Err(Recheck::Quotes);
+        }
 
         // The names the document knows must be the same, and none of them
         // may be read in a block checked alone that does not know it.
         let was: FxHashSet<&str> = self.noted.names.iter().map(|s| &old[s.range()]).collect();
-        let now: FxHashSet<&str> = names.iter().map(|s| &text[s.range()]).collect();
+        let now: FxHashSet<&str> = noted.names.iter().map(|s| &text[s.range()]).collect();
         if was != now {
             return Err(Recheck::Names);
         }
@@ -264,10 +299,7 @@ impl Rechecker<'_> {
             }
         }
 
-        self.noted = Noted {
-            names,
-            odd_apostrophes: odd,
-        };
+        self.noted = noted;
         kept.extend(fresh);
         kept.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
@@ -283,9 +315,6 @@ fn local_context(text: &str) -> Result<(), Recheck> {
     if memchr::memchr(b'\r', bytes).is_some() || memchr::memmem::find(bytes, b"coquille-").is_some()
     {
         return Err(Recheck::Layout);
-    }
-    if text.contains(['“', '”', '„']) {
-        return Err(Recheck::Quotes);
     }
     if text.lines().any(may_be_title_line) {
         return Err(Recheck::TitleLines);
@@ -472,6 +501,5 @@ mod tests {
         assert!(!may_be_title_line("Pierre, Paul et Jacques sont venus."));
         assert!(!may_be_title_line("Le chat dort"));
         assert_eq!(local_context("l’été « oui »"), Ok(()));
-        assert_eq!(local_context("“oui”"), Err(Recheck::Quotes));
     }
 }
