@@ -116,6 +116,7 @@ impl Linter {
             noted
                 .odd_apostrophes
                 .extend(crate::rules::odd_apostrophes(&doc));
+            noted.title_words.extend(crate::rules::title_lookups(&doc));
             let q = doc.quotes();
             for pair in q.pairs.iter().filter(|p| p.level > 0 && !p.mismatched) {
                 let open = &q.marks[pair.open];

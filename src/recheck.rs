@@ -18,7 +18,9 @@
 //!   most): the same before and after the pass, and in each block checked
 //!   alone that holds one in « »;
 //! - the words written in lowercase, which title lines are weighed
-//!   against: no line of the new text can be a title line in capitals;
+//!   against: a word of a title line checked alone is written nowhere else
+//!   in the lowercase form looked for, and a word of an unchanged title
+//!   line is written in no changed block;
 //! - the words written with a capital inside a sentence (names, for the
 //!   English analysis): the set is the same before and after the pass, and
 //!   no block checked alone holds a word (in any case) that is such a name
@@ -36,7 +38,8 @@ use crate::linter::{FixOutcome, Linter};
 use crate::settings::ApostropheStyle;
 use crate::source::{Source, SourceKind};
 use crate::span::Span;
-use rustc_hash::FxHashSet;
+use crate::wordlist::lower_first;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// How a pass of `fix` found the findings of its new text.
@@ -107,6 +110,9 @@ pub struct Noted {
     pub inner_curly: Vec<Span>,
     /// The opening marks of quotations inside quotations, in « ».
     pub inner_guillemets: Vec<Span>,
+    /// The words of title lines weighed against the lowercase words of the
+    /// document (see [`crate::rules::title_lookups`]).
+    pub title_words: Vec<Span>,
 }
 
 impl Noted {
@@ -218,6 +224,12 @@ impl Rechecker<'_> {
         let mut odd = moves.keep(&self.noted.odd_apostrophes, &changed);
         let mut curly = moves.keep(&self.noted.inner_curly, &changed);
         let mut guillemets = moves.keep(&self.noted.inner_guillemets, &changed);
+        let mut title_words = moves.keep(&self.noted.title_words, &changed);
+        let kept_titles: FxHashSet<String> = title_words
+            .iter()
+            .map(|s| lower_first(&text[s.range()]))
+            .collect();
+        let mut block_titles: Vec<(usize, Vec<Span>)> = Vec::new();
         let mut block_styles = Vec::new();
 
         let mut fresh = Vec::new();
@@ -241,6 +253,11 @@ impl Rechecker<'_> {
             names.extend(own_names);
             odd.extend(own.odd_apostrophes.into_iter().map(at));
             curly.extend(own.inner_curly.into_iter().map(at));
+            let own_titles: Vec<Span> = own.title_words.into_iter().map(at).collect();
+            if !own_titles.is_empty() {
+                block_titles.push((i, own_titles.clone()));
+            }
+            title_words.extend(own_titles);
             guillemets.extend(own.inner_guillemets.into_iter().map(at));
         }
         names.sort_unstable_by_key(|s| s.start);
@@ -249,12 +266,23 @@ impl Rechecker<'_> {
             return Err(Recheck::Apostrophes);
         }
         curly.sort_unstable_by_key(|s| s.start);
+        title_words.sort_unstable_by_key(|s| s.start);
+        titles_stay(
+            old,
+            &before,
+            text,
+            &after,
+            &changed,
+            &kept_titles,
+            &block_titles,
+        )?;
         guillemets.sort_unstable_by_key(|s| s.start);
         let noted = Noted {
             names,
             odd_apostrophes: odd,
             inner_curly: curly,
             inner_guillemets: guillemets,
+            title_words,
         };
         // The style of quotations inside quotations: the same for the
         // document before and after, and for each block checked alone that
@@ -316,24 +344,66 @@ fn local_context(text: &str) -> Result<(), Recheck> {
     {
         return Err(Recheck::Layout);
     }
-    if text.lines().any(may_be_title_line) {
-        return Err(Recheck::TitleLines);
-    }
     Ok(())
 }
 
-/// Whether `line` may be a title line whose capitals the title-case rule
-/// weighs against the lowercase words of the whole document: a heading, or
-/// a short line without final punctuation holding three capitals or more.
-fn may_be_title_line(line: &str) -> bool {
-    let line = line.trim();
-    if line.starts_with('#') {
-        return true;
+/// Whether the words of title lines are weighed alike: a word of a block
+/// checked alone (`block_titles`: the index of the block, its title words)
+/// is written nowhere else in `text`, in the lowercase form the title-case
+/// rule looks for; a word of an unchanged title line (`kept`, in that form)
+/// is written in no changed block, before or after the pass. Then the
+/// lowercase words each title line is weighed against are the same as in
+/// a whole check.
+fn titles_stay(
+    old: &str,
+    before: &[Span],
+    text: &str,
+    after: &[Span],
+    changed: &[bool],
+    kept: &FxHashSet<String>,
+    block_titles: &[(usize, Vec<Span>)],
+) -> Result<(), Recheck> {
+    let whole_words =
+        |patterns: &[String], haystack: &str| -> Result<Vec<(usize, usize)>, Recheck> {
+            if patterns.is_empty() {
+                return Ok(Vec::new());
+            }
+            let automaton =
+                aho_corasick::AhoCorasick::new(patterns).map_err(|_| Recheck::TitleLines)?;
+            Ok(automaton
+                .find_overlapping_iter(haystack)
+                .filter(|m| is_whole_word(haystack, m.start(), m.end()))
+                .map(|m| (m.pattern().as_usize(), m.start()))
+                .collect())
+        };
+    // Words of blocks checked alone: written in their own block only.
+    let mut owners: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (block, words) in block_titles {
+        for s in words {
+            owners
+                .entry(lower_first(&text[s.range()]))
+                .or_default()
+                .push(*block);
+        }
     }
-    line.chars().filter(|c| c.is_uppercase()).nth(2).is_some()
-        && !line.contains('|')
-        && !line.ends_with(['.', '!', '?', '…', ':', ';', ','])
-        && line.chars().nth(120).is_none()
+    let patterns: Vec<String> = owners.keys().cloned().collect();
+    for (p, at) in whole_words(&patterns, text)? {
+        let k = after.partition_point(|b| b.start <= at);
+        let here = (k > 0 && at < after[k - 1].end).then(|| k - 1);
+        if owners[&patterns[p]].iter().any(|&b| Some(b) != here) {
+            return Err(Recheck::TitleLines);
+        }
+    }
+    // Words of unchanged title lines: in no changed block.
+    let patterns: Vec<String> = kept.iter().cloned().collect();
+    for (i, _) in changed.iter().enumerate().filter(|(_, c)| **c) {
+        if !whole_words(&patterns, &old[before[i].range()])?.is_empty()
+            || !whole_words(&patterns, &text[after[i].range()])?.is_empty()
+        {
+            return Err(Recheck::TitleLines);
+        }
+    }
+    Ok(())
 }
 
 /// Whether `text[start..end]` is not inside a longer run of letters.
@@ -495,11 +565,12 @@ mod tests {
     }
 
     #[test]
-    fn a_title_line_in_capitals_is_not_local() {
-        assert!(may_be_title_line("Le Chat Botté Revient"));
-        assert!(may_be_title_line("# titre"));
-        assert!(!may_be_title_line("Pierre, Paul et Jacques sont venus."));
-        assert!(!may_be_title_line("Le chat dort"));
+    fn suppressions_and_carriage_returns_are_not_local() {
         assert_eq!(local_context("l’été « oui »"), Ok(()));
+        assert_eq!(local_context("a\r\nb"), Err(Recheck::Layout));
+        assert_eq!(
+            local_context("# coquille-ignore-next-line\nx"),
+            Err(Recheck::Layout)
+        );
     }
 }
