@@ -232,6 +232,34 @@ impl Rechecker<'_> {
         let mut block_titles: Vec<(usize, Vec<Span>)> = Vec::new();
         let mut block_styles = Vec::new();
 
+        // Checking the changed blocks is wasted when a word of their title
+        // lines is written elsewhere (then the whole text is checked): the
+        // old text tells it before they are checked.
+        let old_titles: Vec<(usize, Vec<Span>)> = (0..before.len())
+            .filter(|&i| changed[i])
+            .map(|i| {
+                let inside = |s: &&Span| before[i].start <= s.start && s.end <= before[i].end;
+                (
+                    i,
+                    self.noted
+                        .title_words
+                        .iter()
+                        .filter(inside)
+                        .copied()
+                        .collect(),
+                )
+            })
+            .collect();
+        titles_stay(
+            old,
+            &before,
+            old,
+            &before,
+            &changed,
+            &FxHashSet::default(),
+            &old_titles,
+        )?;
+
         let mut fresh = Vec::new();
         let mut block_names: Vec<(Span, FxHashSet<&str>)> = Vec::new();
         for (i, &block) in after.iter().enumerate() {
