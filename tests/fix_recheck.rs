@@ -1,5 +1,6 @@
-//! `fix` re-checks only the paragraphs its fixes changed: it must give
-//! exactly what the whole-text loop gives (final text, fixes, passes,
+//! Fixing that re-checks only the paragraphs the fixes changed
+//! (`coquille::recheck`) must give exactly what `fix`, the whole-text loop,
+//! gives (final text, fixes, passes,
 //! convergence, cycle and the remaining findings with their spans,
 //! messages, severities and fixes), on the bench corpus, the project's
 //! texts read as every format, and the fuzz oracle's generated inputs.
@@ -8,7 +9,7 @@
 mod common;
 mod oracle;
 
-use coquille::recheck::{Recheck, counts};
+use coquille::recheck::{Recheck, counts, fix_rechecking_paragraphs};
 use coquille::{Source, SourceKind};
 use oracle::generate::{Format, Rng, document};
 use std::path::Path;
@@ -16,10 +17,8 @@ use std::path::Path;
 /// Asserts that both loops agree on `source` with every configuration.
 fn agree(configs: &[oracle::Config], source: &Source) {
     for config in configs {
-        let fast = config.linter.fix(source, config.threshold);
-        let whole = config
-            .linter
-            .fix_until_stable_whole(source, config.threshold);
+        let fast = fix_rechecking_paragraphs(&config.linter, source, config.threshold);
+        let whole = config.linter.fix(source, config.threshold);
         let what = format!("{} ({:?}, {})", source.name, source.kind, config.name);
         assert_eq!(fast.text, whole.text, "text of {what}");
         assert_eq!(fast.fixes_applied, whole.fixes_applied, "fixes of {what}");
