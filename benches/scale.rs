@@ -220,10 +220,17 @@ fn throughput(paragraphs: &[String], megabytes: f64, cores: usize, judge: bool) 
         "CPU eff."
     );
     for (name, linter) in &sets {
-        for op in ["check", "fix"] {
+        let mut check_speed = 0.0;
+        // `fix-para`: the loop that re-checks only changed paragraphs
+        // (`coquille::recheck`), not yet what `fix` runs.
+        for op in ["check", "fix", "fix-para"] {
             let work = |d: &Source| match op {
                 "check" => linter.check(d).len(),
-                _ => linter.fix(d, Applicability::Safe).fixes_applied,
+                "fix" => linter.fix(d, Applicability::Safe).fixes_applied,
+                _ => {
+                    coquille::recheck::fix_rechecking_paragraphs(linter, d, Applicability::Safe)
+                        .fixes_applied
+                }
             };
             let (one_core, all_cores) = interleaved(&docs, cores, work);
             let one_count = one_core.total;
@@ -253,6 +260,19 @@ fn throughput(paragraphs: &[String], megabytes: f64, cores: usize, judge: bool) 
                     _ => {}
                 }
             }
+            if op == "check" {
+                check_speed = one;
+            } else {
+                let share = 100.0 * one / check_speed;
+                targets.push(if judge && op == "fix" {
+                    format!(
+                        "{share:.0} % of check (>= 60 %): {}",
+                        verdict(share >= 60.0)
+                    )
+                } else {
+                    format!("{share:.0} % of check")
+                });
+            }
             if judge && cores > 1 {
                 targets.push(format!(
                     "near-linear (>= {:.1}x): {}",
@@ -271,12 +291,21 @@ fn throughput(paragraphs: &[String], megabytes: f64, cores: usize, judge: bool) 
             );
         }
     }
+    let passes: Vec<String> = coquille::recheck::counts()
+        .iter()
+        .map(|(way, n)| format!("{way:?} {n}"))
+        .collect();
+    println!(
+        "fix passes by how their text was re-checked (all runs above): {}",
+        passes.join(", ")
+    );
     println!(
         "(count: findings for check, safe fixes applied for fix; MB = 10^6 bytes; scaling: wall time on one core / on {cores}; CPU eff.: CPU time per byte on one core / with {cores} threads, 1.00 = threads cost nothing extra)"
     );
 }
 
-/// `profile` (not run by default): only `check` with the default rules (or
+/// `profile` (not run by default): only `check` (or the operation
+/// `$COQUILLE_BENCH_OP` names: `check`, `fix`, `fix-para`) with the default rules (or
 /// the rule set `$COQUILLE_BENCH_RULES` names: `typography`, `default`,
 /// `all rules`), on one core (or `$COQUILLE_BENCH_THREADS`), for
 /// `perf record`.
@@ -294,9 +323,17 @@ fn profile(paragraphs: &[String], megabytes: f64) {
             .expect("COQUILLE_BENCH_THREADS: a number of threads"),
         Err(_) => 1,
     };
-    let timing = run(&docs, threads, |d| linter.check(d).len());
+    let op = std::env::var("COQUILLE_BENCH_OP").unwrap_or_else(|_| "check".into());
+    let timing = run(&docs, threads, |d| match op.as_str() {
+        "fix" => linter.fix(d, Applicability::Safe).fixes_applied,
+        "fix-para" => {
+            coquille::recheck::fix_rechecking_paragraphs(&linter, d, Applicability::Safe)
+                .fixes_applied
+        }
+        _ => linter.check(d).len(),
+    });
     println!(
-        "profile: {name} rules, check, {threads} thread(s): {mb:.1} MB, {} findings, {:.1} MB/s",
+        "profile: {name} rules, {op}, {threads} thread(s): {mb:.1} MB, {} findings, {:.1} MB/s",
         timing.total,
         mb / timing.wall
     );

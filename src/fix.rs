@@ -331,13 +331,28 @@ pub fn apply_fixes_keeping_structure(
 }
 
 /// Fixes `source` with every fix at or above `threshold` of the findings
-/// `check` reports, re-checking after each pass until nothing changes (at
-/// most [`MAX_FIX_PASSES`], and never twice through the same text). A fix
-/// is applied only if it keeps the structure of the file.
+/// `check` reports, re-checking the whole text after each pass until
+/// nothing changes (at most [`MAX_FIX_PASSES`], and never twice through the
+/// same text). A fix is applied only if it keeps the structure of the file.
 pub fn fix_until_stable(
     source: &Source,
     threshold: Applicability,
     check: impl Fn(&Source) -> Vec<Diagnostic>,
+) -> FixOutcome {
+    let first = check(source);
+    fix_until_stable_with(source, threshold, first, |_, _, _, new| check(new))
+}
+
+/// [`fix_until_stable`] from the findings `first` of `source`, with the
+/// findings of each new text given by `recheck(old text, edits applied,
+/// findings of the old text, new source)`: a re-check may reuse what it
+/// knows of the old text (see [`crate::recheck`]), but must return what a
+/// check of the whole new source returns.
+pub fn fix_until_stable_with(
+    source: &Source,
+    threshold: Applicability,
+    first: Vec<Diagnostic>,
+    mut recheck: impl FnMut(&str, &[Edit], Vec<Diagnostic>, &Source) -> Vec<Diagnostic>,
 ) -> FixOutcome {
     let mut current = source.clone();
     let mut fixes_applied = 0;
@@ -346,7 +361,7 @@ pub fn fix_until_stable(
     let mut cycle = false;
     let mut seen: FxHashSet<u64> = FxHashSet::default();
     seen.insert(text_hash(&current.text));
-    let mut diagnostics = check(&current);
+    let mut diagnostics = first;
     while passes < MAX_FIX_PASSES {
         let applied = apply_fixes_keeping_structure(&current, &mut diagnostics, threshold);
         if applied.fixes == 0 || applied.text == current.text {
@@ -362,8 +377,8 @@ pub fn fix_until_stable(
         current.kind = current
             .kind
             .after_edit(current.text.len(), applied.text.len());
-        current.text = applied.text;
-        diagnostics = check(&current);
+        let old = std::mem::replace(&mut current.text, applied.text);
+        diagnostics = recheck(&old, &applied.edits, diagnostics, &current);
     }
     if cycle {
         // Fixes that lead back to an earlier text are not certain.

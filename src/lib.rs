@@ -50,6 +50,7 @@ pub mod memo;
 pub mod output;
 pub mod prose;
 pub mod quotes;
+pub mod recheck;
 pub mod rules;
 pub mod settings;
 pub mod source;

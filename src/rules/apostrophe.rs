@@ -76,6 +76,17 @@ fn apostrophes(doc: &Document) -> Vec<(Span, Mark)> {
     found
 }
 
+/// The apostrophes of `doc` other than `’` (straight or look-alike): while
+/// a text has none, any part of it, read alone, wants `’` as the whole does
+/// (see [`crate::recheck`]).
+pub(crate) fn odd_apostrophes(doc: &Document) -> Vec<Span> {
+    apostrophes(doc)
+        .into_iter()
+        .filter(|(_, m)| *m != Mark::Typographic)
+        .map(|(s, _)| s)
+        .collect()
+}
+
 /// The apostrophe the document should use, given its apostrophes, and why.
 fn wanted(doc: &Document, found: &[(Span, Mark)]) -> (Mark, String) {
     let typographic = found

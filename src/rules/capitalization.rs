@@ -571,6 +571,27 @@ fn lowercase_words<'d>(doc: &'d Document) -> FxHashSet<&'d str> {
     words
 }
 
+/// The words of title lines that the title-case rule may weigh against the
+/// lowercase words of the whole document (all but the common words): a
+/// paragraph read alone may weigh them otherwise (see [`crate::recheck`]).
+pub(crate) fn title_lookups(doc: &Document) -> Vec<Span> {
+    let tokens = doc.tokens();
+    let mut out = Vec::new();
+    for para in doc.paragraphs() {
+        if !is_title_line(doc.slice(para.span)) {
+            continue;
+        }
+        for i in para.tokens.clone() {
+            if tokens[i].kind == TokenKind::Word
+                && !COMMON_WORDS.contains(lower_first(doc.token_text(i)).as_str())
+            {
+                out.push(tokens[i].span());
+            }
+        }
+    }
+    out
+}
+
 fn title_case(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
     let text = doc.text();

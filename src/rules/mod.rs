@@ -14,6 +14,8 @@ mod agreement_adjective;
 mod agreement_clause;
 mod agreement_quantity;
 mod apostrophe;
+pub(crate) use apostrophe::odd_apostrophes;
+pub(crate) use capitalization::title_lookups;
 mod capitalization;
 mod elision;
 mod hyphenation;
