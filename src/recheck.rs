@@ -50,7 +50,9 @@ pub enum Recheck {
     Paragraphs,
     /// The whole text: not plain text.
     Format,
-    /// The whole text: it holds a suppression comment or a carriage return.
+    /// The whole text: it holds a suppression comment, a carriage return,
+    /// or layout the plain-text view reads otherwise (justified lines,
+    /// broken words, lines of code).
     Layout,
     /// The whole text: an apostrophe other than `’`, or a fix inserting `'`.
     Apostrophes,
@@ -181,6 +183,9 @@ impl Rechecker<'_> {
         new: &Source,
     ) -> Result<Vec<Diagnostic>, Recheck> {
         let text = new.text.as_str();
+        // What was noted of `old` is in its own coordinates only when its
+        // view is the text itself.
+        local_context(old)?;
         local_context(text)?;
         // The style of the apostrophe is the text's own only when the
         // settings do not fix it; then the old text must have wanted `’`
@@ -372,7 +377,9 @@ impl Rechecker<'_> {
 /// of the document (see the module's list), or what does.
 fn local_context(text: &str) -> Result<(), Recheck> {
     let bytes = text.as_bytes();
-    if memchr::memchr(b'\r', bytes).is_some() || memchr::memmem::find(bytes, b"coquille-").is_some()
+    if memchr::memchr(b'\r', bytes).is_some()
+        || memchr::memmem::find(bytes, b"coquille-").is_some()
+        || crate::prose::plain_has_layout(text)
     {
         return Err(Recheck::Layout);
     }

@@ -35,6 +35,13 @@ use std::borrow::Cow;
 pub use pairs::{Pair, Side, weigh_untranslated};
 pub use plain::split_paragraphs;
 
+/// Whether plain `text` holds layout its view reads otherwise than the
+/// text itself (justified lines, words broken at a line end, lines of
+/// code: see `plain_layout`), so that prose and source offsets differ.
+pub fn plain_has_layout(text: &str) -> bool {
+    !plain_layout::marks(text).is_empty()
+}
+
 /// Why a file cannot be read as its format (XML not well formed, JSON
 /// not valid).
 #[derive(Debug, Clone, PartialEq, Eq)]
