@@ -41,6 +41,30 @@ pub(super) const RULES: &[CodeRuleDef] = &[
 pub(crate) const TWELVE_HOUR: &str =
     r"([0-9]{1,2})(?::([0-5][0-9]))?[ \x{A0}]?([AaPp][Mm]|[ap]\.m\.|[AP]\.M\.)";
 
+/// Whether `text` may hold a [`TWELVE_HOUR`] time: an `m` or `M` after
+/// `a`, `p`, `a.`, `p.` (any case), an optional space and a digit. Found
+/// by bytes, so that the pattern is compiled only for texts that need it.
+fn may_hold_twelve_hour(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'm', b'M', bytes).any(|i| {
+        let before = &bytes[..i];
+        let before = before.strip_suffix(b".").unwrap_or(before);
+        let Some(before) = before
+            .strip_suffix(b"a")
+            .or_else(|| before.strip_suffix(b"p"))
+            .or_else(|| before.strip_suffix(b"A"))
+            .or_else(|| before.strip_suffix(b"P"))
+        else {
+            return false;
+        };
+        let before = before
+            .strip_suffix(b" ")
+            .or_else(|| before.strip_suffix("\u{A0}".as_bytes()))
+            .unwrap_or(before);
+        before.last().is_some_and(u8::is_ascii_digit)
+    })
+}
+
 /// The hour on the 24-hour clock of `hour` (1 to 12) AM or PM.
 pub(crate) fn hour_24(hour: u32, pm: bool) -> u32 {
     match (hour, pm) {
@@ -831,6 +855,9 @@ fn english_date(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 fn twelve_hour_time(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(TWELVE_HOUR).expect("valid"));
     let text = doc.text();
+    if !may_hold_twelve_hour(text) {
+        return;
+    }
     for caps in TIME.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
         // `a.m.` ends with a dot, which may end the sentence too.
@@ -871,6 +898,25 @@ fn twelve_hour_time(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) 
 
 #[cfg(test)]
 mod tests {
+    /// The byte gate lets through every text the pattern matches in.
+    #[test]
+    fn the_twelve_hour_gate_agrees_with_its_pattern() {
+        let pattern = regex::Regex::new(super::TWELVE_HOUR).expect("valid");
+        for text in [
+            "à 3 PM",
+            "vers 11:30 a.m. hier",
+            "9pm",
+            "à 7\u{a0}am",
+            "le programme, l’amour, 3 mm",
+            "Am Pm",
+        ] {
+            assert_eq!(
+                super::may_hold_twelve_hour(text),
+                pattern.is_match(text),
+                "{text}"
+            );
+        }
+    }
     use super::*;
 
     /// The date prefilter names the French months of [`FRENCH_MONTHS`]

@@ -323,9 +323,35 @@ fn plausible(c: char) -> bool {
 }
 
 /// Mojibake sequences of `text`: (span, decoded text, applicability).
+/// Whether `text` may hold mojibake: a lead character of
+/// [`MOJIBAKE_PREFILTER`] (`Â`, `Ã`, `â`…, all `C3 xx` in UTF-8) followed by
+/// a character of its second class, or an `Ã`. Found by bytes, so that the
+/// pattern is compiled only for texts that need it.
+fn may_hold_mojibake(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xC3, bytes).any(|i| {
+        let lead = bytes.get(i + 1).copied();
+        let follows = || {
+            text.get(i + 2..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| {
+                    ('\u{80}'..='\u{BF}').contains(&c) || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(c)
+                })
+        };
+        match lead {
+            Some(0x83) => true,
+            Some(0x82 | 0x84 | 0x85 | 0x86 | 0x8B | 0xA2 | 0xAF | 0xB0) => follows(),
+            _ => false,
+        }
+    })
+}
+
 fn mojibake_sequences(text: &str) -> Vec<(Span, String, Applicability)> {
     static CANDIDATE: LazyLock<MetaRegex> =
         LazyLock::new(|| lean_regex::regex(MOJIBAKE, false).expect("valid"));
+    if !may_hold_mojibake(text) {
+        return Vec::new();
+    }
     let mut found: Vec<(Span, String, Applicability)> = Vec::new();
     for m in CANDIDATE.find_iter(text) {
         let s = &text[m.range()];
@@ -458,6 +484,26 @@ fn oe_ligature(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
+    /// The byte gate lets through every text the pattern matches in, and
+    /// spares the French that has none.
+    #[test]
+    fn the_mojibake_gate_agrees_with_its_pattern() {
+        let pattern = regex::Regex::new(super::MOJIBAKE).expect("valid");
+        for text in [
+            "Le cafÃ© est prÃªt",
+            "Ã la maison",
+            "lâ€™Ã©tÃ©",
+            "Ã",
+            "Un château, l’âge, le maïs, Noël.",
+            "plain ascii",
+        ] {
+            assert_eq!(
+                super::may_hold_mojibake(text),
+                pattern.is_match(text),
+                "{text}"
+            );
+        }
+    }
     use super::*;
 
     fn decode(text: &str) -> Vec<(String, String)> {
