@@ -37,6 +37,14 @@ pub fn regex(pattern: &str, captures: bool) -> Result<Regex, String> {
     build(config(), pattern, captures)
 }
 
+/// Compiles `pattern` for searches anchored where a literal of the
+/// pattern was already found (the dispatch finds the literals of every
+/// rule in one pass): without the literal prefilter, which such searches
+/// never use. `captures` as in [`regex`].
+pub fn anchored_regex(pattern: &str, captures: bool) -> Result<Regex, String> {
+    build(config().auto_prefilter(false), pattern, captures)
+}
+
 /// Compiles `pattern` for searches of short haystacks only (a few hundred
 /// bytes: guards around a match, runs of text without spaces), without
 /// the lazy DFA: the bounded backtracker and the PikeVM serve such

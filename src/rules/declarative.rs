@@ -222,8 +222,14 @@ impl DeclarativeRule {
                 let captures = self.target.is_some()
                     || self.replace.as_deref().is_some_and(|r| r.contains('$'));
 
-                let regex =
-                    build(&self.pattern, captures).map_err(|e| format!("bad pattern: {e}"))?;
+                // A rule whose matches start at its literals is searched
+                // anchored at them only.
+                let regex = if self.starts_at_literals {
+                    lean_regex::anchored_regex(&self.pattern, captures)
+                } else {
+                    build(&self.pattern, captures)
+                }
+                .map_err(|e| format!("bad pattern: {e}"))?;
                 let target = match &self.target {
                     None => None,
                     Some(t) => Some(match t.parse::<usize>() {
