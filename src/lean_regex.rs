@@ -49,9 +49,15 @@ pub fn anchored_regex(pattern: &str, captures: bool) -> Result<Regex, String> {
 /// bytes: guards around a match, runs of text without spaces), without
 /// the lazy DFA: the bounded backtracker and the PikeVM serve such
 /// searches, and leaving the DFA out spares building the reverse NFA it
-/// needs, about half of the compile time. `captures` as in [`regex`].
+/// needs, about half of the compile time; and without the literal
+/// prefilter, which a short search does not repay. `captures` as in
+/// [`regex`].
 pub fn short_haystack_regex(pattern: &str, captures: bool) -> Result<Regex, String> {
-    build(config().hybrid(false), pattern, captures)
+    build(
+        config().hybrid(false).auto_prefilter(false),
+        pattern,
+        captures,
+    )
 }
 
 /// Compiles `patterns` into one regex that reports which of them match
