@@ -451,6 +451,18 @@ pub fn in_english(doc: &Document, i: usize) -> bool {
         .is_some_and(|e| e.span.contains(span) || e.citation.is_some_and(|c| c.contains(span)))
 }
 
+/// Whether word token `i` is English: English left in the text or cited
+/// (see [`in_english`]), or a word the English lexicon has and the French
+/// one lacks (`follows`, `dependencies`), which the English analysis may
+/// leave out of a span when it stands alone.
+pub fn english_word_at(doc: &Document, i: usize) -> bool {
+    if in_english(doc, i) {
+        return true;
+    }
+    let word = lowercase(doc.token_text(i));
+    !crate::lexicon::is_french(&word) && crate::lexicon::english(&word).is_some()
+}
+
 /// The grammatical words of `doc` (see [`Document::grammatical_words`])
 /// that are not written with a capital inside a sentence: such a capital
 /// starts a name or a title (`Le Havre`, `La Défense`).

@@ -169,9 +169,9 @@ fn broken_word(text: &str, line: Line) -> Option<Span> {
 
 /// C keywords that start a declaration or a statement.
 const C_STARTS: &[&str] = &[
-    "char", "const", "double", "else", "enum", "extern", "float", "for", "if", "int", "long",
-    "return", "short", "signed", "size_t", "ssize_t", "static", "struct", "switch", "typedef",
-    "uint32_t", "uint64_t", "union", "unsigned", "void", "while",
+    "break", "char", "const", "continue", "double", "else", "enum", "extern", "float", "for",
+    "goto", "if", "int", "long", "return", "short", "signed", "size_t", "ssize_t", "static",
+    "struct", "switch", "typedef", "uint32_t", "uint64_t", "union", "unsigned", "void", "while",
 ];
 
 /// Whether a line (trimmed) is a line of code: a C declaration or
@@ -183,48 +183,79 @@ fn is_code_line(line: &str) -> bool {
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .next()
         .unwrap_or("");
+    // Each test starts with what is cheapest and rarest in prose (the
+    // line's last character, its first word), so that a line of prose
+    // costs a few comparisons, not a scan per test.
     // A call (`close(fd)`, `ptr[i]`: no space before the bracket), an
     // assignment or an operator of C, a member access, a path of names.
-    let call = line
-        .as_bytes()
-        .windows(2)
-        .any(|w| (w[0].is_ascii_alphanumeric() || w[0] == b'_') && (w[1] == b'(' || w[1] == b'['));
-    let operator = ["=", "->", "::", "{", "/*"]
-        .iter()
-        .any(|op| line.contains(op));
-    let statement = line.ends_with(';')
-        && !line.ends_with(" ;")
-        && (call || operator || C_STARTS.contains(&first_word));
-    let comment = line.contains("/*") && line.ends_with("*/");
-    let shell = ["; then", "; do", "; fi", "; done"]
-        .iter()
-        .any(|k| line.contains(k));
+    let call = || {
+        line.as_bytes().windows(2).any(|w| {
+            (w[0].is_ascii_alphanumeric() || w[0] == b'_') && (w[1] == b'(' || w[1] == b'[')
+        })
+    };
+    let operator = || {
+        ["=", "->", "::", "{", "/*"]
+            .iter()
+            .any(|op| line.contains(op))
+    };
+    // A declaration whose type is written with `_` or a digit (`__u8
+    // pad;`, `__be16  idiag_sport;`, `pid_t *pids[2];`).
+    let declaration = || {
+        let pieces: Vec<&str> = line[..line.len() - 1].split_whitespace().collect();
+        (2..=4).contains(&pieces.len())
+            && pieces.iter().all(|p| {
+                p.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'*' | b'[' | b']'))
+            })
+            && pieces[0].bytes().any(|b| b == b'_' || b.is_ascii_digit())
+    };
+    let statement = || {
+        line.ends_with(';')
+            && !line.ends_with(" ;")
+            && (C_STARTS.contains(&first_word) || call() || operator() || declaration())
+    };
+    let comment = || line.ends_with("*/") && line.contains("/*");
+    let shell = || {
+        line.contains("; ")
+            && ["; then", "; do", "; fi", "; done"]
+                .iter()
+                .any(|k| line.contains(k))
+    };
     let braces = matches!(line, "{" | "}" | "};" | "});");
-    let block = line.ends_with('{') && (line.contains(')') || C_STARTS.contains(&first_word));
+    let block = || line.ends_with('{') && (C_STARTS.contains(&first_word) || line.contains(')'));
+    // A label of a `switch` (`case EINTR:`, `default:`).
+    let label = line.ends_with(':')
+        && (line == "default:"
+            || first_word == "case"
+                && line[4..line.len() - 1]
+                    .trim()
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'\'' | b' ')));
     let control = matches!(first_word, "if" | "while" | "for" | "switch")
         && line[first_word.len()..].trim_start().starts_with('(')
         && line.ends_with([')', '{']);
-    statement
-        || comment
-        || shell
-        || braces
-        || block
+    braces
         || control
+        || label
         || line.starts_with("#include ")
         || line.starts_with("#define ")
         || line.starts_with("$ ")
         || line.ends_with(" \\")
-        || is_synopsis(line)
+        || statement()
+        || comment()
+        || block()
         || is_table_row(line)
         || is_running_head(line)
+        || is_synopsis(line)
+        || shell()
 }
 
 /// The header or footer line of a manual page: fields set apart by wide
 /// gaps, ending with the page's name and section (`GNU coreutils 9.1
 /// Septembre 2022   SUM(1)`).
 fn is_running_head(line: &str) -> bool {
-    line.contains("   ")
-        && line.ends_with(')')
+    line.ends_with(')')
+        && line.contains("   ")
         && line
             .rsplit(' ')
             .next()
@@ -238,16 +269,19 @@ fn is_synopsis(line: &str) -> bool {
     if line.ends_with(['.', ':', '!', '?']) && !line.ends_with("...") {
         return false;
     }
-    let groups = line.matches('[').count().min(line.matches(']').count());
     let starts_as_command = line.split(' ').next().is_some_and(|w| {
         w.starts_with('[')
             || w.bytes().all(|b| {
                 b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
             })
     });
+    if !starts_as_command || !line.contains('[') {
+        return false;
+    }
+    let groups = line.matches('[').count().min(line.matches(']').count());
     // One group is enough when it holds an option (`bzip2 [ -h|--help ]`).
     let option = line.contains("[-") || line.contains("[ -");
-    starts_as_command && (groups >= 2 || groups == 1 && option)
+    groups >= 2 || groups == 1 && option
 }
 
 /// A row of a table drawn with box-drawing characters (`│ now │ … │`).
@@ -263,17 +297,26 @@ fn is_table_row(line: &str) -> bool {
 fn names(text: &str, line: Line) -> Option<Span> {
     let raw = &text[line.start..line.end];
     let content = raw.trim_start();
-    let (names, description) = content.split_once(" - ")?;
+    let name_byte =
+        |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.');
+    // The names and the ` - ` after them are written with name bytes,
+    // commas and spaces only: the separator is searched up to the first
+    // other byte.
+    let reach = content
+        .bytes()
+        .position(|b| !(name_byte(b) || b == b',' || b == b' '))
+        .unwrap_or(content.len());
+    let split = memchr::memmem::find(&content.as_bytes()[..reach], b" - ")?;
+    // Justified, the line may set the hyphen apart with wider gaps
+    // (`csplit  -  Découper…`).
+    let (names, description) = (content[..split].trim_end(), &content[split + 3..]);
     let is_name = |n: &str| {
-        n.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
-            && n.bytes().all(|b| {
-                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
-            })
+        n.bytes().next().is_some_and(|b| b.is_ascii_lowercase()) && n.bytes().all(name_byte)
     };
     let listed = names.split(", ").all(is_name);
     let capital = description.trim_start().chars().next()?.is_uppercase();
     let start = line.start + raw.len() - content.len();
-    (listed && capital).then(|| Span::new(start, start + names.len() + 2))
+    (listed && capital).then(|| Span::new(start, start + split + 2))
 }
 
 /// The layout marks of `text`, sorted and without overlap; empty for
@@ -389,10 +432,12 @@ mod tests {
     #[test]
     fn code_lines_and_synopses_are_masked() {
         assert_eq!(
-            kinds("       gzip, gunzip - Compresser des fichiers\nLe projet - Il a dit"),
-            vec![("names", "gzip, gunzip -")]
+            kinds(
+                "       gzip, gunzip - Compresser des fichiers\nLe projet - Il a dit\ncsplit  -  Découper"
+            ),
+            vec![("names", "gzip, gunzip -"), ("names", "csplit  -")]
         );
-        let text = "Exemple :\n\n    if (fd == -1)\n    int  aio_fildes;  /* Descripteur */\n    ch |= 0x100;\n    if true; then echo; fi\n    int fd = socket(AF_INET, SOCK_RAW, 0);\n    close(fd);\n    }\n\n       tar [OPTION...] [FICHIER]...\nbzip2 [ -h|--help ]\n│now       │ maintenant │\nGNU outils 9.1    Septembre 2022    SUM(1)\n$ make install\nLa fin (voir plus bas) ; puis [sic] et [note].\n";
+        let text = "Exemple :\n\n    if (fd == -1)\n    int  aio_fildes;  /* Descripteur */\n    ch |= 0x100;\n    if true; then echo; fi\n    int fd = socket(AF_INET, SOCK_RAW, 0);\n    close(fd);\n    case EINTR:\n    default:\n    break;\n    __be16  idiag_sport;\n    }\n\n       tar [OPTION...] [FICHIER]...\nbzip2 [ -h|--help ]\n│now       │ maintenant │\nGNU outils 9.1    Septembre 2022    SUM(1)\n$ make install\nLa fin (voir plus bas) ; puis [sic] et [note].\ncase du haut : la première.\nla version 2;\n";
         let found: Vec<&str> = kinds(text).into_iter().map(|(_, s)| s).collect();
         assert_eq!(
             found,
@@ -403,6 +448,10 @@ mod tests {
                 "if true; then echo; fi",
                 "int fd = socket(AF_INET, SOCK_RAW, 0);",
                 "close(fd);",
+                "case EINTR:",
+                "default:",
+                "break;",
+                "__be16  idiag_sport;",
                 "}",
                 "tar [OPTION...] [FICHIER]...",
                 "bzip2 [ -h|--help ]",

@@ -74,7 +74,12 @@ const APPOSED_NOUNS: &[&str] = &[
 
 /// Prepositions that make a noun phrase the complement of the noun before
 /// them (`la porte du garage`, `la bourse aux plantes`).
-const COMPLEMENT_LINKS: &[&str] = &["de", "d’", "d'", "du", "des", "à", "au", "aux", "en"];
+/// Other prepositions (`les informations sur un lien trouvées`) open a
+/// complement the adjective may reach over as well.
+const COMPLEMENT_LINKS: &[&str] = &[
+    "de", "d’", "d'", "du", "des", "à", "au", "aux", "en", "sur", "par", "pour", "avec", "dans",
+    "sous", "entre", "contre", "vers", "chez", "sans",
+];
 
 /// The word token right before token `i` (a word or an elided word such as
 /// `l’`), across exactly one space on the same line.
@@ -87,6 +92,24 @@ fn word_before(doc: &Document, i: usize) -> Option<usize> {
         TokenKind::Space(SpaceKind::Ascii | SpaceKind::Nbsp | SpaceKind::Nnbsp)
     ) && doc.slice(space.span()).chars().count() == 1;
     (one_space && tokens[p].kind == TokenKind::Word).then_some(p)
+}
+
+/// The word token before token `i` across spaces and at most one line
+/// break (a line wrapped inside a phrase), for the links of a complement
+/// chain: finding a head there only keeps the rule silent.
+fn word_before_in_paragraph(doc: &Document, i: usize) -> Option<usize> {
+    let tokens = doc.tokens();
+    let mut p = i.checked_sub(1)?;
+    let mut breaks = 0;
+    loop {
+        match tokens[p].kind {
+            TokenKind::Space(_) => {}
+            TokenKind::LineBreak if breaks == 0 => breaks += 1,
+            TokenKind::Word if p + 1 < i => return Some(p),
+            _ => return None,
+        }
+        p = p.checked_sub(1)?;
+    }
 }
 
 /// The word before token `i`: the glued elided word (`d’` in `d’eau`) or
@@ -204,7 +227,8 @@ fn complement_heads(doc: &Document, mut start: usize) -> Option<Vec<usize>> {
         let link = if matches!(&*first, "du" | "des" | "au" | "aux") {
             Some(start)
         } else {
-            before(doc, start)
+            elided_before(doc, start)
+                .or_else(|| word_before_in_paragraph(doc, start))
                 .filter(|&p| COMPLEMENT_LINKS.contains(&&*grammar::lowercase(doc.token_text(p))))
         };
         let Some(link) = link else { break };
@@ -213,7 +237,9 @@ fn complement_heads(doc: &Document, mut start: usize) -> Option<Vec<usize>> {
         let mut head = None;
         let mut at = link;
         for _ in 0..3 {
-            let Some(p) = word_before(doc, at) else { break };
+            let Some(p) = word_before_in_paragraph(doc, at) else {
+                break;
+            };
             let w = grammar::lowercase(doc.token_text(p));
             if matches!(&*w, "et" | "ou" | "ni") {
                 return None;
@@ -312,10 +338,12 @@ pub(super) fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diag
         let Some(mut a) = next_word(doc, n) else {
             continue;
         };
+        let mut adverb = None;
         if grammar::DEGREE_ADVERBS.contains(&doc.token_text(a)) {
             let Some(next) = next_word(doc, a) else {
                 continue;
             };
+            adverb = Some(a);
             a = next;
         }
         if tokens[a].first.is_uppercase() {
@@ -362,6 +390,13 @@ pub(super) fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diag
             continue;
         };
         if !disagreeing_adjective(adjective_readings, gender, plural) {
+            continue;
+        }
+        // `les en-têtes si nécessaire`: `si` and an impersonal adjective
+        // make a clause (`s’il est nécessaire`), masculine singular.
+        if adverb.is_some_and(|v| doc.token_text(v) == "si")
+            && fits_features(adjective_readings, Gender::Masculine, false)
+        {
             continue;
         }
         let Some(noun_readings) = readings(noun) else {

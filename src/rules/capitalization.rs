@@ -9,7 +9,7 @@ use crate::marked_names::ends_marked_name;
 use crate::memo;
 use crate::quotes::Role;
 use crate::span::Span;
-use crate::tokenize::TokenKind;
+use crate::tokenize::{SpaceKind, TokenKind};
 use crate::wordlist::{lower_first, parts, upper_first, word_set};
 use rustc_hash::FxHashSet;
 use std::cell::RefCell;
@@ -208,6 +208,37 @@ fn missing_accent(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether English left in the text, or an English-only word, comes among
+/// the five words from word token `first` on, before the sentence ends.
+fn english_ahead(doc: &Document, first: usize) -> bool {
+    let tokens = doc.tokens();
+    let (mut words, mut breaks) = (0, 0);
+    for (j, t) in tokens.iter().enumerate().skip(first) {
+        match t.kind {
+            TokenKind::Word => {
+                if crate::grammar::english_word_at(doc, j) {
+                    return true;
+                }
+                words += 1;
+                if words == 5 {
+                    return false;
+                }
+            }
+            TokenKind::Punct if matches!(doc.token_text(j), "." | "!" | "?" | ";" | ":" | "…") => {
+                return false;
+            }
+            TokenKind::LineBreak => {
+                breaks += 1;
+                if breaks == 2 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 fn a_grave(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
     for (i, t) in tokens.iter().enumerate() {
@@ -224,13 +255,25 @@ fn a_grave(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        if !tokens.get(i + 1).is_some_and(|s| s.is_space()) {
+        // `A      Le développement…`: a label set apart by a wide gap, as
+        // in a table.
+        if !tokens.get(i + 1).is_some_and(|s| {
+            s.is_space()
+                && s.kind != TokenKind::Space(SpaceKind::Tab)
+                && doc.slice(s.span()).chars().count() < 3
+        }) {
             continue;
         }
         let Some(n) = doc.word_or_number_after_spaces(i) else {
             continue;
         };
         let next = doc.token_text(n).to_lowercase();
+        // `A few functions…`, `A value of zero for this field…`: an English
+        // sentence left in the text (reported as such) starts with the
+        // article; English among its first words tells it.
+        if english_ahead(doc, n) {
+            continue;
+        }
         // `A est le point…`; Latin phrases keep their unaccented `a`.
         if matches!(
             next.as_str(),

@@ -5,6 +5,7 @@
 use super::{CodeRuleDef, RuleMeta, when};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::document::Document;
+use crate::grammar;
 use crate::quotes::{Family, Mark, Pair, Role};
 use crate::span::Span;
 use crate::tokenize::TokenKind;
@@ -243,6 +244,40 @@ fn looks_like_code(doc: &Document, pair: &Pair) -> bool {
         || matches!(after, Some(':')) && !text[open.span.end..close.span.start].contains(' ')
         || matches!(before, Some('=' | '{' | '[' | '('))
         || matches!(after, Some('}' | ']' | '='))
+        || literal_of_code(&text[open.span.end..close.span.start])
+}
+
+/// Whether what straight quotes hold is a literal of code, as manuals
+/// write them: signs without letters (`"..."`, `":"`), an editor command
+/// (`":help ZZ"`, `"+set si"`), a short command line with code in it
+/// (`"bind -x"`, `"Session.vim"`), a hidden file (`".vimrc"`), or one word that neither lexicon knows
+/// (`"autoskip"`, `"catman"`).
+fn literal_of_code(inner: &str) -> bool {
+    let inner = inner.trim();
+    if !inner.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    let mut pieces = inner.split_whitespace();
+    let Some(first) = pieces.next() else {
+        return true;
+    };
+    let command = first.len() > 1
+        && first.starts_with([':', '+'])
+        && first.as_bytes()[1].is_ascii_alphabetic();
+    let count = inner.split_whitespace().count();
+    // A hidden file or an extension: `".vimrc"`, `".o"`.
+    let dotted = count == 1
+        && first.len() > 1
+        && first.starts_with('.')
+        && first.as_bytes()[1].is_ascii_alphabetic();
+    let word = grammar::lowercase(first);
+    command
+        || dotted
+        || count <= 4 && inner.split_whitespace().any(crate::code_in_prose::is_code)
+        || count == 1
+            && first.bytes().all(|b| b.is_ascii_alphanumeric())
+            && !crate::lexicon::is_french(&word)
+            && crate::lexicon::english(&word).is_none()
 }
 
 fn straight_quotes(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {

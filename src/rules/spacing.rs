@@ -237,6 +237,9 @@ fn missing_space_before(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnosti
             TokenKind::Space(_) | TokenKind::LineBreak => true,
             TokenKind::Punct => matches!(prev_c, ';' | ':' | '!' | '?' | '(' | '[' | '/'),
             TokenKind::Quote => matches!(prev_c, '«' | '“' | '‘' | '„'),
+            // `as follows:`, `Dependencies:`: English, written the English
+            // way (the English itself is reported as untranslated).
+            TokenKind::Word => crate::grammar::english_word_at(doc, i - 1),
             _ => false,
         };
         if skip {
