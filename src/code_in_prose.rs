@@ -14,6 +14,7 @@
 
 use crate::span::Span;
 use crate::tokenize::is_quote_char;
+use rustc_hash::FxHashSet;
 
 /// File extensions that make `name.ext` a file name.
 const EXTENSIONS: &[&str] = &[
@@ -199,6 +200,20 @@ pub fn is_code(run: &str) -> bool {
         || is_comma_list(bytes)
         || is_extension(run)
         || is_format_pattern(bytes)
+        || is_header_name(bytes)
+}
+
+/// A C header or a file named in angle brackets (`<stdio.h>`,
+/// `<sys/types.h>`).
+fn is_header_name(bytes: &[u8]) -> bool {
+    let Some(inner) = bytes.strip_prefix(b"<").and_then(|b| b.strip_suffix(b">")) else {
+        return false;
+    };
+    inner.first().is_some_and(u8::is_ascii_alphabetic)
+        && inner.iter().any(|&b| matches!(b, b'.' | b'/'))
+        && inner
+            .iter()
+            .all(|&b| is_ident_byte(b) || matches!(b, b'.' | b'/' | b'-' | b'+'))
 }
 
 /// A placeholder of a synopsis that may be repeated: a bracketed group or
@@ -281,6 +296,27 @@ fn is_manual_reference(bytes: &[u8]) -> bool {
         _ => false,
     };
     name_ok && section_ok
+}
+
+/// The names of the manual pages `text` refers to (`tar(1)`, `GREP(1)` in
+/// a page's running head), in lowercase: the programs and files the text
+/// is about, which it also names as bare words (`lancer tar`).
+pub fn manual_names(text: &str) -> FxHashSet<String> {
+    let bytes = text.as_bytes();
+    let mut names = FxHashSet::default();
+    for open in memchr::memchr_iter(b'(', bytes) {
+        let start = bytes[..open]
+            .iter()
+            .rposition(|&b| !(is_ident_byte(b) || matches!(b, b'.' | b'-' | b'+')))
+            .map_or(0, |p| p + 1);
+        let Some(close) = bytes[open..].iter().take(6).position(|&b| b == b')') else {
+            continue;
+        };
+        if start < open && is_manual_reference(&bytes[start..=open + close]) {
+            names.insert(text[start..open].to_ascii_lowercase());
+        }
+    }
+    names
 }
 
 /// `--help`, `--time=MOT`, `-o`, `-rf`.
@@ -488,6 +524,10 @@ mod tests {
             vec!["connect(2)", "sources.list(5)", "SUM(1)"]
         );
         assert_eq!(
+            found("Voir (cf. <names.h>) et <sys/types.h>, pas <b> ni <3."),
+            vec!["<names.h>", "<sys/types.h>"]
+        );
+        assert_eq!(
             found("Réglez user.name et safe.directory, pas fin.le texte."),
             vec!["user.name", "safe.directory"]
         );
@@ -576,5 +616,15 @@ mod tests {
         assert_eq!(found("« $HOME »."), vec!["$HOME"]);
         assert_eq!(found("«\u{A0}config.toml\u{A0}»,"), vec!["config.toml"]);
         assert_eq!(found("appelez main()."), vec!["main()"]);
+    }
+
+    #[test]
+    fn manual_names_are_the_pages_referred_to() {
+        let mut names: Vec<String> =
+            manual_names("GREP(1)   Commandes   GREP(1)\nVoir tar(1), mount.cifs(8) et printf(3p), pas la note(a) ni (1) ni f(x).")
+                .into_iter()
+                .collect();
+        names.sort();
+        assert_eq!(names, vec!["grep", "mount.cifs", "printf", "tar"]);
     }
 }

@@ -44,6 +44,11 @@ fn names_of_the_program_are_not_english_left_in_french() {
         "Réglez l’option verbose avant de lancer la mise à jour.",
         "Les valeurs possibles sont auto, always ou never.",
         "Le niveau se choisit parmi debug, info ou warn.",
+        // A program whose manual page the text cites, named bare elsewhere.
+        "Pour archiver le dossier, lancez tar sur lui.\n\nVOIR AUSSI\n       tar(1), gzip(1)\n",
+        "Les fonctions (cf. <names.h>) renvoient une valeur.",
+        "Les priorités required, standard, optional, extra, etc., sont connues.",
+        "Utilisez wait pour attendre la fin des tâches.\n\n       wait [-fn] [id ...]\n",
     ] {
         assert_eq!(findings(text), vec![], "{text}");
     }

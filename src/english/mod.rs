@@ -137,6 +137,9 @@ struct Scanner<'d, 'a> {
     /// The terms a translation file keeps from its sources, built on
     /// first need.
     kept: OnceCell<terms::KeptTerms>,
+    /// The names of the manual pages the document refers to and of the
+    /// commands its synopses show, built on first need.
+    manual_names: OnceCell<FxHashSet<String>>,
 }
 
 thread_local! {
@@ -455,7 +458,26 @@ impl<'d> Scanner<'d, '_> {
             let noun = grammar::lowercase(self.text(p));
             grammar::NAMING_NOUNS.contains(&&*noun)
         });
-        named || self.in_value_list(i) || self.written_as_name(i) || self.kept_term(i)
+        named
+            || self.in_value_list(i)
+            || self.written_as_name(i)
+            || self.kept_term(i)
+            || self.manual_name(i)
+    }
+
+    /// Whether word token `i` names a manual page the document refers to
+    /// (`tar` in a text that cites `tar(1)`) or a command one of its
+    /// synopsis lines starts with: a program, not English.
+    fn manual_name(&self, i: usize) -> bool {
+        let doc = self.doc;
+        self.manual_names
+            .get_or_init(|| {
+                let text = &doc.source.text;
+                let mut names = crate::code_in_prose::manual_names(text);
+                names.extend(crate::prose::synopsis_commands(text).map(str::to_ascii_lowercase));
+                names
+            })
+            .contains(&self.text(i).to_ascii_lowercase())
     }
 
     /// Whether word token `i` is a term its translation file keeps from
@@ -508,9 +530,10 @@ impl<'d> Scanner<'d, '_> {
     }
 
     /// Whether word token `i` is one of three or more bare lowercase words
-    /// listed with commas and a final `et` or `ou`, two of them at least
-    /// not French: values of an option (`human, concise et json`), which
-    /// English in running text seldom forms.
+    /// listed with commas and a final `et` or `ou` (or a last `etc.`), two
+    /// of them at least not French: values of an option (`human, concise
+    /// et json`, `required, standard, optional, etc.`), which English in
+    /// running text seldom forms.
     fn in_value_list(&self, i: usize) -> bool {
         let mut items = vec![i];
         // Separators between consecutive items, left to right.
@@ -533,12 +556,17 @@ impl<'d> Scanner<'d, '_> {
             conjunctions.push(conjunction);
             j = n;
         }
-        // `a, b et c`: one conjunction, the last separator.
-        let Some(last) = conjunctions.iter().rposition(|&c| c) else {
-            return false;
+        // `a, b, c, etc.`: commas only, and `etc.` for the last item.
+        let etc = items.iter().position(|&w| self.text(w) == "etc");
+        let (items, shaped) = match (etc, conjunctions.iter().rposition(|&c| c)) {
+            (Some(e), None) => (&items[..e], e >= 3),
+            // `a, b et c`: one conjunction, the last separator.
+            (_, Some(last)) => (
+                &items[..last + 2],
+                conjunctions[..last].iter().all(|&c| !c) && last + 2 >= 3,
+            ),
+            (None, None) => return false,
         };
-        let items = &items[..last + 2];
-        let shaped = conjunctions[..last].iter().all(|&c| !c) && items.len() >= 3;
         shaped
             && items.contains(&i)
             && items
@@ -713,6 +741,7 @@ pub fn find(doc: &Document) -> Vec<EnglishSpan> {
         doc,
         names: OnceCell::new(),
         kept: OnceCell::new(),
+        manual_names: OnceCell::new(),
     }
     .scan()
 }

@@ -42,6 +42,13 @@ pub fn plain_has_layout(text: &str) -> bool {
     !plain_layout::marks(text).is_empty()
 }
 
+/// The commands that the synopsis lines of `text` start with (`unset` in
+/// `unset [-fv] [-n] [nom ...]`): names of programs, which the text also
+/// writes as bare words.
+pub fn synopsis_commands(text: &str) -> impl Iterator<Item = &str> {
+    plain_layout::synopsis_commands(text)
+}
+
 /// Why a file cannot be read as its format (XML not well formed, JSON
 /// not valid).
 #[derive(Debug, Clone, PartialEq, Eq)]

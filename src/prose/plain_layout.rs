@@ -284,6 +284,15 @@ fn is_synopsis(line: &str) -> bool {
     groups >= 2 || groups == 1 && option
 }
 
+/// The first words of the synopsis lines of `text` (see [`is_synopsis`]).
+pub(super) fn synopsis_commands(text: &str) -> impl Iterator<Item = &str> {
+    lines(text).filter_map(move |line| {
+        let content = text[line.start..line.end].trim();
+        let command = content.split(' ').next()?;
+        (!command.starts_with('[') && is_synopsis(content)).then_some(command)
+    })
+}
+
 /// A row of a table drawn with box-drawing characters (`│ now │ … │`).
 fn is_table_row(line: &str) -> bool {
     line.starts_with(['│', '┌', '├', '└', '╞', '╔', '║', '╚', '╟'])
@@ -427,6 +436,15 @@ mod tests {
         );
         // Not before a capital: a hyphen that ends a name.
         assert!(kinds("Jean\u{2010}\nPierre").is_empty());
+    }
+
+    #[test]
+    fn synopses_name_their_commands() {
+        let text = "       unset [-fv] [-n] [nom ...]\n       wait [-fn] [id ...]\nLe texte [sic] et [note] suit.\n";
+        assert_eq!(
+            synopsis_commands(text).collect::<Vec<_>>(),
+            vec!["unset", "wait"]
+        );
     }
 
     #[test]
