@@ -214,7 +214,12 @@ fn is_code_line(line: &str) -> bool {
             && !line.ends_with(" ;")
             && (C_STARTS.contains(&first_word) || call() || operator() || declaration())
     };
-    let comment = || line.ends_with("*/") && line.contains("/*");
+    // A comment, or a statement whose comment goes on to the next line
+    // (`uint32_t cookie;   /* Cookie unique`).
+    let comment = || {
+        line.find("/*")
+            .is_some_and(|at| line.ends_with("*/") || line[..at].trim_end().ends_with([';', '{']))
+    };
     let shell = || {
         line.contains("; ")
             && ["; then", "; do", "; fi", "; done"]
@@ -302,8 +307,9 @@ fn is_table_row(line: &str) -> bool {
 
 /// The names at the start of a manual page's description line, with the
 /// hyphen after them: commands (lowercase letters, digits, `-`, `_`, `.`),
-/// separated by commas, then ` - ` and a capital.
-fn names(text: &str, line: Line) -> Option<Span> {
+/// separated by commas, then ` - ` and a capital (or any letter on the
+/// line after the `NOM` heading: `killall - tuer des processus`).
+fn names(text: &str, line: Line, after_heading: bool) -> Option<Span> {
     let raw = &text[line.start..line.end];
     let content = raw.trim_start();
     let name_byte =
@@ -322,8 +328,9 @@ fn names(text: &str, line: Line) -> Option<Span> {
     let is_name = |n: &str| {
         n.bytes().next().is_some_and(|b| b.is_ascii_lowercase()) && n.bytes().all(name_byte)
     };
-    let listed = names.split(", ").all(is_name);
-    let capital = description.trim_start().chars().next()?.is_uppercase();
+    let listed = names.split(',').map(str::trim).all(is_name);
+    let first = description.trim_start().chars().next()?;
+    let capital = first.is_uppercase() || after_heading && first.is_alphabetic();
     let start = line.start + raw.len() - content.len();
     (listed && capital).then(|| Span::new(start, start + split + 2))
 }
@@ -334,18 +341,21 @@ pub(super) fn marks(text: &str) -> Vec<Mark> {
     let mut gapped: Vec<(Line, Vec<Span>)> = Vec::new();
     let mut marks = Vec::new();
     let all: Vec<Line> = lines(text).collect();
+    // The last line with content: a section heading of a manual page.
+    let mut previous = "";
     for (i, &line) in all.iter().enumerate() {
         let raw = &text[line.start..line.end];
         let content = raw.trim();
         if content.is_empty() {
             continue;
         }
+        let after_heading = matches!(std::mem::replace(&mut previous, content), "NOM" | "NAME");
         if is_code_line(content) {
             let start = line.start + (raw.len() - raw.trim_start().len());
             marks.push(Mark::Code(Span::new(start, start + content.len())));
             continue;
         }
-        if let Some(span) = names(text, line) {
+        if let Some(span) = names(text, line, after_heading) {
             marks.push(Mark::Names(span));
         }
         if let Some(span) = broken_word(text, line) {
@@ -451,11 +461,15 @@ mod tests {
     fn code_lines_and_synopses_are_masked() {
         assert_eq!(
             kinds(
-                "       gzip, gunzip - Compresser des fichiers\nLe projet - Il a dit\ncsplit  -  Découper"
+                "       gzip, gunzip - Compresser des fichiers\nLe projet - Il a dit\ncsplit  -  Découper\nNOM\n       uri,  url - identifier\nle projet - il a dit"
             ),
-            vec![("names", "gzip, gunzip -"), ("names", "csplit  -")]
+            vec![
+                ("names", "gzip, gunzip -"),
+                ("names", "csplit  -"),
+                ("names", "uri,  url -")
+            ]
         );
-        let text = "Exemple :\n\n    if (fd == -1)\n    int  aio_fildes;  /* Descripteur */\n    ch |= 0x100;\n    if true; then echo; fi\n    int fd = socket(AF_INET, SOCK_RAW, 0);\n    close(fd);\n    case EINTR:\n    default:\n    break;\n    __be16  idiag_sport;\n    }\n\n       tar [OPTION...] [FICHIER]...\nbzip2 [ -h|--help ]\n│now       │ maintenant │\nGNU outils 9.1    Septembre 2022    SUM(1)\n$ make install\nLa fin (voir plus bas) ; puis [sic] et [note].\ncase du haut : la première.\nla version 2;\n";
+        let text = "Exemple :\n\n    if (fd == -1)\n    int  aio_fildes;  /* Descripteur */\n    ch |= 0x100;\n    if true; then echo; fi\n    int fd = socket(AF_INET, SOCK_RAW, 0);\n    close(fd);\n    case EINTR:\n    default:\n    break;\n    __be16  idiag_sport;\n    uint32_t cookie;   /* Cookie unique\n    }\n\n       tar [OPTION...] [FICHIER]...\nbzip2 [ -h|--help ]\n│now       │ maintenant │\nGNU outils 9.1    Septembre 2022    SUM(1)\n$ make install\nLa fin (voir plus bas) ; puis [sic] et [note].\ncase du haut : la première.\nla version 2;\n";
         let found: Vec<&str> = kinds(text).into_iter().map(|(_, s)| s).collect();
         assert_eq!(
             found,
@@ -470,6 +484,7 @@ mod tests {
                 "default:",
                 "break;",
                 "__be16  idiag_sport;",
+                "uint32_t cookie;   /* Cookie unique",
                 "}",
                 "tar [OPTION...] [FICHIER]...",
                 "bzip2 [ -h|--help ]",

@@ -538,8 +538,9 @@ fn wide_runs(doc: &Document) -> Vec<(usize, Span)> {
     runs
 }
 
-/// Longest run that can be a typing slip; longer ones align columns.
-const MAX_SLIP: usize = 3;
+/// Longest run that can be a typing slip; longer ones align columns
+/// (`0x02   read`, `Oct   Décimal   Hexadécimal` in a converted manual).
+const MAX_SLIP: usize = 2;
 
 fn repeated_spaces(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let runs = wide_runs(doc);
