@@ -389,6 +389,13 @@ pub fn certain_noun_features(word: &str) -> Option<(Gender, bool)> {
         .then_some((first.gender, plural))
 }
 
+/// Nouns that current French, mostly technical, writes in both genders
+/// whatever the lexicon says (`la socket` and `le socket`, `le pipe` of a
+/// shell beside `la pipe`): their gender decides no agreement.
+pub const GENDER_IN_DOUBT: &[&str] = &[
+    "socket", "sockets", "pipe", "pipes", "bitmap", "bitmaps", "interview", "interviews",
+];
+
 /// Adverbs that may stand between a determiner and its noun, or between a
 /// noun and its adjective (`la plus grande`, `l’effort plus massif`).
 pub const DEGREE_ADVERBS: &[&str] = &[

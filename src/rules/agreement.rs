@@ -228,6 +228,10 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         }) {
             continue;
         }
+        // `la non terminaison`: `non` is the prefix of the noun after it.
+        if noun == "non" && next_word(doc, n).is_some_and(|a| fits(&d, doc.token_text(a))) {
+            continue;
+        }
         // `la variable nom`, `une variable tableau`: the word between is
         // the noun the determiner agrees with, and the next one names it.
         if phrase.between.iter().any(|&b| {
@@ -285,7 +289,9 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         // `la docteur`, `une auteur`: a title of a woman, written with the
         // masculine form as current usage allows.
-        if d.gender == Some(Gender::Feminine) && FEMINISED_TITLES.contains(&&*noun) {
+        if d.gender == Some(Gender::Feminine) && FEMINISED_TITLES.contains(&&*noun)
+            || grammar::GENDER_IN_DOUBT.contains(&&*noun)
+        {
             continue;
         }
         let mut d = match agreeing_determiner(&d, &noun, first_after) {

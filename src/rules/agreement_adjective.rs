@@ -33,6 +33,8 @@ use crate::tokenize::{SpaceKind, TokenKind};
 /// adjectives too, but do not agree.
 const APPOSED_NOUNS: &[&str] = &[
     "satellite",
+    "utilisateur",
+    "administrateur",
     "artisan",
     "junior",
     "senior",
@@ -180,6 +182,9 @@ fn present_participle_too(r: Readings) -> bool {
 /// noun of both genders (`la politique`, `le politique`), the one noun
 /// reading the determiner selects.
 fn noun_features(doc: &Document, det: usize, noun: &str) -> Option<(Gender, bool)> {
+    if grammar::GENDER_IN_DOUBT.contains(&noun) {
+        return None;
+    }
     if let Some(f) = certain_noun_features(noun) {
         return Some(f);
     }
