@@ -463,10 +463,14 @@ pub fn in_english(doc: &Document, i: usize) -> bool {
 /// one lacks (`follows`, `dependencies`), which the English analysis may
 /// leave out of a span when it stands alone.
 pub fn english_word_at(doc: &Document, i: usize) -> bool {
-    if in_english(doc, i) {
-        return true;
-    }
-    let word = lowercase(doc.token_text(i));
+    in_english(doc, i) || english_only(doc.token_text(i))
+}
+
+/// Whether `word` is in the English lexicon and not in the French one
+/// (`follows`, `dependencies`): a lookup, without the document's English
+/// analysis.
+pub fn english_only(word: &str) -> bool {
+    let word = lowercase(word);
     !crate::lexicon::is_french(&word) && crate::lexicon::english(&word).is_some()
 }
 

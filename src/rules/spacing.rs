@@ -238,8 +238,10 @@ fn missing_space_before(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnosti
             TokenKind::Punct => matches!(prev_c, ';' | ':' | '!' | '?' | '(' | '[' | '/'),
             TokenKind::Quote => matches!(prev_c, '«' | '“' | '‘' | '„'),
             // `as follows:`, `Dependencies:`: English, written the English
-            // way (the English itself is reported as untranslated).
-            TokenKind::Word => crate::grammar::english_word_at(doc, i - 1),
+            // way (the English itself is reported as untranslated). The
+            // lexicon decides: the typography rules do not wait for the
+            // document's English analysis.
+            TokenKind::Word => crate::grammar::english_only(doc.token_text(i - 1)),
             _ => false,
         };
         if skip {
