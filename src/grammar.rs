@@ -393,7 +393,14 @@ pub fn certain_noun_features(word: &str) -> Option<(Gender, bool)> {
 /// whatever the lexicon says (`la socket` and `le socket`, `le pipe` of a
 /// shell beside `la pipe`): their gender decides no agreement.
 pub const GENDER_IN_DOUBT: &[&str] = &[
-    "socket", "sockets", "pipe", "pipes", "bitmap", "bitmaps", "interview", "interviews",
+    "socket",
+    "sockets",
+    "pipe",
+    "pipes",
+    "bitmap",
+    "bitmaps",
+    "interview",
+    "interviews",
 ];
 
 /// Adverbs that may stand between a determiner and its noun, or between a

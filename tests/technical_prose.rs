@@ -48,6 +48,7 @@ fn names_of_the_program_are_not_english_left_in_french() {
         "Pour archiver le dossier, lancez tar sur lui.\n\nVOIR AUSSI\n       tar(1), gzip(1)\n",
         "Les fonctions (cf. <names.h>) renvoient une valeur.",
         "Les priorités required, standard, optional, extra, etc., sont connues.",
+        "La couleur se règle ainsi.\n\n       always\n              Toujours colorer.\n\n       never:\n              Jamais.\n",
         "Utilisez wait pour attendre la fin des tâches.\n\n       wait [-fn] [id ...]\n",
     ] {
         assert_eq!(findings(text), vec![], "{text}");

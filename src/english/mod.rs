@@ -463,6 +463,25 @@ impl<'d> Scanner<'d, '_> {
             || self.written_as_name(i)
             || self.kept_term(i)
             || self.manual_name(i)
+            || self.listed_term(i)
+    }
+
+    /// Whether lowercase word token `i` stands alone on its line, perhaps
+    /// with a colon: the term of a definition list (`always` over the
+    /// indented lines that describe it), not a sentence.
+    fn listed_term(&self, i: usize) -> bool {
+        let tokens = self.doc.tokens();
+        let t = tokens[i];
+        if !t.is_line_start() || !t.first.is_lowercase() {
+            return false;
+        }
+        tokens[i + 1..]
+            .iter()
+            .enumerate()
+            .find(|(k, n)| {
+                !(n.is_space() || *k == 0 && n.kind == TokenKind::Punct && n.first == ':')
+            })
+            .is_none_or(|(_, n)| n.kind == TokenKind::LineBreak)
     }
 
     /// Whether word token `i` names a manual page the document refers to
