@@ -235,7 +235,7 @@ fn is_code_line(line: &str) -> bool {
                 && line[4..line.len() - 1]
                     .trim()
                     .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'\'' | b' ')));
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'\'')));
     let control = matches!(first_word, "if" | "while" | "for" | "switch")
         && line[first_word.len()..].trim_start().starts_with('(')
         && line.ends_with([')', '{']);
@@ -469,7 +469,7 @@ mod tests {
                 ("names", "uri,  url -")
             ]
         );
-        let text = "Exemple :\n\n    if (fd == -1)\n    int  aio_fildes;  /* Descripteur */\n    ch |= 0x100;\n    if true; then echo; fi\n    int fd = socket(AF_INET, SOCK_RAW, 0);\n    close(fd);\n    case EINTR:\n    default:\n    break;\n    __be16  idiag_sport;\n    uint32_t cookie;   /* Cookie unique\n    }\n\n       tar [OPTION...] [FICHIER]...\nbzip2 [ -h|--help ]\n│now       │ maintenant │\nGNU outils 9.1    Septembre 2022    SUM(1)\n$ make install\nLa fin (voir plus bas) ; puis [sic] et [note].\ncase du haut : la première.\nla version 2;\n";
+        let text = "Exemple :\n\n    if (fd == -1)\n    int  aio_fildes;  /* Descripteur */\n    ch |= 0x100;\n    if true; then echo; fi\n    int fd = socket(AF_INET, SOCK_RAW, 0);\n    close(fd);\n    case EINTR:\n    default:\n    break;\n    __be16  idiag_sport;\n    uint32_t cookie;   /* Cookie unique\n    }\n\n       tar [OPTION...] [FICHIER]...\nbzip2 [ -h|--help ]\n│now       │ maintenant │\nGNU outils 9.1    Septembre 2022    SUM(1)\n$ make install\nLa fin (voir plus bas) ; puis [sic] et [note].\ncase du haut : la première.\ncase du haut :\nla version 2;\n";
         let found: Vec<&str> = kinds(text).into_iter().map(|(_, s)| s).collect();
         assert_eq!(
             found,

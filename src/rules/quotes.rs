@@ -250,34 +250,33 @@ fn looks_like_code(doc: &Document, pair: &Pair) -> bool {
 /// Whether what straight quotes hold is a literal of code, as manuals
 /// write them: signs without letters (`"..."`, `":"`), an editor command
 /// (`":help ZZ"`, `"+set si"`), a short command line with code in it
-/// (`"bind -x"`, `"Session.vim"`), a hidden file (`".vimrc"`), or one word that neither lexicon knows
-/// (`"autoskip"`, `"catman"`).
+/// (`"bind -x"`, `"Session.vim"`), a hidden file (`".vimrc"`), or one
+/// lowercase word that neither lexicon knows (`"autoskip"`, `"catman"`;
+/// a name, `"Barkhane"`, stays a quotation).
 fn literal_of_code(inner: &str) -> bool {
     let inner = inner.trim();
     if !inner.chars().any(char::is_alphabetic) {
         return true;
     }
-    let mut pieces = inner.split_whitespace();
-    let Some(first) = pieces.next() else {
+    let pieces: Vec<&str> = inner.split_whitespace().collect();
+    let Some(&first) = pieces.first() else {
         return true;
     };
-    let command = first.len() > 1
-        && first.starts_with([':', '+'])
-        && first.as_bytes()[1].is_ascii_alphabetic();
-    let count = inner.split_whitespace().count();
+    let second_is_letter = first.as_bytes().get(1).is_some_and(u8::is_ascii_alphabetic);
+    let command = first.starts_with([':', '+']) && second_is_letter;
     // A hidden file or an extension: `".vimrc"`, `".o"`.
-    let dotted = count == 1
-        && first.len() > 1
-        && first.starts_with('.')
-        && first.as_bytes()[1].is_ascii_alphabetic();
-    let word = grammar::lowercase(first);
-    command
-        || dotted
-        || count <= 4 && inner.split_whitespace().any(crate::code_in_prose::is_code)
-        || count == 1
+    let dotted = pieces.len() == 1 && first.starts_with('.') && second_is_letter;
+    let unknown_word = || {
+        let word = grammar::lowercase(first);
+        first.as_bytes()[0].is_ascii_lowercase()
             && first.bytes().all(|b| b.is_ascii_alphanumeric())
             && !crate::lexicon::is_french(&word)
             && crate::lexicon::english(&word).is_none()
+    };
+    command
+        || dotted
+        || pieces.len() <= 4 && pieces.iter().any(|p| crate::code_in_prose::is_code(p))
+        || pieces.len() == 1 && unknown_word()
 }
 
 fn straight_quotes(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
