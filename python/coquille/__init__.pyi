@@ -57,6 +57,9 @@ class Diagnostic:
     def column(self) -> int: ...
     @property
     def fix(self) -> Fix | None: ...
+    @property
+    def fuzzy(self) -> bool:
+        """Whether the finding is in a translation marked fuzzy (gettext)."""
     def __init__(
         self,
         rule: str,
@@ -68,6 +71,7 @@ class Diagnostic:
         line: int,
         column: int,
         fix: Fix | None = None,
+        fuzzy: bool = False,
     ) -> None: ...
     def to_dict(self) -> dict[str, Any]:
         """The finding as plain values (``fix`` a dict or ``None``)."""

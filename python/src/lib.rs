@@ -294,7 +294,8 @@ impl Fix {
 
 /// A finding: its rule, category, severity and message, where it is (code
 /// point offsets `start` to `end`, and the 1-based `line` and `column` of
-/// its start, columns in code points) and its fix, if any.
+/// its start, columns in code points), its fix, if any, and whether it is
+/// in a translation marked fuzzy (gettext), as the JSON output says.
 #[pyclass(module = "coquille", frozen, get_all, eq)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Diagnostic {
@@ -307,6 +308,7 @@ struct Diagnostic {
     line: usize,
     column: usize,
     fix: Option<Fix>,
+    fuzzy: bool,
 }
 
 /// The arguments `Diagnostic(...)` takes, in order.
@@ -320,12 +322,13 @@ type DiagnosticArgs = (
     usize,
     usize,
     Option<Fix>,
+    bool,
 );
 
 #[pymethods]
 impl Diagnostic {
     #[new]
-    #[pyo3(signature = (rule, category, severity, message, start, end, line, column, fix = None))]
+    #[pyo3(signature = (rule, category, severity, message, start, end, line, column, fix = None, fuzzy = false))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         rule: String,
@@ -337,6 +340,7 @@ impl Diagnostic {
         line: usize,
         column: usize,
         fix: Option<Fix>,
+        fuzzy: bool,
     ) -> Diagnostic {
         Diagnostic {
             rule,
@@ -348,6 +352,7 @@ impl Diagnostic {
             line,
             column,
             fix,
+            fuzzy,
         }
     }
 
@@ -366,6 +371,7 @@ impl Diagnostic {
             Some(fix) => dict.set_item("fix", fix.to_dict(py)?)?,
             None => dict.set_item("fix", py.None())?,
         }
+        dict.set_item("fuzzy", self.fuzzy)?;
         Ok(dict)
     }
 
@@ -383,17 +389,21 @@ impl Diagnostic {
             slf.get_type(),
             (
                 d.rule, d.category, d.severity, d.message, d.start, d.end, d.line, d.column, d.fix,
+                d.fuzzy,
             ),
         )
     }
 }
 
-/// The library's findings on `text` as Python sees them: offsets in code
-/// points, line and column of the start.
-fn diagnostics(text: &str, found: Vec<coquille::Diagnostic>) -> Vec<Diagnostic> {
+/// The library's findings on `source` as Python sees them: offsets in code
+/// points, line and column of the start, whether they are in a fuzzy
+/// translation.
+fn diagnostics(source: &Source, found: Vec<coquille::Diagnostic>) -> Vec<Diagnostic> {
     if found.is_empty() {
         return Vec::new();
     }
+    let text = source.text.as_str();
+    let fuzzy = coquille::prose::fuzzy_spans(source);
     let mut bytes = Vec::with_capacity(found.len() * 2);
     for d in &found {
         bytes.extend([d.span.start, d.span.end]);
@@ -410,6 +420,7 @@ fn diagnostics(text: &str, found: Vec<coquille::Diagnostic>) -> Vec<Diagnostic> 
         .into_iter()
         .map(|d| {
             let position = cursor.position(d.span.start);
+            let in_fuzzy = coquille::prose::in_fuzzy(&fuzzy, d.span);
             let (start, end) = (next(), next());
             let fix = d.fix.map(|f| Fix {
                 applicability: f.applicability.as_str().to_string(),
@@ -433,6 +444,7 @@ fn diagnostics(text: &str, found: Vec<coquille::Diagnostic>) -> Vec<Diagnostic> 
                 line: position.line,
                 column: position.column,
                 fix,
+                fuzzy: in_fuzzy,
             }
         })
         .collect()
@@ -454,7 +466,7 @@ impl Linter {
 
     fn findings(&self, text: &str, kind: SourceKind) -> Vec<Diagnostic> {
         let source = Source::new(TEXT_NAME, text, kind);
-        diagnostics(text, self.inner.check(&source))
+        diagnostics(&source, self.inner.check(&source))
     }
 
     fn fixed(&self, text: &str, kind: SourceKind, threshold: Applicability) -> String {

@@ -62,6 +62,7 @@ def test_to_dict_is_plain_and_json_ready():
             "applicability": "safe",
             "edits": [{"start": 29, "end": 29, "replacement": "\u202f"}],
         },
+        "fuzzy": False,
     }
     json.dumps(as_dict)
     [plain] = coquille.check("Du texte  ici.", select="spacing/repeated-spaces")
@@ -219,3 +220,16 @@ def test_module_docstring_examples():
     result = doctest.testmod(coquille)
     assert result.attempted >= 3
     assert result.failed == 0
+
+
+def test_findings_in_fuzzy_translations_say_so():
+    po = (
+        'msgid "Ready?"\nmsgstr "Prêt?"\n\n'
+        '#, fuzzy\nmsgid "Done?"\nmsgstr "Fini?"\n'
+    )
+    found = coquille.check(po, kind="po", select="spacing/missing-space-before")
+    assert [(po[d.start - 4 : d.end], d.fuzzy) for d in found] == [
+        ("Prêt?", False),
+        ("Fini?", True),
+    ]
+

@@ -41,7 +41,7 @@ def as_cli(text: str, d: coquille.Diagnostic) -> dict:
                 for e in d.fix.edits
             ],
         }
-    return {
+    found = {
         "rule": d.rule,
         "category": d.category,
         "severity": d.severity,
@@ -50,6 +50,10 @@ def as_cli(text: str, d: coquille.Diagnostic) -> dict:
         "end": byte_offset(text, d.end),
         "fix": fix,
     }
+    # The command line writes `fuzzy` only when it is true.
+    if d.fuzzy:
+        found["fuzzy"] = True
+    return found
 
 
 def test_there_are_examples_of_each_kind():
