@@ -48,6 +48,7 @@ pub mod lsp;
 pub mod marked_names;
 pub mod memo;
 pub mod output;
+pub mod pairing;
 pub mod prose;
 pub mod quotes;
 pub mod recheck;

@@ -527,6 +527,43 @@ fn the_configured_format_wins_over_the_extension() {
     assert_eq!(client.stop(true), 0);
 }
 
+/// A resource file is checked against the file it translates, found by
+/// the usual layout or named by `[sources]`, as on the command line.
+#[test]
+fn resource_files_are_paired_with_their_source() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let write = |relative: &str, text: &str| {
+        let path = dir.path().join(relative);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("folder");
+        std::fs::write(&path, text).expect("file");
+        path
+    };
+    let xml = |text: &str| {
+        format!("<resources>\n    <string name=\"count\">{text}</string>\n</resources>\n")
+    };
+    let placeholder = "translation/placeholder";
+    // `res/values-fr` translates `res/values`.
+    write("res/values/strings.xml", &xml("%1$d files"));
+    let android = write("res/values-fr/strings.xml", &xml("fichiers"));
+    // `i18n/app.fr.json` translates `i18n/app.json` by the configuration.
+    write("i18n/app.json", "{\"count\": \"{n} files\"}\n");
+    let json = write("i18n/app.fr.json", "{\"count\": \"fichiers\"}\n");
+    write(
+        "coquille.toml",
+        "[sources]\n\"i18n/*.fr.json\" = \"i18n/{stem}.json\"\n",
+    );
+    let (mut client, _) = Client::start(push_client(), Value::Null);
+    for (path, language) in [(&android, "xml"), (&json, "json")] {
+        let uri = lsp_types::Url::from_file_path(path)
+            .expect("file uri")
+            .to_string();
+        let text = std::fs::read_to_string(path).expect("read back");
+        client.open(&uri, language, &text);
+        assert_eq!(codes(&client.diagnostics(&uri)), [placeholder], "{uri}");
+    }
+    assert_eq!(client.stop(true), 0);
+}
+
 #[test]
 fn prose_views_leave_code_and_msgid_alone() {
     let (mut client, _) = Client::start(push_client(), Value::Null);

@@ -7,7 +7,7 @@ use super::documents::Document;
 use super::positions::Encoding;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::linter::Linter;
-use crate::source::{Source, SourceKind};
+use crate::source::SourceKind;
 use lsp_types::{CodeAction, CodeActionKind, TextEdit, Url, WorkspaceEdit};
 use std::collections::HashMap;
 
@@ -203,7 +203,7 @@ pub fn ignore_on_line(
 /// applied, or none when nothing changes. It spans only the bytes between
 /// the first and the last change.
 pub fn fix_all_edit(doc: &Document, linter: &Linter, encoding: Encoding) -> Option<WorkspaceEdit> {
-    let source = Source::new(doc.uri.as_str(), doc.text.as_str(), doc.kind);
+    let (source, _) = doc.source();
     let fixed = linter.fix(&source, Applicability::Safe).text;
     if fixed == doc.text {
         return None;

@@ -10,7 +10,7 @@ use crate::source::SourceKind;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 /// What an editor may set, under a `coquille` key or at the top level.
@@ -93,9 +93,15 @@ pub struct Configuration {
 /// The linter of a document, or why it is not checked.
 pub enum Resolved {
     /// Check it with this linter, as the format the configuration's
-    /// `[formats]` forces if any; the error is the configuration file
-    /// that could not be read (the defaults are used instead).
-    Check(Rc<Linter>, Option<SourceKind>, Option<ConfigError>),
+    /// `[formats]` forces if any, paired with the source file its
+    /// `[sources]` names if any; the error is the configuration file that
+    /// could not be read (the defaults are used instead).
+    Check(
+        Rc<Linter>,
+        Option<SourceKind>,
+        Option<PathBuf>,
+        Option<ConfigError>,
+    ),
     /// The configuration excludes the file.
     Excluded,
 }
@@ -163,11 +169,10 @@ impl Configuration {
                 }
             }
         };
-        let forced = config
-            .as_deref()
-            .zip(absolute.as_deref())
-            .and_then(|(config, path)| config.format_for(path));
-        Resolved::Check(linter, forced, error)
+        let both = config.as_deref().zip(absolute.as_deref());
+        let forced = both.and_then(|(config, path)| config.format_for(path));
+        let source_file = both.and_then(|(config, path)| config.source_for(path));
+        Resolved::Check(linter, forced, source_file, error)
     }
 }
 

@@ -2,7 +2,7 @@
 //! changes applied in order), their version and how they are read.
 
 use super::positions::{Encoding, LineMap};
-use crate::source::SourceKind;
+use crate::source::{Source, SourceKind};
 use lsp_types::{TextDocumentContentChangeEvent, Url};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -23,6 +23,10 @@ pub struct Document {
     pub kind: SourceKind,
     /// The kind its language id or extension gives ([`kind_of`]).
     pub detected: SourceKind,
+    /// The source-language file the configuration's `[sources]` pairs it
+    /// with; without one, an Android or JSON resource is paired by the
+    /// usual layouts (see [`crate::pairing`]).
+    pub source_file: Option<PathBuf>,
     /// Where its lines start.
     pub lines: LineMap,
 }
@@ -56,6 +60,23 @@ impl Document {
             version,
             kind,
             detected: kind,
+            source_file: None,
+        }
+    }
+
+    /// The document as the linter reads it: a translation file paired
+    /// with the file it translates when there is one, as on the command
+    /// line. The error says why a configured source file could not be
+    /// read; the document is then read alone.
+    pub fn source(&self) -> (Source, Option<String>) {
+        let alone = || Source::new(self.uri.as_str(), self.text.as_str(), self.kind);
+        match crate::pairing::pair_with_counterpart(
+            alone(),
+            self.path.as_deref(),
+            self.source_file.as_deref(),
+        ) {
+            Ok(source) => (source, None),
+            Err(e) => (alone(), Some(e)),
         }
     }
 

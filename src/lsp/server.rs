@@ -13,7 +13,6 @@ use super::positions::Encoding;
 use super::transport::MALFORMED;
 use crate::diagnostic::Diagnostic;
 use crate::linter::Linter;
-use crate::source::Source;
 use crate::vocab::Severity;
 use crossbeam_channel::RecvTimeoutError;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -572,12 +571,13 @@ impl<'c> Server<'c> {
         let path = doc.path.clone();
         let root = self.root.clone();
         match self.configuration.resolve(path.as_deref(), root.as_deref()) {
-            Resolved::Check(linter, forced, error) => {
+            Resolved::Check(linter, forced, source_file, error) => {
                 if let Some(e) = error {
                     self.show_once(format!("{e} (coquille uses its defaults)"));
                 }
                 if let Some(doc) = self.documents.get_mut(uri) {
                     doc.kind = forced.unwrap_or(doc.detected);
+                    doc.source_file = source_file;
                 }
                 Some(linter)
             }
@@ -615,8 +615,11 @@ impl<'c> Server<'c> {
         } else {
             let findings = match self.linter_for(uri) {
                 Some(linter) => {
-                    let doc = self.documents.get(uri)?;
-                    linter.check(&Source::new(doc.uri.as_str(), doc.text.as_str(), doc.kind))
+                    let (source, error) = self.documents.get(uri)?.source();
+                    if let Some(e) = error {
+                        self.show_once(format!("{e} (checked without its source file)"));
+                    }
+                    linter.check(&source)
                 }
                 None => Vec::new(),
             };
