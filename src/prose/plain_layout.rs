@@ -335,12 +335,49 @@ fn names(text: &str, line: Line, after_heading: bool) -> Option<Span> {
     (listed && capital).then(|| Span::new(start, start + split + 2))
 }
 
+/// The key of a `Key: value` line (`Pin-Priority: 900`, `Types: deb`): a
+/// word of ASCII letters, digits and hyphens at the start, a colon right
+/// after it, then a space and a value.
+fn field_key(line: &str) -> Option<&str> {
+    let (key, value) = line.split_once(':')?;
+    (key.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && value.starts_with(' ')
+        && !value.trim().is_empty())
+    .then_some(key)
+}
+
+/// Which lines of `all` belong to a block of fields: two lines or more in
+/// a row of `Key: value`, one key at least not a French word — a control
+/// file, mail headers or a configuration quoted in the text (`Package:`,
+/// `Pin-Priority:`). A block whose keys are all French (`Date : …`, `Lieu :
+/// …`) is prose that lost its spaces.
+fn field_blocks(text: &str, all: &[Line]) -> Vec<bool> {
+    let mut fields = vec![false; all.len()];
+    let key = |l: &Line| field_key(text[l.start..l.end].trim());
+    let mut i = 0;
+    while i < all.len() {
+        let run = all[i..].iter().take_while(|l| key(l).is_some()).count();
+        if run >= 2
+            && all[i..i + run]
+                .iter()
+                .filter_map(key)
+                .any(|k| !crate::lexicon::is_french(&k.to_lowercase()))
+        {
+            fields[i..i + run].fill(true);
+        }
+        i += run.max(1);
+    }
+    fields
+}
+
 /// The layout marks of `text`, sorted and without overlap; empty for
 /// ordinary prose.
 pub(super) fn marks(text: &str) -> Vec<Mark> {
     let mut gapped: Vec<(Line, Vec<Span>)> = Vec::new();
     let mut marks = Vec::new();
     let all: Vec<Line> = lines(text).collect();
+    let fields = field_blocks(text, &all);
     // The last line with content: a section heading of a manual page.
     let mut previous = "";
     for (i, &line) in all.iter().enumerate() {
@@ -350,7 +387,7 @@ pub(super) fn marks(text: &str) -> Vec<Mark> {
             continue;
         }
         let after_heading = matches!(std::mem::replace(&mut previous, content), "NOM" | "NAME");
-        if is_code_line(content) {
+        if fields[i] || is_code_line(content) {
             let start = line.start + (raw.len() - raw.trim_start().len());
             marks.push(Mark::Code(Span::new(start, start + content.len())));
             continue;
@@ -446,6 +483,20 @@ mod tests {
         );
         // Not before a capital: a hyphen that ends a name.
         assert!(kinds("Jean\u{2010}\nPierre").is_empty());
+    }
+
+    #[test]
+    fn blocks_of_fields_are_code_unless_their_keys_are_french() {
+        let text = "Exemple :\n\n    Types: deb\n    URIs: http://deb.debian.org\n    Pin-Priority: 900\n\nDate: 12 mars\nLieu: Paris\n\nPackage: seul\n";
+        let found: Vec<&str> = kinds(text).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(
+            found,
+            vec![
+                "Types: deb",
+                "URIs: http://deb.debian.org",
+                "Pin-Priority: 900"
+            ]
+        );
     }
 
     #[test]

@@ -251,8 +251,9 @@ fn looks_like_code(doc: &Document, pair: &Pair) -> bool {
 /// write them: signs without letters (`"..."`, `":"`), an editor command
 /// (`":help ZZ"`, `"+set si"`), a short command line with code in it
 /// (`"bind -x"`, `"Session.vim"`), a hidden file (`".vimrc"`), or one
-/// lowercase word that neither lexicon knows (`"autoskip"`, `"catman"`;
-/// a name, `"Barkhane"`, stays a quotation).
+/// identifier: in capitals, letters and digits mixed, or a lowercase word
+/// that neither lexicon knows (`"autoskip"`, `"catman"`; a name,
+/// `"Barkhane"`, stays a quotation).
 fn literal_of_code(inner: &str) -> bool {
     let inner = inner.trim();
     if !inner.chars().any(char::is_alphabetic) {
@@ -266,17 +267,30 @@ fn literal_of_code(inner: &str) -> bool {
     let command = first.starts_with([':', '+']) && second_is_letter;
     // A hidden file or an extension: `".vimrc"`, `".o"`.
     let dotted = pieces.len() == 1 && first.starts_with('.') && second_is_letter;
-    let unknown_word = || {
+    // One token of code: in capitals (`"NTLM"`, `"CHARSET"`), letters and
+    // digits mixed (`"IPv4"`, `"4096k"`, `"1024x768"`), or a lowercase word
+    // neither lexicon knows.
+    let identifier = || {
+        let bytes = first.as_bytes();
+        let ascii = bytes
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'_');
+        let capitals = bytes.len() >= 2
+            && bytes
+                .iter()
+                .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        let mixed =
+            bytes.iter().any(u8::is_ascii_digit) && bytes.iter().any(u8::is_ascii_alphabetic);
         let word = grammar::lowercase(first);
-        first.as_bytes()[0].is_ascii_lowercase()
-            && first.bytes().all(|b| b.is_ascii_alphanumeric())
+        let unknown = bytes[0].is_ascii_lowercase()
             && !crate::lexicon::is_french(&word)
-            && crate::lexicon::english(&word).is_none()
+            && crate::lexicon::english(&word).is_none();
+        ascii && (capitals || mixed || unknown)
     };
     command
         || dotted
         || pieces.len() <= 4 && pieces.iter().any(|p| crate::code_in_prose::is_code(p))
-        || pieces.len() == 1 && unknown_word()
+        || pieces.len() == 1 && identifier()
 }
 
 fn straight_quotes(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
