@@ -422,6 +422,11 @@ pub(super) fn marks(text: &str) -> Vec<Mark> {
 mod tests {
     use super::*;
 
+    /// The text each mark of `text` covers.
+    fn marked(text: &str) -> Vec<&str> {
+        kinds(text).into_iter().map(|(_, s)| s).collect()
+    }
+
     fn kinds(text: &str) -> Vec<(&'static str, &str)> {
         marks(text)
             .into_iter()
@@ -488,9 +493,8 @@ mod tests {
     #[test]
     fn blocks_of_fields_are_code_unless_their_keys_are_french() {
         let text = "Exemple :\n\n    Types: deb\n    URIs: http://deb.debian.org\n    Pin-Priority: 900\n\nDate: 12 mars\nLieu: Paris\n\nPackage: seul\n";
-        let found: Vec<&str> = kinds(text).into_iter().map(|(_, s)| s).collect();
         assert_eq!(
-            found,
+            marked(text),
             vec![
                 "Types: deb",
                 "URIs: http://deb.debian.org",
@@ -521,9 +525,8 @@ mod tests {
             ]
         );
         let text = "Exemple :\n\n    if (fd == -1)\n    int  aio_fildes;  /* Descripteur */\n    ch |= 0x100;\n    if true; then echo; fi\n    int fd = socket(AF_INET, SOCK_RAW, 0);\n    close(fd);\n    case EINTR:\n    default:\n    break;\n    __be16  idiag_sport;\n    uint32_t cookie;   /* Cookie unique\n    }\n\n       tar [OPTION...] [FICHIER]...\nbzip2 [ -h|--help ]\n│now       │ maintenant │\nGNU outils 9.1    Septembre 2022    SUM(1)\n$ make install\nLa fin (voir plus bas) ; puis [sic] et [note].\ncase du haut : la première.\ncase du haut :\nla version 2;\n";
-        let found: Vec<&str> = kinds(text).into_iter().map(|(_, s)| s).collect();
         assert_eq!(
-            found,
+            marked(text),
             vec![
                 "if (fd == -1)",
                 "int  aio_fildes;  /* Descripteur */",
