@@ -167,8 +167,9 @@ const MARK_NOUNS: &[&str] = &[
 
 /// Whether the quote token `i` is a mark mentioned as a character rather
 /// than used: alone in brackets (`les guillemets (")`), alone between other
-/// quotation marks (`« " »`), or alone after a noun that names it (`le
-/// caractère " seul`).
+/// quotation marks (`« " »`), one item of a list of signs (`\\, ", *`),
+/// a cell of a table set apart by wide gaps, or alone after a noun that
+/// names it (`le caractère " seul`).
 fn is_mentioned(text: &str, tokens: &[Token], i: usize) -> bool {
     let char_of = |j: usize| text[tokens[j].span().range()].chars().next();
     let prev = (0..i).rev().find(|&j| !tokens[j].is_space());
@@ -188,7 +189,27 @@ fn is_mentioned(text: &str, tokens: &[Token], i: usize) -> bool {
             && tokens[n].kind == TokenKind::Quote
             && char_of(p) != char_of(i)
             && char_of(n) != char_of(i);
-        if bracketed || quoted {
+        // `les caractères \\, ", * et <`: one item of a list of signs.
+        let separator = |j: usize| {
+            matches!(char_of(j), Some(',')) && tokens[j].kind == TokenKind::Punct
+                || matches!(&text[tokens[j].span().range()], "et" | "ou")
+        };
+        // Only a straight mark, and not a quoted comma (`","`): the comma
+        // after it is followed by a space.
+        let comma_then_space = tokens[n].kind == TokenKind::Punct
+            && char_of(n) == Some(',')
+            && tokens.get(n + 1).is_none_or(|t| t.is_space());
+        let conjunction = !glued_next && matches!(&text[tokens[n].span().range()], "et" | "ou");
+        let listed = !glued_prev
+            && matches!(char_of(i), Some('"' | '\''))
+            && separator(p)
+            && (comma_then_space || conjunction);
+        // `AB      «      GUILLEMET GAUCHE`: a cell of a table, set apart
+        // by wide gaps.
+        let wide =
+            |j: usize| tokens[j].is_space() && text[tokens[j].span().range()].chars().count() >= 3;
+        let cell = i > 0 && wide(i - 1) && tokens.get(i + 1).is_some() && wide(i + 1);
+        if bracketed || quoted || listed || cell {
             return true;
         }
     }
@@ -479,6 +500,9 @@ mod tests {
             "Échappez le caractère \" avec une barre oblique.",
             "Les apostrophes ['] et les guillemets (“) sont mentionnés.",
             "Le symbole « . » et le caractère « # » sont cités.",
+            "Il protège \\, |, /, :, ?, \", *, <, > et les autres.",
+            "Les signes :, \" et ? sont réservés.",
+            "253   171   AB      «      GUILLEMET GAUCHE",
         ] {
             let a = analyse(text);
             assert!(
@@ -490,8 +514,14 @@ mod tests {
                 "{text}"
             );
         }
-        // A used mark glued to a word is still a quotation mark.
+        // A used mark glued to a word is still a quotation mark, and so is
+        // a spaced one after a comma.
         let a = analyse("Le signe \"oui\" reste.");
         assert_eq!(a.pairs.len(), 1);
+        let a = analyse("Il a dit, \" oui \", puis il est parti.");
+        assert_eq!(a.pairs.len(), 1);
+        // Quoted signs in a list stay quotations.
+        let a = analyse("Les fichiers « . » et « .. » ; les séparateurs \";\" et \",\" aussi.");
+        assert_eq!(a.pairs.len(), 4, "{a:?}");
     }
 }

@@ -452,7 +452,7 @@ fn space_before_closing(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnosti
             ')' | ']' => next.is_some_and(is_word_char),
             _ => false,
         };
-        if glued_after {
+        if glued_after || matches!(c, ')' | ']') && spaced_inside(doc, i) {
             continue;
         }
         let mut d = meta.diagnostic(
@@ -485,7 +485,7 @@ fn space_after_opening(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic
         // `b[ ` closes an open interval (`]a ; b[`): not an opening bracket.
         let glued_before =
             i > 0 && tokens[i - 1].span().end == t.span().start && tokens[i - 1].is_wordlike();
-        if !next_ok || glued_before {
+        if !next_ok || glued_before || spaced_inside(doc, i) {
             continue;
         }
         let c = doc.first_char(i);
@@ -495,6 +495,56 @@ fn space_after_opening(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic
         );
         d.fix = Some(Fix::safe(Edit::delete(span)));
         out.push(d);
+    }
+}
+
+/// Whether the brackets of which token `i` is one are both spaced inside,
+/// on one line (`( expr )`, `[ OPTION ]`): the notation of a grammar or a
+/// synopsis, spaced on purpose, not a typing slip.
+fn spaced_inside(doc: &Document, i: usize) -> bool {
+    let tokens = doc.tokens();
+    let (open, close) = match doc.first_char(i) {
+        '(' | ')' => ('(', ')'),
+        _ => ('[', ']'),
+    };
+    let forward = doc.first_char(i) == open;
+    let mut depth = 0usize;
+    let mut j = i;
+    loop {
+        let t = tokens[j];
+        if t.kind == TokenKind::LineBreak {
+            return false;
+        }
+        if t.kind == TokenKind::Punct {
+            let c = doc.first_char(j);
+            if c == open || c == close {
+                if (c == open) == forward {
+                    depth += 1;
+                } else {
+                    depth -= 1;
+                    if depth == 0 {
+                        let (inner_start, inner_end) = if forward {
+                            (i + 1, j.checked_sub(1))
+                        } else {
+                            (j + 1, i.checked_sub(1))
+                        };
+                        return tokens.get(inner_start).is_some_and(|t| t.is_space())
+                            && inner_end.is_some_and(|e| e > inner_start && tokens[e].is_space());
+                    }
+                }
+            }
+        }
+        j = if forward {
+            if j + 1 >= tokens.len() {
+                return false;
+            }
+            j + 1
+        } else {
+            match j.checked_sub(1) {
+                Some(p) => p,
+                None => return false,
+            }
+        };
     }
 }
 
