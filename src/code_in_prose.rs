@@ -235,8 +235,9 @@ fn is_repeated_placeholder(run: &str) -> bool {
 }
 
 /// Three items or more joined by commas without spaces (`s,m,h,d`,
-/// `euser,ruser,suser`): values of an option. Two words glued by a comma
-/// are a missing space.
+/// `euser,ruser,suser`, `pid,wchan:14,comm`, `apt-get(8),apt.conf(5)`):
+/// values of an option, or references. Two words glued by a comma are a
+/// missing space.
 fn is_comma_list(bytes: &[u8]) -> bool {
     let items: Vec<&[u8]> = bytes.split(|&b| b == b',').collect();
     // Numbers grouped by commas (`12,500,000`) are prose.
@@ -247,9 +248,10 @@ fn is_comma_list(bytes: &[u8]) -> bool {
         && items.iter().all(|item| {
             !item.is_empty()
                 && item.len() <= 16
-                && item
-                    .iter()
-                    .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+'))
+                && (is_manual_reference(item)
+                    || item.iter().all(|&b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+' | b':' | b'.')
+                    }))
         })
 }
 
@@ -490,6 +492,12 @@ mod tests {
         assert_eq!(
             found("Les unités s,m,h,d et les champs euser,ruser,suser ; pas rouge,vert."),
             vec!["s,m,h,d", "euser,ruser,suser"]
+        );
+        assert_eq!(
+            found(
+                "Lancez ps -eo pid,wchan:14,comm puis lisez apt-get(8),apt.conf(5),dpkg(1) ; pas 1,5,7 ni fin.Le,a."
+            ),
+            vec!["-eo", "pid,wchan:14,comm", "apt-get(8),apt.conf(5),dpkg(1)"]
         );
         assert_eq!(
             found("Ouvrez \"~/.viminfo\" ou '$HOME', pas \"oui\"."),
