@@ -146,15 +146,7 @@ fn json(entries: &[(&str, String)]) -> Source {
 
 fn main() {
     let bench = std::env::args().any(|a| a == "--bench");
-    let megabytes: f64 = match std::env::var("COQUILLE_BENCH_MB") {
-        Ok(v) => v
-            .parse()
-            .ok()
-            .filter(|&mb: &f64| mb > 0.0)
-            .unwrap_or_else(|| panic!("COQUILLE_BENCH_MB={v}: a positive number of MB")),
-        Err(_) if bench => 4.0,
-        Err(_) => 0.1,
-    };
+    let megabytes = common::megabytes(bench, 4.0, 0.1);
     if !bench {
         println!(
             "small run without --bench: it checks that the formats work; its figures mean nothing"

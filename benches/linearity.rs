@@ -36,8 +36,6 @@ fn work(linter: &Linter, source: &Source) {
     let fixed = linter.fix(source, Applicability::Safe);
     assert!(fixed.converged, "fixes did not settle");
     for output in [Output::Human, Output::Json] {
-        let mut sink = Vec::new();
-        let mut printer = Printer::new(output, false);
         let report = FileReport {
             name: "t",
             text: &source.text,
@@ -45,9 +43,7 @@ fn work(linter: &Linter, source: &Source) {
             record: None,
             fuzzy: &[],
         };
-        printer.begin(&mut sink).expect("print");
-        printer.file(&report, &mut sink).expect("print");
-        printer.end(&mut sink).expect("print");
+        Printer::one_file(output, &report).expect("print");
     }
 }
 

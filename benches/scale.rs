@@ -804,15 +804,7 @@ fn main() {
             "unknown part `{part}`: throughput, process, grammalecte, profile or rules"
         );
     }
-    let megabytes: f64 = match std::env::var("COQUILLE_BENCH_MB") {
-        Ok(v) => v
-            .parse()
-            .ok()
-            .filter(|&mb: &f64| mb > 0.0)
-            .unwrap_or_else(|| panic!("COQUILLE_BENCH_MB={v}: a positive number of MB")),
-        Err(_) if bench => 100.0,
-        Err(_) => 0.5,
-    };
+    let megabytes = common::megabytes(bench, 100.0, 0.5);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let paragraphs = paragraphs();
     if !bench {

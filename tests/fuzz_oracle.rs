@@ -136,8 +136,6 @@ fn work_grows_linearly_on_pathological_inputs() {
                 let found = default.linter.check(&source);
                 let fixed = default.linter.fix(&source, default.threshold);
                 for output in [Output::Human, Output::Json] {
-                    let mut sink = Vec::new();
-                    let mut printer = Printer::new(output, false);
                     let report = FileReport {
                         name: "t",
                         text: &source.text,
@@ -145,10 +143,8 @@ fn work_grows_linearly_on_pathological_inputs() {
                         record: None,
                         fuzzy: &[],
                     };
-                    printer.begin(&mut sink).expect("print");
-                    printer.file(&report, &mut sink).expect("print");
-                    printer.end(&mut sink).expect("print");
-                    assert!(!sink.is_empty());
+                    let printed = Printer::one_file(output, &report).expect("print");
+                    assert!(!printed.is_empty());
                 }
                 assert!(fixed.converged);
             })

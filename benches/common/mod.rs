@@ -56,3 +56,21 @@ pub fn corpus(paragraphs: &[String], bytes: usize) -> Vec<Source> {
     }
     docs
 }
+
+/// The corpus size in MB: `COQUILLE_BENCH_MB` when set (a positive
+/// number), else `with_bench` under `cargo bench` (`--bench`) and
+/// `without` otherwise (`cargo test --benches`: a quick check that the
+/// bench works).
+// Not every bench or test that includes this module asks for a size.
+#[allow(dead_code)]
+pub fn megabytes(bench: bool, with_bench: f64, without: f64) -> f64 {
+    match std::env::var("COQUILLE_BENCH_MB") {
+        Ok(v) => v
+            .parse()
+            .ok()
+            .filter(|&mb: &f64| mb > 0.0)
+            .unwrap_or_else(|| panic!("COQUILLE_BENCH_MB={v}: a positive number of MB")),
+        Err(_) if bench => with_bench,
+        Err(_) => without,
+    }
+}

@@ -187,4 +187,14 @@ impl Printer {
         }
         Ok(())
     }
+    /// The whole report of one file in `format`, without colour: what
+    /// comes before, the file, what comes after.
+    pub fn one_file(format: Format, report: &FileReport) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut printer = Printer::new(format, false);
+        printer.begin(&mut out)?;
+        printer.file(report, &mut out)?;
+        printer.end(&mut out)?;
+        Ok(out)
+    }
 }

@@ -499,6 +499,17 @@ impl crate::settings::RuleIds for Registry {
     }
 }
 
+/// Asserts that a byte gate (a cheap test that lets a costly pattern be
+/// skipped) agrees with its pattern on each of `texts`: it lets through
+/// every text the pattern matches in, and spares the others.
+#[cfg(test)]
+fn assert_gate_agrees(pattern: &str, gate: fn(&str) -> bool, texts: &[&str]) {
+    let pattern = regex::Regex::new(pattern).expect("valid");
+    for text in texts {
+        assert_eq!(gate(text), pattern.is_match(text), "{text}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
