@@ -221,14 +221,16 @@ fn throughput(paragraphs: &[String], megabytes: f64, cores: usize, judge: bool) 
     );
     for (name, linter) in &sets {
         let mut check_speed = 0.0;
-        // `fix-para`: the loop that re-checks only changed paragraphs
-        // (`coquille::recheck`), not yet what `fix` runs.
-        for op in ["check", "fix", "fix-para"] {
+        // `fix` re-checks only the paragraphs a pass changed when it can
+        // (`coquille::recheck`); `fix-whole` checks the whole text after
+        // every pass, for comparison.
+        for op in ["check", "fix", "fix-whole"] {
             let work = |d: &Source| match op {
                 "check" => linter.check(d).len(),
                 "fix" => linter.fix(d, Applicability::Safe).fixes_applied,
                 _ => {
-                    coquille::recheck::fix_rechecking_paragraphs(linter, d, Applicability::Safe)
+                    linter
+                        .fix_checking_whole_text(d, Applicability::Safe)
                         .fixes_applied
                 }
             };
@@ -305,7 +307,7 @@ fn throughput(paragraphs: &[String], megabytes: f64, cores: usize, judge: bool) 
 }
 
 /// `profile` (not run by default): only `check` (or the operation
-/// `$COQUILLE_BENCH_OP` names: `check`, `fix`, `fix-para`) with the default rules (or
+/// `$COQUILLE_BENCH_OP` names: `check`, `fix`, `fix-whole`) with the default rules (or
 /// the rule set `$COQUILLE_BENCH_RULES` names: `typography`, `default`,
 /// `all rules`), on one core (or `$COQUILLE_BENCH_THREADS`), for
 /// `perf record`.
@@ -326,8 +328,9 @@ fn profile(paragraphs: &[String], megabytes: f64) {
     let op = std::env::var("COQUILLE_BENCH_OP").unwrap_or_else(|_| "check".into());
     let timing = run(&docs, threads, |d| match op.as_str() {
         "fix" => linter.fix(d, Applicability::Safe).fixes_applied,
-        "fix-para" => {
-            coquille::recheck::fix_rechecking_paragraphs(&linter, d, Applicability::Safe)
+        "fix-whole" => {
+            linter
+                .fix_checking_whole_text(d, Applicability::Safe)
                 .fixes_applied
         }
         _ => linter.check(d).len(),

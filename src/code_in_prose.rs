@@ -321,6 +321,16 @@ pub fn manual_names(text: &str) -> FxHashSet<String> {
     names
 }
 
+/// The programs `text` cites, in lowercase: the manual pages it refers to
+/// ([`manual_names`]) and the commands its synopsis lines start with
+/// ([`crate::prose::synopsis_commands`]); a bare word naming one of them is
+/// a program, not English.
+pub fn cited_programs(text: &str) -> FxHashSet<String> {
+    let mut names = manual_names(text);
+    names.extend(crate::prose::synopsis_commands(text).map(str::to_ascii_lowercase));
+    names
+}
+
 /// `--help`, `--time=MOT`, `-o`, `-rf`.
 fn is_option(bytes: &[u8]) -> bool {
     if let Some(rest) = bytes.strip_prefix(b"--") {

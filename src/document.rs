@@ -45,6 +45,30 @@ pub struct Document<'a> {
     readings: OnceLock<Vec<Option<TokenReading>>>,
     chunks: OnceLock<Vec<OnceLock<Chunks>>>,
     subjects: OnceLock<Vec<crate::clause::Subject>>,
+    lookups: Option<std::sync::Mutex<Vec<(Span, WholeLookup)>>>,
+}
+
+/// A question a rule asked of the whole document about one word, whose
+/// answer a paragraph read alone may not give: noted (when asked, see
+/// [`Document::noting_lookups`]) so that the fix loop that re-checks only
+/// changed paragraphs ([`crate::recheck`]) can compare the answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WholeLookup {
+    /// Is this word written with a capital inside a sentence somewhere
+    /// ([`Document::capitalized_words`])?
+    Name(String),
+    /// Is this word, in lowercase, a manual page the document cites or a
+    /// command its synopses show (see [`crate::code_in_prose::manual_names`])?
+    ManualName(String),
+    /// Is this word written in lowercase somewhere (the title-case rule
+    /// weighs the words of a title line by it)? With the answer the text
+    /// gave.
+    Lowercase {
+        /// The word, with a lowercase first letter.
+        word: String,
+        /// Whether the text writes it so.
+        written: bool,
+    },
 }
 
 impl<'a> Document<'a> {
@@ -68,7 +92,35 @@ impl<'a> Document<'a> {
             readings: OnceLock::new(),
             chunks: OnceLock::new(),
             subjects: OnceLock::new(),
+            lookups: None,
         }
+    }
+
+    /// [`Document::new`], noting the [`WholeLookup`]s the rules make, with
+    /// the source bytes of the word each is about ([`Document::take_lookups`]).
+    pub(crate) fn noting_lookups(source: &'a Source, settings: &'a Settings) -> Document<'a> {
+        let mut doc = Document::new(source, settings);
+        doc.lookups = Some(std::sync::Mutex::new(Vec::new()));
+        doc
+    }
+
+    /// Notes that a rule asked `lookup` about the word at prose bytes
+    /// `span`, when the document notes them (the key is built only then).
+    pub(crate) fn note_lookup(&self, span: Span, lookup: impl FnOnce() -> WholeLookup) {
+        if let Some(lookups) = &self.lookups {
+            let at = self.prose.to_source(span);
+            if let Ok(mut list) = lookups.lock() {
+                list.push((at, lookup()));
+            }
+        }
+    }
+
+    /// The lookups noted so far (see [`Document::noting_lookups`]).
+    pub(crate) fn take_lookups(&self) -> Vec<(Span, WholeLookup)> {
+        self.lookups
+            .as_ref()
+            .and_then(|l| l.lock().ok().map(|mut l| std::mem::take(&mut *l)))
+            .unwrap_or_default()
     }
 
     /// The quotation marks and their pairs (computed on first use, shared

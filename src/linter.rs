@@ -105,30 +105,46 @@ impl Linter {
     pub(crate) fn check_noting(
         &self,
         source: &Source,
-        noted: Option<&mut crate::recheck::Noted>,
+        mut noted: Option<&mut crate::recheck::Noted>,
     ) -> Vec<Diagnostic> {
-        let doc = Document::new(source, &self.settings);
-        if let Some(noted) = noted {
+        let noting = noted.is_some();
+        let doc = if noting {
+            Document::noting_lookups(source, &self.settings)
+        } else {
+            Document::new(source, &self.settings)
+        };
+        if let Some(noted) = noted.as_deref_mut() {
+            // Noted in source bytes, like the findings.
+            let view = doc.prose();
+            let to_source = |s: crate::span::Span| view.to_source(s);
             let tokens = doc.tokens();
-            noted
-                .names
-                .extend(doc.capitalized_words().iter().map(|&i| tokens[i].span()));
-            noted
-                .odd_apostrophes
-                .extend(crate::rules::odd_apostrophes(&doc));
-            noted.title_words.extend(crate::rules::title_lookups(&doc));
+            noted.names.extend(
+                doc.capitalized_words()
+                    .iter()
+                    .map(|&i| to_source(tokens[i].span())),
+            );
+            noted.odd_apostrophes.extend(
+                crate::rules::odd_apostrophes(&doc)
+                    .into_iter()
+                    .map(to_source),
+            );
             let q = doc.quotes();
             for pair in q.pairs.iter().filter(|p| p.level > 0 && !p.mismatched) {
                 let open = &q.marks[pair.open];
                 match open.family {
-                    crate::quotes::Family::Curly => noted.inner_curly.push(open.span),
-                    crate::quotes::Family::Guillemet => noted.inner_guillemets.push(open.span),
+                    crate::quotes::Family::Curly => noted.inner_curly.push(to_source(open.span)),
+                    crate::quotes::Family::Guillemet => {
+                        noted.inner_guillemets.push(to_source(open.span))
+                    }
                     _ => {}
                 }
             }
         }
         let mut out = Vec::new();
         self.dispatch.run(&doc, &mut out);
+        if let Some(noted) = noted {
+            noted.lookups = doc.take_lookups();
+        }
         // Code in prose is not French: only text hygiene (invisible or
         // broken characters) is reported inside it.
         out.retain(|d| d.category == crate::diagnostic::Category::Unicode || !doc.in_code(d.span));
@@ -150,11 +166,18 @@ impl Linter {
     /// Fixes `source` with every fix at or above `threshold`, re-checking
     /// after each pass until nothing changes (at most [`MAX_FIX_PASSES`],
     /// and never twice through the same text). A fix is applied only if it
-    /// keeps the structure of the file (see [`crate::fix`]).
+    /// keeps the structure of the file (see [`crate::fix`]). In plain text,
+    /// a pass re-checks only the paragraphs it changed when that gives what
+    /// checking the whole text gives ([`crate::recheck`]); the outcome is
+    /// always that of [`Linter::fix_checking_whole_text`].
     pub fn fix(&self, source: &Source, threshold: Applicability) -> FixOutcome {
-        // `crate::recheck::fix_rechecking_paragraphs` gives the same outcome
-        // re-checking only changed paragraphs, but on the bench corpus it
-        // can rarely skip the whole check yet and costs more: not used yet.
+        crate::recheck::fix_rechecking_paragraphs(self, source, threshold)
+    }
+
+    /// [`Linter::fix`] checking the whole text again after every pass: the
+    /// reference the paragraph re-check is tested against, and the loop
+    /// every format but plain text runs.
+    pub fn fix_checking_whole_text(&self, source: &Source, threshold: Applicability) -> FixOutcome {
         crate::fix::fix_until_stable(source, threshold, |s| self.check(s))
     }
 }

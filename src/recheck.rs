@@ -1,5 +1,5 @@
-//! Fixing that re-checks only the paragraphs the fixes changed (not yet
-//! what [`Linter::fix`] runs: see docs/performance.md).
+//! Fixing that re-checks only the paragraphs the fixes changed: what
+//! [`Linter::fix`] runs (see docs/performance.md).
 //!
 //! After a pass of fixes, the whole-text loop ([`crate::fix::fix_until_stable`])
 //! checks the whole new text again. Here, in plain text, the text is cut
@@ -18,30 +18,39 @@
 //! - the style of quotations inside quotations (“ ” or « », the one used
 //!   most): the same before and after the pass, and in each block checked
 //!   alone that holds one in « »;
-//! - the words written in lowercase, which title lines are weighed
-//!   against: a word of a title line checked alone is written nowhere else
-//!   in the lowercase form looked for, and a word of an unchanged title
-//!   line is written in no changed block;
-//! - the words written with a capital inside a sentence (names, for the
-//!   English analysis): the set is the same before and after the pass, and
-//!   no block checked alone holds a word (in any case) that is such a name
-//!   only elsewhere;
+//! - the answers to what a check asks of the whole document about one
+//!   word ([`WholeLookup`]: is it written with a capital inside a sentence
+//!   somewhere, a name for the English analysis; is it a program the text
+//!   cites; is it written in lowercase somewhere, which Title Case lines
+//!   are weighed against): every check notes its questions with their
+//!   place, and each block checked alone, and each unchanged block, must
+//!   get the answer the whole new text gives;
+//! - the layout of converted documents (justified lines, broken words,
+//!   lines of code, manual-page names): each block laid out alone as in
+//!   the whole text, and each unchanged block as before the pass;
 //! - quotations that run over several paragraphs: a block that starts with
-//!   `«`, `»` or a dash is one with the block before;
-//! - suppression comments (`coquille-…`): the whole text is checked.
+//!   `«`, `»` or a dash is one with the block before, and a block whose
+//!   prose starts so after lines of code is checked with the whole text;
+//! - suppression comments (`coquille-…`) and carriage returns: the whole
+//!   text is checked.
 //!
 //! Other formats (Markdown, catalogues, translation files, JSON) are fixed
 //! with the whole-text loop.
 
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::document::WholeLookup;
 use crate::fix::fix_until_stable_with;
 use crate::linter::{FixOutcome, Linter};
+use crate::prose::LayoutKind;
 use crate::settings::ApostropheStyle;
 use crate::source::{Source, SourceKind};
 use crate::span::Span;
-use crate::wordlist::lower_first;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// What a check asked of the whole text, with the source bytes of the
+/// word each lookup is about.
+type Lookups = Vec<(Span, WholeLookup)>;
 
 /// How a pass of `fix` found the findings of its new text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,22 +59,25 @@ pub enum Recheck {
     Paragraphs,
     /// The whole text: not plain text.
     Format,
-    /// The whole text: it holds a suppression comment, a carriage return,
-    /// or layout the plain-text view reads otherwise (justified lines,
-    /// broken words, lines of code).
+    /// The whole text: it holds a suppression comment or a carriage
+    /// return, or a block is laid out otherwise alone or after the pass
+    /// (justified lines, broken words, lines of code).
     Layout,
     /// The whole text: an apostrophe other than `’`, or a fix inserting `'`.
     Apostrophes,
     /// The whole text: English double quotes, or a second-level style.
     Quotes,
-    /// The whole text: a line may be a title line in capitals.
+    /// The whole text: a word of a Title Case line is written in
+    /// lowercase in the whole text and not where it was asked, or the
+    /// other way round.
     TitleLines,
     /// The whole text: the blocks or the blank lines between them changed.
     Blocks,
     /// The whole text: a finding reaches out of its block next to a change.
     Reach,
-    /// The whole text: the names written with a capital changed, or a
-    /// block checked alone holds one written elsewhere.
+    /// The whole text: a word asked about is a name or a cited program
+    /// in the whole new text and not where it was asked, or the other way
+    /// round.
     Names,
 }
 
@@ -113,9 +125,9 @@ pub struct Noted {
     pub inner_curly: Vec<Span>,
     /// The opening marks of quotations inside quotations, in « ».
     pub inner_guillemets: Vec<Span>,
-    /// The words of title lines weighed against the lowercase words of the
-    /// document (see [`crate::rules::title_lookups`]).
-    pub title_words: Vec<Span>,
+    /// What the rules asked of the document as a whole about single words
+    /// (names, cited programs), with the source bytes of each word.
+    pub lookups: Lookups,
 }
 
 impl Noted {
@@ -126,18 +138,16 @@ impl Noted {
     }
 }
 
-/// The outcome of [`Linter::fix`], re-checking only the changed blocks of
-/// a plain text when that gives what a whole check gives. Not yet what
-/// `fix` runs: on the bench corpus few passes can skip the whole check,
-/// and noting what the document decides costs more than they save (see
-/// docs/performance.md).
-pub fn fix_rechecking_paragraphs(
+/// The outcome of [`Linter::fix_checking_whole_text`], re-checking only
+/// the changed blocks of a plain text when that gives what a whole check
+/// gives: what [`Linter::fix`] runs.
+pub(crate) fn fix_rechecking_paragraphs(
     linter: &Linter,
     source: &Source,
     threshold: Applicability,
 ) -> FixOutcome {
     if source.kind != SourceKind::PlainText || source.counterpart.is_some() {
-        let outcome = linter.fix(source, threshold);
+        let outcome = linter.fix_checking_whole_text(source, threshold);
         for _ in 0..outcome.passes {
             count(Recheck::Format);
         }
@@ -145,7 +155,12 @@ pub fn fix_rechecking_paragraphs(
     }
     let mut noted = Noted::default();
     let first = linter.check_noting(source, Some(&mut noted));
-    let mut rechecker = Rechecker { linter, noted };
+    let mut rechecker = Rechecker {
+        linter,
+        noted,
+        layout: None,
+        programs: None,
+    };
     fix_until_stable_with(source, threshold, first, |old, _, found, new| {
         rechecker.recheck(old, found, new)
     })
@@ -155,6 +170,10 @@ pub fn fix_rechecking_paragraphs(
 struct Rechecker<'l> {
     linter: &'l Linter,
     noted: Noted,
+    /// The layout marks of the current text, once computed.
+    layout: Option<Vec<(LayoutKind, Span)>>,
+    /// The programs the current text cites, once computed.
+    programs: Option<FxHashSet<String>>,
 }
 
 impl Rechecker<'_> {
@@ -183,6 +202,8 @@ impl Rechecker<'_> {
         new: &Source,
     ) -> Result<Vec<Diagnostic>, Recheck> {
         let text = new.text.as_str();
+        let old_layout = self.layout.take();
+        let old_programs = self.programs.take();
         // What was noted of `old` is in its own coordinates only when its
         // view is the text itself.
         local_context(old)?;
@@ -211,6 +232,16 @@ impl Rechecker<'_> {
             before: &before,
             after: &after,
         };
+        let was_laid_out = old_layout.unwrap_or_else(|| crate::prose::layout_marks(old));
+        let laid_out = crate::prose::layout_marks(text);
+        let layout = same_layout(&was_laid_out, &before, text, &laid_out, &after, &changed);
+        self.layout = Some(laid_out);
+        layout?;
+        // The programs the text cites (a word naming one is no English).
+        let programs = std::cell::OnceCell::new();
+        let cited = || crate::code_in_prose::cited_programs(text);
+        let old_programs =
+            old_programs.map_or_else(std::cell::OnceCell::new, std::cell::OnceCell::from);
 
         // The findings of unchanged blocks, moved.
         let mut kept = Vec::with_capacity(found.len());
@@ -233,44 +264,11 @@ impl Rechecker<'_> {
         let mut odd = moves.keep(&self.noted.odd_apostrophes, &changed);
         let mut curly = moves.keep(&self.noted.inner_curly, &changed);
         let mut guillemets = moves.keep(&self.noted.inner_guillemets, &changed);
-        let mut title_words = moves.keep(&self.noted.title_words, &changed);
-        let kept_titles: FxHashSet<String> = title_words
-            .iter()
-            .map(|s| lower_first(&text[s.range()]))
-            .collect();
-        let mut block_titles: Vec<(usize, Vec<Span>)> = Vec::new();
         let mut block_styles = Vec::new();
 
-        // Checking the changed blocks is wasted when a word of their title
-        // lines is written elsewhere (then the whole text is checked): the
-        // old text tells it before they are checked.
-        let old_titles: Vec<(usize, Vec<Span>)> = (0..before.len())
-            .filter(|&i| changed[i])
-            .map(|i| {
-                let inside = |s: &&Span| before[i].start <= s.start && s.end <= before[i].end;
-                (
-                    i,
-                    self.noted
-                        .title_words
-                        .iter()
-                        .filter(inside)
-                        .copied()
-                        .collect(),
-                )
-            })
-            .collect();
-        titles_stay(
-            old,
-            &before,
-            old,
-            &before,
-            &changed,
-            &FxHashSet::default(),
-            &old_titles,
-        )?;
-
         let mut fresh = Vec::new();
-        let mut block_names: Vec<(Span, FxHashSet<&str>)> = Vec::new();
+        // Each block checked alone: its span, its names, its lookups.
+        let mut block_names: Vec<(Span, FxHashSet<&str>, Lookups)> = Vec::new();
         for (i, &block) in after.iter().enumerate() {
             if !changed[i] {
                 continue;
@@ -285,17 +283,16 @@ impl Rechecker<'_> {
             block_styles.push((own.inner_style_is_curly(), !own.inner_guillemets.is_empty()));
             fresh.extend(findings.into_iter().map(|d| moved(d, block.start as isize)));
             let at = |s: Span| Span::new(s.start + block.start, s.end + block.start);
-            let own_names: Vec<Span> = own.names.into_iter().map(at).collect();
-            block_names.push((block, own_names.iter().map(|s| &text[s.range()]).collect()));
-            names.extend(own_names);
             odd.extend(own.odd_apostrophes.into_iter().map(at));
             curly.extend(own.inner_curly.into_iter().map(at));
-            let own_titles: Vec<Span> = own.title_words.into_iter().map(at).collect();
-            if !own_titles.is_empty() {
-                block_titles.push((i, own_titles.clone()));
-            }
-            title_words.extend(own_titles);
             guillemets.extend(own.inner_guillemets.into_iter().map(at));
+            let own_names: Vec<Span> = own.names.into_iter().map(at).collect();
+            block_names.push((
+                block,
+                own_names.iter().map(|s| &text[s.range()]).collect(),
+                own.lookups,
+            ));
+            names.extend(own_names);
         }
         names.sort_unstable_by_key(|s| s.start);
         odd.sort_unstable_by_key(|s| s.start);
@@ -303,23 +300,13 @@ impl Rechecker<'_> {
             return Err(Recheck::Apostrophes);
         }
         curly.sort_unstable_by_key(|s| s.start);
-        title_words.sort_unstable_by_key(|s| s.start);
-        titles_stay(
-            old,
-            &before,
-            text,
-            &after,
-            &changed,
-            &kept_titles,
-            &block_titles,
-        )?;
         guillemets.sort_unstable_by_key(|s| s.start);
-        let noted = Noted {
+        let mut noted = Noted {
             names,
             odd_apostrophes: odd,
             inner_curly: curly,
             inner_guillemets: guillemets,
-            title_words,
+            lookups: Vec::new(),
         };
         // The style of quotations inside quotations: the same for the
         // document before and after, and for each block checked alone that
@@ -336,35 +323,87 @@ impl Rechecker<'_> {
         // The names the document knows must be the same, and none of them
         // may be read in a block checked alone that does not know it.
         let was: FxHashSet<&str> = self.noted.names.iter().map(|s| &old[s.range()]).collect();
+        // The words the new text writes in lowercase, read from the whole
+        // text only when a title line asks (about a quarter of a check).
+        let lowercase = std::cell::OnceCell::new();
+        let written_in_lowercase = |word: &str| {
+            lowercase
+                .get_or_init(|| {
+                    let doc = crate::Document::new(new, self.linter.settings());
+                    crate::rules::lowercase_words(&doc)
+                        .into_iter()
+                        .map(str::to_owned)
+                        .collect::<FxHashSet<String>>()
+                })
+                .contains(word)
+        };
         let now: FxHashSet<&str> = noted.names.iter().map(|s| &text[s.range()]).collect();
-        if was != now {
-            return Err(Recheck::Names);
-        }
-        if !block_names.is_empty() && !now.is_empty() {
-            let patterns: Vec<&str> = now.iter().copied().collect();
-            let automaton = aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(&patterns)
-                .map_err(|_| Recheck::Names)?;
-            for (block, own) in &block_names {
-                let here = &text[block.range()];
-                let unknown = automaton.find_overlapping_iter(here).any(|m| {
-                    let name = patterns[m.pattern().as_usize()];
-                    let word = &here[m.range()];
-                    !own.contains(name) && is_whole_word(here, m.start(), m.end()) && {
-                        let mut a = word.chars();
-                        let mut b = name.chars();
-                        a.next().map(|c| c.to_ascii_uppercase()) == b.next()
-                            && a.as_str() == b.as_str()
+        // The unchanged blocks must get the answers they got before the
+        // pass to what they asked of the whole text.
+        let kept_lookups = moves.keep_lookups(&self.noted.lookups, &changed);
+        for (_, lookup) in &kept_lookups {
+            let same = match lookup {
+                WholeLookup::Name(word) => {
+                    was.contains(word.as_str()) == now.contains(word.as_str())
+                }
+                WholeLookup::ManualName(word) => {
+                    old_programs
+                        .get_or_init(|| crate::code_in_prose::cited_programs(old))
+                        .contains(word)
+                        == programs.get_or_init(cited).contains(word)
+                }
+                WholeLookup::Lowercase { word, written } => {
+                    if written_in_lowercase(word) != *written {
+                        return Err(Recheck::TitleLines);
                     }
-                });
-                if unknown {
+                    true
+                }
+            };
+            if !same {
+                return Err(Recheck::Names);
+            }
+        }
+        let mut lookups = kept_lookups;
+        // Each block checked alone must have had the answers the whole
+        // text gives to what it asked of it.
+        for (block, own, own_lookups) in &block_names {
+            let alone = std::cell::OnceCell::new();
+            for (_, lookup) in own_lookups {
+                let same = match lookup {
+                    WholeLookup::Name(word) => {
+                        own.contains(word.as_str()) == now.contains(word.as_str())
+                    }
+                    WholeLookup::ManualName(word) => {
+                        alone
+                            .get_or_init(|| {
+                                crate::code_in_prose::cited_programs(&text[block.range()])
+                            })
+                            .contains(word)
+                            == programs.get_or_init(cited).contains(word)
+                    }
+                    WholeLookup::Lowercase { word, written } => {
+                        if written_in_lowercase(word) != *written {
+                            return Err(Recheck::TitleLines);
+                        }
+                        true
+                    }
+                };
+                if !same {
                     return Err(Recheck::Names);
                 }
             }
+            lookups.extend(own_lookups.iter().map(|(at, l)| {
+                (
+                    Span::new(at.start + block.start, at.end + block.start),
+                    l.clone(),
+                )
+            }));
         }
+        lookups.sort_unstable_by_key(|(s, _)| s.start);
+        noted.lookups = lookups;
 
         self.noted = noted;
+        self.programs = programs.into_inner();
         kept.extend(fresh);
         kept.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
@@ -377,81 +416,78 @@ impl Rechecker<'_> {
 /// of the document (see the module's list), or what does.
 fn local_context(text: &str) -> Result<(), Recheck> {
     let bytes = text.as_bytes();
-    if memchr::memchr(b'\r', bytes).is_some()
-        || memchr::memmem::find(bytes, b"coquille-").is_some()
-        || crate::prose::plain_has_layout(text)
+    if memchr::memchr(b'\r', bytes).is_some() || memchr::memmem::find(bytes, b"coquille-").is_some()
     {
         return Err(Recheck::Layout);
     }
     Ok(())
 }
 
-/// Whether the words of title lines are weighed alike: a word of a block
-/// checked alone (`block_titles`: the index of the block, its title words)
-/// is written nowhere else in `text`, in the lowercase form the title-case
-/// rule looks for; a word of an unchanged title line (`kept`, in that form)
-/// is written in no changed block, before or after the pass. Then the
-/// lowercase words each title line is weighed against are the same as in
-/// a whole check.
-fn titles_stay(
-    old: &str,
+/// Whether the layout of the plain text (justified gaps, broken words,
+/// lines of code: [`crate::prose::layout_marks`]) is read alike: each
+/// unchanged block laid out as before the pass, each changed block laid out
+/// alone as in the whole new text, and no mark across two blocks.
+fn same_layout(
+    old: &[(LayoutKind, Span)],
     before: &[Span],
     text: &str,
+    new: &[(LayoutKind, Span)],
     after: &[Span],
     changed: &[bool],
-    kept: &FxHashSet<String>,
-    block_titles: &[(usize, Vec<Span>)],
 ) -> Result<(), Recheck> {
-    let whole_words =
-        |patterns: &[String], haystack: &str| -> Result<Vec<(usize, usize)>, Recheck> {
-            if patterns.is_empty() {
-                return Ok(Vec::new());
+    /// The `marks` of a text in each of its `blocks`, relative to its start.
+    fn by_block(
+        marks: &[(LayoutKind, Span)],
+        blocks: &[Span],
+    ) -> Option<Vec<Vec<(LayoutKind, Span)>>> {
+        let mut out = vec![Vec::new(); blocks.len()];
+        for &(kind, span) in marks {
+            let k = blocks.partition_point(|b| b.start <= span.start);
+            let block = blocks.get(k.checked_sub(1)?)?;
+            if span.end > block.end {
+                return None;
             }
-            let automaton =
-                aho_corasick::AhoCorasick::new(patterns).map_err(|_| Recheck::TitleLines)?;
-            Ok(automaton
-                .find_overlapping_iter(haystack)
-                .filter(|m| is_whole_word(haystack, m.start(), m.end()))
-                .map(|m| (m.pattern().as_usize(), m.start()))
-                .collect())
+            out[k - 1].push((
+                kind,
+                Span::new(span.start - block.start, span.end - block.start),
+            ));
+        }
+        Some(out)
+    }
+    let (Some(was), Some(now)) = (by_block(old, before), by_block(new, after)) else {
+        return Err(Recheck::Layout);
+    };
+    for (i, block) in after.iter().enumerate() {
+        // A quotation open at the end of a block goes on in the next when
+        // its prose starts with `«`, `»` or a dash: [`blocks`] joins such
+        // blocks, but not when lines of code come first.
+        if i > 0 && continues_after_code(&text[block.range()], &now[i]) {
+            return Err(Recheck::Quotes);
+        }
+        let same = if changed[i] {
+            crate::prose::layout_marks(&text[block.range()]) == now[i]
+        } else {
+            was[i] == now[i]
         };
-    // Words of blocks checked alone: written in their own block only.
-    let mut owners: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    for (block, words) in block_titles {
-        for s in words {
-            owners
-                .entry(lower_first(&text[s.range()]))
-                .or_default()
-                .push(*block);
-        }
-    }
-    let patterns: Vec<String> = owners.keys().cloned().collect();
-    for (p, at) in whole_words(&patterns, text)? {
-        let k = after.partition_point(|b| b.start <= at);
-        let here = (k > 0 && at < after[k - 1].end).then(|| k - 1);
-        if owners[&patterns[p]].iter().any(|&b| Some(b) != here) {
-            return Err(Recheck::TitleLines);
-        }
-    }
-    // Words of unchanged title lines: in no changed block.
-    let patterns: Vec<String> = kept.iter().cloned().collect();
-    for (i, _) in changed.iter().enumerate().filter(|(_, c)| **c) {
-        if !whole_words(&patterns, &old[before[i].range()])?.is_empty()
-            || !whole_words(&patterns, &text[after[i].range()])?.is_empty()
-        {
-            return Err(Recheck::TitleLines);
+        if !same {
+            return Err(Recheck::Layout);
         }
     }
     Ok(())
 }
 
-/// Whether `text[start..end]` is not inside a longer run of letters.
-fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    !text[..start]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphabetic)
-        && !text[end..].chars().next().is_some_and(char::is_alphabetic)
+/// Whether `block` starts with lines of code (`marks`, relative to it) and
+/// its first line of prose with `«`, `»` or a dash.
+fn continues_after_code(block: &str, marks: &[(LayoutKind, Span)]) -> bool {
+    let mut at = 0;
+    for &(kind, span) in marks {
+        let gap = &block[at..span.start];
+        if kind != LayoutKind::Code || !gap.trim().is_empty() {
+            break;
+        }
+        at = span.end;
+    }
+    at > 0 && block[at..].trim_start().starts_with(['«', '»', '—', '–'])
 }
 
 /// The blocks of `text`: runs of non-blank lines, each with the line end of
@@ -554,6 +590,24 @@ impl Moves<'_> {
         out
     }
 
+    /// The lookups of unchanged blocks, moved.
+    fn keep_lookups(
+        &self,
+        lookups: &[(Span, WholeLookup)],
+        changed: &[bool],
+    ) -> Vec<(Span, WholeLookup)> {
+        let spans: Vec<Span> = lookups.iter().map(|(s, _)| *s).collect();
+        let kept = lookups.iter().filter(|(s, _)| {
+            let k = self.before.partition_point(|b| b.start <= s.start);
+            !(k > 0 && changed[k - 1])
+        });
+        self.keep(&spans, changed)
+            .into_iter()
+            .zip(kept)
+            .map(|(s, (_, l))| (s, l.clone()))
+            .collect()
+    }
+
     /// `d`, which reaches from `lo` over no changed block, moved.
     fn shift(&self, d: &Diagnostic, lo: usize) -> Diagnostic {
         moved(d.clone(), self.delta(lo))
@@ -601,6 +655,71 @@ mod tests {
             texts("Il dit :\n\n« Viens.\n\n» Vite.\n\n— Non.\n\nFin."),
             vec!["Il dit :\n\n« Viens.\n\n» Vite.\n\n— Non.\n", "Fin."]
         );
+    }
+
+    /// The findings of `new` by the blocks the pass from `old` changed,
+    /// with the default rules, after a whole check of `old`; and those of
+    /// a whole check of `new`.
+    fn recheck(old: &str, new: &str) -> (Result<Vec<Diagnostic>, Recheck>, Vec<Diagnostic>) {
+        let linter = Linter::new(crate::Settings::default()).expect("linter");
+        let before = Source::new("t", old, SourceKind::PlainText);
+        let mut noted = Noted::default();
+        let found = linter.check_noting(&before, Some(&mut noted));
+        let mut rechecker = Rechecker {
+            linter: &linter,
+            noted,
+            layout: None,
+            programs: None,
+        };
+        let after = Source::new("t", new, SourceKind::PlainText);
+        (
+            rechecker.by_blocks(old, &found, &after),
+            linter.check(&after),
+        )
+    }
+
+    #[test]
+    fn lines_of_code_leave_the_other_blocks_to_their_findings() {
+        let old = "Fermez le fichier :\n\n    close(fd);\n\nLe fichier est ferme , voila.\n";
+        assert!(crate::prose::plain_has_layout(old));
+        let new = old.replace("ferme , voila", "fermé, voilà");
+        let (fast, whole) = recheck(old, &new);
+        assert_eq!(fast, Ok(whole));
+    }
+
+    #[test]
+    fn a_block_laid_out_otherwise_alone_is_checked_with_the_whole_text() {
+        // After the `NOM` heading, the line of names is read as such; the
+        // block alone has no heading before it.
+        let old = "NOM\n\nls - lister le contenu des dossiers\n";
+        let new = old.replace("dossiers", "répertoires");
+        assert_eq!(recheck(old, &new).0, Err(Recheck::Layout));
+    }
+
+    #[test]
+    fn a_block_that_asks_about_a_name_written_elsewhere_is_checked_with_the_whole_text() {
+        // `nightly` is the name of a version only in a text that writes
+        // `Nightly` inside a sentence.
+        let old = "Installez la version Nightly du navigateur.\n\nLa nightly est prête , enfin.\n";
+        let new = old.replace("prête , enfin", "prête, enfin");
+        assert_eq!(recheck(old, &new).0, Err(Recheck::Names));
+        // Written in the changed block itself, it is answered alike.
+        let old = "Le texte est court.\n\nLa version Nightly, puis la nightly est prête , enfin.\n";
+        let new = old.replace("prête , enfin", "prête, enfin");
+        let (fast, whole) = recheck(old, &new);
+        assert_eq!(fast, Ok(whole));
+    }
+
+    #[test]
+    fn a_quotation_that_goes_on_after_lines_of_code_is_not_cut() {
+        let block = "close(fd);\n« Et la suite. »\n";
+        let marks = crate::prose::layout_marks(block);
+        assert!(continues_after_code(block, &marks), "{marks:?}");
+        let prose = "Le texte.\n« Et la suite. »\n";
+        assert!(!continues_after_code(
+            prose,
+            &crate::prose::layout_marks(prose)
+        ));
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! Fixing that re-checks only the paragraphs the fixes changed
-//! (`coquille::recheck`) must give exactly what `fix`, the whole-text loop,
-//! gives (final text, fixes, passes,
+//! `fix`, which re-checks only the paragraphs the fixes changed
+//! (`coquille::recheck`), must give exactly what the whole-text loop
+//! (`Linter::fix_checking_whole_text`) gives (final text, fixes, passes,
 //! convergence, cycle and the remaining findings with their spans,
 //! messages, severities and fixes), on the bench corpus, the project's
 //! texts read as every format, and the fuzz oracle's generated inputs.
@@ -9,7 +9,7 @@
 mod common;
 mod oracle;
 
-use coquille::recheck::{Recheck, counts, fix_rechecking_paragraphs};
+use coquille::recheck::{Recheck, counts};
 use coquille::{Source, SourceKind};
 use oracle::generate::{Format, Rng, document};
 use std::path::Path;
@@ -17,8 +17,10 @@ use std::path::Path;
 /// Asserts that both loops agree on `source` with every configuration.
 fn agree(configs: &[oracle::Config], source: &Source) {
     for config in configs {
-        let fast = fix_rechecking_paragraphs(&config.linter, source, config.threshold);
-        let whole = config.linter.fix(source, config.threshold);
+        let fast = config.linter.fix(source, config.threshold);
+        let whole = config
+            .linter
+            .fix_checking_whole_text(source, config.threshold);
         let what = format!("{} ({:?}, {})", source.name, source.kind, config.name);
         assert_eq!(fast.text, whole.text, "text of {what}");
         assert_eq!(fast.fixes_applied, whole.fixes_applied, "fixes of {what}");
@@ -102,5 +104,53 @@ fn generated_inputs_are_fixed_as_by_whole_checks() {
                 &Source::new("joined", joined, SourceKind::PlainText),
             );
         }
+    }
+}
+
+/// The files of the folder `COQUILLE_RECHECK_DIR` (texts of your own, such
+/// as manual pages converted to text) read as plain text, for a wider
+/// check than the project's texts: `COQUILLE_RECHECK_DIR=DIR cargo test
+/// --release --test fix_recheck -- --ignored`.
+#[test]
+#[ignore = "needs COQUILLE_RECHECK_DIR"]
+fn the_texts_of_a_folder_are_fixed_as_by_whole_checks() {
+    let dir = std::env::var_os("COQUILLE_RECHECK_DIR").expect("COQUILLE_RECHECK_DIR");
+    let configs = oracle::configs();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    let before = counts();
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        let name = file.display().to_string();
+        agree(&configs, &Source::new(name, text, SourceKind::PlainText));
+    }
+    eprintln!("passes re-checked: {:?}", counts());
+    assert!(counts()[0].1 > before[0].1);
+}
+
+/// Texts written for what a block read alone may read otherwise: a manual
+/// page converted to text (running head, `NOM` heading, synopsis, lines of
+/// code, programs cited as `tar(1)`), names written with a capital in one
+/// paragraph and asked about in another, Title Case headings whose words
+/// recur, and a quotation that goes on after a line of code.
+#[test]
+fn texts_written_for_the_shortcut_are_fixed_as_by_whole_checks() {
+    let manual = "LS(1)                Commandes                LS(1)\n\nNOM\n       ls - lister le contenu des repertoires\n\nSYNOPSIS\n       ls [OPTION]... [FICHIER]...\n\nDESCRIPTION\n       Afficher les informations sur les fichiers , par defaut le repertoire courant. Voir aussi tar(1).\n\n       La commande suivante liste tout :\n\n           ls -la /tmp\n\n       L'option \"--all\" affiche aussi les fichiers caches . Le programme tar n'est pas lance , et le deploy est fait.\n";
+    let names = "Installez la version Nightly du navigateur .\n\nLa nightly est prête , enfin : le build du soir est fait.\n\nNightly est la version du soir . Le build est stable.\n";
+    let titles = "Le Port De Halifax Reste Fermé\n\nLe port de Halifax est fermé depuis lundi , dit la capitainerie.\n\nLa Tempête Arrive Au Port\n\nLa tempête arrive ; le port ferme.\n";
+    let quotation = "Il écrit :\n\n    close(fd);\n« Et le fichier est ferme , dit-il.\n\n» Puis il part .\n\nFin du texte .\n";
+    let configs = oracle::configs();
+    for (name, text) in [
+        ("manual", manual),
+        ("names", names),
+        ("titles", titles),
+        ("quotation", quotation),
+    ] {
+        agree(&configs, &Source::new(name, text, SourceKind::PlainText));
     }
 }

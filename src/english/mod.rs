@@ -389,7 +389,12 @@ impl<'d> Scanner<'d, '_> {
         let chained = self
             .word_after(i)
             .is_some_and(|n| self.doc.tokens()[n].first.is_uppercase());
-        chained || self.names().contains(word)
+        chained || {
+            self.doc.note_lookup(self.doc.tokens()[i].span(), || {
+                crate::document::WholeLookup::Name(word.to_owned())
+            });
+            self.names().contains(word)
+        }
     }
 
     /// The words written with a capital inside a sentence, built on first
@@ -489,13 +494,11 @@ impl<'d> Scanner<'d, '_> {
     /// synopsis lines starts with: a program, not English.
     fn manual_name(&self, i: usize) -> bool {
         let doc = self.doc;
+        doc.note_lookup(doc.tokens()[i].span(), || {
+            crate::document::WholeLookup::ManualName(self.text(i).to_ascii_lowercase())
+        });
         self.manual_names
-            .get_or_init(|| {
-                let text = &doc.source.text;
-                let mut names = crate::code_in_prose::manual_names(text);
-                names.extend(crate::prose::synopsis_commands(text).map(str::to_ascii_lowercase));
-                names
-            })
+            .get_or_init(|| crate::code_in_prose::cited_programs(&doc.source.text))
             .contains(&self.text(i).to_ascii_lowercase())
     }
 
@@ -521,6 +524,9 @@ impl<'d> Scanner<'d, '_> {
             return false;
         };
         let capitalised = format!("{}{}", first.to_ascii_uppercase(), chars.as_str());
+        self.doc.note_lookup(self.doc.tokens()[i].span(), || {
+            crate::document::WholeLookup::Name(capitalised.clone())
+        });
         self.names().contains(capitalised.as_str())
     }
 

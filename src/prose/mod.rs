@@ -34,12 +34,24 @@ use std::borrow::Cow;
 
 pub use pairs::{Pair, Side, weigh_untranslated};
 pub use plain::split_paragraphs;
+pub use plain_layout::LayoutKind;
 
 /// Whether plain `text` holds layout its view reads otherwise than the
 /// text itself (justified lines, words broken at a line end, lines of
 /// code: see `plain_layout`), so that prose and source offsets differ.
 pub fn plain_has_layout(text: &str) -> bool {
     !plain_layout::marks(text).is_empty()
+}
+
+/// The layout marks of a plain text (justified gaps, broken words, lines
+/// of code, manual-page names), each as its kind and its source bytes: the
+/// fix loop compares a paragraph's layout read alone with its layout in
+/// the whole text ([`crate::recheck`]).
+pub fn layout_marks(text: &str) -> Vec<(LayoutKind, Span)> {
+    plain_layout::marks(text)
+        .into_iter()
+        .map(|m| (m.kind(), m.span()))
+        .collect()
 }
 
 /// The commands that the synopsis lines of `text` start with (`unset` in

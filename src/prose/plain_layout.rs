@@ -27,7 +27,30 @@ pub(super) enum Mark {
     Names(Span),
 }
 
+/// The kind of a [`Mark`], without its span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayoutKind {
+    /// [`Mark::Justification`].
+    Justification,
+    /// [`Mark::Break`].
+    Break,
+    /// [`Mark::Code`].
+    Code,
+    /// [`Mark::Names`].
+    Names,
+}
+
 impl Mark {
+    /// What kind of mark it is.
+    pub(super) fn kind(self) -> LayoutKind {
+        match self {
+            Mark::Justification(_) => LayoutKind::Justification,
+            Mark::Break(_) => LayoutKind::Break,
+            Mark::Code(_) => LayoutKind::Code,
+            Mark::Names(_) => LayoutKind::Names,
+        }
+    }
+
     /// The source bytes the mark covers.
     pub(super) fn span(self) -> Span {
         match self {

@@ -3,7 +3,7 @@
 
 use super::{CodeRuleDef, RuleMeta, always, when};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::document::Document;
+use crate::document::{Document, WholeLookup};
 use crate::lexicon::{self, Pos};
 use crate::marked_names::ends_marked_name;
 use crate::memo;
@@ -585,16 +585,17 @@ pub(super) fn is_title_line(text: &str) -> bool {
     if line.starts_with('#') {
         return true;
     }
-    !line.contains('\n')
+    // The cheapest tests first: most paragraphs end with a full stop.
+    !line.ends_with(['.', '!', '?', '…', ':', ';', ','])
+        && (line.len() <= 120 || line.chars().count() <= 120)
+        && !line.contains('\n')
         && !line.contains('|')
-        && line.chars().count() <= 120
-        && !line.ends_with(['.', '!', '?', '…', ':', ';', ','])
 }
 
 /// The words of `doc` written with a lowercase first letter, and the parts
 /// of such compounds (`vingt-quatre` gives `quatre`): one pass over the
 /// tokens, so that a document of many title lines stays linear.
-fn lowercase_words<'d>(doc: &'d Document) -> FxHashSet<&'d str> {
+pub(crate) fn lowercase_words<'d>(doc: &'d Document) -> FxHashSet<&'d str> {
     let mut words = FxHashSet::default();
     for (i, t) in doc.tokens().iter().enumerate() {
         if t.kind != TokenKind::Word {
@@ -614,25 +615,28 @@ fn lowercase_words<'d>(doc: &'d Document) -> FxHashSet<&'d str> {
     words
 }
 
-/// The words of title lines that the title-case rule may weigh against the
-/// lowercase words of the whole document (all but the common words): a
-/// paragraph read alone may weigh them otherwise (see [`crate::recheck`]).
-pub(crate) fn title_lookups(doc: &Document) -> Vec<Span> {
+/// The words of a title line in Title Case (`Le Prix Des Maisons Monte`):
+/// a title line of at least four words, three quarters of those after the
+/// first written with a single capital. `None` for any other paragraph.
+fn title_case_words(doc: &Document, para: &crate::document::Paragraph) -> Option<Vec<usize>> {
     let tokens = doc.tokens();
-    let mut out = Vec::new();
-    for para in doc.paragraphs() {
-        if !is_title_line(doc.slice(para.span)) {
-            continue;
-        }
-        for i in para.tokens.clone() {
-            if tokens[i].kind == TokenKind::Word
-                && !COMMON_WORDS.contains(lower_first(doc.token_text(i)).as_str())
-            {
-                out.push(tokens[i].span());
-            }
-        }
+    if !is_title_line(doc.slice(para.span)) {
+        return None;
     }
-    out
+    let words: Vec<usize> = para
+        .tokens
+        .clone()
+        .filter(|&i| tokens[i].kind == TokenKind::Word)
+        .collect();
+    let rest = words.get(1..)?;
+    let capitalised = rest.iter().filter(|&&i| single_capital(doc, i)).count();
+    (rest.len() >= 3 && capitalised * 4 >= rest.len() * 3).then_some(words)
+}
+
+/// Whether word token `i` starts with a capital and has no other.
+fn single_capital(doc: &Document, i: usize) -> bool {
+    doc.tokens()[i].first.is_uppercase()
+        && !doc.token_text(i).chars().skip(1).any(char::is_uppercase)
 }
 
 fn title_case(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -640,25 +644,10 @@ fn title_case(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let lowercase = std::cell::OnceCell::new();
     for para in doc.paragraphs() {
-        if !is_title_line(doc.slice(para.span)) {
-            continue;
-        }
-        let words: Vec<usize> = para
-            .tokens
-            .clone()
-            .filter(|&i| tokens[i].kind == TokenKind::Word)
-            .collect();
-        let Some((_, rest)) = words.split_first() else {
+        let Some(words) = title_case_words(doc, para) else {
             continue;
         };
-        let is_capital = |i: usize| {
-            tokens[i].first.is_uppercase()
-                && !doc.token_text(i).chars().skip(1).any(char::is_uppercase)
-        };
-        let capitalised = rest.iter().filter(|&&i| is_capital(i)).count();
-        if rest.len() < 3 || capitalised * 4 < rest.len() * 3 {
-            continue;
-        }
+        let is_capital = |i: usize| single_capital(doc, i);
 
         // Words that are lowercase in French and not part of a name: common
         // words, or words the document writes in lowercase. Names are kept:
@@ -670,10 +659,16 @@ fn title_case(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         // evidence that their capital in a heading is Title Case, not a name.
         let common = |i: usize| {
             let lower = lower_first(doc.token_text(i));
-            COMMON_WORDS.contains(lower.as_str())
-                || lowercase
+            COMMON_WORDS.contains(lower.as_str()) || {
+                let written = lowercase
                     .get_or_init(|| lowercase_words(doc))
-                    .contains(lower.as_str())
+                    .contains(lower.as_str());
+                doc.note_lookup(tokens[i].span(), || WholeLookup::Lowercase {
+                    written,
+                    word: lower.clone(),
+                });
+                written
+            }
         };
         let adjacent = |a: usize, b: usize| tokens[a + 1..b].iter().all(|t| t.is_space());
         // Articles that start names: `Le Havre`, `La Rochelle`, `De Gaulle`.
@@ -738,5 +733,42 @@ fn title_case(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             .collect();
         d.fix = Some(Fix::new(edits, Applicability::Unsafe));
         out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::Settings;
+    use crate::source::{Source, SourceKind};
+
+    /// The words of each Title Case line of `text`.
+    fn title_case_lines(text: &str) -> Vec<Vec<String>> {
+        let settings = Settings::default();
+        let source = Source::new("t.txt", text, SourceKind::PlainText);
+        let doc = Document::new(&source, &settings);
+        doc.paragraphs()
+            .iter()
+            .filter_map(|p| title_case_words(&doc, p))
+            .map(|words| {
+                words
+                    .iter()
+                    .map(|&i| doc.token_text(i).to_string())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn only_title_case_lines_are_weighed_against_the_document() {
+        // A heading in sentence case asks nothing of the rest of the
+        // document (the fix loop re-checks its paragraph alone).
+        assert!(
+            title_case_lines("Le port de Halifax reste fermé\n\nLe port est calme.").is_empty()
+        );
+        assert_eq!(
+            title_case_lines("Le Port De Halifax Reste Fermé\n\nLe port est calme."),
+            [["Le", "Port", "De", "Halifax", "Reste", "Fermé"]]
+        );
     }
 }

@@ -15,7 +15,7 @@ mod agreement_clause;
 mod agreement_quantity;
 mod apostrophe;
 pub(crate) use apostrophe::odd_apostrophes;
-pub(crate) use capitalization::title_lookups;
+pub(crate) use capitalization::lowercase_words;
 mod capitalization;
 mod elision;
 mod hyphenation;
