@@ -60,6 +60,10 @@ pub enum WholeLookup {
     /// Is this word, in lowercase, a manual page the document cites or a
     /// command its synopses show (see [`crate::code_in_prose::manual_names`])?
     ManualName(String),
+    /// Which apostrophe does the document want (`’` or `'`: the one the
+    /// settings ask for, or the one it mostly uses)? Asked by each elision
+    /// the elision rule writes; the answer noted is the one it wrote.
+    Apostrophe(char),
     /// Is this word written in lowercase somewhere (the title-case rule
     /// weighs the words of a title line by it)? With the answer the text
     /// gave.

@@ -123,10 +123,10 @@ impl Linter {
                     .iter()
                     .map(|&i| to_source(tokens[i].span())),
             );
-            noted.odd_apostrophes.extend(
-                crate::rules::odd_apostrophes(&doc)
+            noted.apostrophes.extend(
+                crate::rules::noted_apostrophes(&doc)
                     .into_iter()
-                    .map(to_source),
+                    .map(|(s, m)| (to_source(s), m)),
             );
             let q = doc.quotes();
             for pair in q.pairs.iter().filter(|p| p.level > 0 && !p.mismatched) {

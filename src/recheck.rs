@@ -11,20 +11,17 @@
 //! can differ; otherwise the pass checks the whole text (and says why, in
 //! [`counts`]). What a document decides as a whole, and how it is kept:
 //!
-//! - the apostrophe style (the one the text mostly uses, and the one the
-//!   elision fixes insert), unless the settings fix it: the new text holds
-//!   no apostrophe but `’` (in words: quotation marks are no apostrophes),
-//!   and no fix of the old one inserted `'`;
 //! - the style of quotations inside quotations (“ ” or « », the one used
 //!   most): the same before and after the pass, and in each block checked
 //!   alone that holds one in « »;
 //! - the answers to what a check asks of the whole document about one
-//!   word ([`WholeLookup`]: is it written with a capital inside a sentence
-//!   somewhere, a name for the English analysis; is it a program the text
-//!   cites; is it written in lowercase somewhere, which Title Case lines
-//!   are weighed against): every check notes its questions with their
-//!   place, and each block checked alone, and each unchanged block, must
-//!   get the answer the whole new text gives;
+//!   word or mark ([`WholeLookup`]: is it written with a capital inside a
+//!   sentence somewhere, a name for the English analysis; is it a program
+//!   the text cites; is it written in lowercase somewhere, which Title Case
+//!   lines are weighed against; which apostrophe does the text want, the
+//!   one it mostly uses, and with which counts): every check notes its
+//!   questions with their place, and each block checked alone, and each
+//!   unchanged block, must get the answer the whole new text gives;
 //! - the layout of converted documents (justified lines, broken words,
 //!   lines of code, manual-page names): each block laid out alone as in
 //!   the whole text, and each unchanged block as before the pass;
@@ -42,7 +39,7 @@ use crate::document::WholeLookup;
 use crate::fix::fix_until_stable_with;
 use crate::linter::{FixOutcome, Linter};
 use crate::prose::LayoutKind;
-use crate::settings::ApostropheStyle;
+use crate::rules::{ApostropheMark, wanted_apostrophe};
 use crate::source::{Source, SourceKind};
 use crate::span::Span;
 use rustc_hash::FxHashSet;
@@ -63,7 +60,9 @@ pub enum Recheck {
     /// return, or a block is laid out otherwise alone or after the pass
     /// (justified lines, broken words, lines of code).
     Layout,
-    /// The whole text: an apostrophe other than `’`, or a fix inserting `'`.
+    /// The whole text: the apostrophe the whole new text wants (or its
+    /// counts, which a message gives) is not the one a block was weighed
+    /// by.
     Apostrophes,
     /// The whole text: English double quotes, or a second-level style.
     Quotes,
@@ -116,11 +115,9 @@ pub fn counts() -> Vec<(Recheck, usize)> {
 /// ([`crate::Document::capitalized_words`]) and of the apostrophes other
 /// than `’`, sorted.
 #[derive(Debug, Default)]
-pub struct Noted {
+pub(crate) struct Noted {
     /// Words written with a capital inside a sentence.
     pub names: Vec<Span>,
-    /// Straight and look-alike apostrophes.
-    pub odd_apostrophes: Vec<Span>,
     /// The opening marks of quotations inside quotations, in “ ”.
     pub inner_curly: Vec<Span>,
     /// The opening marks of quotations inside quotations, in « ».
@@ -128,6 +125,8 @@ pub struct Noted {
     /// What the rules asked of the document as a whole about single words
     /// (names, cited programs), with the source bytes of each word.
     pub lookups: Lookups,
+    /// Every apostrophe, with the character written (to count them).
+    pub apostrophes: Vec<(Span, ApostropheMark)>,
 }
 
 impl Noted {
@@ -208,16 +207,6 @@ impl Rechecker<'_> {
         // view is the text itself.
         local_context(old)?;
         local_context(text)?;
-        // The style of the apostrophe is the text's own only when the
-        // settings do not fix it; then the old text must have wanted `’`
-        // (no fix inserted `'`), and the new one must hold no other.
-        let consistent = self.linter.settings().apostrophe == ApostropheStyle::Consistent;
-        for d in found {
-            let Some(fix) = &d.fix else { continue };
-            if consistent && fix.edits.iter().any(|e| e.replacement.contains('\'')) {
-                return Err(Recheck::Apostrophes);
-            }
-        }
         let before = blocks(old);
         let after = blocks(text);
         if before.len() != after.len() || !same_gaps(old, &before, text, &after) {
@@ -261,10 +250,13 @@ impl Rechecker<'_> {
         // What is noted of unchanged blocks, moved; that of changed blocks
         // comes from their checks.
         let mut names = moves.keep(&self.noted.names, &changed);
-        let mut odd = moves.keep(&self.noted.odd_apostrophes, &changed);
         let mut curly = moves.keep(&self.noted.inner_curly, &changed);
         let mut guillemets = moves.keep(&self.noted.inner_guillemets, &changed);
+        let mut apostrophes = moves.keep_with(&self.noted.apostrophes, &changed);
         let mut block_styles = Vec::new();
+        // Each block checked alone that weighs apostrophes: the one it
+        // wants and why, and whether a message of the style rule says why.
+        let mut block_apostrophes = Vec::new();
 
         let mut fresh = Vec::new();
         // Each block checked alone: its span, its names, its lookups.
@@ -281,9 +273,18 @@ impl Rechecker<'_> {
             let mut own = Noted::default();
             let findings = self.linter.check_noting(&alone, Some(&mut own));
             block_styles.push((own.inner_style_is_curly(), !own.inner_guillemets.is_empty()));
+            if !own.apostrophes.is_empty() {
+                let said = findings
+                    .iter()
+                    .any(|d| d.rule == crate::rules::APOSTROPHE_STYLE);
+                block_apostrophes.push((
+                    wanted_apostrophe(self.linter.settings(), &own.apostrophes),
+                    said,
+                ));
+            }
             fresh.extend(findings.into_iter().map(|d| moved(d, block.start as isize)));
             let at = |s: Span| Span::new(s.start + block.start, s.end + block.start);
-            odd.extend(own.odd_apostrophes.into_iter().map(at));
+            apostrophes.extend(own.apostrophes.into_iter().map(|(s, m)| (at(s), m)));
             curly.extend(own.inner_curly.into_iter().map(at));
             guillemets.extend(own.inner_guillemets.into_iter().map(at));
             let own_names: Vec<Span> = own.names.into_iter().map(at).collect();
@@ -295,18 +296,35 @@ impl Rechecker<'_> {
             names.extend(own_names);
         }
         names.sort_unstable_by_key(|s| s.start);
-        odd.sort_unstable_by_key(|s| s.start);
-        if consistent && !odd.is_empty() {
-            return Err(Recheck::Apostrophes);
-        }
         curly.sort_unstable_by_key(|s| s.start);
         guillemets.sort_unstable_by_key(|s| s.start);
+        apostrophes.sort_unstable_by_key(|(s, _)| s.start);
+
+        // The apostrophe the text wants (the one it mostly uses, unless the
+        // settings say which): the same before and after the pass, and for
+        // each block checked alone that weighs apostrophes; the counts a
+        // message of the style rule gives, the same for each such message.
+        let settings = self.linter.settings();
+        let (was_wanted, was_why) = wanted_apostrophe(settings, &self.noted.apostrophes);
+        let (wanted, why) = wanted_apostrophe(settings, &apostrophes);
+        let kept_said = kept
+            .iter()
+            .any(|d| d.rule == crate::rules::APOSTROPHE_STYLE);
+        if was_wanted != wanted
+            || kept_said && was_why != why
+            || block_apostrophes
+                .iter()
+                .any(|((own, own_why), said)| *own != wanted || *said && *own_why != why)
+        {
+            return Err(Recheck::Apostrophes);
+        }
+
         let mut noted = Noted {
             names,
-            odd_apostrophes: odd,
             inner_curly: curly,
             inner_guillemets: guillemets,
             lookups: Vec::new(),
+            apostrophes,
         };
         // The style of quotations inside quotations: the same for the
         // document before and after, and for each block checked alone that
@@ -323,24 +341,37 @@ impl Rechecker<'_> {
         // The names the document knows must be the same, and none of them
         // may be read in a block checked alone that does not know it.
         let was: FxHashSet<&str> = self.noted.names.iter().map(|s| &old[s.range()]).collect();
-        // The words the new text writes in lowercase, read from the whole
-        // text only when a title line asks (about a quarter of a check).
+        // What the whole new text answers to lookups whose answer is
+        // noted with them: the apostrophe it wants (counted above), the
+        // words it writes in lowercase (read from the whole text, analysed
+        // only when a Title Case line asks: about a quarter of a check).
+        let whole = std::cell::OnceCell::new();
+        let whole = || whole.get_or_init(|| crate::Document::new(new, self.linter.settings()));
         let lowercase = std::cell::OnceCell::new();
-        let written_in_lowercase = |word: &str| {
-            lowercase
-                .get_or_init(|| {
-                    let doc = crate::Document::new(new, self.linter.settings());
-                    crate::rules::lowercase_words(&doc)
-                        .into_iter()
-                        .map(str::to_owned)
-                        .collect::<FxHashSet<String>>()
-                })
-                .contains(word)
+        let recorded_answer_stays = |lookup: &WholeLookup| match lookup {
+            WholeLookup::Lowercase { word, written } => {
+                let now = lowercase
+                    .get_or_init(|| crate::rules::lowercase_words(whole()))
+                    .contains(word.as_str());
+                if now == *written {
+                    Ok(())
+                } else {
+                    Err(Recheck::TitleLines)
+                }
+            }
+            WholeLookup::Apostrophe(mark) => {
+                if *mark == wanted {
+                    Ok(())
+                } else {
+                    Err(Recheck::Apostrophes)
+                }
+            }
+            WholeLookup::Name(_) | WholeLookup::ManualName(_) => Ok(()),
         };
         let now: FxHashSet<&str> = noted.names.iter().map(|s| &text[s.range()]).collect();
         // The unchanged blocks must get the answers they got before the
         // pass to what they asked of the whole text.
-        let kept_lookups = moves.keep_lookups(&self.noted.lookups, &changed);
+        let kept_lookups = moves.keep_with(&self.noted.lookups, &changed);
         for (_, lookup) in &kept_lookups {
             let same = match lookup {
                 WholeLookup::Name(word) => {
@@ -352,10 +383,8 @@ impl Rechecker<'_> {
                         .contains(word)
                         == programs.get_or_init(cited).contains(word)
                 }
-                WholeLookup::Lowercase { word, written } => {
-                    if written_in_lowercase(word) != *written {
-                        return Err(Recheck::TitleLines);
-                    }
+                _ => {
+                    recorded_answer_stays(lookup)?;
                     true
                 }
             };
@@ -381,10 +410,8 @@ impl Rechecker<'_> {
                             .contains(word)
                             == programs.get_or_init(cited).contains(word)
                     }
-                    WholeLookup::Lowercase { word, written } => {
-                        if written_in_lowercase(word) != *written {
-                            return Err(Recheck::TitleLines);
-                        }
+                    _ => {
+                        recorded_answer_stays(lookup)?;
                         true
                     }
                 };
@@ -590,21 +617,17 @@ impl Moves<'_> {
         out
     }
 
-    /// The lookups of unchanged blocks, moved.
-    fn keep_lookups(
-        &self,
-        lookups: &[(Span, WholeLookup)],
-        changed: &[bool],
-    ) -> Vec<(Span, WholeLookup)> {
-        let spans: Vec<Span> = lookups.iter().map(|(s, _)| *s).collect();
-        let kept = lookups.iter().filter(|(s, _)| {
+    /// The `items` of unchanged blocks (each at a span), moved.
+    fn keep_with<T: Clone>(&self, items: &[(Span, T)], changed: &[bool]) -> Vec<(Span, T)> {
+        let spans: Vec<Span> = items.iter().map(|(s, _)| *s).collect();
+        let kept = items.iter().filter(|(s, _)| {
             let k = self.before.partition_point(|b| b.start <= s.start);
             !(k > 0 && changed[k - 1])
         });
         self.keep(&spans, changed)
             .into_iter()
             .zip(kept)
-            .map(|(s, (_, l))| (s, l.clone()))
+            .map(|(s, (_, item))| (s, item.clone()))
             .collect()
     }
 

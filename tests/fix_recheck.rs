@@ -137,15 +137,22 @@ fn the_texts_of_a_folder_are_fixed_as_by_whole_checks() {
 /// page converted to text (running head, `NOM` heading, synopsis, lines of
 /// code, programs cited as `tar(1)`), names written with a capital in one
 /// paragraph and asked about in another, Title Case headings whose words
-/// recur, and a quotation that goes on after a line of code.
+/// recur, a quotation that goes on after a line of code, and apostrophes
+/// of both kinds.
 #[test]
 fn texts_written_for_the_shortcut_are_fixed_as_by_whole_checks() {
     let manual = "LS(1)                Commandes                LS(1)\n\nNOM\n       ls - lister le contenu des repertoires\n\nSYNOPSIS\n       ls [OPTION]... [FICHIER]...\n\nDESCRIPTION\n       Afficher les informations sur les fichiers , par defaut le repertoire courant. Voir aussi tar(1).\n\n       La commande suivante liste tout :\n\n           ls -la /tmp\n\n       L'option \"--all\" affiche aussi les fichiers caches . Le programme tar n'est pas lance , et le deploy est fait.\n";
     let names = "Installez la version Nightly du navigateur .\n\nLa nightly est prête , enfin : le build du soir est fait.\n\nNightly est la version du soir . Le build est stable.\n";
     let titles = "Le Port De Halifax Reste Fermé\n\nLe port de Halifax est fermé depuis lundi , dit la capitainerie.\n\nLa Tempête Arrive Au Port\n\nLa tempête arrive ; le port ferme.\n";
     let quotation = "Il écrit :\n\n    close(fd);\n« Et le fichier est ferme , dit-il.\n\n» Puis il part .\n\nFin du texte .\n";
+    // Mostly straight apostrophes, with a typographic one and elisions to
+    // write; then mostly typographic ones, with straight ones to mend.
+    let straight = "L'homme n'est pas là , dit-il.\n\nC'est l'heure ; l’eau est froide.\n\nLe arbre de la ile est grand .\n\nQu'il vienne , s'il veut.\n";
+    let typographic = "L’homme n’est pas là , dit-il.\n\nC’est l'heure ; l’eau est froide.\n\nLe arbre est grand .\n";
     let configs = oracle::configs();
     for (name, text) in [
+        ("straight", straight),
+        ("typographic", typographic),
         ("manual", manual),
         ("names", names),
         ("titles", titles),

@@ -6,11 +6,14 @@ use crate::document::Document;
 use crate::settings::ApostropheStyle;
 use crate::span::Span;
 
-pub(super) const RULES: &[CodeRuleDef] = &[when("apostrophe/style", style, "['’‘´`ʼ]")];
+/// The id of the style rule, whose messages give the document's counts.
+pub(crate) const STYLE_RULE: &str = "apostrophe/style";
+
+pub(super) const RULES: &[CodeRuleDef] = &[when(STYLE_RULE, style, "['’‘´`ʼ]")];
 
 /// Which character stands for an apostrophe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mark {
+pub(crate) enum Mark {
     /// ’ U+2019.
     Typographic,
     /// ' U+0027.
@@ -76,26 +79,44 @@ fn apostrophes(doc: &Document) -> Vec<(Span, Mark)> {
     found
 }
 
-/// The apostrophes of `doc` other than `’` (straight or look-alike): while
-/// a text has none, any part of it, read alone, wants `’` as the whole does
-/// (see [`crate::recheck`]).
-pub(crate) fn odd_apostrophes(doc: &Document) -> Vec<Span> {
+/// Every apostrophe of `doc` with the character written: what the fix
+/// loop carries from pass to pass to count them (see [`crate::recheck`]).
+pub(crate) fn noted_apostrophes(doc: &Document) -> Vec<(Span, Mark)> {
     apostrophes(doc)
-        .into_iter()
-        .filter(|(_, m)| *m != Mark::Typographic)
-        .map(|(s, _)| s)
-        .collect()
+}
+
+/// The apostrophe a text whose apostrophes are `found` wants with
+/// `settings`, and why (as the style rule's messages say it).
+pub(crate) fn wanted_apostrophe(
+    settings: &crate::settings::Settings,
+    found: &[(Span, Mark)],
+) -> (char, String) {
+    let (want, reason) = wanted_by(settings.apostrophe, found);
+    (char_of(want), reason)
+}
+
+/// The character written for `mark` when it is wanted.
+fn char_of(mark: Mark) -> char {
+    match mark {
+        Mark::Straight => '\'',
+        _ => '’',
+    }
 }
 
 /// The apostrophe the document should use, given its apostrophes, and why.
 fn wanted(doc: &Document, found: &[(Span, Mark)]) -> (Mark, String) {
+    wanted_by(doc.settings.apostrophe, found)
+}
+
+/// [`wanted`] with the style `style`.
+fn wanted_by(style: ApostropheStyle, found: &[(Span, Mark)]) -> (Mark, String) {
     let typographic = found
         .iter()
         .filter(|(_, m)| *m == Mark::Typographic)
         .count();
     let straight = found.iter().filter(|(_, m)| *m == Mark::Straight).count();
     let total = typographic + straight;
-    match doc.settings.apostrophe {
+    match style {
         ApostropheStyle::Typographic => (
             Mark::Typographic,
             "the typographic apostrophe ’ is required".to_string(),
@@ -122,10 +143,7 @@ fn wanted(doc: &Document, found: &[(Span, Mark)]) -> (Mark, String) {
 /// The apostrophe to write in `doc` (`’` or `'`): the one the settings ask
 /// for, or the one the document mostly uses. The elision rules insert it.
 pub(super) fn document_apostrophe(doc: &Document) -> char {
-    match wanted(doc, &apostrophes(doc)).0 {
-        Mark::Straight => '\'',
-        _ => '’',
-    }
+    char_of(wanted(doc, &apostrophes(doc)).0)
 }
 
 fn style(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {

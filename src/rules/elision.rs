@@ -9,7 +9,7 @@
 use super::apostrophe::document_apostrophe;
 use super::{CodeRuleDef, RuleMeta, always};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::document::Document;
+use crate::document::{Document, WholeLookup};
 use crate::english::hints::hint;
 use crate::grammar::{
     self, certain_noun_features, elides_before, has_pos, is_finite_verb, is_infinitive, next_word,
@@ -144,6 +144,7 @@ fn missing(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         let mark = *mark.get_or_insert_with(|| document_apostrophe(doc));
         let replacement = match_case(written, &format!("{elided}{mark}"));
         let span = Span::new(t.span().start, tokens[n].span().start);
+        doc.note_lookup(span, || WholeLookup::Apostrophe(mark));
         let mut d = meta.diagnostic(
             span.cover(tokens[n].span()),
             format!("« {written} » is elided before « {french} »: « {replacement}{french} »{note}"),

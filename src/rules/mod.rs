@@ -14,7 +14,9 @@ mod agreement_adjective;
 mod agreement_clause;
 mod agreement_quantity;
 mod apostrophe;
-pub(crate) use apostrophe::odd_apostrophes;
+pub(crate) use apostrophe::{
+    Mark as ApostropheMark, STYLE_RULE as APOSTROPHE_STYLE, noted_apostrophes, wanted_apostrophe,
+};
 pub(crate) use capitalization::lowercase_words;
 mod capitalization;
 mod elision;
