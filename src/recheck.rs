@@ -255,7 +255,7 @@ impl Rechecker<'_> {
         let mut apostrophes = moves.keep_with(&self.noted.apostrophes, &changed);
         let mut block_styles = Vec::new();
         // Each block checked alone that weighs apostrophes: the one it
-        // wants and why, and whether a message of the style rule says why.
+        // wants and why, and where its findings are in `fresh`.
         let mut block_apostrophes = Vec::new();
 
         let mut fresh = Vec::new();
@@ -274,12 +274,9 @@ impl Rechecker<'_> {
             let findings = self.linter.check_noting(&alone, Some(&mut own));
             block_styles.push((own.inner_style_is_curly(), !own.inner_guillemets.is_empty()));
             if !own.apostrophes.is_empty() {
-                let said = findings
-                    .iter()
-                    .any(|d| d.rule == crate::rules::APOSTROPHE_STYLE);
                 block_apostrophes.push((
                     wanted_apostrophe(self.linter.settings(), &own.apostrophes),
-                    said,
+                    fresh.len()..fresh.len() + findings.len(),
                 ));
             }
             fresh.extend(findings.into_iter().map(|d| moved(d, block.start as isize)));
@@ -302,21 +299,29 @@ impl Rechecker<'_> {
 
         // The apostrophe the text wants (the one it mostly uses, unless the
         // settings say which): the same before and after the pass, and for
-        // each block checked alone that weighs apostrophes; the counts a
-        // message of the style rule gives, the same for each such message.
+        // each block checked alone that weighs apostrophes. The messages of
+        // the style rule give the counts of the text they were found in:
+        // restated with the counts of the whole new text.
         let settings = self.linter.settings();
         let (was_wanted, was_why) = wanted_apostrophe(settings, &self.noted.apostrophes);
         let (wanted, why) = wanted_apostrophe(settings, &apostrophes);
-        let kept_said = kept
-            .iter()
-            .any(|d| d.rule == crate::rules::APOSTROPHE_STYLE);
-        if was_wanted != wanted
-            || kept_said && was_why != why
-            || block_apostrophes
-                .iter()
-                .any(|((own, own_why), said)| *own != wanted || *said && *own_why != why)
-        {
+        if was_wanted != wanted || block_apostrophes.iter().any(|((own, _), _)| *own != wanted) {
             return Err(Recheck::Apostrophes);
+        }
+        let restate = |d: &mut Diagnostic, was: &str| -> Result<(), Recheck> {
+            if d.rule == crate::rules::APOSTROPHE_STYLE && was != why {
+                d.message = crate::rules::restated_apostrophe_message(&d.message, was, &why)
+                    .ok_or(Recheck::Apostrophes)?;
+            }
+            Ok(())
+        };
+        for d in &mut kept {
+            restate(d, &was_why)?;
+        }
+        for ((_, own_why), range) in &block_apostrophes {
+            for d in &mut fresh[range.clone()] {
+                restate(d, own_why)?;
+            }
         }
 
         let mut noted = Noted {

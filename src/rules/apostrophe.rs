@@ -95,6 +95,16 @@ pub(crate) fn wanted_apostrophe(
     (char_of(want), reason)
 }
 
+/// A message of the style rule that gave `was` as its reason (the counts
+/// of the text it was found in), giving `now` instead: the fix loop counts
+/// a document's apostrophes from pass to pass rather than checking it
+/// whole (see [`crate::recheck`]). `None` if the message does not end so.
+pub(crate) fn restated_message(message: &str, was: &str, now: &str) -> Option<String> {
+    message
+        .strip_suffix(was)
+        .map(|start| format!("{start}{now}"))
+}
+
 /// The character written for `mark` when it is wanted.
 fn char_of(mark: Mark) -> char {
     match mark {
@@ -221,5 +231,32 @@ mod tests {
             let doc = Document::new(&source, &settings);
             assert_eq!(apostrophes(&doc), apostrophes_bytewise(&doc), "{text:?}");
         }
+    }
+
+    #[test]
+    fn messages_of_the_style_rule_end_with_their_reason() {
+        // The fix loop restates them with the counts of the whole text.
+        let linter = crate::Linter::new(Settings::default()).expect("linter");
+        let source = Source::new(
+            "t.txt",
+            "l’été, l’hiver, l'eau et l`air",
+            SourceKind::PlainText,
+        );
+        let settings = Settings::default();
+        let doc = Document::new(&source, &settings);
+        let (_, reason) = wanted_apostrophe(&settings, &noted_apostrophes(&doc));
+        assert_eq!(reason, "this file mostly uses ’ (2 of 3)");
+        let messages: Vec<String> = linter
+            .check(&source)
+            .into_iter()
+            .filter(|d| d.rule == STYLE_RULE)
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        for message in messages {
+            let restated = restated_message(&message, &reason, "NOW").expect("ends with reason");
+            assert!(restated.ends_with("NOW") && !restated.contains(&reason));
+        }
+        assert_eq!(restated_message("autre chose", &reason, "NOW"), None);
     }
 }

@@ -15,7 +15,8 @@ mod agreement_clause;
 mod agreement_quantity;
 mod apostrophe;
 pub(crate) use apostrophe::{
-    Mark as ApostropheMark, STYLE_RULE as APOSTROPHE_STYLE, noted_apostrophes, wanted_apostrophe,
+    Mark as ApostropheMark, STYLE_RULE as APOSTROPHE_STYLE, noted_apostrophes,
+    restated_message as restated_apostrophe_message, wanted_apostrophe,
 };
 pub(crate) use capitalization::lowercase_words;
 mod capitalization;
