@@ -122,8 +122,9 @@ pub(crate) struct Noted {
     pub inner_curly: Vec<Span>,
     /// The opening marks of quotations inside quotations, in « ».
     pub inner_guillemets: Vec<Span>,
-    /// What the rules asked of the document as a whole about single words
-    /// (names, cited programs), with the source bytes of each word.
+    /// What the rules asked of the document as a whole (names, cited
+    /// programs, lowercase words, the apostrophe it wants), with the source
+    /// bytes each question was asked about.
     pub lookups: Lookups,
     /// Every apostrophe, with the character written (to count them).
     pub apostrophes: Vec<(Span, ApostropheMark)>,
@@ -228,7 +229,7 @@ impl Rechecker<'_> {
         layout?;
         // The programs the text cites (a word naming one is no English).
         let programs = std::cell::OnceCell::new();
-        let cited = || crate::code_in_prose::cited_programs(text);
+        let cited_now = || crate::code_in_prose::cited_programs(text);
         let old_programs =
             old_programs.map_or_else(std::cell::OnceCell::new, std::cell::OnceCell::from);
 
@@ -374,28 +375,34 @@ impl Rechecker<'_> {
             WholeLookup::Name(_) | WholeLookup::ManualName(_) => Ok(()),
         };
         let now: FxHashSet<&str> = noted.names.iter().map(|s| &text[s.range()]).collect();
+        // Whether the whole new text answers `lookup` as the text it was
+        // asked in did (`names`: what that text writes with a capital
+        // inside a sentence; `cited`: the programs it cites, read from
+        // `there` on first need).
+        let answer_stays = |lookup: &WholeLookup,
+                            names: &FxHashSet<&str>,
+                            cited: &std::cell::OnceCell<FxHashSet<String>>,
+                            there: &str|
+         -> Result<(), Recheck> {
+            let same = match lookup {
+                WholeLookup::Name(word) => {
+                    names.contains(word.as_str()) == now.contains(word.as_str())
+                }
+                WholeLookup::ManualName(word) => {
+                    cited
+                        .get_or_init(|| crate::code_in_prose::cited_programs(there))
+                        .contains(word)
+                        == programs.get_or_init(cited_now).contains(word)
+                }
+                _ => return recorded_answer_stays(lookup),
+            };
+            if same { Ok(()) } else { Err(Recheck::Names) }
+        };
         // The unchanged blocks must get the answers they got before the
         // pass to what they asked of the whole text.
         let kept_lookups = moves.keep_with(&self.noted.lookups, &changed);
         for (_, lookup) in &kept_lookups {
-            let same = match lookup {
-                WholeLookup::Name(word) => {
-                    was.contains(word.as_str()) == now.contains(word.as_str())
-                }
-                WholeLookup::ManualName(word) => {
-                    old_programs
-                        .get_or_init(|| crate::code_in_prose::cited_programs(old))
-                        .contains(word)
-                        == programs.get_or_init(cited).contains(word)
-                }
-                _ => {
-                    recorded_answer_stays(lookup)?;
-                    true
-                }
-            };
-            if !same {
-                return Err(Recheck::Names);
-            }
+            answer_stays(lookup, &was, &old_programs, old)?;
         }
         let mut lookups = kept_lookups;
         // Each block checked alone must have had the answers the whole
@@ -403,26 +410,7 @@ impl Rechecker<'_> {
         for (block, own, own_lookups) in &block_names {
             let alone = std::cell::OnceCell::new();
             for (_, lookup) in own_lookups {
-                let same = match lookup {
-                    WholeLookup::Name(word) => {
-                        own.contains(word.as_str()) == now.contains(word.as_str())
-                    }
-                    WholeLookup::ManualName(word) => {
-                        alone
-                            .get_or_init(|| {
-                                crate::code_in_prose::cited_programs(&text[block.range()])
-                            })
-                            .contains(word)
-                            == programs.get_or_init(cited).contains(word)
-                    }
-                    _ => {
-                        recorded_answer_stays(lookup)?;
-                        true
-                    }
-                };
-                if !same {
-                    return Err(Recheck::Names);
-                }
+                answer_stays(lookup, own, &alone, &text[block.range()])?;
             }
             lookups.extend(own_lookups.iter().map(|(at, l)| {
                 (
