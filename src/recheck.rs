@@ -344,8 +344,8 @@ impl Rechecker<'_> {
             return Err(Recheck::Quotes);
         }
 
-        // The names the document knows must be the same, and none of them
-        // may be read in a block checked alone that does not know it.
+        // The words written with a capital inside a sentence, before the
+        // pass (the names the unchanged blocks were checked with).
         let was: FxHashSet<&str> = self.noted.names.iter().map(|s| &old[s.range()]).collect();
         // What the whole new text answers to lookups whose answer is
         // noted with them: the apostrophe it wants (counted above), the
