@@ -128,6 +128,7 @@ impl Linter {
                     .into_iter()
                     .map(|(s, m)| (to_source(s), m)),
             );
+            noted.layout.extend_from_slice(view.layout());
             let q = doc.quotes();
             for pair in q.pairs.iter().filter(|p| p.level > 0 && !p.mismatched) {
                 let open = &q.marks[pair.open];

@@ -128,6 +128,8 @@ pub(crate) struct Noted {
     pub lookups: Lookups,
     /// Every apostrophe, with the character written (to count them).
     pub apostrophes: Vec<(Span, ApostropheMark)>,
+    /// The layout marks the text was read with ([`crate::prose::layout_marks`]).
+    pub layout: Vec<(LayoutKind, Span)>,
 }
 
 impl Noted {
@@ -158,7 +160,6 @@ pub(crate) fn fix_rechecking_paragraphs(
     let mut rechecker = Rechecker {
         linter,
         noted,
-        layout: None,
         programs: None,
     };
     fix_until_stable_with(source, threshold, first, |old, _, found, new| {
@@ -170,8 +171,6 @@ pub(crate) fn fix_rechecking_paragraphs(
 struct Rechecker<'l> {
     linter: &'l Linter,
     noted: Noted,
-    /// The layout marks of the current text, once computed.
-    layout: Option<Vec<(LayoutKind, Span)>>,
     /// The programs the current text cites, once computed.
     programs: Option<FxHashSet<String>>,
 }
@@ -202,10 +201,7 @@ impl Rechecker<'_> {
         new: &Source,
     ) -> Result<Vec<Diagnostic>, Recheck> {
         let text = new.text.as_str();
-        let old_layout = self.layout.take();
         let old_programs = self.programs.take();
-        // What was noted of `old` is in its own coordinates only when its
-        // view is the text itself.
         local_context(old)?;
         local_context(text)?;
         let before = blocks(old);
@@ -222,11 +218,15 @@ impl Rechecker<'_> {
             before: &before,
             after: &after,
         };
-        let was_laid_out = old_layout.unwrap_or_else(|| crate::prose::layout_marks(old));
         let laid_out = crate::prose::layout_marks(text);
-        let layout = same_layout(&was_laid_out, &before, text, &laid_out, &after, &changed);
-        self.layout = Some(laid_out);
-        layout?;
+        let block_layouts = same_layout(
+            &self.noted.layout,
+            &before,
+            text,
+            &laid_out,
+            &after,
+            &changed,
+        )?;
         // The programs the text cites (a word naming one is no English).
         let programs = std::cell::OnceCell::new();
         let cited_now = || crate::code_in_prose::cited_programs(text);
@@ -273,6 +273,9 @@ impl Rechecker<'_> {
             );
             let mut own = Noted::default();
             let findings = self.linter.check_noting(&alone, Some(&mut own));
+            if own.layout != block_layouts[i] {
+                return Err(Recheck::Layout);
+            }
             block_styles.push((own.inner_style_is_curly(), !own.inner_guillemets.is_empty()));
             if !own.apostrophes.is_empty() {
                 block_apostrophes.push((
@@ -331,6 +334,7 @@ impl Rechecker<'_> {
             inner_guillemets: guillemets,
             lookups: Vec::new(),
             apostrophes,
+            layout: laid_out,
         };
         // The style of quotations inside quotations: the same for the
         // document before and after, and for each block checked alone that
@@ -443,10 +447,12 @@ fn local_context(text: &str) -> Result<(), Recheck> {
     Ok(())
 }
 
-/// Whether the layout of the plain text (justified gaps, broken words,
+/// The layout marks of the new text in each of its blocks, relative to the
+/// block, if the layout of the plain text (justified gaps, broken words,
 /// lines of code: [`crate::prose::layout_marks`]) is read alike: each
-/// unchanged block laid out as before the pass, each changed block laid out
-/// alone as in the whole new text, and no mark across two blocks.
+/// unchanged block laid out as before the pass, no mark across two blocks.
+/// (Each changed block must be laid out alone as in the whole new text:
+/// compared when it is checked.)
 fn same_layout(
     old: &[(LayoutKind, Span)],
     before: &[Span],
@@ -454,7 +460,7 @@ fn same_layout(
     new: &[(LayoutKind, Span)],
     after: &[Span],
     changed: &[bool],
-) -> Result<(), Recheck> {
+) -> Result<Vec<Vec<(LayoutKind, Span)>>, Recheck> {
     /// The `marks` of a text in each of its `blocks`, relative to its start.
     fn by_block(
         marks: &[(LayoutKind, Span)],
@@ -484,16 +490,11 @@ fn same_layout(
         if i > 0 && continues_after_code(&text[block.range()], &now[i]) {
             return Err(Recheck::Quotes);
         }
-        let same = if changed[i] {
-            crate::prose::layout_marks(&text[block.range()]) == now[i]
-        } else {
-            was[i] == now[i]
-        };
-        if !same {
+        if !changed[i] && was[i] != now[i] {
             return Err(Recheck::Layout);
         }
     }
-    Ok(())
+    Ok(now)
 }
 
 /// Whether `block` starts with lines of code (`marks`, relative to it) and
@@ -673,10 +674,15 @@ mod tests {
         );
     }
 
-    /// The findings of `new` by the blocks the pass from `old` changed,
-    /// with the default rules, after a whole check of `old`; and those of
-    /// a whole check of `new`.
-    fn recheck(old: &str, new: &str) -> (Result<Vec<Diagnostic>, Recheck>, Vec<Diagnostic>) {
+    /// The findings of the new text (`old` with `from` replaced by `to`)
+    /// by the blocks that changed, with the default rules, after a whole
+    /// check of `old`; and those of a whole check of the new text.
+    fn recheck(
+        old: &str,
+        from: &str,
+        to: &str,
+    ) -> (Result<Vec<Diagnostic>, Recheck>, Vec<Diagnostic>) {
+        let new = old.replace(from, to);
         let linter = Linter::new(crate::Settings::default()).expect("linter");
         let before = Source::new("t", old, SourceKind::PlainText);
         let mut noted = Noted::default();
@@ -684,7 +690,6 @@ mod tests {
         let mut rechecker = Rechecker {
             linter: &linter,
             noted,
-            layout: None,
             programs: None,
         };
         let after = Source::new("t", new, SourceKind::PlainText);
@@ -697,9 +702,8 @@ mod tests {
     #[test]
     fn lines_of_code_leave_the_other_blocks_to_their_findings() {
         let old = "Fermez le fichier :\n\n    close(fd);\n\nLe fichier est ferme , voila.\n";
-        assert!(crate::prose::plain_has_layout(old));
-        let new = old.replace("ferme , voila", "fermé, voilà");
-        let (fast, whole) = recheck(old, &new);
+        assert!(!crate::prose::layout_marks(old).is_empty());
+        let (fast, whole) = recheck(old, "ferme , voila", "fermé, voilà");
         assert_eq!(fast, Ok(whole));
     }
 
@@ -708,8 +712,10 @@ mod tests {
         // After the `NOM` heading, the line of names is read as such; the
         // block alone has no heading before it.
         let old = "NOM\n\nls - lister le contenu des dossiers\n";
-        let new = old.replace("dossiers", "répertoires");
-        assert_eq!(recheck(old, &new).0, Err(Recheck::Layout));
+        assert_eq!(
+            recheck(old, "dossiers", "répertoires").0,
+            Err(Recheck::Layout)
+        );
     }
 
     #[test]
@@ -717,12 +723,11 @@ mod tests {
         // `nightly` is the name of a version only in a text that writes
         // `Nightly` inside a sentence.
         let old = "Installez la version Nightly du navigateur.\n\nLa nightly est prête , enfin.\n";
-        let new = old.replace("prête , enfin", "prête, enfin");
-        assert_eq!(recheck(old, &new).0, Err(Recheck::Names));
+        let mend = ("prête , enfin", "prête, enfin");
+        assert_eq!(recheck(old, mend.0, mend.1).0, Err(Recheck::Names));
         // Written in the changed block itself, it is answered alike.
         let old = "Le texte est court.\n\nLa version Nightly, puis la nightly est prête , enfin.\n";
-        let new = old.replace("prête , enfin", "prête, enfin");
-        let (fast, whole) = recheck(old, &new);
+        let (fast, whole) = recheck(old, mend.0, mend.1);
         assert_eq!(fast, Ok(whole));
     }
 

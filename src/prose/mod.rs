@@ -36,22 +36,12 @@ pub use pairs::{Pair, Side, weigh_untranslated};
 pub use plain::split_paragraphs;
 pub use plain_layout::LayoutKind;
 
-/// Whether plain `text` holds layout its view reads otherwise than the
-/// text itself (justified lines, words broken at a line end, lines of
-/// code: see `plain_layout`), so that prose and source offsets differ.
-pub fn plain_has_layout(text: &str) -> bool {
-    !plain_layout::marks(text).is_empty()
-}
-
 /// The layout marks of a plain text (justified gaps, broken words, lines
 /// of code, manual-page names), each as its kind and its source bytes: the
 /// fix loop compares a paragraph's layout read alone with its layout in
 /// the whole text ([`crate::recheck`]).
 pub fn layout_marks(text: &str) -> Vec<(LayoutKind, Span)> {
-    plain_layout::marks(text)
-        .into_iter()
-        .map(|m| (m.kind(), m.span()))
-        .collect()
+    plain_layout::kinds_and_spans(&plain_layout::marks(text))
 }
 
 /// The commands that the synopsis lines of `text` start with (`unset` in
@@ -242,6 +232,7 @@ pub struct ProseView<'a> {
     directives: Vec<Directive>,
     pairs: Vec<Pair>,
     spaces: SpaceEscape,
+    layout: Vec<(LayoutKind, Span)>,
 }
 
 /// How fixes write the no-break spaces they insert: as the character, or
@@ -342,6 +333,7 @@ impl<'a> ProseView<'a> {
             directives: Vec::new(),
             pairs: Vec::new(),
             spaces: SpaceEscape::Raw,
+            layout: Vec::new(),
         }
     }
 
@@ -389,6 +381,19 @@ impl<'a> ProseView<'a> {
     pub fn with_directives(mut self, directives: Vec<Directive>) -> Self {
         self.directives = directives;
         self
+    }
+
+    /// The same view, with the layout marks its plain text was read with.
+    pub(crate) fn with_layout(mut self, layout: Vec<(LayoutKind, Span)>) -> Self {
+        self.layout = layout;
+        self
+    }
+
+    /// The layout marks of a plain text (justified gaps, broken words,
+    /// lines of code, manual-page names) the view was read with, in source
+    /// bytes; empty for other formats (see [`layout_marks`]).
+    pub fn layout(&self) -> &[(LayoutKind, Span)] {
+        &self.layout
     }
 
     /// The suppression comments of the source (source coordinates).

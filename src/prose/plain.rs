@@ -77,6 +77,7 @@ fn laid_out(text: &str, marks: &[Mark]) -> ProseView<'static> {
     builder
         .finish(Vec::new())
         .with_directives(crate::suppress::plain_directives(text))
+        .with_layout(plain_layout::kinds_and_spans(marks))
 }
 
 /// Characters that end a sentence or a heading-like line.

@@ -59,6 +59,11 @@ impl Mark {
     }
 }
 
+/// Each of `marks` as its kind and its span.
+pub(super) fn kinds_and_spans(marks: &[Mark]) -> Vec<(LayoutKind, Span)> {
+    marks.iter().map(|m| (m.kind(), m.span())).collect()
+}
+
 /// The shortest right margin of justified text, in characters.
 const MIN_MARGIN: usize = 40;
 

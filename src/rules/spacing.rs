@@ -508,44 +508,35 @@ fn spaced_inside(doc: &Document, i: usize) -> bool {
         _ => ('[', ']'),
     };
     let forward = doc.first_char(i) == open;
+    // The tokens from `i` towards its partner, on the line.
+    let walk: Box<dyn Iterator<Item = usize>> = if forward {
+        Box::new(i..tokens.len())
+    } else {
+        Box::new((0..=i).rev())
+    };
     let mut depth = 0usize;
-    let mut j = i;
-    loop {
-        let t = tokens[j];
-        if t.kind == TokenKind::LineBreak {
+    for j in walk {
+        if tokens[j].kind == TokenKind::LineBreak {
             return false;
         }
-        if t.kind == TokenKind::Punct {
-            let c = doc.first_char(j);
-            if c == open || c == close {
-                if (c == open) == forward {
-                    depth += 1;
-                } else {
-                    depth -= 1;
-                    if depth == 0 {
-                        let (inner_start, inner_end) = if forward {
-                            (i + 1, j.checked_sub(1))
-                        } else {
-                            (j + 1, i.checked_sub(1))
-                        };
-                        return tokens.get(inner_start).is_some_and(|t| t.is_space())
-                            && inner_end.is_some_and(|e| e > inner_start && tokens[e].is_space());
-                    }
-                }
-            }
+        if tokens[j].kind != TokenKind::Punct {
+            continue;
         }
-        j = if forward {
-            if j + 1 >= tokens.len() {
-                return false;
-            }
-            j + 1
-        } else {
-            match j.checked_sub(1) {
-                Some(p) => p,
-                None => return false,
-            }
-        };
+        let c = doc.first_char(j);
+        if c != open && c != close {
+            continue;
+        }
+        if (c == open) == forward {
+            depth += 1;
+            continue;
+        }
+        depth -= 1;
+        if depth == 0 {
+            let (first, last) = if forward { (i, j) } else { (j, i) };
+            return last > first + 2 && tokens[first + 1].is_space() && tokens[last - 1].is_space();
+        }
     }
+    false
 }
 
 /// The runs of two or more spaces (or of tabs) inside lines, with the
