@@ -2,7 +2,9 @@
 //! key, bad id, missing examples) fails the build, and embeds them in the
 //! binary as Rust code that builds the parsed specs: nothing is parsed at
 //! start-up. Declarative rules get their prefilter literals here
-//! (`src/dispatch/literals.rs`).
+//! (`src/dispatch/literals.rs`), and the heads of all of them go into one
+//! FST (`literal_heads.fst`), which the dispatcher searches without
+//! building anything at run time.
 
 #[allow(dead_code)]
 #[path = "src/rules/spec.rs"]
@@ -38,6 +40,7 @@ fn main() {
     let mut generated = String::from(
         "/// Every `rules/*.toml` file: its name and its rules.\npub fn rule_files() -> Vec<(&'static str, Vec<RuleSpec>)> {\n    vec![\n",
     );
+    let mut parsed = Vec::new();
     for path in &files {
         let name = path
             .file_name()
@@ -45,22 +48,21 @@ fn main() {
             .unwrap_or_else(|| panic!("non UTF-8 file name {}", path.display()));
         let text = std::fs::read_to_string(path)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        let rules = match spec::parse_file(name, &text) {
+        let mut rules = match spec::parse_file(name, &text) {
             Ok(rules) => rules,
             Err(mut e) => {
                 errors.append(&mut e);
                 continue;
             }
         };
-        let mut code = Vec::new();
-        for mut rule in rules {
+        for rule in &mut rules {
             if !ids.insert(rule.id.clone()) {
                 errors.push(format!("{name}: duplicate rule id `{}`", rule.id));
             }
             // The prefilter is stored expanded (macros replaced); without
             // one, the literals of the pattern, or the pattern itself.
             if let Some(Ok(pattern)) = rule.pattern.as_ref().map(|p| spec::expand_macros(p)) {
-                rule.suffixes = texts(prefilter::suffix_literals(&pattern).unwrap_or_default());
+                rule.required = texts(prefilter::required_literals(&pattern).unwrap_or_default());
             }
             let given = rule.prefilter.as_ref().or(rule.pattern.as_ref());
             match given.map(|p| spec::expand_macros(p)).transpose() {
@@ -72,6 +74,42 @@ fn main() {
                 Ok(None) => {}
                 Err(e) => errors.push(format!("{name}: rule `{}`: {e}", rule.id)),
             }
+        }
+        parsed.push((name.to_string(), rules));
+    }
+
+    // The heads of every literal, numbered in byte order: the FST the
+    // dispatcher searches short texts with, and each rule's head numbers.
+    let heads: std::collections::BTreeSet<&str> = parsed
+        .iter()
+        .flat_map(|(_, rules)| rules.iter())
+        .flat_map(|rule| rule.literals.iter().map(|l| prefilter::literal_head(l)))
+        .collect();
+    let numbers: std::collections::HashMap<&str, u32> = heads
+        .iter()
+        .enumerate()
+        .map(|(i, head)| (*head, u32::try_from(i).expect("fewer than 2^32 heads")))
+        .collect();
+    let fst = fst::Map::from_iter(heads.iter().map(|head| (*head, u64::from(numbers[head]))))
+        .unwrap_or_else(|e| panic!("cannot build the literal heads: {e}"));
+    let mut head_ids = Vec::new();
+    for (_, rules) in &parsed {
+        for rule in rules {
+            let mut ids: Vec<u32> = rule
+                .literals
+                .iter()
+                .map(|l| numbers[prefilter::literal_head(l)])
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            head_ids.push(ids);
+        }
+    }
+    let mut head_ids = head_ids.into_iter();
+    for (name, rules) in &mut parsed {
+        let mut code = Vec::new();
+        for rule in rules.iter_mut() {
+            rule.heads = head_ids.next().expect("one list per rule");
             code.push(rule.to_rust());
         }
         let _ = writeln!(generated, "        ({name:?}, vec![{}]),", code.join(",\n"));
@@ -80,9 +118,12 @@ fn main() {
     if !errors.is_empty() {
         panic!("invalid rule files:\n  {}", errors.join("\n  "));
     }
-    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo"))
-        .join("embedded_rules.rs");
+    let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
+    let out = Path::new(&out_dir).join("embedded_rules.rs");
     std::fs::write(&out, generated)
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    let out = Path::new(&out_dir).join("literal_heads.fst");
+    std::fs::write(&out, fst.as_fst().as_bytes())
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }
 

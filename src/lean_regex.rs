@@ -13,20 +13,27 @@ fn config() -> regex_automata::meta::Config {
     Regex::config().dfa(false).onepass(false)
 }
 
-/// Compiles `pattern` with `config`; with `captures`, every group is
-/// recorded, else only the whole match.
+/// `config`, recording every group with `captures`, else only the whole
+/// match.
+fn with_captures(
+    config: regex_automata::meta::Config,
+    captures: bool,
+) -> regex_automata::meta::Config {
+    config.which_captures(if captures {
+        WhichCaptures::All
+    } else {
+        WhichCaptures::Implicit
+    })
+}
+
+/// Compiles `pattern` with `config`; `captures` as in [`with_captures`].
 fn build(
     config: regex_automata::meta::Config,
     pattern: &str,
     captures: bool,
 ) -> Result<Regex, String> {
-    let which = if captures {
-        WhichCaptures::All
-    } else {
-        WhichCaptures::Implicit
-    };
     Regex::builder()
-        .configure(config.which_captures(which))
+        .configure(with_captures(config, captures))
         .build(pattern)
         .map_err(|e| e.to_string())
 }
@@ -53,11 +60,25 @@ pub fn anchored_regex(pattern: &str, captures: bool) -> Result<Regex, String> {
 /// prefilter, which a short search does not repay. `captures` as in
 /// [`regex`].
 pub fn short_haystack_regex(pattern: &str, captures: bool) -> Result<Regex, String> {
-    build(
-        config().hybrid(false).auto_prefilter(false),
-        pattern,
-        captures,
-    )
+    build(short_haystack_config(), pattern, captures)
+}
+
+/// The configuration of [`short_haystack_regex`].
+fn short_haystack_config() -> regex_automata::meta::Config {
+    config().hybrid(false).auto_prefilter(false)
+}
+
+/// [`short_haystack_regex`] for a pattern already parsed (`regex_syntax`'s
+/// default syntax, the `regex` crate's): a caller that reads the parsed
+/// form spares a second parse.
+pub fn short_haystack_regex_from_hir(
+    hir: &regex_syntax::hir::Hir,
+    captures: bool,
+) -> Result<Regex, String> {
+    Regex::builder()
+        .configure(with_captures(short_haystack_config(), captures))
+        .build_from_hir(hir)
+        .map_err(|e| e.to_string())
 }
 
 /// Compiles `patterns` into one regex that reports which of them match

@@ -69,7 +69,7 @@ impl Linter {
                 settings.is_enabled(meta.id, meta.default_profiles())
             })
             .collect();
-        let dispatch = Dispatch::new(rules, bytes)?;
+        let dispatch = Dispatch::new(rules, bytes);
         let mut enabled: Vec<&'static str> = dispatch.rules().map(|r| r.meta().id).collect();
         enabled.sort_unstable();
         Ok(Linter {

@@ -264,10 +264,20 @@ static LINK: LazyLock<MetaRegex> = LazyLock::new(|| {
     .expect("the link pattern is valid")
 });
 
-/// Whether the byte at `i` may be part of a URL or an e-mail address, which
-/// always holds `@`, or a `.` or `:` followed by more of the address.
+/// Whether the byte at `i` (`@`, `.` or `:`) shows that a link of
+/// [`LINK`] may hold it. Every link holds one such byte: the `@` of an
+/// e-mail address, the `:` of `://` or `mailto:`, the `.` of `www.` or
+/// the `.` before the lowercase letters of a domain's last part. A full
+/// stop before a capital, a digit or a space, a colon before a space, do
+/// not start a search.
 fn is_link_trigger(bytes: &[u8], i: usize) -> bool {
-    bytes[i] == b'@' || bytes.get(i + 1).is_some_and(|&b| !b.is_ascii_whitespace())
+    let next = bytes.get(i + 1).copied();
+    match bytes[i] {
+        b'@' => true,
+        b':' => next == Some(b'/') || bytes[..i].ends_with(b"mailto"),
+        b'.' => next.is_some_and(|b| b.is_ascii_lowercase()) || bytes[..i].ends_with(b"www"),
+        _ => false,
+    }
 }
 
 /// The URLs and e-mail addresses of `text`, trailing punctuation excluded.
@@ -763,6 +773,39 @@ mod tests {
                 (TokenKind::Punct, ":"),
             ]
         );
+    }
+
+    /// The links found by searching only the runs around triggers are
+    /// those of a search of the whole text, on the project's texts and on
+    /// a text full of links and of near-links.
+    #[test]
+    fn links_searched_around_triggers_are_those_of_the_whole_text() {
+        let whole = |text: &str| -> Vec<(Span, TokenKind)> {
+            LINK.find_iter(text)
+                .filter_map(|m| trim_link(text, m.start(), m.end()))
+                .collect()
+        };
+        let mut texts = vec![
+            "Voir https://exemple.fr/a?b=1. ou www.site.org, www.Site.Org, mailto:moi@ex.fr \
+             et dupont@exemple.com ; le site exemple.fr/page. M.Dupont 2.5 12:30 p.ex. \
+             etc.) www.» ftp://x file:///tmp/a, (voir gouv.fr). Mailto:a MAILTO:b www.\u{a0}x \
+             a.b.c.eu?q=1 sous-domaine.exemple.io/x_y. café.com. «www.exemple.fr» x@y"
+                .to_string(),
+        ];
+        for dir in ["tests/corpus", "examples"] {
+            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.push(text);
+                }
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let links = links(text);
+            found += links.len();
+            assert_eq!(links, whole(text));
+        }
+        assert!(found > 20, "{found}");
     }
 
     #[test]

@@ -35,21 +35,55 @@ pub fn prefilter_literals(pattern: &str, selective: bool) -> Option<Vec<String>>
     Some(out)
 }
 
-/// The literals every match of `pattern` ends with, if there is a finite
-/// set of them and none is shorter than 3 characters. A rule whose
-/// prefix literals are common words (`fait`, `plus`) checks that one of
-/// these occurs before it compiles its pattern.
-pub fn suffix_literals(pattern: &str) -> Option<Vec<String>> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+/// Literals one of which every match of `pattern` contains, when such a
+/// set exists with none shorter than 3 characters; the most selective one
+/// found (its shortest literal the longest, then the fewest literals). A
+/// text without any of them holds no match, so a rule looks for them
+/// before it compiles or runs its pattern: its first words may be common
+/// (`fait`, `il me`) where a later one is rare (`plaisir`).
+///
+/// The candidates are the literals every match ends with and, for a
+/// pattern that is a sequence (`a b c`), the literals every match of each
+/// tail of the sequence (`b c`, `c`) starts with: every match of the whole
+/// holds a match of each tail.
+pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
+    use regex_syntax::hir::literal::ExtractKind;
+    use regex_syntax::hir::{Hir, HirKind};
     let hir = regex_syntax::parse(pattern).ok()?;
+    let mut best = literal_set(&hir, ExtractKind::Suffix);
+    let mut node = &hir;
+    while let HirKind::Capture(group) = node.kind() {
+        node = &group.sub;
+    }
+    if let HirKind::Concat(parts) = node.kind() {
+        for start in 0..parts.len() {
+            let tail = Hir::concat(parts[start..].to_vec());
+            if let Some(set) = literal_set(&tail, ExtractKind::Prefix) {
+                best = match best {
+                    Some(old) if selectivity(&old) >= selectivity(&set) => Some(old),
+                    _ => Some(set),
+                };
+            }
+        }
+    }
+    best
+}
+
+/// The literals every match of `hir` starts (or ends) with, if there is a
+/// finite set of at most 64, none shorter than 3 characters.
+fn literal_set(
+    hir: &regex_syntax::hir::Hir,
+    kind: regex_syntax::hir::literal::ExtractKind,
+) -> Option<Vec<String>> {
+    use regex_syntax::hir::literal::Extractor;
     let mut extractor = Extractor::new();
     extractor
-        .kind(ExtractKind::Suffix)
+        .kind(kind)
         .limit_class(16)
         .limit_repeat(8)
         .limit_literal_len(40)
         .limit_total(64);
-    let seq = extractor.extract(&hir);
+    let seq = extractor.extract(hir);
     let mut out: Vec<String> = seq
         .literals()?
         .iter()
@@ -61,6 +95,28 @@ pub fn suffix_literals(pattern: &str) -> Option<Vec<String>> {
     out.sort();
     out.dedup();
     Some(out)
+}
+
+/// How selective a set of literals is, to compare sets: the length in
+/// characters of its shortest literal, then (reversed) how many it holds.
+fn selectivity(set: &[String]) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = set.iter().map(|l| l.chars().count()).min().unwrap_or(0);
+    (shortest, std::cmp::Reverse(set.len()))
+}
+
+/// The most characters of a literal the linter looks for.
+pub const LITERAL_HEAD_CHARS: usize = 6;
+
+/// The first [`LITERAL_HEAD_CHARS`] characters of a prefilter literal.
+/// Where a literal occurs, its head does, so the heads find every place a
+/// rule may match (and a few more); the conjugations of a verb share a few
+/// heads, which makes the automaton four times smaller and quicker to
+/// build.
+pub fn literal_head(literal: &str) -> &str {
+    literal
+        .char_indices()
+        .nth(LITERAL_HEAD_CHARS)
+        .map_or(literal, |(at, _)| &literal[..at])
 }
 
 #[cfg(test)]
@@ -105,7 +161,7 @@ mod tests {
     }
 
     #[test]
-    fn every_match_ends_with_a_suffix() {
+    fn every_match_holds_a_required_literal() {
         let cases = [
             (
                 "(?:fait|font)\\s+(?:une|la)\\s+décisions?",
@@ -115,23 +171,34 @@ mod tests {
                 "plus tard (?:aujourd'hui|cette semaine)",
                 "plus tard cette semaine",
             ),
+            (
+                "en\\s+dedans\\s+d[e’']",
+                "en dedans de la boîte, en  dedans d’elle",
+            ),
         ];
         for (pattern, text) in cases {
-            let suffixes = suffix_literals(pattern).expect("suffixes");
+            let required = required_literals(pattern).expect("required literals");
             let full = regex::Regex::new(pattern).expect("pattern");
             assert!(full.is_match(text), "{pattern}");
             for m in full.find_iter(text) {
                 assert!(
-                    suffixes.iter().any(|l| m.as_str().ends_with(l.as_str())),
-                    "{pattern}: {suffixes:?}"
+                    required.iter().any(|l| m.as_str().contains(l.as_str())),
+                    "{pattern}: {required:?}"
                 );
             }
         }
-        assert!(suffix_literals("\\p{L}+").is_none());
-        assert!(suffix_literals("\\p{L}+ à").is_none());
+        assert!(required_literals("\\p{L}+").is_none());
+        assert!(required_literals("\\p{L}+ à").is_none());
+        assert!(required_literals("(?:en|à) ce|la").is_none());
         assert_eq!(
-            suffix_literals("(?:en|à) ce"),
+            required_literals("(?:en|à) ce"),
             Some(vec!["en ce".into(), "à ce".into()])
+        );
+        // A rare word inside the pattern wins over short first and last
+        // words.
+        assert_eq!(
+            required_literals("[iI]l\\s+(?:me|nous)\\s+fait\\s+plaisir\\s+de"),
+            Some(vec!["plaisir".into()])
         );
     }
 }

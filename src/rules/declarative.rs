@@ -26,19 +26,22 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// How much of the line around a match the guards see, on each side.
 const GUARD_WINDOW: usize = 256;
 
-/// Bytes a rule may search for its suffixes, over all the documents it
-/// sees, before it compiles its pattern instead. The look spares compiling
-/// a pattern whose suffixes never occur (start-up on a short file); a rule
-/// whose head literals keep occurring without its suffixes would otherwise
-/// read every document once more, for as long as the linter lives.
-const SUFFIX_LOOK_BYTES: usize = 1 << 20;
+/// Bytes a rule may search for its required literals, over all the
+/// documents it sees, before it compiles its pattern instead. The look
+/// spares compiling a pattern whose required literals never occur
+/// (start-up on a short file); a rule whose head literals keep occurring
+/// without them would otherwise read every document once more, for as
+/// long as the linter lives.
+const REQUIRED_LOOK_BYTES: usize = 1 << 20;
 
 /// A guard regex, compiled the first time a match of the main pattern
 /// needs it: most rules never match, and guards (long alternations, `\b`)
 /// are what costs most to compile.
 #[derive(Debug, Default)]
 struct Guard {
-    pattern: Option<String>,
+    /// The pattern as the rule file writes it, macros unexpanded: most
+    /// guards are never compiled, so they are expanded when they are.
+    pattern: Option<Text>,
     regex: OnceLock<Option<GuardRegex>>,
 }
 
@@ -57,17 +60,16 @@ struct GuardRegex {
 
 impl GuardRegex {
     fn new(pattern: &str) -> Option<GuardRegex> {
-        let regex = lean_regex::short_haystack_regex(pattern, false).ok()?;
+        let hir = regex_syntax::parse(pattern).ok()?;
+        let regex = lean_regex::short_haystack_regex_from_hir(&hir, false).ok()?;
         let (mut end_reach, mut start_reach) = (None, None);
-        if let Ok(hir) = regex_syntax::parse(pattern) {
-            let props = hir.properties();
-            if let Some(max) = props.maximum_len() {
-                if props.look_set_suffix().contains(Look::End) {
-                    end_reach = Some(max);
-                }
-                if props.look_set_prefix().contains(Look::Start) {
-                    start_reach = Some(max);
-                }
+        let props = hir.properties();
+        if let Some(max) = props.maximum_len() {
+            if props.look_set_suffix().contains(Look::End) {
+                end_reach = Some(max);
+            }
+            if props.look_set_prefix().contains(Look::Start) {
+                start_reach = Some(max);
             }
         }
         Some(GuardRegex {
@@ -111,7 +113,7 @@ impl GuardRegex {
 }
 
 impl Guard {
-    fn new(pattern: Option<String>) -> Guard {
+    fn new(pattern: Option<Text>) -> Guard {
         Guard {
             pattern,
             regex: OnceLock::new(),
@@ -122,13 +124,16 @@ impl Guard {
     /// (`every_pattern_compiles`); one that did not would be ignored.
     fn get(&self) -> Option<&GuardRegex> {
         self.regex
-            .get_or_init(|| self.pattern.as_deref().and_then(GuardRegex::new))
+            .get_or_init(|| {
+                let expanded = expand(&self.pattern).ok()??;
+                GuardRegex::new(&expanded)
+            })
             .as_ref()
     }
 
     fn check(&self) -> Result<(), String> {
-        match &self.pattern {
-            Some(p) => build(p, false)
+        match expand(&self.pattern).map_err(|e| format!("bad guard: {e}"))? {
+            Some(p) => build(&p, false)
                 .map(drop)
                 .map_err(|e| format!("bad guard `{p}`: {e}")),
             None => Ok(()),
@@ -160,9 +165,9 @@ pub struct DeclarativeRule {
     /// given prefilter), so that searches anchored at the literals find
     /// all matches.
     starts_at_literals: bool,
-    /// Literals every match ends with (may be empty): when none occurs, the
-    /// pattern need not be compiled nor searched.
-    suffixes: Vec<Text>,
+    /// Literals one of which every match contains (may be empty): when
+    /// none occurs, the pattern need not be compiled nor searched.
+    required: Vec<Text>,
     target: Option<Text>,
     replace: Option<String>,
     /// The inflected forms of the replacement, by the word the pattern's
@@ -172,8 +177,8 @@ pub struct DeclarativeRule {
     guards: [Guard; 5],
     whole_word: bool,
     compiled: OnceLock<Result<Compiled, String>>,
-    /// Bytes searched for `suffixes` so far (see [`SUFFIX_LOOK_BYTES`]).
-    suffix_looked: AtomicUsize,
+    /// Bytes searched for `required` so far (see [`REQUIRED_LOOK_BYTES`]).
+    required_looked: AtomicUsize,
 }
 
 fn expand(text: &Option<Text>) -> Result<Option<String>, String> {
@@ -192,20 +197,20 @@ impl DeclarativeRule {
             meta,
             pattern,
             starts_at_literals,
-            suffixes: spec.suffixes.clone(),
+            required: spec.required.clone(),
             target: spec.target.clone(),
             replace: expand(&spec.replace)?,
             forms: spec.forms.iter().flatten().cloned().collect(),
             guards: [
-                Guard::new(expand(&spec.before)?),
-                Guard::new(expand(&spec.not_before)?),
-                Guard::new(expand(&spec.after)?),
-                Guard::new(expand(&spec.not_after)?),
-                Guard::new(expand(&spec.not_match)?),
+                Guard::new(spec.before.clone()),
+                Guard::new(spec.not_before.clone()),
+                Guard::new(spec.after.clone()),
+                Guard::new(spec.not_after.clone()),
+                Guard::new(spec.not_match.clone()),
             ],
             whole_word: spec.whole_word.unwrap_or(false),
             compiled: OnceLock::new(),
-            suffix_looked: AtomicUsize::new(0),
+            required_looked: AtomicUsize::new(0),
         })
     }
 
@@ -262,29 +267,31 @@ impl DeclarativeRule {
     }
 
     /// Whether `text` from byte `from` on (where the first match may
-    /// start) lacks every literal a match must end with, which is cheaper
+    /// start) lacks every literal a match must contain, which is cheaper
     /// to find out than compiling and running the pattern. Before the
     /// searches anchored at the literals (which cost little once the
     /// pattern is compiled), and only until this rule has looked through
-    /// [`SUFFIX_LOOK_BYTES`]: then it answers `false`, the pattern is
+    /// [`REQUIRED_LOOK_BYTES`]: then it answers `false`, the pattern is
     /// compiled and run, which finds the same.
     fn surely_absent(&self, text: &str, from: usize) -> bool {
-        if self.suffixes.is_empty() {
+        if self.required.is_empty() {
             return false;
         }
         let rest = text.get(from..).unwrap_or(text);
-        let looked = self.suffix_looked.fetch_add(rest.len(), Ordering::Relaxed);
-        looked < SUFFIX_LOOK_BYTES && self.lacks_suffixes(rest)
+        let looked = self
+            .required_looked
+            .fetch_add(rest.len(), Ordering::Relaxed);
+        looked < REQUIRED_LOOK_BYTES && self.lacks_required(rest)
     }
 
-    /// Whether `text` lacks every literal a match must end with (`false`
+    /// Whether `text` lacks every literal a match must contain (`false`
     /// for a rule without such literals). A search of the whole text
     /// always asks first: looking for a few literals costs a fraction of
     /// running the pattern over the text.
-    fn lacks_suffixes(&self, text: &str) -> bool {
-        !self.suffixes.is_empty()
+    fn lacks_required(&self, text: &str) -> bool {
+        !self.required.is_empty()
             && !self
-                .suffixes
+                .required
                 .iter()
                 .any(|s| memchr::memmem::find(text.as_bytes(), s.as_bytes()).is_some())
     }
@@ -428,8 +435,8 @@ impl Rule for DeclarativeRule {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         // The rule runs because its prefilter matched; a text without the
-        // literals its matches end with needs no search.
-        if self.lacks_suffixes(doc.text()) {
+        // literals its matches contain needs no search.
+        if self.lacks_required(doc.text()) {
             return;
         }
         let Ok(c) = self.compile() else {
@@ -454,7 +461,7 @@ impl Rule for DeclarativeRule {
         if !self.starts_at_literals {
             return self.check(doc, out);
         }
-        // Before the pattern is compiled, a look for its suffixes may spare
+        // Before the pattern is compiled, a look for its required literals may spare
         // compiling it; afterwards, the anchored searches cost less.
         let first = starts.first().copied().unwrap_or_default();
         if self.compiled.get().is_none() && self.surely_absent(doc.text(), first) {
@@ -531,24 +538,24 @@ mod tests {
         );
     }
 
-    /// The look for suffixes answers `false` when a suffix occurs after
-    /// the first start, and stops sparing the pattern once the rule has
-    /// looked through its budget.
+    /// The look for required literals answers `false` when one occurs
+    /// after the first start, and stops sparing the pattern once the rule
+    /// has looked through its budget.
     #[test]
-    fn suffix_look_is_bounded() {
+    fn required_look_is_bounded() {
         let rule = Registry::global()
             .rules()
             .filter_map(|r| r.as_declarative())
-            .find(|r| !r.suffixes.is_empty())
-            .expect("a rule with suffixes");
-        let suffix: &str = &rule.suffixes[0];
-        let text = format!("{suffix} {}", "x".repeat(10_000));
+            .find(|r| !r.required.is_empty())
+            .expect("a rule with required literals");
+        let literal: &str = &rule.required[0];
+        let text = format!("{literal} {}", "x".repeat(10_000));
         assert!(!rule.surely_absent(&text, 0));
-        let calls = (0..=super::SUFFIX_LOOK_BYTES / 10_000 + 1)
-            .take_while(|_| rule.surely_absent(&text, suffix.len()))
+        let calls = (0..=super::REQUIRED_LOOK_BYTES / 10_000 + 1)
+            .take_while(|_| rule.surely_absent(&text, literal.len()))
             .count();
-        assert!(calls <= super::SUFFIX_LOOK_BYTES / 10_000 + 1, "{calls}");
-        assert!(!rule.surely_absent(&text, suffix.len()));
+        assert!(calls <= super::REQUIRED_LOOK_BYTES / 10_000 + 1, "{calls}");
+        assert!(!rule.surely_absent(&text, literal.len()));
     }
 
     /// A guard searched only over the bytes its matches can reach answers

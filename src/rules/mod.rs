@@ -162,6 +162,9 @@ pub struct Prefilter {
     /// (empty: none known), derived by the build for declarative rules.
     /// When there are some, they serve instead of `regex`.
     pub literals: Vec<spec::Text>,
+    /// The numbers of the heads of `literals` in the FST the build makes
+    /// of every rule's heads (see `dispatch`).
+    pub heads: Vec<u32>,
 }
 
 impl RuleMeta {
@@ -412,6 +415,7 @@ fn meta_from_spec(spec: &mut spec::RuleSpec, file: &'static str) -> Result<RuleM
         prefilter: Prefilter {
             regex: spec.prefilter.take().map(leak),
             literals: take(&mut spec.literals),
+            heads: take(&mut spec.heads),
         },
     })
 }
@@ -443,6 +447,7 @@ impl Registry {
                     meta.prefilter = Prefilter {
                         regex: def.prefilter,
                         literals: Vec::new(),
+                        heads: Vec::new(),
                     };
                     rules.push(Box::new(CodeRule {
                         meta,

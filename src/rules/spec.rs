@@ -103,11 +103,15 @@ pub struct RuleSpec {
     /// `RegexSet`.
     #[serde(skip)]
     pub literals: Vec<Text>,
-    /// Set by `build.rs`, not in rule files: the literals every match of
-    /// the pattern ends with, when there is a small set of them of 3
-    /// characters or more.
+    /// Set by `build.rs`, not in rule files: literals one of which every
+    /// match of the pattern contains, when there is a small set of them of
+    /// 3 characters or more (`dispatch::literals::required_literals`).
     #[serde(skip)]
-    pub suffixes: Vec<Text>,
+    pub required: Vec<Text>,
+    /// Set by `build.rs`, not in rule files: the numbers of the heads of
+    /// `literals` in the FST of every rule's heads (sorted, each once).
+    #[serde(skip)]
+    pub heads: Vec<u32>,
     /// Examples: each has `bad` (+ `fixed`) or `good`.
     #[serde(default)]
     pub example: Vec<ExampleSpec>,
@@ -478,7 +482,7 @@ impl RuleSpec {
              default: {:?}, profiles: {profiles}, group: {}, fix: {}, explain: std::borrow::Cow::Borrowed({:?}), \
              pattern: {}, target: {}, replace: {}, forms: {}, before: {}, not_before: {}, after: {}, \
              not_after: {}, not_match: {}, whole_word: {:?}, prefilter: {}, literals: vec![{}], \
-             suffixes: vec![{}], example: vec![{}] }}",
+             required: vec![{}], heads: vec!{:?}, example: vec![{}] }}",
             self.id,
             self.message,
             rust_opt(&self.severity),
@@ -498,7 +502,8 @@ impl RuleSpec {
             self.whole_word,
             rust_opt(&self.prefilter),
             rust_strings(&self.literals),
-            rust_strings(&self.suffixes),
+            rust_strings(&self.required),
+            self.heads,
             examples.join(", "),
         )
     }

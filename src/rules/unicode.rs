@@ -10,7 +10,6 @@ use crate::span::Span;
 use crate::tokenize::TokenKind;
 use crate::unicode_names::{char_name, is_invisible};
 use crate::wordlist::parts;
-use regex::Regex;
 use regex_automata::meta::Regex as MetaRegex;
 use std::sync::LazyLock;
 use unicode_normalization::char::canonical_combining_class;
@@ -26,10 +25,23 @@ pub(super) const RULES: &[CodeRuleDef] = &[
     when("unicode/oe-ligature", oe_ligature, "[oO][eE]"),
 ];
 
-/// Zero-width characters and joiners.
+/// Zero-width characters and joiners (the prefilter of [`is_zero_width`]).
 const ZERO_WIDTH: &str = "[\u{200B}\u{200C}\u{200D}\u{2060}]";
-/// Control characters other than tab, line feed and carriage return.
+/// Control characters other than tab, line feed and carriage return (the
+/// prefilter of [`is_control`]).
 const CONTROL: &str = "[\u{01}-\u{08}\u{0B}\u{0C}\u{0E}-\u{1F}\u{7F}\u{80}-\u{9F}]";
+
+/// The characters of [`ZERO_WIDTH`]. The rules that delete single
+/// characters test each one rather than compile a regex for a class:
+/// compiling costs more than a check of a short text.
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}')
+}
+
+/// The characters of [`CONTROL`].
+fn is_control(c: char) -> bool {
+    matches!(c, '\u{01}'..='\u{08}' | '\u{0B}' | '\u{0C}' | '\u{0E}'..='\u{1F}' | '\u{7F}'..='\u{9F}')
+}
 /// A lead character followed by continuation characters (UTF-8 bytes read
 /// as Windows-1252), or `Ã` before a space or a sign (a lost `à`). Only the
 /// leads of characters French text holds are searched (`Â`–`Æ`, `Ë`, `â`,
@@ -166,19 +178,19 @@ fn delete_chars(
     meta: &RuleMeta,
     doc: &Document,
     out: &mut Vec<Diagnostic>,
-    pattern: &Regex,
+    is_target: impl Fn(char) -> bool,
     keep: impl Fn(&str, usize, char) -> bool,
     message: impl Fn(char) -> String,
 ) {
     let text = doc.text();
-    for m in pattern.find_iter(text) {
-        let Some(c) = m.as_str().chars().next() else {
+    for (at, found) in text.match_indices(is_target) {
+        let Some(c) = found.chars().next() else {
             continue;
         };
-        if !keep(text, m.start(), c) {
+        if !keep(text, at, c) {
             continue;
         }
-        let span = Span::new(m.start(), m.end());
+        let span = Span::new(at, at + found.len());
         let mut d = meta.diagnostic(span, message(c));
         d.fix = Some(Fix::safe(Edit::delete(span)));
         out.push(d);
@@ -193,7 +205,6 @@ fn neighbours(text: &str, at: usize, c: char) -> (Option<char>, Option<char>) {
 }
 
 fn zero_width(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new(ZERO_WIDTH).expect("valid"));
     // Joiners are meaningful inside emoji sequences and non-Latin scripts;
     // only flag them between Latin letters, spaces or text edges.
     let latin_or_edge = |c: Option<char>| {
@@ -207,7 +218,7 @@ fn zero_width(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         meta,
         doc,
         out,
-        &PATTERN,
+        is_zero_width,
         |text, at, c| {
             if matches!(c, '\u{200C}' | '\u{200D}') {
                 let (before, after) = neighbours(text, at, c);
@@ -221,12 +232,11 @@ fn zero_width(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 fn soft_hyphen(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new("\u{00AD}").expect("valid"));
     delete_chars(
         meta,
         doc,
         out,
-        &PATTERN,
+        |c| c == '\u{00AD}',
         |_, _, _| true,
         |c| {
             format!(
@@ -238,20 +248,18 @@ fn soft_hyphen(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 fn bom(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new("\u{FEFF}").expect("valid"));
     // The byte order mark at the very start of a file is its BOM, kept as is.
     delete_chars(
         meta,
         doc,
         out,
-        &PATTERN,
+        |c| c == '\u{FEFF}',
         |_, at, _| at != 0,
         |_| "byte order mark (U+FEFF) inside the text, left by joining files".to_string(),
     );
 }
 
 fn control_character(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new(CONTROL).expect("valid"));
     let text = doc.text();
     // C1 controls inside a mojibake sequence are reported by unicode/mojibake.
     // A C1 control is encoded as 0xC2 then 0x80–0x9F.
@@ -272,7 +280,7 @@ fn control_character(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>)
         meta,
         doc,
         out,
-        &PATTERN,
+        is_control,
         |_, at, _| !in_mojibake.iter().any(|s| s.start <= at && at < s.end),
         |c| format!("{} in the text", char_name(c)),
     );
@@ -485,6 +493,25 @@ fn oe_ligature(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
+
+    /// The character tests of the deleting rules hold the characters of
+    /// the classes that are their prefilters, and no other.
+    #[test]
+    fn character_tests_agree_with_their_classes() {
+        for (class, test) in [
+            (ZERO_WIDTH, is_zero_width as fn(char) -> bool),
+            (CONTROL, is_control),
+        ] {
+            let class = Regex::new(&format!("^{class}$")).expect("valid");
+            for c in (0..0x3000)
+                .chain(0xFE00..0x10000)
+                .filter_map(char::from_u32)
+            {
+                assert_eq!(test(c), class.is_match(c.encode_utf8(&mut [0; 4])), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_mojibake_gate_agrees_with_its_pattern() {
