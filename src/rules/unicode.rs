@@ -31,16 +31,69 @@ const ZERO_WIDTH: &str = "[\u{200B}\u{200C}\u{200D}\u{2060}]";
 /// prefilter of [`is_control`]).
 const CONTROL: &str = "[\u{01}-\u{08}\u{0B}\u{0C}\u{0E}-\u{1F}\u{7F}\u{80}-\u{9F}]";
 
-/// The characters of [`ZERO_WIDTH`]. The rules that delete single
-/// characters test each one rather than compile a regex for a class:
+/// The characters a rule that deletes single characters looks for. These
+/// rules test characters rather than compile a regex for a class:
 /// compiling costs more than a check of a short text.
-fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}')
+struct Targets {
+    /// The bytes the UTF-8 encodings of the characters start with, found
+    /// before any character is decoded.
+    lead: &'static [u8],
+    /// Whether a character is one of them.
+    test: fn(char) -> bool,
 }
 
+/// The characters of [`ZERO_WIDTH`].
+const ZERO_WIDTH_CHARS: Targets = Targets {
+    lead: &[0xE2],
+    test: |c| matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'),
+};
+
+/// The soft hyphen.
+const SOFT_HYPHEN_CHARS: Targets = Targets {
+    lead: &[0xC2],
+    test: |c| c == '\u{00AD}',
+};
+
+/// The byte order mark.
+const BOM_CHARS: Targets = Targets {
+    lead: &[0xEF],
+    test: |c| c == '\u{FEFF}',
+};
+
 /// The characters of [`CONTROL`].
-fn is_control(c: char) -> bool {
-    matches!(c, '\u{01}'..='\u{08}' | '\u{0B}' | '\u{0C}' | '\u{0E}'..='\u{1F}' | '\u{7F}'..='\u{9F}')
+const CONTROL_CHARS: Targets = Targets {
+    lead: &[
+        0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, 0x0E, 0x0F, 0x10, 0x11, 0x12,
+        0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F, 0xC2,
+    ],
+    test: |c| matches!(c, '\u{01}'..='\u{08}' | '\u{0B}' | '\u{0C}' | '\u{0E}'..='\u{1F}' | '\u{7F}'..='\u{9F}'),
+};
+
+impl Targets {
+    /// Calls `found(at, c)` for every target character `c` of `text`.
+    fn each(&self, text: &str, mut found: impl FnMut(usize, char)) {
+        let bytes = text.as_bytes();
+        let mut consider = |at: usize| {
+            if let Some(c) = text.get(at..).and_then(|rest| rest.chars().next())
+                && (self.test)(c)
+            {
+                found(at, c);
+            }
+        };
+        if let [lead] = self.lead {
+            memchr::memchr_iter(*lead, bytes).for_each(consider);
+        } else {
+            let mut leads = [false; 256];
+            for &b in self.lead {
+                leads[usize::from(b)] = true;
+            }
+            for (at, &b) in bytes.iter().enumerate() {
+                if leads[usize::from(b)] {
+                    consider(at);
+                }
+            }
+        }
+    }
 }
 /// A lead character followed by continuation characters (UTF-8 bytes read
 /// as Windows-1252), or `Ã` before a space or a sign (a lost `à`). Only the
@@ -172,29 +225,26 @@ fn suspicious_segments(text: &str) -> Vec<(usize, usize)> {
     segments
 }
 
-/// Reports every character matched by `pattern` (accepted by `keep`) with
-/// a safe fix that deletes it.
+/// Reports every character of `targets` (accepted by `keep`) with a safe
+/// fix that deletes it.
 fn delete_chars(
     meta: &RuleMeta,
     doc: &Document,
     out: &mut Vec<Diagnostic>,
-    is_target: impl Fn(char) -> bool,
+    targets: &Targets,
     keep: impl Fn(&str, usize, char) -> bool,
     message: impl Fn(char) -> String,
 ) {
     let text = doc.text();
-    for (at, found) in text.match_indices(is_target) {
-        let Some(c) = found.chars().next() else {
-            continue;
-        };
+    targets.each(text, |at, c| {
         if !keep(text, at, c) {
-            continue;
+            return;
         }
-        let span = Span::new(at, at + found.len());
+        let span = Span::new(at, at + c.len_utf8());
         let mut d = meta.diagnostic(span, message(c));
         d.fix = Some(Fix::safe(Edit::delete(span)));
         out.push(d);
-    }
+    });
 }
 
 fn neighbours(text: &str, at: usize, c: char) -> (Option<char>, Option<char>) {
@@ -218,7 +268,7 @@ fn zero_width(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         meta,
         doc,
         out,
-        is_zero_width,
+        &ZERO_WIDTH_CHARS,
         |text, at, c| {
             if matches!(c, '\u{200C}' | '\u{200D}') {
                 let (before, after) = neighbours(text, at, c);
@@ -236,7 +286,7 @@ fn soft_hyphen(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         meta,
         doc,
         out,
-        |c| c == '\u{00AD}',
+        &SOFT_HYPHEN_CHARS,
         |_, _, _| true,
         |c| {
             format!(
@@ -253,7 +303,7 @@ fn bom(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         meta,
         doc,
         out,
-        |c| c == '\u{FEFF}',
+        &BOM_CHARS,
         |_, at, _| at != 0,
         |_| "byte order mark (U+FEFF) inside the text, left by joining files".to_string(),
     );
@@ -280,7 +330,7 @@ fn control_character(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>)
         meta,
         doc,
         out,
-        is_control,
+        &CONTROL_CHARS,
         |_, at, _| !in_mojibake.iter().any(|s| s.start <= at && at < s.end),
         |c| format!("{} in the text", char_name(c)),
     );
@@ -495,21 +545,41 @@ mod tests {
     use super::*;
     use regex::Regex;
 
-    /// The character tests of the deleting rules hold the characters of
-    /// the classes that are their prefilters, and no other.
+    /// The targets of the deleting rules are the characters of the
+    /// classes that are their prefilters, and no other; each starts with
+    /// one of its lead bytes; and they are found wherever they are.
     #[test]
-    fn character_tests_agree_with_their_classes() {
-        for (class, test) in [
-            (ZERO_WIDTH, is_zero_width as fn(char) -> bool),
-            (CONTROL, is_control),
+    fn deleted_characters_agree_with_their_classes() {
+        for (class, targets) in [
+            (ZERO_WIDTH, &ZERO_WIDTH_CHARS),
+            ("\u{00AD}", &SOFT_HYPHEN_CHARS),
+            ("\u{FEFF}", &BOM_CHARS),
+            (CONTROL, &CONTROL_CHARS),
         ] {
             let class = Regex::new(&format!("^{class}$")).expect("valid");
+            let mut all = String::new();
             for c in (0..0x3000)
                 .chain(0xFE00..0x10000)
                 .filter_map(char::from_u32)
             {
-                assert_eq!(test(c), class.is_match(c.encode_utf8(&mut [0; 4])), "{c:?}");
+                let mut buf = [0; 4];
+                let encoded = c.encode_utf8(&mut buf);
+                assert_eq!((targets.test)(c), class.is_match(encoded), "{c:?}");
+                if (targets.test)(c) {
+                    assert!(targets.lead.contains(&encoded.as_bytes()[0]), "{c:?}");
+                }
+                all.push(c);
             }
+            let anywhere = Regex::new(class.as_str().trim_start_matches('^').trim_end_matches('$'))
+                .expect("valid");
+            let mut found = Vec::new();
+            targets.each(&all, |at, c| found.push((at, c)));
+            let want: Vec<(usize, char)> = anywhere
+                .find_iter(&all)
+                .map(|m| (m.start(), m.as_str().chars().next().expect("a character")))
+                .collect();
+            assert_eq!(found, want);
+            assert!(!found.is_empty());
         }
     }
 
