@@ -80,36 +80,26 @@ fn main() {
 
     // The heads of every literal, numbered in byte order: the FST the
     // dispatcher searches short texts with, and each rule's head numbers.
-    let heads: std::collections::BTreeSet<&str> = parsed
+    let heads: std::collections::BTreeSet<String> = parsed
         .iter()
         .flat_map(|(_, rules)| rules.iter())
-        .flat_map(|rule| rule.literals.iter().map(|l| prefilter::literal_head(l)))
+        .flat_map(|rule| rule.literals.iter())
+        .map(|l| prefilter::literal_head(l).to_string())
         .collect();
-    let numbers: std::collections::HashMap<&str, u32> = heads
-        .iter()
-        .enumerate()
-        .map(|(i, head)| (*head, u32::try_from(i).expect("fewer than 2^32 heads")))
-        .collect();
-    let fst = fst::Map::from_iter(heads.iter().map(|head| (*head, u64::from(numbers[head]))))
+    let fst = fst::Map::from_iter(heads.iter().zip(0u64..))
         .unwrap_or_else(|e| panic!("cannot build the literal heads: {e}"));
-    let mut head_ids = Vec::new();
-    for (_, rules) in &parsed {
-        for rule in rules {
-            let mut ids: Vec<u32> = rule
-                .literals
-                .iter()
-                .map(|l| numbers[prefilter::literal_head(l)])
-                .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            head_ids.push(ids);
-        }
-    }
-    let mut head_ids = head_ids.into_iter();
     for (name, rules) in &mut parsed {
         let mut code = Vec::new();
         for rule in rules.iter_mut() {
-            rule.heads = head_ids.next().expect("one list per rule");
+            let mut numbers: Vec<u32> = rule
+                .literals
+                .iter()
+                .filter_map(|l| fst.get(prefilter::literal_head(l)))
+                .map(|n| u32::try_from(n).expect("fewer than 2^32 heads"))
+                .collect();
+            numbers.sort_unstable();
+            numbers.dedup();
+            rule.heads = numbers;
             code.push(rule.to_rust());
         }
         let _ = writeln!(generated, "        ({name:?}, vec![{}]),", code.join(",\n"));

@@ -11,23 +11,40 @@
 /// shorter than 3 characters (`en`, `à `): it would let the rule run on
 /// nearly every text (`,,` and `..` are fine).
 pub fn prefilter_literals(pattern: &str, selective: bool) -> Option<Vec<String>> {
-    use regex_syntax::hir::literal::Extractor;
+    use regex_syntax::hir::literal::ExtractKind;
     let hir = regex_syntax::parse(pattern).ok()?;
+    let out = extracted(&hir, ExtractKind::Prefix, 2000)?;
+    let weak =
+        |l: &String| l.is_empty() || (l.chars().count() < 3 && l.chars().any(char::is_alphabetic));
+    if out.iter().any(|l| l.is_empty() || (selective && weak(l))) {
+        return None;
+    }
+    Some(out)
+}
+
+/// The literals every match of `hir` starts (or ends) with, sorted, each
+/// once, if there is a finite set of at most `total` (classes of up to 16
+/// characters expanded); `None` also for an empty set.
+fn extracted(
+    hir: &regex_syntax::hir::Hir,
+    kind: regex_syntax::hir::literal::ExtractKind,
+    total: usize,
+) -> Option<Vec<String>> {
+    use regex_syntax::hir::literal::Extractor;
     let mut extractor = Extractor::new();
     extractor
+        .kind(kind)
         .limit_class(16)
         .limit_repeat(8)
         .limit_literal_len(40)
-        .limit_total(2000);
-    let seq = extractor.extract(&hir);
-    let literals = seq.literals()?;
-    let mut out: Vec<String> = literals
+        .limit_total(total);
+    let mut out: Vec<String> = extractor
+        .extract(hir)
+        .literals()?
         .iter()
         .map(|l| String::from_utf8(l.as_bytes().to_vec()).ok())
         .collect::<Option<_>>()?;
-    let weak =
-        |l: &String| l.is_empty() || (l.chars().count() < 3 && l.chars().any(char::is_alphabetic));
-    if out.is_empty() || out.iter().any(|l| l.is_empty() || (selective && weak(l))) {
+    if out.is_empty() {
         return None;
     }
     out.sort();
@@ -75,26 +92,7 @@ fn literal_set(
     hir: &regex_syntax::hir::Hir,
     kind: regex_syntax::hir::literal::ExtractKind,
 ) -> Option<Vec<String>> {
-    use regex_syntax::hir::literal::Extractor;
-    let mut extractor = Extractor::new();
-    extractor
-        .kind(kind)
-        .limit_class(16)
-        .limit_repeat(8)
-        .limit_literal_len(40)
-        .limit_total(64);
-    let seq = extractor.extract(hir);
-    let mut out: Vec<String> = seq
-        .literals()?
-        .iter()
-        .map(|l| String::from_utf8(l.as_bytes().to_vec()).ok())
-        .collect::<Option<_>>()?;
-    if out.is_empty() || out.iter().any(|l| l.chars().count() < 3) {
-        return None;
-    }
-    out.sort();
-    out.dedup();
-    Some(out)
+    extracted(hir, kind, 64).filter(|set| set.iter().all(|l| l.chars().count() >= 3))
 }
 
 /// How selective a set of literals is, to compare sets: the length in
