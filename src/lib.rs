@@ -58,6 +58,8 @@ pub mod source;
 pub mod span;
 pub mod suppress;
 pub mod tagger;
+#[cfg(test)]
+mod test_texts;
 pub mod tokenize;
 pub mod unicode_names;
 pub mod vocab;

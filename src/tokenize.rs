@@ -432,8 +432,12 @@ impl Scanner<'_> {
                 while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
                     pos += 1;
                 }
+                // Only a non-ASCII byte can start a word character here.
+                if bytes.get(pos).is_none_or(u8::is_ascii) {
+                    break;
+                }
                 match self.char_at(pos) {
-                    Some(c) if !c.is_ascii() && is_word_char(c) => pos += c.len_utf8(),
+                    Some(c) if is_word_char(c) => pos += c.len_utf8(),
                     _ => break,
                 }
             }
@@ -792,13 +796,7 @@ mod tests {
              a.b.c.eu?q=1 sous-domaine.exemple.io/x_y. café.com. «www.exemple.fr» x@y"
                 .to_string(),
         ];
-        for dir in ["tests/corpus", "examples"] {
-            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.push(text);
-                }
-            }
-        }
+        texts.extend(crate::test_texts::project_texts());
         let mut found = 0;
         for text in &texts {
             let links = links(text);

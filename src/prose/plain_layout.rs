@@ -245,11 +245,11 @@ fn is_code_line(line: &str) -> bool {
     // A comment, or a statement whose comment goes on to the next line
     // (`uint32_t cookie;   /* Cookie unique`).
     let comment = || {
-        line.find("/*")
+        memchr::memmem::find(line.as_bytes(), b"/*")
             .is_some_and(|at| line.ends_with("*/") || line[..at].trim_end().ends_with([';', '{']))
     };
     let shell = || {
-        line.contains("; ")
+        memchr::memmem::find(line.as_bytes(), b"; ").is_some()
             && ["; then", "; do", "; fi", "; done"]
                 .iter()
                 .any(|k| line.contains(k))

@@ -100,11 +100,7 @@ impl GuardRegex {
             span.start = start;
         }
         if let Some(reach) = self.start_reach {
-            let mut end = reach.min(hay.len()).max(span.start);
-            while !hay.is_char_boundary(end) {
-                end += 1;
-            }
-            span.end = end;
+            span.end = char_boundary_at_or_after(hay, reach.max(span.start));
         }
         self.regex
             .search_half(&Input::new(hay).range(span))
@@ -141,6 +137,16 @@ impl Guard {
     }
 }
 
+/// The first character boundary of `text` at or after `at` (its length
+/// when `at` is past the end).
+fn char_boundary_at_or_after(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// Compiles `pattern` for a rule ([`lean_regex`]: patterns compile when
 /// first needed, often for a single short search).
 fn build(pattern: &str, captures: bool) -> Result<MetaRegex, String> {
@@ -154,6 +160,37 @@ pub struct Compiled {
     /// search anchored at a position with the text around as context.
     pub regex: MetaRegex,
     target: Option<usize>,
+    /// The longest match in bytes, when the pattern has one: a search
+    /// anchored at a position need look no further.
+    max_len: Option<usize>,
+    /// For a rule searched at its literals whose pattern has no longest
+    /// match and has Unicode word boundaries: how far a match anchored at
+    /// a position can reach ([`lean_regex::reach_regex`]).
+    reach: Option<MetaRegex>,
+}
+
+impl Compiled {
+    /// Where a match anchored at `start` ends at the latest (`None`: no
+    /// match starts there).
+    ///
+    /// No match is longer than the pattern's longest, nor reaches past the
+    /// reach regex's longest match, and look-around still sees the whole
+    /// text: narrowing an anchored search to end there finds the same
+    /// match, and spares an engine that cannot stop early (the bounded
+    /// backtracker, when the lazy DFA gives up on a Unicode `\b` next to a
+    /// non-ASCII letter) a walk and a visited set as long as the rest of
+    /// the document.
+    fn anchored_reach(&self, text: &str, start: usize) -> Option<usize> {
+        match (self.max_len, &self.reach) {
+            (Some(n), _) => Some(char_boundary_at_or_after(text, start + n)),
+            (None, Some(reach)) => {
+                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+                let end = reach.search_half(&input)?.offset();
+                Some(char_boundary_at_or_after(text, end))
+            }
+            (None, None) => Some(text.len()),
+        }
+    }
 }
 
 /// A rule defined entirely in a rule file.
@@ -227,14 +264,19 @@ impl DeclarativeRule {
                 let captures = self.target.is_some()
                     || self.replace.as_deref().is_some_and(|r| r.contains('$'));
 
+                let hir =
+                    regex_syntax::parse(&self.pattern).map_err(|e| format!("bad pattern: {e}"))?;
                 // A rule whose matches start at its literals is searched
                 // anchored at them only.
-                let regex = if self.starts_at_literals {
-                    lean_regex::anchored_regex(&self.pattern, captures)
-                } else {
-                    build(&self.pattern, captures)
-                }
-                .map_err(|e| format!("bad pattern: {e}"))?;
+                let regex = lean_regex::regex_from_hir(&hir, captures, self.starts_at_literals)
+                    .map_err(|e| format!("bad pattern: {e}"))?;
+                let max_len = hir.properties().maximum_len();
+                let reach = match (self.starts_at_literals, max_len) {
+                    (true, None) => lean_regex::reach_regex(&hir)
+                        .transpose()
+                        .map_err(|e| format!("bad pattern: {e}"))?,
+                    _ => None,
+                };
                 let target = match &self.target {
                     None => None,
                     Some(t) => Some(match t.parse::<usize>() {
@@ -254,7 +296,12 @@ impl DeclarativeRule {
                 {
                     return Err("`forms` needs a capture group named `form`".into());
                 }
-                Ok(Compiled { target, regex })
+                Ok(Compiled {
+                    target,
+                    regex,
+                    max_len,
+                    reach,
+                })
             })
             .as_ref()
             .map_err(Clone::clone)
@@ -480,7 +527,10 @@ impl Rule for DeclarativeRule {
             if start < done {
                 continue;
             }
-            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+            let Some(end) = c.anchored_reach(text, start) else {
+                continue;
+            };
+            let input = Input::new(text).range(start..end).anchored(Anchored::Yes);
             let found = match &mut caps {
                 Some(caps) => {
                     c.regex.search_captures(&input, caps);
@@ -536,6 +586,43 @@ mod tests {
             spans("punctuation/spaced-hyphen", "  - item\n  - autre"),
             Vec::<usize>::new()
         );
+    }
+
+    /// An anchored search narrowed to where a match can reach finds what
+    /// a search to the end of the text finds, at every start of every
+    /// project text, for every rule searched at its literals.
+    #[test]
+    fn narrowed_anchored_searches_find_what_whole_ones_find() {
+        use regex_automata::{Anchored, Input};
+        let texts = crate::test_texts::project_texts();
+        let (mut narrowed, mut found) = (0, 0);
+        for rule in Registry::global()
+            .rules()
+            .filter_map(|r| r.as_declarative())
+        {
+            if !rule.starts_at_literals {
+                continue;
+            }
+            let c = rule.compile().expect("compiles");
+            let literals = &rule.meta.prefilter.literals;
+            for text in &texts {
+                for literal in literals.iter() {
+                    for (start, _) in text.match_indices(literal.as_ref() as &str) {
+                        let whole = Input::new(text.as_str())
+                            .range(start..)
+                            .anchored(Anchored::Yes);
+                        let expected = c.regex.search(&whole);
+                        let got = c
+                            .anchored_reach(text, start)
+                            .and_then(|end| c.regex.search(&whole.clone().range(start..end)));
+                        assert_eq!(got, expected, "{} at {start}", rule.meta.id);
+                        narrowed += usize::from(c.max_len.is_some() || c.reach.is_some());
+                        found += usize::from(got.is_some());
+                    }
+                }
+            }
+        }
+        assert!(narrowed > 1000 && found > 100, "{narrowed} {found}");
     }
 
     /// The look for required literals answers `false` when one occurs

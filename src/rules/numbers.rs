@@ -683,46 +683,60 @@ static DATE: LazyLock<MetaRegex> = LazyLock::new(|| {
 /// from its start: an English month (forms 1 and 2), a comma before a
 /// space and a digit with a French month in the [`ANCHOR_REACH`] bytes
 /// before it (the year of forms 3 and 4), or a slash between digits (form
-/// 5). The literals are searched with Aho-Corasick (cheaper to
-/// build than a regex); those that need a digit after them are checked
-/// here.
-static DATE_ANCHOR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+/// 5). The months are searched with Aho-Corasick (cheaper to build than a
+/// regex, and quick on text where they are rare); commas and slashes, which
+/// prose is full of, with `memchr`, and checked here.
+static ENGLISH_MONTH_ANCHOR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let months = ENGLISH_MONTHS
         .iter()
         .copied()
         .chain(ENGLISH_MONTH_ABBREVIATIONS.iter().map(|(a, _)| *a));
     aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .build(months.chain([", ", ",\u{A0}", "/"]))
+        .build(months)
         .expect("the date anchors build")
 });
 
-/// The start of the first anchor of a date ([`DATE_ANCHOR`]) at or after
-/// `pos`.
-fn date_anchor(text: &str, mut pos: usize) -> Option<usize> {
-    while pos < text.len() {
-        let m = DATE_ANCHOR.find(aho_corasick::Input::new(text).span(pos..text.len()))?;
-        let bytes = text.as_bytes();
-        let digit_after = bytes.get(m.end()).is_some_and(u8::is_ascii_digit);
-        let fits = match bytes[m.start()] {
-            // Forms 3 and 4: a French month stands before the comma.
-            b',' => {
-                let before = &bytes[m.start().saturating_sub(ANCHOR_REACH)..m.start()];
-                digit_after
-                    && FRENCH_MONTHS
-                        .iter()
-                        .any(|month| memchr::memmem::find(before, month.as_bytes()).is_some())
-            }
-            // Form 5: a digit on each side of the slash.
-            b'/' => digit_after && m.start() > 0 && bytes[m.start() - 1].is_ascii_digit(),
-            _ => true,
-        };
-        if fits {
-            return Some(m.start());
+/// Whether the comma or slash at `i` anchors a date: a comma before a
+/// space (or a no-break space) and a digit, with a French month in the
+/// [`ANCHOR_REACH`] bytes before it; a slash between digits.
+fn is_date_punctuation(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        // Forms 3 and 4: a French month stands before the comma.
+        b',' => {
+            let space = match bytes.get(i + 1..) {
+                Some([b' ', ..]) => 1,
+                Some([0xC2, 0xA0, ..]) => 2,
+                _ => return false,
+            };
+            let before = &bytes[i.saturating_sub(ANCHOR_REACH)..i];
+            bytes.get(i + 1 + space).is_some_and(u8::is_ascii_digit)
+                && FRENCH_MONTHS
+                    .iter()
+                    .any(|month| memchr::memmem::find(before, month.as_bytes()).is_some())
         }
-        pos = m.start() + 1;
+        // Form 5: a digit on each side of the slash.
+        _ => {
+            i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+        }
     }
-    None
+}
+
+/// The start of the first anchor of a date (an English month of
+/// [`ENGLISH_MONTH_ANCHOR`], or punctuation that [`is_date_punctuation`]
+/// accepts) at or after `pos`.
+fn date_anchor(text: &str, pos: usize) -> Option<usize> {
+    let month = ENGLISH_MONTH_ANCHOR
+        .find(aho_corasick::Input::new(text).span(pos..text.len()))
+        .map(|m| m.start());
+    let bytes = text.as_bytes();
+    let before_month = &bytes[pos..month.unwrap_or(bytes.len())];
+    memchr::memchr2_iter(b',', b'/', before_month)
+        .map(|i| pos + i)
+        .find(|&i| is_date_punctuation(bytes, i))
+        .or(month)
 }
 
 /// At least the length in bytes of the longest match of [`DATE`] (26:
@@ -735,7 +749,7 @@ const MAX_DATE_LEN: usize = 32;
 const ANCHOR_REACH: usize = 24;
 
 /// The matches of [`DATE`] in `text`, exactly as `DATE.captures_iter`
-/// gives them, but searched only around the anchors of [`DATE_ANCHOR`].
+/// gives them, but searched only around the anchors of [`date_anchor`].
 ///
 /// Why it is the same: a match starting at or after `pos` holds an anchor
 /// starting at or after `pos`, so it starts no earlier than the first such
