@@ -589,8 +589,8 @@ mod tests {
     }
 
     /// An anchored search narrowed to where a match can reach finds what
-    /// a search to the end of the text finds, at every start of every
-    /// project text, for every rule searched at its literals.
+    /// a search to the end of the text finds, for every rule searched at
+    /// its literals, at every occurrence of them in the project's texts.
     #[test]
     fn narrowed_anchored_searches_find_what_whole_ones_find() {
         use regex_automata::{Anchored, Input};
