@@ -724,19 +724,40 @@ fn is_date_punctuation(bytes: &[u8], i: usize) -> bool {
     }
 }
 
-/// The start of the first anchor of a date (an English month of
-/// [`ENGLISH_MONTH_ANCHOR`], or punctuation that [`is_date_punctuation`]
-/// accepts) at or after `pos`.
-fn date_anchor(text: &str, pos: usize) -> Option<usize> {
-    let month = ENGLISH_MONTH_ANCHOR
-        .find(aho_corasick::Input::new(text).span(pos..text.len()))
-        .map(|m| m.start());
-    let bytes = text.as_bytes();
-    let before_month = &bytes[pos..month.unwrap_or(bytes.len())];
-    memchr::memchr2_iter(b',', b'/', before_month)
-        .map(|i| pos + i)
-        .find(|&i| is_date_punctuation(bytes, i))
-        .or(month)
+/// The anchors of a date in a text, asked for at positions that only
+/// grow: the next English month is searched once and kept until it is
+/// passed, so the text is read once however many anchors it holds.
+struct DateAnchors<'t> {
+    text: &'t str,
+    /// The first English month at or after where it was last searched
+    /// from (`None`: none), once searched.
+    month: Option<Option<usize>>,
+}
+
+impl DateAnchors<'_> {
+    /// The start of the first anchor of a date (an English month of
+    /// [`ENGLISH_MONTH_ANCHOR`], or punctuation that
+    /// [`is_date_punctuation`] accepts) at or after `pos`, which is no
+    /// smaller than at the call before.
+    fn first_from(&mut self, pos: usize) -> Option<usize> {
+        let text = self.text;
+        let month = match self.month {
+            Some(month) if month.is_none_or(|m| m >= pos) => month,
+            _ => {
+                let month = ENGLISH_MONTH_ANCHOR
+                    .find(aho_corasick::Input::new(text).span(pos..text.len()))
+                    .map(|m| m.start());
+                self.month = Some(month);
+                month
+            }
+        };
+        let bytes = text.as_bytes();
+        let before_month = &bytes[pos..month.unwrap_or(bytes.len())];
+        memchr::memchr2_iter(b',', b'/', before_month)
+            .map(|i| pos + i)
+            .find(|&i| is_date_punctuation(bytes, i))
+            .or(month)
+    }
 }
 
 /// At least the length in bytes of the longest match of [`DATE`] (26:
@@ -749,7 +770,7 @@ const MAX_DATE_LEN: usize = 32;
 const ANCHOR_REACH: usize = 24;
 
 /// The matches of [`DATE`] in `text`, exactly as `DATE.captures_iter`
-/// gives them, but searched only around the anchors of [`date_anchor`].
+/// gives them, but searched only around the anchors of [`DateAnchors`].
 ///
 /// Why it is the same: a match starting at or after `pos` holds an anchor
 /// starting at or after `pos`, so it starts no earlier than the first such
@@ -761,9 +782,10 @@ const ANCHOR_REACH: usize = 24;
 /// and finding none there proves there is none.
 fn dates(text: &str) -> Vec<Captures> {
     let mut found = Vec::new();
+    let mut anchors = DateAnchors { text, month: None };
     let mut pos = 0;
     while pos < text.len() {
-        let Some(anchor) = date_anchor(text, pos) else {
+        let Some(anchor) = anchors.first_from(pos) else {
             break;
         };
         let mut from = anchor.saturating_sub(ANCHOR_REACH).max(pos);
