@@ -183,6 +183,12 @@ where
     (one, all)
 }
 
+/// The documents a linter checks before it is measured: patterns compile
+/// on first use, and a figure is of the steady state.
+fn warm_up(docs: &[Source]) -> &[Source] {
+    &docs[..docs.len().min(50)]
+}
+
 /// "met" or "missed", for a figure and its target.
 fn verdict(met: bool) -> &'static str {
     if met { "met" } else { "MISSED" }
@@ -202,7 +208,7 @@ fn throughput(paragraphs: &[String], megabytes: f64, cores: usize, judge: bool) 
     );
     let sets = rule_sets();
     // Patterns compile on first use: warm every linter up on a few documents.
-    let warm = &docs[..docs.len().min(50)];
+    let warm = warm_up(&docs);
     for (_, linter) in &sets {
         run(warm, cores, |d| linter.check(d).len());
         run(warm, cores, |d| {
@@ -338,11 +344,10 @@ fn profile(paragraphs: &[String], megabytes: f64) {
             )
         }
     };
-    // Patterns compile on first use: warm up on a few documents, so that
-    // what is measured is the steady state, as in part (a). The warm-up
-    // runs on the main thread, the measure on others: `valgrind
-    // --tool=callgrind --separate-threads=yes` keeps them apart.
-    for d in &docs[..docs.len().min(50)] {
+    // Warmed up as in part (a), so that what is measured is the steady
+    // state. The warm-up runs on the main thread, the measure on others:
+    // `valgrind --tool=callgrind --separate-threads=yes` keeps them apart.
+    for d in warm_up(&docs) {
         black_box(linter.check(d));
     }
     let threads = match std::env::var("COQUILLE_BENCH_THREADS") {

@@ -25,7 +25,7 @@ use crate::lean_regex;
 use crate::rules::Rule;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_automata::meta::Regex as MetaRegex;
-use regex_automata::{Input, PatternSet};
+use regex_automata::{Input, PatternID, PatternSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, OnceLock};
 
@@ -112,12 +112,8 @@ impl Dispatch {
                 built
                     .rare
                     .which_overlapping_matches(&Input::new(doc.text()), &mut matched);
-                for (i, rule) in self.filtered.iter().enumerate() {
-                    let runs = match built.rare_rules.binary_search(&i) {
-                        Ok(k) => matched.contains(regex_automata::PatternID::must(k)),
-                        Err(_) => true,
-                    };
-                    if runs {
+                for (rule, pattern) in self.filtered.iter().zip(&built.pattern_of) {
+                    if pattern.is_none_or(|p| matched.contains(p)) {
                         rule.check(doc, out);
                     }
                 }
@@ -170,12 +166,13 @@ const ORDINARY_PROSE: &str = "Le 3 mars, l’équipe a présenté «\u{a0}ses r�
     2e trimestre (voir l’annexe) montrent 4,5\u{a0}% de hausse\u{202f}; qu’en \
     pensez-vous\u{202f}? Cette étude, publiée aujourd’hui, n’est qu’un début…\n";
 
-/// The built prefilter set: the rules (indexes in the dispatcher's
-/// filtered rules, ascending) whose prefilter does not match
-/// [`ORDINARY_PROSE`], and one regex of their prefilters, in that order.
+/// The built prefilter set: one regex of the prefilters that do not
+/// match [`ORDINARY_PROSE`], and for each filtered rule of the dispatcher
+/// its pattern in that regex (`None`: its prefilter is common, it always
+/// runs).
 struct PrefilterSet {
-    rare_rules: Vec<usize>,
     rare: MetaRegex,
+    pattern_of: Vec<Option<PatternID>>,
 }
 
 impl Prefilters {
@@ -203,12 +200,17 @@ impl Prefilters {
                 let all = lean_regex::set(&patterns).ok()?;
                 let mut common = PatternSet::new(all.pattern_len());
                 all.which_overlapping_matches(&Input::new(ORDINARY_PROSE), &mut common);
-                let rare_rules: Vec<usize> = (0..patterns.len())
-                    .filter(|&i| !common.contains(regex_automata::PatternID::must(i)))
+                let mut rare: Vec<&str> = Vec::new();
+                let pattern_of = (0..patterns.len())
+                    .map(|i| {
+                        (!common.contains(PatternID::must(i))).then(|| {
+                            rare.push(patterns[i]);
+                            PatternID::must(rare.len() - 1)
+                        })
+                    })
                     .collect();
-                let rare: Vec<&str> = rare_rules.iter().map(|&i| patterns[i]).collect();
                 let rare = lean_regex::set(&rare).ok()?;
-                Some(PrefilterSet { rare_rules, rare })
+                Some(PrefilterSet { rare, pattern_of })
             })
             .as_ref()
     }
@@ -460,7 +462,8 @@ mod tests {
             set_after: 0,
         };
         let built = prefilters.set(&rules, 1).expect("the set builds");
-        let rare = built.rare_rules.len();
+        let rare = built.pattern_of.iter().flatten().count();
+        assert_eq!(rare, built.rare.pattern_len());
         assert!(
             rare > rules.len() / 2 && rare < rules.len(),
             "{rare} of {}",
