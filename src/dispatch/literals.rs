@@ -65,25 +65,54 @@ fn extracted(
 /// holds a match of each tail.
 pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
     use regex_syntax::hir::literal::ExtractKind;
-    use regex_syntax::hir::{Hir, HirKind};
     let hir = regex_syntax::parse(pattern).ok()?;
-    let mut best = literal_set(&hir, ExtractKind::Suffix);
-    let mut node = &hir;
+    let ends = literal_set(&hir, ExtractKind::Suffix);
+    match (ends, literal_tail(&hir)) {
+        (Some(ends), Some(tail)) if selectivity(&ends) >= selectivity(&tail.literals) => Some(ends),
+        (_, Some(tail)) => Some(tail.literals),
+        (ends, None) => ends,
+    }
+}
+
+/// A pattern cut where its matches hold a literal: `head` matches the
+/// text before it, and every match of the rest starts with one of
+/// `literals`.
+pub struct LiteralTail {
+    /// The part of the pattern before the literal.
+    pub head: regex_syntax::hir::Hir,
+    /// The literals every match of the rest starts with (3 characters or
+    /// more each).
+    pub literals: Vec<String>,
+}
+
+/// For a pattern that is a sequence (`a b c`, inside capture groups), the
+/// most selective cut (see [`required_literals`]) of it into a head and
+/// a tail whose matches start with a small set of literals: every match
+/// of the whole is a match of the head, then a match of the tail.
+pub fn literal_tail(hir: &regex_syntax::hir::Hir) -> Option<LiteralTail> {
+    use regex_syntax::hir::literal::ExtractKind;
+    use regex_syntax::hir::{Hir, HirKind};
+    let mut node = hir;
     while let HirKind::Capture(group) = node.kind() {
         node = &group.sub;
     }
-    if let HirKind::Concat(parts) = node.kind() {
-        for start in 0..parts.len() {
-            let tail = Hir::concat(parts[start..].to_vec());
-            if let Some(set) = literal_set(&tail, ExtractKind::Prefix) {
-                best = match best {
-                    Some(old) if selectivity(&old) >= selectivity(&set) => Some(old),
-                    _ => Some(set),
-                };
-            }
+    let HirKind::Concat(parts) = node.kind() else {
+        return None;
+    };
+    let mut best: Option<(usize, Vec<String>)> = None;
+    for start in 0..parts.len() {
+        let tail = Hir::concat(parts[start..].to_vec());
+        if let Some(set) = literal_set(&tail, ExtractKind::Prefix) {
+            best = match best {
+                Some(old) if selectivity(&old.1) >= selectivity(&set) => Some(old),
+                _ => Some((start, set)),
+            };
         }
     }
-    best
+    best.map(|(start, literals)| LiteralTail {
+        head: Hir::concat(parts[..start].to_vec()),
+        literals,
+    })
 }
 
 /// The literals every match of `hir` starts (or ends) with, if there is a
@@ -192,6 +221,13 @@ mod tests {
             required_literals("(?:en|à) ce"),
             Some(vec!["en ce".into(), "à ce".into()])
         );
+        // The cut behind them: the head matches what comes before.
+        let hir = regex_syntax::parse("(?<d>(?:la|une)\\s+)?positions?").expect("pattern");
+        let tail = literal_tail(&hir).expect("a cut");
+        assert_eq!(tail.literals, vec!["position", "positions"]);
+        let head = regex::Regex::new(&format!("^(?:{})$", tail.head)).expect("head");
+        assert!(head.is_match("une  ") && head.is_match("") && !head.is_match("des "));
+        assert!(literal_tail(&regex_syntax::parse("\\p{L}+ à").expect("pattern")).is_none());
         // A rare word inside the pattern wins over short first and last
         // words.
         assert_eq!(

@@ -14,10 +14,13 @@
 //! dispatcher to the findings of a fresh one).
 //!
 //! `literals.rs` derives the literals of a pattern at build time
-//! (`build.rs` includes it; here it is compiled only for its tests).
+//! (`build.rs` includes it; here its tests run, and `windows.rs` uses it
+//! for the rules searched over the whole text).
 
-#[cfg(test)]
+// The rest of it serves `build.rs`.
+#[cfg_attr(not(test), allow(dead_code))]
 mod literals;
+pub mod windows;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -125,18 +128,26 @@ impl Dispatch {
             }
         }
         if let Some(literals) = &self.literals {
-            // (rule, literal start) for every literal head found.
-            let mut starts: Vec<(usize, usize)> = Vec::new();
+            // For each rule, the starts of its literal heads found: in
+            // the order of the search, which is nearly the text's order
+            // (bucketed by rule, not sorted as pairs: that sort cost 1.5 %
+            // of a check with every rule).
+            let mut starts: Vec<Vec<usize>> = vec![Vec::new(); self.by_literal.len()];
+            let mut touched: Vec<usize> = Vec::new();
             literals.each_head(doc.text(), |head, at| {
                 for &i in &self.literal_rules[head] {
-                    starts.push((i, at));
+                    if starts[i].is_empty() {
+                        touched.push(i);
+                    }
+                    starts[i].push(at);
                 }
             });
-            starts.sort_unstable();
-            starts.dedup();
-            for group in starts.chunk_by(|a, b| a.0 == b.0) {
-                let offsets: Vec<usize> = group.iter().map(|&(_, at)| at).collect();
-                self.by_literal[group[0].0].check_at(doc, &offsets, out);
+            touched.sort_unstable();
+            for i in touched {
+                let offsets = &mut starts[i];
+                offsets.sort_unstable();
+                offsets.dedup();
+                self.by_literal[i].check_at(doc, offsets, out);
             }
         }
     }

@@ -11,6 +11,7 @@
 use super::spec::{RuleSpec, Text, expand_macros};
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::dispatch::windows::LiteralWindows;
 use crate::document::Document;
 use crate::lean_regex;
 use crate::span::Span;
@@ -167,6 +168,9 @@ pub struct Compiled {
     /// match and has Unicode word boundaries: how far a match anchored at
     /// a position can reach ([`lean_regex::reach_regex`]).
     reach: Option<MetaRegex>,
+    /// For a rule searched over the whole text: where its matches can
+    /// start, found from a literal inside them.
+    windows: Option<LiteralWindows>,
 }
 
 impl Compiled {
@@ -271,7 +275,11 @@ impl DeclarativeRule {
                 let regex = lean_regex::regex_from_hir(&hir, captures, self.starts_at_literals)
                     .map_err(|e| format!("bad pattern: {e}"))?;
                 let max_len = hir.properties().maximum_len();
-                let reach = match (self.starts_at_literals, max_len) {
+                let windows = (!self.starts_at_literals)
+                    .then(|| LiteralWindows::new(&hir))
+                    .flatten();
+                let anchored = self.starts_at_literals || windows.is_some();
+                let reach = match (anchored, max_len) {
                     (true, None) => lean_regex::reach_regex(&hir)
                         .transpose()
                         .map_err(|e| format!("bad pattern: {e}"))?,
@@ -301,6 +309,7 @@ impl DeclarativeRule {
                     regex,
                     max_len,
                     reach,
+                    windows,
                 })
             })
             .as_ref()
@@ -368,6 +377,42 @@ impl DeclarativeRule {
             .forms
             .get(crate::wordlist::lower_first(word).as_str())?;
         Some(crate::wordlist::upper_first(form))
+    }
+
+    /// Calls `found` with each match of the pattern that starts at
+    /// `starts` (in increasing order; a start inside an earlier match is
+    /// passed over). Where every match starts at one of `starts`, this
+    /// finds what a search of the whole text finds; the rest of the text
+    /// stays the context of `\b`.
+    fn search_anchored(
+        &self,
+        text: &str,
+        c: &Compiled,
+        starts: impl Iterator<Item = usize>,
+        mut found: impl FnMut(Span, Option<&Captures>),
+    ) {
+        let mut caps = self.needs_captures(c).then(|| c.regex.create_captures());
+        let mut done = 0;
+        for start in starts {
+            if start < done {
+                continue;
+            }
+            let Some(end) = c.anchored_reach(text, start) else {
+                continue;
+            };
+            let input = Input::new(text).range(start..end).anchored(Anchored::Yes);
+            let m = match &mut caps {
+                Some(caps) => {
+                    c.regex.search_captures(&input, caps);
+                    caps.get_match()
+                }
+                None => c.regex.search(&input),
+            };
+            if let Some(m) = m {
+                found(Span::new(m.start(), m.end()), caps.as_ref());
+                done = m.end();
+            }
+        }
     }
 
     fn needs_captures(&self, c: &Compiled) -> bool {
@@ -492,6 +537,10 @@ impl Rule for DeclarativeRule {
             return;
         };
         let text = doc.text();
+        if let Some(starts) = c.windows.as_ref().and_then(|w| w.starts(text)) {
+            let consider = |m, caps: Option<&Captures>| self.consider(doc, c, m, caps, out);
+            return self.search_anchored(text, c, starts, consider);
+        }
         if self.needs_captures(c) {
             for caps in c.regex.captures_iter(text) {
                 let Some(m) = caps.get_match() else { continue };
@@ -515,34 +564,11 @@ impl Rule for DeclarativeRule {
             return;
         }
         let Ok(c) = self.compile() else { return };
-        let text = doc.text();
-        let captures = self.needs_captures(c);
         // Every match starts at a literal, so searches anchored at each
         // literal start find what a search of the whole text finds, and
-        // look at a few bytes instead of the whole document. The rest of
-        // the text stays the context of `\b`.
-        let mut caps = captures.then(|| c.regex.create_captures());
-        let mut done = 0;
-        for &start in starts {
-            if start < done {
-                continue;
-            }
-            let Some(end) = c.anchored_reach(text, start) else {
-                continue;
-            };
-            let input = Input::new(text).range(start..end).anchored(Anchored::Yes);
-            let found = match &mut caps {
-                Some(caps) => {
-                    c.regex.search_captures(&input, caps);
-                    caps.get_match()
-                }
-                None => c.regex.search(&input),
-            };
-            if let Some(m) = found {
-                self.consider(doc, c, Span::new(m.start(), m.end()), caps.as_ref(), out);
-                done = m.end();
-            }
-        }
+        // look at a few bytes instead of the whole document.
+        let consider = |m, caps: Option<&Captures>| self.consider(doc, c, m, caps, out);
+        self.search_anchored(doc.text(), c, starts.iter().copied(), consider);
     }
 
     fn as_declarative(&self) -> Option<&DeclarativeRule> {
@@ -623,6 +649,56 @@ mod tests {
             }
         }
         assert!(narrowed > 1000 && found > 100, "{narrowed} {found}");
+    }
+
+    /// For every rule searched over the whole text that has windows, the
+    /// searches anchored in them find what the whole-text search finds:
+    /// on the project's texts, and on each rule example stretched so that
+    /// a head runs back over long white space, across a line, over an
+    /// earlier literal, or to the start of the text.
+    #[test]
+    fn windows_find_what_whole_text_searches_find() {
+        let mut texts = crate::test_texts::project_texts();
+        let examples: Vec<String> = Registry::global()
+            .rules()
+            .flat_map(|r| r.meta().examples())
+            .map(|e| e.text().to_string())
+            .collect();
+        for text in &examples {
+            texts.push(text.replace(' ', "   \n  "));
+            texts.push(text.replace(' ', &" ".repeat(1500)));
+            texts.push(format!("{text}{text}"));
+            texts.push(
+                text.trim_start_matches(|c: char| !c.is_whitespace())
+                    .to_string(),
+            );
+        }
+        let (mut rules, mut found, mut gave_up) = (0, 0, 0);
+        for rule in Registry::global()
+            .rules()
+            .filter_map(|r| r.as_declarative())
+        {
+            let c = rule.compile().expect("compiles");
+            let Some(windows) = &c.windows else { continue };
+            rules += 1;
+            for text in &texts {
+                let whole: Vec<(usize, usize)> = c
+                    .regex
+                    .find_iter(text.as_str())
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                let Some(starts) = windows.starts(text) else {
+                    gave_up += 1;
+                    continue;
+                };
+                let mut got = Vec::new();
+                rule.search_anchored(text, c, starts, |m, _| got.push((m.start, m.end)));
+                assert_eq!(got, whole, "{}: {text:?}", rule.meta.id);
+                found += got.len();
+            }
+        }
+        assert!(rules >= 20 && found > 200, "{rules} rules, {found} matches");
+        assert!(gave_up > 0, "no text made the windows give up");
     }
 
     /// The look for required literals answers `false` when one occurs

@@ -1,0 +1,169 @@
+//! Where a pattern searched over the whole text can match, found from a
+//! literal inside its matches.
+//!
+//! A declarative rule whose matches do not start at a literal
+//! (`calque/position-poste`: an optional determiner, then `position`) is
+//! searched over the whole document, and the regex engine's own
+//! prefilter then stops at every literal its matches may start with
+//! (`la`, `des`…), nearly every word. When the pattern is a sequence one
+//! of whose tails starts with a rare literal, every match is a match of
+//! the part before it (the head) ending where that literal occurs. So
+//! the literals are found with `memchr::memmem`, the head is run
+//! backwards from each, with a reverse lazy DFA that reports every start
+//! it matches from, and those starts are the only places where a match of
+//! the whole pattern can start: a search anchored at each of them, in
+//! order, finds what the search of the whole text finds.
+
+use super::literals::literal_tail;
+use memchr::memmem::Finder;
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input, MatchKind};
+use std::panic::{RefUnwindSafe, UnwindSafe};
+
+/// How far back from a literal the head is run. A head that still may
+/// match further back (a long run of white space before `position`) makes
+/// the windows give up on that document, whose whole text is then
+/// searched: the cost stays linear whatever the text.
+const MAX_BACK: usize = 1 << 10;
+
+/// Makes a lazy DFA cache for a thread that has none free.
+type MakeCache = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+/// The literals inside a pattern's matches and its head, run backwards.
+pub struct LiteralWindows {
+    finders: Vec<Finder<'static>>,
+    /// The head, reversed, reporting every match (its longest one ends at
+    /// the earliest start).
+    head: DFA,
+    caches: Pool<Cache, MakeCache>,
+}
+
+impl std::fmt::Debug for LiteralWindows {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LiteralWindows")
+            .field("literals", &self.finders.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl LiteralWindows {
+    /// The windows of the pattern `hir`, when it is a sequence with a tail
+    /// that starts with a small set of literals (`None` otherwise, or
+    /// when its head cannot run on a lazy DFA: a Unicode word boundary).
+    pub fn new(hir: &regex_syntax::hir::Hir) -> Option<LiteralWindows> {
+        let tail = literal_tail(hir)?;
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .reverse(true)
+                    .which_captures(WhichCaptures::None),
+            )
+            .build_from_hir(&tail.head)
+            .ok()?;
+        let head = DFA::builder()
+            .configure(DFA::config().match_kind(MatchKind::All))
+            .build_from_nfa(nfa)
+            .ok()?;
+        let for_caches = head.clone();
+        let make: MakeCache = Box::new(move || for_caches.create_cache());
+        // A literal that starts with another (`positions`, `position`)
+        // occurs only where that one does: one search finds both.
+        let mut literals = tail.literals;
+        literals.sort();
+        let mut kept: Vec<String> = Vec::new();
+        for literal in literals {
+            if !kept.iter().any(|k| literal.starts_with(k.as_str())) {
+                kept.push(literal);
+            }
+        }
+        Some(LiteralWindows {
+            finders: kept
+                .iter()
+                .map(|l| Finder::new(l.as_bytes()).into_owned())
+                .collect(),
+            head,
+            caches: Pool::new(make),
+        })
+    }
+
+    /// The places, in order, where a match of the pattern may start in
+    /// `text`, or `None` when the head may reach further back than
+    /// [`MAX_BACK`] from a literal: search the whole text.
+    pub fn starts<'t>(&self, text: &'t str) -> Option<impl Iterator<Item = usize> + 't> {
+        let ranges = self.ranges(text)?;
+        Some(
+            ranges
+                .into_iter()
+                .flat_map(|(first, last)| first..=last)
+                .filter(|&at| text.is_char_boundary(at)),
+        )
+    }
+
+    /// The ranges of starts (inclusive, in order, disjoint) of
+    /// [`LiteralWindows::starts`].
+    fn ranges(&self, text: &str) -> Option<Vec<(usize, usize)>> {
+        let mut literals: Vec<usize> = self
+            .finders
+            .iter()
+            .flat_map(|f| f.find_iter(text.as_bytes()))
+            .collect();
+        literals.sort_unstable();
+        literals.dedup();
+        let mut cache = self.caches.get();
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(literals.len());
+        for at in literals {
+            if let Some(first) = self.earliest_start(&mut cache, text, at)? {
+                spans.push((first, at));
+            }
+        }
+        // A head may reach back past earlier literals: merge in order of
+        // first start.
+        spans.sort_unstable();
+        let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for (first, last) in spans {
+            match ranges.last_mut() {
+                Some(range) if first <= range.1 + 1 => range.1 = range.1.max(last),
+                _ => ranges.push((first, last)),
+            }
+        }
+        Some(ranges)
+    }
+
+    /// The earliest start from which the head matches the text up to
+    /// `end` (`Some(None)`: from none), or `None` when the answer lies
+    /// further back than [`MAX_BACK`] or the lazy DFA gave up.
+    fn earliest_start(&self, cache: &mut Cache, text: &str, end: usize) -> Option<Option<usize>> {
+        let bytes = text.as_bytes();
+        let floor = end.saturating_sub(MAX_BACK);
+        let input = Input::new(text).range(floor..end).anchored(Anchored::Yes);
+        let dfa = &self.head;
+        let mut sid = dfa.start_state_reverse(cache, &input).ok()?;
+        let mut earliest = None;
+        let mut at = end;
+        // A lazy DFA reports a match one byte late: the state after the
+        // byte at `at` tells whether a match starts at `at + 1`.
+        while at > floor {
+            at -= 1;
+            sid = dfa.next_state(cache, sid, bytes[at]).ok()?;
+            if sid.is_match() {
+                earliest = Some(at + 1);
+            } else if sid.is_dead() {
+                return Some(earliest);
+            } else if sid.is_quit() {
+                return None;
+            }
+        }
+        sid = match floor.checked_sub(1) {
+            Some(before) => dfa.next_state(cache, sid, bytes[before]).ok()?,
+            None => dfa.next_eoi_state(cache, sid).ok()?,
+        };
+        if sid.is_match() {
+            earliest = Some(floor);
+        }
+        // At the start of the text nothing lies further back; elsewhere,
+        // a head still alive may match from further back.
+        (floor == 0 || sid.is_dead()).then_some(earliest)
+    }
+}
