@@ -66,20 +66,24 @@ pub fn parts(word: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Uppercases the first letter of `word`.
 pub fn upper_first(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    map_first(word, char::to_uppercase)
 }
 
 /// Lowercases the first letter of `word`.
 pub fn lower_first(word: &str) -> String {
+    map_first(word, char::to_lowercase)
+}
+
+/// `word` with its first character replaced by what `change` makes of it
+/// (the rest copied at once, not character by character).
+fn map_first<I: Iterator<Item = char>>(word: &str, change: impl FnOnce(char) -> I) -> String {
     let mut chars = word.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = String::with_capacity(word.len() + 2);
+    if let Some(c) = chars.next() {
+        out.extend(change(c));
+        out.push_str(chars.as_str());
     }
+    out
 }
 
 #[cfg(test)]

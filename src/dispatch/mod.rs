@@ -20,7 +20,7 @@
 // The rest of it serves `build.rs`.
 #[cfg_attr(not(test), allow(dead_code))]
 mod literals;
-pub mod windows;
+mod windows;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -29,8 +29,10 @@ use crate::rules::Rule;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_automata::meta::Regex as MetaRegex;
 use regex_automata::{Input, PatternID, PatternSet};
+use rustc_hash::FxHashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, OnceLock};
+use windows::LiteralWindows;
 
 /// Bytes a dispatcher checks before it builds its regex set and its
 /// Aho-Corasick DFA.
@@ -50,6 +52,10 @@ pub struct Dispatch {
     /// For each literal of `literals`, the indexes in `by_literal` of the
     /// rules that have it.
     literal_rules: Vec<Vec<usize>>,
+    /// The declarative rules searched over the whole text, by id, with
+    /// the windows of the literals inside their matches (`windows.rs`),
+    /// built the first time the rule runs.
+    windows: FxHashMap<&'static str, OnceLock<Option<LiteralWindows>>>,
 }
 
 impl Dispatch {
@@ -80,6 +86,12 @@ impl Dispatch {
         }
         let literals =
             (!by_literal.is_empty()).then(|| Literals::new(&literal_rules, switch_after));
+        let windows = by_literal
+            .iter()
+            .chain(&filtered)
+            .filter(|r| r.as_declarative().is_some_and(|d| d.searched_whole()))
+            .map(|r| (r.meta().id, OnceLock::new()))
+            .collect();
         Dispatch {
             always,
             filtered,
@@ -91,6 +103,7 @@ impl Dispatch {
             by_literal,
             literals,
             literal_rules,
+            windows,
         }
     }
 
@@ -115,15 +128,15 @@ impl Dispatch {
                 built
                     .rare
                     .which_overlapping_matches(&Input::new(doc.text()), &mut matched);
-                for (rule, pattern) in self.filtered.iter().zip(&built.pattern_of) {
+                for (&rule, pattern) in self.filtered.iter().zip(&built.pattern_of) {
                     if pattern.is_none_or(|p| matched.contains(p)) {
-                        rule.check(doc, out);
+                        self.check_whole(rule, doc, out);
                     }
                 }
             }
             None => {
-                for rule in &self.filtered {
-                    rule.check(doc, out);
+                for &rule in &self.filtered {
+                    self.check_whole(rule, doc, out);
                 }
             }
         }
@@ -131,8 +144,12 @@ impl Dispatch {
             // For each rule, the starts of its literal heads found: in
             // the order of the search, which is nearly the text's order
             // (bucketed by rule, not sorted as pairs: that sort cost 1.5 %
-            // of a check with every rule).
-            let mut starts: Vec<Vec<usize>> = vec![Vec::new(); self.by_literal.len()];
+            // of a check with every rule). The lists are this thread's,
+            // kept from one document to the next with their capacity.
+            let mut starts = LITERAL_STARTS.take();
+            if starts.len() < self.by_literal.len() {
+                starts.resize_with(self.by_literal.len(), Vec::new);
+            }
             let mut touched: Vec<usize> = Vec::new();
             literals.each_head(doc.text(), |head, at| {
                 for &i in &self.literal_rules[head] {
@@ -147,10 +164,49 @@ impl Dispatch {
                 let offsets = &mut starts[i];
                 offsets.sort_unstable();
                 offsets.dedup();
-                self.by_literal[i].check_at(doc, offsets, out);
+                let rule = self.by_literal[i];
+                if self.windows.contains_key(rule.meta().id) {
+                    self.check_whole(rule, doc, out);
+                } else {
+                    rule.check_at(doc, offsets, out);
+                }
+                // A huge document's lists are not kept.
+                if offsets.capacity() > KEPT_STARTS {
+                    *offsets = Vec::new();
+                } else {
+                    offsets.clear();
+                }
             }
+            LITERAL_STARTS.set(starts);
         }
     }
+}
+
+impl Dispatch {
+    /// Runs `rule` on the whole of `doc`. A declarative rule searched over
+    /// the whole text whose matches hold a rare literal is searched
+    /// anchored where its windows say a match can start; a test holds
+    /// that to what the search of the whole text finds.
+    fn check_whole(&self, rule: &'static dyn Rule, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if let (Some(cell), Some(declarative)) =
+            (self.windows.get(rule.meta().id), rule.as_declarative())
+        {
+            let windows = cell.get_or_init(|| LiteralWindows::new(declarative.pattern()));
+            if let Some(starts) = windows.as_ref().and_then(|w| w.starts(doc.text())) {
+                return declarative.check_starting_at(doc, starts, out);
+            }
+        }
+        rule.check(doc, out);
+    }
+}
+
+/// The most starts a rule's list keeps room for between documents.
+const KEPT_STARTS: usize = 1 << 14;
+
+thread_local! {
+    /// The lists of literal starts of [`Dispatch::run`], one per rule
+    /// searched at its literals, empty between documents.
+    static LITERAL_STARTS: std::cell::Cell<Vec<Vec<usize>>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The prefilters of the rules without literals, tested in one regex-set

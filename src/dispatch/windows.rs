@@ -49,11 +49,11 @@ impl std::fmt::Debug for LiteralWindows {
 }
 
 impl LiteralWindows {
-    /// The windows of the pattern `hir`, when it is a sequence with a tail
-    /// that starts with a small set of literals (`None` otherwise, or
-    /// when its head cannot run on a lazy DFA: a Unicode word boundary).
-    pub fn new(hir: &regex_syntax::hir::Hir) -> Option<LiteralWindows> {
-        let tail = literal_tail(hir)?;
+    /// The windows of `pattern`, when it is a sequence with a tail that
+    /// starts with a small set of literals (`None` otherwise, or when its
+    /// head cannot run on a lazy DFA: a Unicode word boundary).
+    pub fn new(pattern: &str) -> Option<LiteralWindows> {
+        let tail = literal_tail(&regex_syntax::parse(pattern).ok()?)?;
         let nfa = thompson::Compiler::new()
             .configure(
                 thompson::Config::new()
@@ -165,5 +165,86 @@ impl LiteralWindows {
         // At the start of the text nothing lies further back; elsewhere,
         // a head still alive may match from further back.
         (floor == 0 || sid.is_dead()).then_some(earliest)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rule;
+
+    /// For every rule searched over the whole text that has windows, the
+    /// searches anchored in them find the matches, and the rule the
+    /// findings, that the whole-text search finds: on the project's texts,
+    /// and on each rule example stretched so that a head runs back over
+    /// long white space, across a line, over an earlier literal, or to the
+    /// start of the text.
+    #[test]
+    fn windows_find_what_whole_text_searches_find() {
+        let mut texts = crate::test_texts::project_texts();
+        let examples: Vec<String> = crate::rules::Registry::global()
+            .rules()
+            .flat_map(|r| r.meta().examples())
+            .map(|e| e.text().to_string())
+            .collect();
+        for text in &examples {
+            texts.push(text.replace(' ', "   \n  "));
+            texts.push(text.replace(' ', &" ".repeat(1500)));
+            texts.push(format!("{text}{text}"));
+            texts.push(
+                text.trim_start_matches(|c: char| !c.is_whitespace())
+                    .to_string(),
+            );
+        }
+        let rules: Vec<_> = crate::rules::Registry::global()
+            .rules()
+            .filter_map(|r| r.as_declarative())
+            .filter(|r| r.searched_whole())
+            .filter_map(|r| Some((r, LiteralWindows::new(r.pattern())?)))
+            .collect();
+        let settings = crate::settings::Settings::default();
+        let (mut found, mut findings, mut gave_up) = (0, 0, 0);
+        for text in &texts {
+            let source =
+                crate::source::Source::new("t.txt", text, crate::source::SourceKind::PlainText);
+            let doc = crate::document::Document::new(&source, &settings);
+            for (rule, windows) in &rules {
+                let c = rule.compile().expect("compiles");
+                let whole: Vec<(usize, usize)> = c
+                    .regex
+                    .find_iter(text.as_str())
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                let Some(starts) = windows.starts(text) else {
+                    gave_up += 1;
+                    continue;
+                };
+                let mut got = Vec::new();
+                rule.search_anchored(text, c, starts, |m, _| got.push((m.start, m.end)));
+                assert_eq!(got, whole, "{}: {text:?}", rule.meta().id);
+                found += got.len();
+                // And the findings, guards applied, in the document's text.
+                let Some(starts) = windows.starts(doc.text()) else {
+                    continue;
+                };
+                let (mut expected, mut windowed) = (Vec::new(), Vec::new());
+                rule.check(&doc, &mut expected);
+                rule.check_starting_at(&doc, starts, &mut windowed);
+                assert_eq!(
+                    format!("{windowed:?}"),
+                    format!("{expected:?}"),
+                    "{}",
+                    rule.meta().id
+                );
+                findings += expected.len();
+            }
+        }
+        assert!(
+            rules.len() >= 20 && found > 200,
+            "{} rules, {found} matches",
+            rules.len()
+        );
+        assert!(findings > 100, "only {findings} findings");
+        assert!(gave_up > 0, "no text made the windows give up");
     }
 }

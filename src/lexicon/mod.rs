@@ -168,7 +168,12 @@ impl Reading {
             .copied()
             .unwrap_or((0, ""));
         let keep = form.chars().count().saturating_sub(strip as usize);
-        let mut lemma: String = form.chars().take(keep).collect();
+        let cut = form
+            .char_indices()
+            .nth(keep)
+            .map_or(form.len(), |(at, _)| at);
+        let mut lemma = String::with_capacity(cut + append.len());
+        lemma.push_str(&form[..cut]);
         lemma.push_str(append);
         lemma
     }

@@ -11,7 +11,6 @@
 use super::spec::{RuleSpec, Text, expand_macros};
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::dispatch::windows::LiteralWindows;
 use crate::document::Document;
 use crate::lean_regex;
 use crate::span::Span;
@@ -164,13 +163,10 @@ pub struct Compiled {
     /// The longest match in bytes, when the pattern has one: a search
     /// anchored at a position need look no further.
     max_len: Option<usize>,
-    /// For a rule searched at its literals whose pattern has no longest
-    /// match and has Unicode word boundaries: how far a match anchored at
-    /// a position can reach ([`lean_regex::reach_regex`]).
+    /// For a pattern that has no longest match and has Unicode word
+    /// boundaries: how far a match anchored at a position can reach
+    /// ([`lean_regex::reach_regex`]).
     reach: Option<MetaRegex>,
-    /// For a rule searched over the whole text: where its matches can
-    /// start, found from a literal inside them.
-    windows: Option<LiteralWindows>,
 }
 
 impl Compiled {
@@ -275,15 +271,13 @@ impl DeclarativeRule {
                 let regex = lean_regex::regex_from_hir(&hir, captures, self.starts_at_literals)
                     .map_err(|e| format!("bad pattern: {e}"))?;
                 let max_len = hir.properties().maximum_len();
-                let windows = (!self.starts_at_literals)
-                    .then(|| LiteralWindows::new(&hir))
-                    .flatten();
-                let anchored = self.starts_at_literals || windows.is_some();
-                let reach = match (anchored, max_len) {
-                    (true, None) => lean_regex::reach_regex(&hir)
+                // Searches anchored at a start (at the literals, or where
+                // the dispatcher's windows say) stop where a match can end.
+                let reach = match max_len {
+                    None => lean_regex::reach_regex(&hir)
                         .transpose()
                         .map_err(|e| format!("bad pattern: {e}"))?,
-                    _ => None,
+                    Some(_) => None,
                 };
                 let target = match &self.target {
                     None => None,
@@ -309,7 +303,6 @@ impl DeclarativeRule {
                     regex,
                     max_len,
                     reach,
-                    windows,
                 })
             })
             .as_ref()
@@ -379,12 +372,38 @@ impl DeclarativeRule {
         Some(crate::wordlist::upper_first(form))
     }
 
+    /// Whether the rule's matches may start elsewhere than at its
+    /// literals, so that its pattern is searched over the whole text
+    /// (unless the dispatcher knows where its matches can start: see
+    /// [`DeclarativeRule::check_starting_at`]).
+    pub fn searched_whole(&self) -> bool {
+        !self.starts_at_literals
+    }
+
+    /// Checks `doc` where a match may start: at `starts`, in increasing
+    /// order. Where every match starts at one of them, this finds what
+    /// [`Rule::check`] finds; nothing is compiled when there are none.
+    pub fn check_starting_at(
+        &self,
+        doc: &Document,
+        starts: impl Iterator<Item = usize>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let mut starts = starts.peekable();
+        if starts.peek().is_none() {
+            return;
+        }
+        let Ok(c) = self.compile() else { return };
+        let consider = |m, caps: Option<&Captures>| self.consider(doc, c, m, caps, out);
+        self.search_anchored(doc.text(), c, starts, consider);
+    }
+
     /// Calls `found` with each match of the pattern that starts at
     /// `starts` (in increasing order; a start inside an earlier match is
     /// passed over). Where every match starts at one of `starts`, this
     /// finds what a search of the whole text finds; the rest of the text
     /// stays the context of `\b`.
-    fn search_anchored(
+    pub fn search_anchored(
         &self,
         text: &str,
         c: &Compiled,
@@ -537,10 +556,6 @@ impl Rule for DeclarativeRule {
             return;
         };
         let text = doc.text();
-        if let Some(starts) = c.windows.as_ref().and_then(|w| w.starts(text)) {
-            let consider = |m, caps: Option<&Captures>| self.consider(doc, c, m, caps, out);
-            return self.search_anchored(text, c, starts, consider);
-        }
         if self.needs_captures(c) {
             for caps in c.regex.captures_iter(text) {
                 let Some(m) = caps.get_match() else { continue };
@@ -649,56 +664,6 @@ mod tests {
             }
         }
         assert!(narrowed > 1000 && found > 100, "{narrowed} {found}");
-    }
-
-    /// For every rule searched over the whole text that has windows, the
-    /// searches anchored in them find what the whole-text search finds:
-    /// on the project's texts, and on each rule example stretched so that
-    /// a head runs back over long white space, across a line, over an
-    /// earlier literal, or to the start of the text.
-    #[test]
-    fn windows_find_what_whole_text_searches_find() {
-        let mut texts = crate::test_texts::project_texts();
-        let examples: Vec<String> = Registry::global()
-            .rules()
-            .flat_map(|r| r.meta().examples())
-            .map(|e| e.text().to_string())
-            .collect();
-        for text in &examples {
-            texts.push(text.replace(' ', "   \n  "));
-            texts.push(text.replace(' ', &" ".repeat(1500)));
-            texts.push(format!("{text}{text}"));
-            texts.push(
-                text.trim_start_matches(|c: char| !c.is_whitespace())
-                    .to_string(),
-            );
-        }
-        let (mut rules, mut found, mut gave_up) = (0, 0, 0);
-        for rule in Registry::global()
-            .rules()
-            .filter_map(|r| r.as_declarative())
-        {
-            let c = rule.compile().expect("compiles");
-            let Some(windows) = &c.windows else { continue };
-            rules += 1;
-            for text in &texts {
-                let whole: Vec<(usize, usize)> = c
-                    .regex
-                    .find_iter(text.as_str())
-                    .map(|m| (m.start(), m.end()))
-                    .collect();
-                let Some(starts) = windows.starts(text) else {
-                    gave_up += 1;
-                    continue;
-                };
-                let mut got = Vec::new();
-                rule.search_anchored(text, c, starts, |m, _| got.push((m.start, m.end)));
-                assert_eq!(got, whole, "{}: {text:?}", rule.meta.id);
-                found += got.len();
-            }
-        }
-        assert!(rules >= 20 && found > 200, "{rules} rules, {found} matches");
-        assert!(gave_up > 0, "no text made the windows give up");
     }
 
     /// The look for required literals answers `false` when one occurs
