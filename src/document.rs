@@ -45,6 +45,7 @@ pub struct Document<'a> {
     readings: OnceLock<Vec<Option<TokenReading>>>,
     chunks: OnceLock<Vec<OnceLock<Chunks>>>,
     subjects: OnceLock<Vec<crate::clause::Subject>>,
+    nobreak: OnceLock<Vec<crate::nobreak::NoBreakSite>>,
     lookups: Option<std::sync::Mutex<Vec<(Span, WholeLookup)>>>,
 }
 
@@ -96,6 +97,7 @@ impl<'a> Document<'a> {
             readings: OnceLock::new(),
             chunks: OnceLock::new(),
             subjects: OnceLock::new(),
+            nobreak: OnceLock::new(),
             lookups: None,
         }
     }
@@ -249,6 +251,13 @@ impl<'a> Document<'a> {
     /// agreement rules of the attribute and of the verb.
     pub fn subjects(&self) -> &[crate::clause::Subject] {
         self.subjects.get_or_init(|| crate::clause::find(self))
+    }
+
+    /// Every place where a no-break space belongs and some space was typed
+    /// ([`crate::nobreak::sites`]), found on first use and shared by the
+    /// spacing rules.
+    pub fn nobreak_sites(&self) -> &[crate::nobreak::NoBreakSite] {
+        self.nobreak.get_or_init(|| crate::nobreak::sites(self))
     }
 
     /// Indexes of the words that start with a capital letter although they

@@ -47,6 +47,7 @@ pub mod linter;
 pub mod lsp;
 pub mod marked_names;
 pub mod memo;
+pub mod nobreak;
 pub mod output;
 pub mod pairing;
 pub mod prose;

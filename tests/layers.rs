@@ -55,6 +55,7 @@ fn the_analysis_imports_nothing_from_the_layers_above() {
             "prose",
             "tokenize.rs",
             "document.rs",
+            "nobreak.rs",
             "quotes.rs",
             "grammar.rs",
             "clause.rs",
