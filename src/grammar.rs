@@ -753,6 +753,41 @@ pub fn noun_after(doc: &Document, det: usize) -> Option<NounPhrase> {
 mod tests {
     use super::*;
 
+    /// `lowercase` gives what `str::to_lowercase` gives, borrowed exactly
+    /// when nothing changes: every character of the first planes alone,
+    /// after a letter, and words with capitals, accents and a final sigma.
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        let mut words: Vec<String> = (0..0x3000u32)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c.to_string(), format!("a{c}"), format!("É{c}")])
+            .collect();
+        words.extend(
+            [
+                "élan",
+                "Élan",
+                "ŒUVRE",
+                "cœur",
+                "ΟΔΟΣ",
+                "straße",
+                "İstanbul",
+                "MAJ",
+                "min",
+                "",
+            ]
+            .map(String::from),
+        );
+        for word in &words {
+            let got = lowercase(word);
+            assert_eq!(got, word.to_lowercase(), "{word:?}");
+            assert_eq!(
+                matches!(got, Cow::Borrowed(_)),
+                *word == word.to_lowercase(),
+                "{word:?}"
+            );
+        }
+    }
+
     #[test]
     fn elision_before_vowels_and_h() {
         assert_eq!(elides_before("accord"), Some(true));
