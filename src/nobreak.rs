@@ -124,15 +124,19 @@ const NAMESPACES: &[&str] = &[
 /// at most 40 bytes, plus the colon itself.
 const SHORTCODE_REACH: usize = 41;
 
+/// Whether `s` is the name of an emoji shortcode: 1 to 40 bytes of
+/// lowercase ASCII letters, digits, `_`, `+` and `-`.
+fn is_shortcode_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 40
+        && s.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
+        })
+}
+
 /// Whether the `:` at `colon` opens or closes an emoji shortcode (`:tada:`).
 fn is_shortcode(text: &str, colon: usize) -> bool {
-    let is_name = |s: &str| {
-        !s.is_empty()
-            && s.len() <= 40
-            && s.bytes().all(|b| {
-                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
-            })
-    };
+    let is_name = is_shortcode_name;
     // A name has at most 40 bytes, so only the 41 bytes on each side of the
     // colon can hold the other colon: looking further (the whole rest of
     // the text when there is none) could only find names too long.
@@ -275,13 +279,7 @@ mod tests {
 
     /// [`is_shortcode`] as first written, searching the whole text.
     fn is_shortcode_unbounded(text: &str, colon: usize) -> bool {
-        let is_name = |s: &str| {
-            !s.is_empty()
-                && s.len() <= 40
-                && s.bytes().all(|b| {
-                    b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
-                })
-        };
+        let is_name = is_shortcode_name;
         let after = &text[colon + 1..];
         let opens = after.find(':').is_some_and(|end| is_name(&after[..end]));
         let before = &text[..colon];

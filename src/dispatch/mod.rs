@@ -180,9 +180,7 @@ impl Dispatch {
             LITERAL_STARTS.set(starts);
         }
     }
-}
 
-impl Dispatch {
     /// Runs `rule` on the whole of `doc`. A declarative rule searched over
     /// the whole text whose matches hold a rare literal is searched
     /// anchored where its windows say a match can start; a test holds
