@@ -128,6 +128,12 @@ fn without_unicode_word_looks(hir: &Hir) -> Hir {
     }
 }
 
+/// Whether `hir` has Unicode word boundary assertions, the patterns
+/// [`reach_regex`] serves.
+pub fn has_unicode_word_looks(hir: &Hir) -> bool {
+    hir.properties().look_set().contains_word_unicode()
+}
+
 /// For a pattern with Unicode word boundaries (`None` without): a regex
 /// whose longest match anchored at a position ends at or after the end
 /// of every match of the pattern anchored there, and which the lazy DFA
@@ -141,7 +147,7 @@ fn without_unicode_word_looks(hir: &Hir) -> Hir {
 /// search ends at its longest match): the pattern's search can be
 /// narrowed to end there, and skipped where it finds nothing.
 pub fn reach_regex(hir: &Hir) -> Option<Result<Regex, String>> {
-    if !hir.properties().look_set().contains_word_unicode() {
+    if !has_unicode_word_looks(hir) {
         return None;
     }
     Some(

@@ -89,7 +89,7 @@ impl Dispatch {
         let windows = by_literal
             .iter()
             .chain(&filtered)
-            .filter(|r| r.as_declarative().is_some_and(|d| d.searched_whole()))
+            .filter(|r| searched_whole(**r))
             .map(|r| (r.meta().id, OnceLock::new()))
             .collect();
         Dispatch {
@@ -165,7 +165,7 @@ impl Dispatch {
                 offsets.sort_unstable();
                 offsets.dedup();
                 let rule = self.by_literal[i];
-                if self.windows.contains_key(rule.meta().id) {
+                if searched_whole(rule) {
                     self.check_whole(rule, doc, out);
                 } else {
                     rule.check_at(doc, offsets, out);
@@ -196,6 +196,12 @@ impl Dispatch {
         }
         rule.check(doc, out);
     }
+}
+
+/// Whether `rule` is a declarative rule searched over the whole text
+/// (its matches need not start at its literals).
+fn searched_whole(rule: &dyn Rule) -> bool {
+    rule.as_declarative().is_some_and(|d| d.searched_whole())
 }
 
 /// The most starts a rule's list keeps room for between documents.

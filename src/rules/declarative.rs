@@ -18,7 +18,7 @@ use crate::tokenize::is_word_char;
 use regex_automata::meta::Regex as MetaRegex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
-use regex_syntax::hir::Look;
+use regex_syntax::hir::{Hir, Look};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -164,9 +164,11 @@ pub struct Compiled {
     /// anchored at a position need look no further.
     max_len: Option<usize>,
     /// For a pattern that has no longest match and has Unicode word
-    /// boundaries: how far a match anchored at a position can reach
-    /// ([`lean_regex::reach_regex`]).
-    reach: Option<MetaRegex>,
+    /// boundaries, the parsed pattern its reach regex is built from
+    /// ([`lean_regex::reach_regex`]): on the first anchored search, so a
+    /// rule only ever searched over the whole text never builds it.
+    reach_source: Option<Hir>,
+    reach: OnceLock<Result<Option<MetaRegex>, String>>,
 }
 
 impl Compiled {
@@ -181,7 +183,9 @@ impl Compiled {
     /// non-ASCII letter) a walk and a visited set as long as the rest of
     /// the document.
     fn anchored_reach(&self, text: &str, start: usize) -> Option<usize> {
-        match (self.max_len, &self.reach) {
+        // A reach regex that did not build (`check_patterns` reports it)
+        // leaves the search to the end of the text, which finds the same.
+        match (self.max_len, self.reach().ok().flatten()) {
             (Some(n), _) => Some(char_boundary_at_or_after(text, start + n)),
             (None, Some(reach)) => {
                 let input = Input::new(text).range(start..).anchored(Anchored::Yes);
@@ -190,6 +194,21 @@ impl Compiled {
             }
             (None, None) => Some(text.len()),
         }
+    }
+
+    /// The reach regex, built on first use (`None`: the pattern needs
+    /// none).
+    fn reach(&self) -> Result<Option<&MetaRegex>, String> {
+        self.reach
+            .get_or_init(|| match &self.reach_source {
+                Some(hir) => lean_regex::reach_regex(hir)
+                    .transpose()
+                    .map_err(|e| format!("bad pattern: {e}")),
+                None => Ok(None),
+            })
+            .as_ref()
+            .map(Option::as_ref)
+            .map_err(Clone::clone)
     }
 }
 
@@ -273,12 +292,8 @@ impl DeclarativeRule {
                 let max_len = hir.properties().maximum_len();
                 // Searches anchored at a start (at the literals, or where
                 // the dispatcher's windows say) stop where a match can end.
-                let reach = match max_len {
-                    None => lean_regex::reach_regex(&hir)
-                        .transpose()
-                        .map_err(|e| format!("bad pattern: {e}"))?,
-                    Some(_) => None,
-                };
+                let reach_source = (max_len.is_none() && lean_regex::has_unicode_word_looks(&hir))
+                    .then(|| hir.clone());
                 let target = match &self.target {
                     None => None,
                     Some(t) => Some(match t.parse::<usize>() {
@@ -302,7 +317,8 @@ impl DeclarativeRule {
                     target,
                     regex,
                     max_len,
-                    reach,
+                    reach_source,
+                    reach: OnceLock::new(),
                 })
             })
             .as_ref()
@@ -311,7 +327,7 @@ impl DeclarativeRule {
 
     /// Compiles every pattern and guard now, to report the first error.
     pub fn check_patterns(&self) -> Result<(), String> {
-        self.compile()?;
+        self.compile()?.reach()?;
         self.guards.iter().try_for_each(Guard::check)
     }
 
@@ -657,7 +673,7 @@ mod tests {
                             .anchored_reach(text, start)
                             .and_then(|end| c.regex.search(&whole.clone().range(start..end)));
                         assert_eq!(got, expected, "{} at {start}", rule.meta.id);
-                        narrowed += usize::from(c.max_len.is_some() || c.reach.is_some());
+                        narrowed += usize::from(c.max_len.is_some() || c.reach_source.is_some());
                         found += usize::from(got.is_some());
                     }
                 }
