@@ -4,10 +4,13 @@
 //! texts, the full DFA and the one-pass DFA; the lazy DFA, which fills its
 //! cache as it searches, keeps long searches fast.
 
-use regex_automata::MatchKind;
+use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta::Regex;
-use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
+use std::panic::{RefUnwindSafe, UnwindSafe};
 
 /// The configuration shared by every lean build.
 fn config() -> regex_automata::meta::Config {
@@ -112,7 +115,7 @@ fn is_unicode_word_look(look: Look) -> bool {
 
 /// `hir` without its Unicode word boundary assertions and its capture
 /// groups: it matches every string `hir` matches, and more.
-fn without_unicode_word_looks(hir: &Hir) -> Hir {
+pub fn without_unicode_word_looks(hir: &Hir) -> Hir {
     match hir.kind() {
         HirKind::Look(look) if is_unicode_word_look(*look) => Hir::empty(),
         HirKind::Capture(capture) => without_unicode_word_looks(&capture.sub),
@@ -147,23 +150,121 @@ pub fn has_unicode_word_looks(hir: &Hir) -> bool {
 /// search ends at its longest match): the pattern's search can be
 /// narrowed to end there, and skipped where it finds nothing.
 pub fn reach_regex(hir: &Hir) -> Option<Result<Regex, String>> {
-    if !has_unicode_word_looks(hir) {
-        return None;
+    has_unicode_word_looks(hir).then(|| longest_match_regex(hir))
+}
+
+/// `hir` without its Unicode word boundaries (see [`reach_regex`]), in
+/// "all matches" mode: a search anchored at a position ends at the end of
+/// its longest match there, at or after the end of every match of `hir`
+/// anchored there, and finds nothing where `hir` cannot match. The lazy
+/// DFA runs it, with no Unicode word boundary to give up on.
+pub fn longest_match_regex(hir: &Hir) -> Result<Regex, String> {
+    Regex::builder()
+        .configure(
+            // Only the lazy DFA and, should it give up, the PikeVM: both
+            // end an "all matches" search at the longest match.
+            config()
+                .auto_prefilter(false)
+                .backtrack(false)
+                .match_kind(MatchKind::All)
+                .which_captures(WhichCaptures::Implicit),
+        )
+        .build_from_hir(&without_unicode_word_looks(hir))
+        .map_err(|e| e.to_string())
+}
+
+/// Makes a lazy DFA cache for a thread that has none free.
+type MakeCache = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+/// A pattern run backwards on a lazy DFA from a fixed end, reporting
+/// every place a match ending there starts.
+pub struct ReverseStarts {
+    /// The pattern, reversed, reporting every match.
+    dfa: DFA,
+    caches: Pool<Cache, MakeCache>,
+}
+
+impl std::fmt::Debug for ReverseStarts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReverseStarts").finish_non_exhaustive()
     }
-    Some(
-        Regex::builder()
+}
+
+/// What [`ReverseStarts::earliest`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Earliest {
+    /// The earliest start at or after the floor of a match ending at the
+    /// end (`None`: there is none).
+    pub start: Option<usize>,
+    /// Whether a match might also start before the floor: the DFA was
+    /// still alive there.
+    pub alive_at_floor: bool,
+}
+
+impl ReverseStarts {
+    /// The reverse search of `hir` (`None` when the lazy DFA cannot run
+    /// it: a Unicode word boundary).
+    pub fn new(hir: &Hir) -> Option<ReverseStarts> {
+        let nfa = thompson::Compiler::new()
             .configure(
-                // Only the lazy DFA and, should it give up, the PikeVM:
-                // both end an "all matches" search at the longest match.
-                config()
-                    .auto_prefilter(false)
-                    .backtrack(false)
-                    .match_kind(MatchKind::All)
-                    .which_captures(WhichCaptures::Implicit),
+                thompson::Config::new()
+                    .reverse(true)
+                    .which_captures(WhichCaptures::None),
             )
-            .build_from_hir(&without_unicode_word_looks(hir))
-            .map_err(|e| e.to_string()),
-    )
+            .build_from_hir(hir)
+            .ok()?;
+        let dfa = DFA::builder()
+            .configure(DFA::config().match_kind(MatchKind::All))
+            .build_from_nfa(nfa)
+            .ok()?;
+        let for_caches = dfa.clone();
+        let make: MakeCache = Box::new(move || for_caches.create_cache());
+        Some(ReverseStarts {
+            dfa,
+            caches: Pool::new(make),
+        })
+    }
+
+    /// The earliest start, not before `floor`, of a match of the pattern
+    /// that ends at `end` (look-around sees the whole `text`), or `None`
+    /// when the lazy DFA gave up.
+    pub fn earliest(&self, text: &str, floor: usize, end: usize) -> Option<Earliest> {
+        let bytes = text.as_bytes();
+        let input = Input::new(text).range(floor..end).anchored(Anchored::Yes);
+        let dfa = &self.dfa;
+        let mut cache = self.caches.get();
+        let cache = &mut *cache;
+        let mut sid = dfa.start_state_reverse(cache, &input).ok()?;
+        let mut start = None;
+        let mut at = end;
+        // A lazy DFA reports a match one byte late: the state after the
+        // byte at `at` tells whether a match starts at `at + 1`.
+        while at > floor {
+            at -= 1;
+            sid = dfa.next_state(cache, sid, bytes[at]).ok()?;
+            if sid.is_match() {
+                start = Some(at + 1);
+            } else if sid.is_dead() {
+                return Some(Earliest {
+                    start,
+                    alive_at_floor: false,
+                });
+            } else if sid.is_quit() {
+                return None;
+            }
+        }
+        sid = match floor.checked_sub(1) {
+            Some(before) => dfa.next_state(cache, sid, bytes[before]).ok()?,
+            None => dfa.next_eoi_state(cache, sid).ok()?,
+        };
+        if sid.is_match() {
+            start = Some(floor);
+        }
+        Some(Earliest {
+            start,
+            alive_at_floor: !sid.is_dead(),
+        })
+    }
 }
 
 /// Compiles `patterns` into one regex that reports which of them match

@@ -15,12 +15,8 @@
 //! order, finds what the search of the whole text finds.
 
 use super::literals::literal_tail;
+use crate::lean_regex::ReverseStarts;
 use memchr::memmem::Finder;
-use regex_automata::hybrid::dfa::{Cache, DFA};
-use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::util::pool::Pool;
-use regex_automata::{Anchored, Input, MatchKind};
-use std::panic::{RefUnwindSafe, UnwindSafe};
 
 /// How far back from a literal the head is run. A head that still may
 /// match further back (a long run of white space before `position`) makes
@@ -28,16 +24,12 @@ use std::panic::{RefUnwindSafe, UnwindSafe};
 /// searched: the cost stays linear whatever the text.
 const MAX_BACK: usize = 1 << 10;
 
-/// Makes a lazy DFA cache for a thread that has none free.
-type MakeCache = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
-
 /// The literals inside a pattern's matches and its head, run backwards.
 pub struct LiteralWindows {
     finders: Vec<Finder<'static>>,
     /// The head, reversed, reporting every match (its longest one ends at
     /// the earliest start).
-    head: DFA,
-    caches: Pool<Cache, MakeCache>,
+    head: ReverseStarts,
 }
 
 impl std::fmt::Debug for LiteralWindows {
@@ -54,20 +46,7 @@ impl LiteralWindows {
     /// head cannot run on a lazy DFA: a Unicode word boundary).
     pub fn new(pattern: &str) -> Option<LiteralWindows> {
         let tail = literal_tail(&regex_syntax::parse(pattern).ok()?)?;
-        let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .reverse(true)
-                    .which_captures(WhichCaptures::None),
-            )
-            .build_from_hir(&tail.head)
-            .ok()?;
-        let head = DFA::builder()
-            .configure(DFA::config().match_kind(MatchKind::All))
-            .build_from_nfa(nfa)
-            .ok()?;
-        let for_caches = head.clone();
-        let make: MakeCache = Box::new(move || for_caches.create_cache());
+        let head = ReverseStarts::new(&tail.head)?;
         // A literal that starts with another (`positions`, `position`)
         // occurs only where that one does: one search finds both.
         let mut literals = tail.literals;
@@ -84,7 +63,6 @@ impl LiteralWindows {
                 .map(|l| Finder::new(l.as_bytes()).into_owned())
                 .collect(),
             head,
-            caches: Pool::new(make),
         })
     }
 
@@ -111,10 +89,9 @@ impl LiteralWindows {
             .collect();
         literals.sort_unstable();
         literals.dedup();
-        let mut cache = self.caches.get();
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(literals.len());
         for at in literals {
-            if let Some(first) = self.earliest_start(&mut cache, text, at)? {
+            if let Some(first) = self.earliest_start(text, at)? {
                 spans.push((first, at));
             }
         }
@@ -134,37 +111,12 @@ impl LiteralWindows {
     /// The earliest start from which the head matches the text up to
     /// `end` (`Some(None)`: from none), or `None` when the answer lies
     /// further back than [`MAX_BACK`] or the lazy DFA gave up.
-    fn earliest_start(&self, cache: &mut Cache, text: &str, end: usize) -> Option<Option<usize>> {
-        let bytes = text.as_bytes();
+    fn earliest_start(&self, text: &str, end: usize) -> Option<Option<usize>> {
         let floor = end.saturating_sub(MAX_BACK);
-        let input = Input::new(text).range(floor..end).anchored(Anchored::Yes);
-        let dfa = &self.head;
-        let mut sid = dfa.start_state_reverse(cache, &input).ok()?;
-        let mut earliest = None;
-        let mut at = end;
-        // A lazy DFA reports a match one byte late: the state after the
-        // byte at `at` tells whether a match starts at `at + 1`.
-        while at > floor {
-            at -= 1;
-            sid = dfa.next_state(cache, sid, bytes[at]).ok()?;
-            if sid.is_match() {
-                earliest = Some(at + 1);
-            } else if sid.is_dead() {
-                return Some(earliest);
-            } else if sid.is_quit() {
-                return None;
-            }
-        }
-        sid = match floor.checked_sub(1) {
-            Some(before) => dfa.next_state(cache, sid, bytes[before]).ok()?,
-            None => dfa.next_eoi_state(cache, sid).ok()?,
-        };
-        if sid.is_match() {
-            earliest = Some(floor);
-        }
+        let found = self.head.earliest(text, floor, end)?;
         // At the start of the text nothing lies further back; elsewhere,
         // a head still alive may match from further back.
-        (floor == 0 || sid.is_dead()).then_some(earliest)
+        (floor == 0 || !found.alive_at_floor).then_some(found.start)
     }
 }
 

@@ -17,8 +17,10 @@ mod fr_tags;
 pub use fold::fold;
 use fold::fold_char;
 
+use crate::memo;
 use fst::Map;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 static FRENCH_FST: &[u8] = include_bytes!("../../rules/lexicon/fr.fst");
@@ -237,10 +239,17 @@ impl Readings {
     }
 }
 
+thread_local! {
+    /// The tag sets of the forms this thread has looked up exactly.
+    static EXACT: RefCell<memo::Map<Option<u64>>> = RefCell::new(memo::Map::default());
+}
+
 /// The readings of `form` exactly as written (case and apostrophe
-/// included: the lexicon writes `'`).
+/// included: the lexicon writes `'`). A walk of the lexicon's automaton
+/// costs about ten times a hit in this thread's memo of forms already
+/// looked up, and the forms of a text repeat.
 pub fn french_exact(form: &str) -> Option<Readings> {
-    FRENCH.get(form).map(Readings::of_tag_set)
+    memo::cached(&EXACT, form, |form| FRENCH.get(form)).map(Readings::of_tag_set)
 }
 
 /// `word` with `’` and `ʼ` as `'`, and `oe` as `œ` (and `OE`/`Oe` as `Œ`)

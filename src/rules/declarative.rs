@@ -12,7 +12,7 @@ use super::spec::{RuleSpec, Text, expand_macros};
 use super::{Rule, RuleMeta};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
-use crate::lean_regex;
+use crate::lean_regex::{self, ReverseStarts};
 use crate::span::Span;
 use crate::tokenize::is_word_char;
 use regex_automata::meta::Regex as MetaRegex;
@@ -56,6 +56,17 @@ struct GuardRegex {
     /// The longest match, in bytes, when every match starts at the start
     /// of the haystack (`^…`): a search need only look that far.
     start_reach: Option<usize>,
+    /// For a guard whose matches start at the start of the haystack but
+    /// have no longest (`^\s+pour\b`): its longest match from there on
+    /// the lazy DFA ([`lean_regex::longest_match_regex`]), where the
+    /// search can stop, or nothing, and the guard fails.
+    start_bound: Option<MetaRegex>,
+    /// For a guard whose matches end at the end of the haystack but have
+    /// no longest (`\b(?:ma|ta)\s+$`): the guard run backwards from the
+    /// end on the lazy DFA, without its Unicode word boundaries, whose
+    /// earliest start is where the search can begin, or none, and the
+    /// guard fails.
+    end_bound: Option<ReverseStarts>,
 }
 
 impl GuardRegex {
@@ -64,18 +75,30 @@ impl GuardRegex {
         let regex = lean_regex::short_haystack_regex_from_hir(&hir, false).ok()?;
         let (mut end_reach, mut start_reach) = (None, None);
         let props = hir.properties();
+        let at_end = props.look_set_suffix().contains(Look::End);
+        let at_start = props.look_set_prefix().contains(Look::Start);
         if let Some(max) = props.maximum_len() {
-            if props.look_set_suffix().contains(Look::End) {
+            if at_end {
                 end_reach = Some(max);
             }
-            if props.look_set_prefix().contains(Look::Start) {
+            if at_start {
                 start_reach = Some(max);
             }
         }
+        // Without a bound, the bounded backtracker would clear a visited
+        // set as long as the whole window on each search, and walk it.
+        let start_bound = (at_start && start_reach.is_none())
+            .then(|| lean_regex::longest_match_regex(&hir).ok())
+            .flatten();
+        let end_bound = (at_end && end_reach.is_none() && start_bound.is_none())
+            .then(|| ReverseStarts::new(&lean_regex::without_unicode_word_looks(&hir)))
+            .flatten();
         Some(GuardRegex {
             regex,
             end_reach,
             start_reach,
+            start_bound,
+            end_bound,
         })
     }
 
@@ -101,6 +124,25 @@ impl GuardRegex {
         }
         if let Some(reach) = self.start_reach {
             span.end = char_boundary_at_or_after(hay, reach.max(span.start));
+        }
+        if let Some(bound) = &self.start_bound {
+            let input = Input::new(hay).range(span.clone()).anchored(Anchored::Yes);
+            match bound.search_half(&input) {
+                Some(end) => span.end = char_boundary_at_or_after(hay, end.offset()),
+                None => return false,
+            }
+        }
+        if let Some(bound) = &self.end_bound {
+            // A DFA that gave up leaves the span as it is.
+            if let Some(earliest) = bound.earliest(hay, span.start, span.end) {
+                let Some(mut start) = earliest.start else {
+                    return false;
+                };
+                while !hay.is_char_boundary(start) {
+                    start -= 1;
+                }
+                span.start = start;
+            }
         }
         self.regex
             .search_half(&Input::new(hay).range(span))
@@ -711,12 +753,30 @@ mod tests {
     fn narrowed_guard_searches_answer_as_whole_ones() {
         use regex_automata::Input;
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(root.join("examples/depeche-traduite.txt"))
+        let mut text = std::fs::read_to_string(root.join("examples/depeche-traduite.txt"))
             .expect("example")
-            + "l’avion, qu’il, jusqu’à, d’une, Il a éventuellement, -là, \u{a0}: fin";
+            + "l’avion, qu’il, jusqu’à, d’une, Il a éventuellement, -là, \u{a0}: fin\n";
+        let prose_len = text.len();
+        // The rule examples, where guards match and fail by design.
+        for rule in Registry::global()
+            .rules()
+            .filter(|r| r.as_declarative().is_some())
+        {
+            for example in rule.meta().examples() {
+                text.push_str(example.text());
+                text.push('\n');
+            }
+        }
         let mut windows: Vec<(&str, usize)> = Vec::new();
-        // Every eleventh place: the test runs unoptimised.
-        for (at, mark) in text.match_indices([' ', '’', '-']).step_by(11) {
+        // Every eleventh place of the prose, every 23rd of the examples:
+        // the test runs unoptimised.
+        let places = text.match_indices([' ', '’', '-']);
+        let (prose, examples): (Vec<_>, Vec<_>) = places.partition(|(at, _)| *at < prose_len);
+        let places = prose
+            .into_iter()
+            .step_by(11)
+            .chain(examples.into_iter().step_by(23));
+        for (at, mark) in places {
             for len in [6, 40, 256] {
                 let mut start = at.saturating_sub(len);
                 while !text.is_char_boundary(start) {
@@ -735,7 +795,7 @@ mod tests {
                 windows.push((&text[at..end], 0));
             }
         }
-        let (mut guards, mut narrowed) = (0, 0);
+        let (mut guards, mut narrowed, mut bounded, mut matched) = (0, 0, 0, 0);
         for rule in Registry::global()
             .rules()
             .filter_map(|r| r.as_declarative())
@@ -744,11 +804,14 @@ mod tests {
                 let Some(g) = guard.get() else { continue };
                 guards += 1;
                 narrowed += usize::from(g.end_reach.is_some() || g.start_reach.is_some());
+                bounded += usize::from(g.start_bound.is_some() || g.end_bound.is_some());
                 for &(hay, from) in &windows {
                     let whole = g
                         .regex
                         .search_half(&Input::new(hay).range(from..))
                         .is_some();
+                    matched +=
+                        usize::from(whole && (g.start_bound.is_some() || g.end_bound.is_some()));
                     assert_eq!(
                         g.is_match(hay, from),
                         whole,
@@ -760,8 +823,8 @@ mod tests {
             }
         }
         assert!(
-            guards > 100 && narrowed > 20,
-            "{guards} guards, {narrowed} narrowed"
+            guards > 100 && narrowed > 20 && bounded > 100 && matched > 5000,
+            "{guards} guards, {narrowed} narrowed, {bounded} bounded, {matched} matches of those"
         );
     }
 
