@@ -56,17 +56,48 @@ struct GuardRegex {
     /// The longest match, in bytes, when every match starts at the start
     /// of the haystack (`^…`): a search need only look that far.
     start_reach: Option<usize>,
-    /// For a guard whose matches start at the start of the haystack but
-    /// have no longest (`^\s+pour\b`): its longest match from there on
-    /// the lazy DFA ([`lean_regex::longest_match_regex`]), where the
-    /// search can stop, or nothing, and the guard fails.
-    start_bound: Option<MetaRegex>,
-    /// For a guard whose matches end at the end of the haystack but have
-    /// no longest (`\b(?:ma|ta)\s+$`): the guard run backwards from the
-    /// end on the lazy DFA, without its Unicode word boundaries, whose
-    /// earliest start is where the search can begin, or none, and the
-    /// guard fails.
-    end_bound: Option<ReverseStarts>,
+    /// The parsed pattern, when a bound below may serve.
+    bounded: Option<Hir>,
+    /// Searches so far: the bounds are built once a guard has served
+    /// [`BOUND_AFTER`] of them, so that a short file does not compile them.
+    searches: AtomicUsize,
+    bounds: OnceLock<Bounds>,
+}
+
+/// Searches of a guard after which it builds its [`Bounds`].
+const BOUND_AFTER: usize = 8;
+
+/// Where the matches of a guard with no longest match can lie, found on
+/// the lazy DFA before the bounded backtracker runs: without them, the
+/// backtracker clears a visited set as long as the whole window on each
+/// search, and walks it.
+#[derive(Debug, Default)]
+struct Bounds {
+    /// For a guard whose matches start at the start of the haystack
+    /// (`^\s+pour\b`): its longest match from there
+    /// ([`lean_regex::longest_match_regex`]), where the search can stop,
+    /// or nothing, and the guard fails.
+    start: Option<MetaRegex>,
+    /// For a guard whose matches end at the end of the haystack
+    /// (`\b(?:ma|ta)\s+$`): the guard run backwards from the end,
+    /// without its Unicode word boundaries, whose earliest start is where
+    /// the search can begin, or none, and the guard fails.
+    end: Option<ReverseStarts>,
+}
+
+impl Bounds {
+    fn new(hir: &Hir) -> Bounds {
+        if hir.properties().look_set_prefix().contains(Look::Start) {
+            return Bounds {
+                start: lean_regex::longest_match_regex(hir).ok(),
+                end: None,
+            };
+        }
+        Bounds {
+            start: None,
+            end: ReverseStarts::new(&lean_regex::without_unicode_word_looks(hir)),
+        }
+    }
 }
 
 impl GuardRegex {
@@ -85,21 +116,28 @@ impl GuardRegex {
                 start_reach = Some(max);
             }
         }
-        // Without a bound, the bounded backtracker would clear a visited
-        // set as long as the whole window on each search, and walk it.
-        let start_bound = (at_start && start_reach.is_none())
-            .then(|| lean_regex::longest_match_regex(&hir).ok())
-            .flatten();
-        let end_bound = (at_end && end_reach.is_none() && start_bound.is_none())
-            .then(|| ReverseStarts::new(&lean_regex::without_unicode_word_looks(&hir)))
-            .flatten();
+        let bounded =
+            ((at_start && start_reach.is_none()) || (at_end && end_reach.is_none())).then_some(hir);
         Some(GuardRegex {
             regex,
             end_reach,
             start_reach,
-            start_bound,
-            end_bound,
+            bounded,
+            searches: AtomicUsize::new(0),
+            bounds: OnceLock::new(),
         })
+    }
+
+    /// The bounds of the guard, once it has served enough searches.
+    fn bounds(&self) -> Option<&Bounds> {
+        if let Some(bounds) = self.bounds.get() {
+            return Some(bounds);
+        }
+        let hir = self.bounded.as_ref()?;
+        if self.searches.fetch_add(1, Ordering::Relaxed) < BOUND_AFTER {
+            return None;
+        }
+        Some(self.bounds.get_or_init(|| Bounds::new(hir)))
     }
 
     /// Whether the guard matches in `hay` from byte `from` on.
@@ -125,24 +163,26 @@ impl GuardRegex {
         if let Some(reach) = self.start_reach {
             span.end = char_boundary_at_or_after(hay, reach.max(span.start));
         }
-        if let Some(bound) = &self.start_bound {
+        let bounds = self.bounds();
+        if let Some(start) = bounds.and_then(|b| b.start.as_ref()) {
             let input = Input::new(hay).range(span.clone()).anchored(Anchored::Yes);
-            match bound.search_half(&input) {
+            match start.search_half(&input) {
                 Some(end) => span.end = char_boundary_at_or_after(hay, end.offset()),
                 None => return false,
             }
         }
-        if let Some(bound) = &self.end_bound {
-            // A DFA that gave up leaves the span as it is.
-            if let Some(earliest) = bound.earliest(hay, span.start, span.end) {
-                let Some(mut start) = earliest.start else {
-                    return false;
-                };
-                while !hay.is_char_boundary(start) {
-                    start -= 1;
-                }
-                span.start = start;
+        // A DFA that gave up leaves the span as it is.
+        if let Some(earliest) = bounds
+            .and_then(|b| b.end.as_ref())
+            .and_then(|end| end.earliest(hay, span.start, span.end))
+        {
+            let Some(mut start) = earliest.start else {
+                return false;
+            };
+            while !hay.is_char_boundary(start) {
+                start -= 1;
             }
+            span.start = start;
         }
         self.regex
             .search_half(&Input::new(hay).range(span))
@@ -804,14 +844,21 @@ mod tests {
                 let Some(g) = guard.get() else { continue };
                 guards += 1;
                 narrowed += usize::from(g.end_reach.is_some() || g.start_reach.is_some());
-                bounded += usize::from(g.start_bound.is_some() || g.end_bound.is_some());
+                // The bounds built at once, as after BOUND_AFTER searches.
+                let bounds = g.bounded.as_ref().map(super::Bounds::new);
+                let has_bound = bounds
+                    .as_ref()
+                    .is_some_and(|b| b.start.is_some() || b.end.is_some());
+                bounded += usize::from(has_bound);
+                if let Some(bounds) = bounds {
+                    let _ = g.bounds.set(bounds);
+                }
                 for &(hay, from) in &windows {
                     let whole = g
                         .regex
                         .search_half(&Input::new(hay).range(from..))
                         .is_some();
-                    matched +=
-                        usize::from(whole && (g.start_bound.is_some() || g.end_bound.is_some()));
+                    matched += usize::from(whole && has_bound);
                     assert_eq!(
                         g.is_match(hay, from),
                         whole,
