@@ -189,7 +189,14 @@ impl Dispatch {
         if let (Some(cell), Some(declarative)) =
             (self.windows.get(rule.meta().id), rule.as_declarative())
         {
-            let windows = cell.get_or_init(|| LiteralWindows::new(declarative.pattern()));
+            let windows = match cell.get() {
+                Some(windows) => windows,
+                // Building the windows (a reverse lazy DFA) costs more
+                // than looking for the literals every match holds: a short
+                // file without them builds nothing.
+                None if declarative.lacks_required(doc.text()) => return,
+                None => cell.get_or_init(|| LiteralWindows::new(declarative.pattern())),
+            };
             if let Some(starts) = windows.as_ref().and_then(|w| w.starts(doc.text())) {
                 return declarative.check_starting_at(doc, starts, out);
             }

@@ -17,6 +17,8 @@
 use super::literals::literal_tail;
 use crate::lean_regex::ReverseStarts;
 use memchr::memmem::Finder;
+use regex_syntax::hir::Hir;
+use std::sync::OnceLock;
 
 /// How far back from a literal the head is run. A head that still may
 /// match further back (a long run of white space before `position`) makes
@@ -27,9 +29,13 @@ const MAX_BACK: usize = 1 << 10;
 /// The literals inside a pattern's matches and its head, run backwards.
 pub struct LiteralWindows {
     finders: Vec<Finder<'static>>,
+    /// The head, the part of the pattern before the literals.
+    head_hir: Hir,
     /// The head, reversed, reporting every match (its longest one ends at
-    /// the earliest start).
-    head: ReverseStarts,
+    /// the earliest start), built when a literal first occurs (`None`:
+    /// the lazy DFA cannot run it; boxed: a lazy DFA and its cache pool
+    /// are large).
+    head: OnceLock<Option<Box<ReverseStarts>>>,
 }
 
 impl std::fmt::Debug for LiteralWindows {
@@ -42,11 +48,11 @@ impl std::fmt::Debug for LiteralWindows {
 
 impl LiteralWindows {
     /// The windows of `pattern`, when it is a sequence with a tail that
-    /// starts with a small set of literals (`None` otherwise, or when its
-    /// head cannot run on a lazy DFA: a Unicode word boundary).
+    /// starts with a small set of literals (`None` otherwise). A head
+    /// that cannot run on a lazy DFA (a Unicode word boundary) makes every
+    /// document where a literal occurs searched whole.
     pub fn new(pattern: &str) -> Option<LiteralWindows> {
         let tail = literal_tail(&regex_syntax::parse(pattern).ok()?)?;
-        let head = ReverseStarts::new(&tail.head)?;
         // A literal that starts with another (`positions`, `position`)
         // occurs only where that one does: one search finds both.
         let mut literals = tail.literals;
@@ -62,7 +68,8 @@ impl LiteralWindows {
                 .iter()
                 .map(|l| Finder::new(l.as_bytes()).into_owned())
                 .collect(),
-            head,
+            head_hir: tail.head,
+            head: OnceLock::new(),
         })
     }
 
@@ -89,9 +96,16 @@ impl LiteralWindows {
             .collect();
         literals.sort_unstable();
         literals.dedup();
+        if literals.is_empty() {
+            return Some(Vec::new());
+        }
+        let head = self
+            .head
+            .get_or_init(|| ReverseStarts::new(&self.head_hir).map(Box::new))
+            .as_ref()?;
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(literals.len());
         for at in literals {
-            if let Some(first) = self.earliest_start(text, at)? {
+            if let Some(first) = earliest_start(head, text, at)? {
                 spans.push((first, at));
             }
         }
@@ -107,17 +121,17 @@ impl LiteralWindows {
         }
         Some(ranges)
     }
+}
 
-    /// The earliest start from which the head matches the text up to
-    /// `end` (`Some(None)`: from none), or `None` when the answer lies
-    /// further back than [`MAX_BACK`] or the lazy DFA gave up.
-    fn earliest_start(&self, text: &str, end: usize) -> Option<Option<usize>> {
-        let floor = end.saturating_sub(MAX_BACK);
-        let found = self.head.earliest(text, floor, end)?;
-        // At the start of the text nothing lies further back; elsewhere,
-        // a head still alive may match from further back.
-        (floor == 0 || !found.alive_at_floor).then_some(found.start)
-    }
+/// The earliest start from which `head` matches the text up to `end`
+/// (`Some(None)`: from none), or `None` when the answer lies further back
+/// than [`MAX_BACK`] or the lazy DFA gave up.
+fn earliest_start(head: &ReverseStarts, text: &str, end: usize) -> Option<Option<usize>> {
+    let floor = end.saturating_sub(MAX_BACK);
+    let found = head.earliest(text, floor, end)?;
+    // At the start of the text nothing lies further back; elsewhere, a
+    // head still alive may match from further back.
+    (floor == 0 || !found.alive_at_floor).then_some(found.start)
 }
 
 #[cfg(test)]

@@ -61,7 +61,9 @@ struct GuardRegex {
     /// Searches so far: the bounds are built once a guard has served
     /// [`BOUND_AFTER`] of them, so that a short file does not compile them.
     searches: AtomicUsize,
-    bounds: OnceLock<Bounds>,
+    /// Boxed: a lazy DFA and its cache pool are large, and every rule
+    /// holds five guards from the start.
+    bounds: OnceLock<Box<Bounds>>,
 }
 
 /// Searches of a guard after which it builds its [`Bounds`].
@@ -137,7 +139,7 @@ impl GuardRegex {
         if self.searches.fetch_add(1, Ordering::Relaxed) < BOUND_AFTER {
             return None;
         }
-        Some(self.bounds.get_or_init(|| Bounds::new(hir)))
+        Some(self.bounds.get_or_init(|| Box::new(Bounds::new(hir))))
     }
 
     /// Whether the guard matches in `hay` from byte `from` on.
@@ -434,8 +436,9 @@ impl DeclarativeRule {
     /// Whether `text` lacks every literal a match must contain (`false`
     /// for a rule without such literals). A search of the whole text
     /// always asks first: looking for a few literals costs a fraction of
-    /// running the pattern over the text.
-    fn lacks_required(&self, text: &str) -> bool {
+    /// running the pattern over the text, and the dispatcher asks before
+    /// it builds the windows of a rule searched over the whole text.
+    pub fn lacks_required(&self, text: &str) -> bool {
         !self.required.is_empty()
             && !self
                 .required
@@ -784,6 +787,15 @@ mod tests {
         assert!(!rule.surely_absent(&text, literal.len()));
     }
 
+    /// Every rule holds five guards from the start, compiled or not: the
+    /// lazy DFAs of a compiled guard's bounds are boxed, or the rule
+    /// registry alone would take 1.7 MB more of memory at start-up.
+    #[test]
+    fn guards_are_small() {
+        let size = std::mem::size_of::<super::Guard>();
+        assert!(size <= 256, "a guard takes {size} bytes");
+    }
+
     /// A guard searched only over the bytes its matches can reach answers
     /// as a search of the whole window does, for every guard of every
     /// rule, on windows cut from the project's texts at every word and
@@ -845,7 +857,7 @@ mod tests {
                 guards += 1;
                 narrowed += usize::from(g.end_reach.is_some() || g.start_reach.is_some());
                 // The bounds built at once, as after BOUND_AFTER searches.
-                let bounds = g.bounded.as_ref().map(super::Bounds::new);
+                let bounds = g.bounded.as_ref().map(|h| Box::new(super::Bounds::new(h)));
                 let has_bound = bounds
                     .as_ref()
                     .is_some_and(|b| b.start.is_some() || b.end.is_some());
