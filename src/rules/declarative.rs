@@ -56,48 +56,43 @@ struct GuardRegex {
     /// The longest match, in bytes, when every match starts at the start
     /// of the haystack (`^…`): a search need only look that far.
     start_reach: Option<usize>,
-    /// The parsed pattern, when a bound below may serve.
+    /// The parsed pattern, when a [`Bound`] may serve.
     bounded: Option<Hir>,
-    /// Searches so far: the bounds are built once a guard has served
-    /// [`BOUND_AFTER`] of them, so that a short file does not compile them.
+    /// Searches so far: the bound is built once a guard has served
+    /// [`BOUND_AFTER`] of them, so that a short file does not compile it.
     searches: AtomicUsize,
-    /// Boxed: a lazy DFA and its cache pool are large, and every rule
-    /// holds five guards from the start.
-    bounds: OnceLock<Box<Bounds>>,
+    /// `None`: it did not build.
+    bound: OnceLock<Option<Bound>>,
 }
 
-/// Searches of a guard after which it builds its [`Bounds`].
+/// Searches of a guard after which it builds its [`Bound`].
 const BOUND_AFTER: usize = 8;
 
 /// Where the matches of a guard with no longest match can lie, found on
-/// the lazy DFA before the bounded backtracker runs: without them, the
+/// the lazy DFA before the bounded backtracker runs: without it, the
 /// backtracker clears a visited set as long as the whole window on each
-/// search, and walks it.
-#[derive(Debug, Default)]
-struct Bounds {
+/// search, and walks it. Where the DFA finds nothing, the guard fails.
+#[derive(Debug)]
+enum Bound {
     /// For a guard whose matches start at the start of the haystack
     /// (`^\s+pour\b`): its longest match from there
-    /// ([`lean_regex::longest_match_regex`]), where the search can stop,
-    /// or nothing, and the guard fails.
-    start: Option<MetaRegex>,
+    /// ([`lean_regex::longest_match_regex`]), where the search can stop.
+    Start(MetaRegex),
     /// For a guard whose matches end at the end of the haystack
     /// (`\b(?:ma|ta)\s+$`): the guard run backwards from the end,
     /// without its Unicode word boundaries, whose earliest start is where
-    /// the search can begin, or none, and the guard fails.
-    end: Option<ReverseStarts>,
+    /// the search can begin. Boxed: a lazy DFA and its cache pool are
+    /// large, and every rule holds five guards from the start.
+    End(Box<ReverseStarts>),
 }
 
-impl Bounds {
-    fn new(hir: &Hir) -> Bounds {
+impl Bound {
+    fn new(hir: &Hir) -> Option<Bound> {
         if hir.properties().look_set_prefix().contains(Look::Start) {
-            return Bounds {
-                start: lean_regex::longest_match_regex(hir).ok(),
-                end: None,
-            };
-        }
-        Bounds {
-            start: None,
-            end: ReverseStarts::new(&lean_regex::without_unicode_word_looks(hir)),
+            lean_regex::longest_match_regex(hir).ok().map(Bound::Start)
+        } else {
+            ReverseStarts::new(&lean_regex::without_unicode_word_looks(hir))
+                .map(|backwards| Bound::End(Box::new(backwards)))
         }
     }
 }
@@ -126,20 +121,20 @@ impl GuardRegex {
             start_reach,
             bounded,
             searches: AtomicUsize::new(0),
-            bounds: OnceLock::new(),
+            bound: OnceLock::new(),
         })
     }
 
-    /// The bounds of the guard, once it has served enough searches.
-    fn bounds(&self) -> Option<&Bounds> {
-        if let Some(bounds) = self.bounds.get() {
-            return Some(bounds);
+    /// The bound of the guard, once it has served enough searches.
+    fn bound(&self) -> Option<&Bound> {
+        if let Some(bound) = self.bound.get() {
+            return bound.as_ref();
         }
         let hir = self.bounded.as_ref()?;
         if self.searches.fetch_add(1, Ordering::Relaxed) < BOUND_AFTER {
             return None;
         }
-        Some(self.bounds.get_or_init(|| Box::new(Bounds::new(hir))))
+        self.bound.get_or_init(|| Bound::new(hir)).as_ref()
     }
 
     /// Whether the guard matches in `hay` from byte `from` on.
@@ -165,26 +160,27 @@ impl GuardRegex {
         if let Some(reach) = self.start_reach {
             span.end = char_boundary_at_or_after(hay, reach.max(span.start));
         }
-        let bounds = self.bounds();
-        if let Some(start) = bounds.and_then(|b| b.start.as_ref()) {
-            let input = Input::new(hay).range(span.clone()).anchored(Anchored::Yes);
-            match start.search_half(&input) {
-                Some(end) => span.end = char_boundary_at_or_after(hay, end.offset()),
-                None => return false,
+        match self.bound() {
+            Some(Bound::Start(longest)) => {
+                let input = Input::new(hay).range(span.clone()).anchored(Anchored::Yes);
+                match longest.search_half(&input) {
+                    Some(end) => span.end = char_boundary_at_or_after(hay, end.offset()),
+                    None => return false,
+                }
             }
-        }
-        // A DFA that gave up leaves the span as it is.
-        if let Some(earliest) = bounds
-            .and_then(|b| b.end.as_ref())
-            .and_then(|end| end.earliest(hay, span.start, span.end))
-        {
-            let Some(mut start) = earliest.start else {
-                return false;
-            };
-            while !hay.is_char_boundary(start) {
-                start -= 1;
+            // A DFA that gave up leaves the span as it is.
+            Some(Bound::End(backwards)) => {
+                if let Some(earliest) = backwards.earliest(hay, span.start, span.end) {
+                    let Some(mut start) = earliest.start else {
+                        return false;
+                    };
+                    while !hay.is_char_boundary(start) {
+                        start -= 1;
+                    }
+                    span.start = start;
+                }
             }
-            span.start = start;
+            None => {}
         }
         self.regex
             .search_half(&Input::new(hay).range(span))
@@ -788,7 +784,7 @@ mod tests {
     }
 
     /// Every rule holds five guards from the start, compiled or not: the
-    /// lazy DFAs of a compiled guard's bounds are boxed, or the rule
+    /// lazy DFA of a compiled guard's bound is boxed, or the rule
     /// registry alone would take 1.7 MB more of memory at start-up.
     #[test]
     fn guards_are_small() {
@@ -856,15 +852,13 @@ mod tests {
                 let Some(g) = guard.get() else { continue };
                 guards += 1;
                 narrowed += usize::from(g.end_reach.is_some() || g.start_reach.is_some());
-                // The bounds built at once, as after BOUND_AFTER searches.
-                let bounds = g.bounded.as_ref().map(|h| Box::new(super::Bounds::new(h)));
-                let has_bound = bounds
-                    .as_ref()
-                    .is_some_and(|b| b.start.is_some() || b.end.is_some());
-                bounded += usize::from(has_bound);
-                if let Some(bounds) = bounds {
-                    let _ = g.bounds.set(bounds);
+                // The bound built at once, as after BOUND_AFTER searches
+                // (another test may have built it already: the same).
+                if let Some(hir) = &g.bounded {
+                    let _ = g.bound.set(super::Bound::new(hir));
                 }
+                let has_bound = g.bound().is_some();
+                bounded += usize::from(has_bound);
                 for &(hay, from) in &windows {
                     let whole = g
                         .regex
