@@ -10,6 +10,7 @@ use crate::source::Source;
 use crate::span::Span;
 use crate::tagger::TokenReading;
 use crate::tagger::chunk::Chunks;
+use crate::token_kinds::KindIndex;
 use crate::tokenize::{Token, TokenKind, tokenize};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -36,6 +37,7 @@ pub struct Document<'a> {
     prose: ProseView<'a>,
     tokens: Vec<Token>,
     paragraphs: Vec<Paragraph>,
+    kinds: OnceLock<KindIndex>,
     capitalized: OnceLock<Vec<usize>>,
     quotes: OnceLock<QuoteAnalysis>,
     english: OnceLock<Vec<EnglishSpan>>,
@@ -88,6 +90,7 @@ impl<'a> Document<'a> {
             prose,
             tokens,
             paragraphs,
+            kinds: OnceLock::new(),
             capitalized: OnceLock::new(),
             quotes: OnceLock::new(),
             english: OnceLock::new(),
@@ -264,13 +267,11 @@ impl<'a> Document<'a> {
     /// do not start a sentence (computed on first use, shared by rules).
     pub fn capitalized_words(&self) -> &[usize] {
         self.capitalized.get_or_init(|| {
-            self.tokens
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| {
-                    t.kind == TokenKind::Word && !t.is_sentence_start() && t.first.is_uppercase()
+            self.tokens_of(TokenKind::Word)
+                .filter(|&i| {
+                    let t = &self.tokens[i];
+                    !t.is_sentence_start() && t.first.is_uppercase()
                 })
-                .map(|(i, _)| i)
                 .collect()
         })
     }
@@ -288,6 +289,15 @@ impl<'a> Document<'a> {
     /// All tokens, in order.
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
+    }
+
+    /// The indexes of the tokens of `kind`, in order (every space token for
+    /// any [`TokenKind::Space`]). Grouped on first use and shared: a loop
+    /// over one kind visits its tokens alone.
+    pub fn tokens_of(&self, kind: TokenKind) -> impl DoubleEndedIterator<Item = usize> + '_ {
+        self.kinds
+            .get_or_init(|| KindIndex::new(&self.tokens))
+            .of(kind)
     }
 
     /// The paragraphs, in order.

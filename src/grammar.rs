@@ -80,6 +80,10 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     let unchanged = |c: char| {
         if c.is_ascii() {
             !c.is_ascii_uppercase()
+        } else if ('\u{DF}'..='\u{FF}').contains(&c) {
+            // `ß` to `ÿ`: the lowercase letters of Latin-1 (and `÷`), each
+            // its own lowercase; French accents are among them.
+            true
         } else {
             let mut lower = c.to_lowercase();
             lower.next() == Some(c) && lower.next().is_none()
@@ -415,10 +419,12 @@ pub fn after_one_space(doc: &Document, i: usize) -> Option<usize> {
     let tokens = doc.tokens();
     let space = tokens.get(i + 1)?;
     tokens.get(i + 2)?;
+    // A space token is a run of one character: of one character when its
+    // length is that character's.
     let one_space = matches!(
         space.kind,
         TokenKind::Space(SpaceKind::Ascii | SpaceKind::Nbsp | SpaceKind::Nnbsp)
-    ) && doc.slice(space.span()).chars().count() == 1;
+    ) && space.span().len() == space.first.len_utf8();
     one_space.then_some(i + 2)
 }
 
@@ -553,10 +559,8 @@ pub const ELIDABLE: &[&str] = &[
 /// agreement rules start from, with the word in lowercase.
 pub fn grammatical_words(doc: &Document) -> Vec<(usize, &'static str)> {
     let mut out = Vec::new();
-    for (i, t) in doc.tokens().iter().enumerate() {
-        if t.kind != TokenKind::Word {
-            continue;
-        }
+    for i in doc.tokens_of(TokenKind::Word) {
+        let t = doc.tokens()[i];
         // Most words are ruled out by their length and first letter alone,
         // without reading their text.
         let span = t.span();

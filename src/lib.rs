@@ -61,6 +61,7 @@ pub mod suppress;
 pub mod tagger;
 #[cfg(test)]
 mod test_texts;
+pub mod token_kinds;
 pub mod tokenize;
 pub mod unicode_names;
 pub mod vocab;

@@ -228,12 +228,18 @@ pub struct NoBreakSite {
 pub fn sites(doc: &Document) -> Vec<NoBreakSite> {
     let tokens = doc.tokens();
     let mut sites = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        // Every site is at one of these signs: the other tokens are ruled
-        // out by their first character alone.
-        if !matches!(t.first, ';' | ':' | '!' | '?' | '«' | '»') {
-            continue;
-        }
+    // Every site is at one of these signs, in token order.
+    let mut signs: Vec<usize> = doc
+        .tokens_of(TokenKind::Punct)
+        .filter(|&i| matches!(tokens[i].first, ';' | ':' | '!' | '?'))
+        .collect();
+    signs.extend(
+        doc.tokens_of(TokenKind::Quote)
+            .filter(|&i| matches!(tokens[i].first, '«' | '»')),
+    );
+    signs.sort_unstable();
+    for i in signs {
+        let t = tokens[i];
         let (run, sign, wanted) = match (t.kind, t.first) {
             (TokenKind::Punct, _) => {
                 let Some(c) = high_punct(doc, i) else {

@@ -683,11 +683,11 @@ impl<'d> Scanner<'d, '_> {
     fn scan(&self) -> Vec<EnglishSpan> {
         let tokens = self.doc.tokens();
         let mut found: Vec<EnglishSpan> = Vec::new();
-        let mut i = 0;
-        while i < tokens.len() {
+        // The first token not yet read: a run of English reads ahead.
+        let mut resume = 0;
+        for i in self.doc.tokens_of(TokenKind::Word) {
             let t = tokens[i];
-            if t.kind != TokenKind::Word || !t.first.is_ascii_alphabetic() {
-                i += 1;
+            if i < resume || !t.first.is_ascii_alphabetic() {
                 continue;
             }
             let word = self.text(i);
@@ -699,7 +699,6 @@ impl<'d> Scanner<'d, '_> {
                 word.len() > 1
             };
             if !candidate {
-                i += 1;
                 continue;
             }
             let kind = self.kind(i);
@@ -708,12 +707,12 @@ impl<'d> Scanner<'d, '_> {
             {
                 let (first, last, words, strong) = self.run(i, kind);
                 if self.in_title(first, last) {
-                    i = last + 1;
+                    resume = last + 1;
                     continue;
                 }
                 if words >= 2 && strong {
                     found.push(self.span(first, last, EnglishKind::Phrase, false));
-                    i = last + 1;
+                    resume = last + 1;
                     continue;
                 }
                 if kind == Kind::Content && !self.is_mentioned(i) {
@@ -723,7 +722,6 @@ impl<'d> Scanner<'d, '_> {
             {
                 found.push(self.span(i, i, EnglishKind::Words, true));
             }
-            i += 1;
         }
         merge_words(self, found)
     }

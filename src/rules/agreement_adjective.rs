@@ -297,8 +297,9 @@ pub(super) fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diag
     let mut ahead = 0;
     // The same, for the word two words ahead of the noun.
     let mut ahead_two = 0;
-    for (n, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || t.first.is_uppercase() {
+    for n in doc.tokens_of(TokenKind::Word) {
+        let t = tokens[n];
+        if t.first.is_uppercase() {
             continue;
         }
         // The noun has its determiner: `l’effort`, `la situation`.

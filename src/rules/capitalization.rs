@@ -177,9 +177,10 @@ fn look_up_accented_capital(part: &str) -> Option<String> {
 }
 
 fn missing_accent(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    for (i, t) in doc.tokens().iter().enumerate() {
+    for i in doc.tokens_of(TokenKind::Word) {
+        let t = doc.tokens()[i];
         // Only capitals that take an accent are looked up.
-        if t.kind != TokenKind::Word || !accentable_capital(t.first) {
+        if !accentable_capital(t.first) {
             continue;
         }
         let word = doc.token_text(i);
@@ -241,11 +242,12 @@ fn english_ahead(doc: &Document, first: usize) -> bool {
 
 fn a_grave(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, t) in tokens.iter().enumerate() {
+    for i in doc.tokens_of(TokenKind::Word) {
+        let t = tokens[i];
         // Only where a sentence certainly starts: after an opening quote, a
         // capital `A` is as likely the verb of a broken quotation (`“ A
         // déclaré`) as the preposition.
-        if t.kind != TokenKind::Word || !t.is_strong_start() || doc.token_text(i) != "A" {
+        if !t.is_strong_start() || doc.token_text(i) != "A" {
             continue;
         }
         // `Yahoo! A…`: the mark of a name does not end a sentence.
@@ -597,10 +599,8 @@ pub(super) fn is_title_line(text: &str) -> bool {
 /// tokens, so that a document of many title lines stays linear.
 pub(crate) fn lowercase_words<'d>(doc: &'d Document) -> FxHashSet<&'d str> {
     let mut words = FxHashSet::default();
-    for (i, t) in doc.tokens().iter().enumerate() {
-        if t.kind != TokenKind::Word {
-            continue;
-        }
+    for i in doc.tokens_of(TokenKind::Word) {
+        let t = doc.tokens()[i];
         let text = doc.token_text(i);
         if t.first.is_lowercase() {
             words.insert(text);

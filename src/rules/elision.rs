@@ -181,10 +181,8 @@ fn full_form(elided: &str) -> Option<&'static str> {
 /// a consonant or an aspirated h.
 fn wrong(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Elided {
-            continue;
-        }
+    for i in doc.tokens_of(TokenKind::Elided) {
+        let t = tokens[i];
         let Some(n) = i.checked_add(1).filter(|&n| {
             tokens
                 .get(n)

@@ -159,8 +159,9 @@ fn is_initial(c: char) -> bool {
 fn compound_name(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let mut resume = 0;
-    for (i, t) in doc.tokens().iter().enumerate() {
-        if t.kind != TokenKind::Word || t.span().start < resume || !is_initial(t.first) {
+    for i in doc.tokens_of(TokenKind::Word) {
+        let t = doc.tokens()[i];
+        if t.span().start < resume || !is_initial(t.first) {
             continue;
         }
         let word = doc.token_text(i);

@@ -132,8 +132,9 @@ fn lexicon_compound(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) 
     let text = doc.text();
     let tokens = doc.tokens();
     let mut covered = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || t.span().start < covered {
+    for i in doc.tokens_of(TokenKind::Word) {
+        let t = tokens[i];
+        if t.span().start < covered {
             continue;
         }
         let word = doc.token_text(i);

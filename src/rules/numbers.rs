@@ -154,10 +154,8 @@ fn is_roman(s: &str) -> bool {
 
 fn ordinal(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word {
-            continue;
-        }
+    for i in doc.tokens_of(TokenKind::Word) {
+        let t = tokens[i];
         let after_number = i > 0
             && tokens[i - 1].kind == TokenKind::Number
             && tokens[i - 1].span().end == t.span().start;
@@ -203,11 +201,10 @@ fn ordinal(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 
 fn english_ordinal(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, t) in tokens.iter().enumerate().skip(1) {
-        if t.kind != TokenKind::Word
-            || tokens[i - 1].kind != TokenKind::Number
-            || tokens[i - 1].span().end != t.span().start
-        {
+    // A suffix glued to a number: the token after a number.
+    for i in doc.tokens_of(TokenKind::Number).map(|n| n + 1) {
+        let Some(t) = tokens.get(i) else { continue };
+        if t.kind != TokenKind::Word || tokens[i - 1].span().end != t.span().start {
             continue;
         }
         let suffix = doc.token_text(i);
@@ -362,10 +359,8 @@ fn after_number<'d>(doc: &'d Document, i: usize) -> Option<&'d str> {
 }
 
 fn english_format(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-    for (i, t) in doc.tokens().iter().enumerate() {
-        if t.kind != TokenKind::Number {
-            continue;
-        }
+    for i in doc.tokens_of(TokenKind::Number) {
+        let t = doc.tokens()[i];
         let number = doc.token_text(i);
         if !number.contains(['.', ',']) {
             continue;
@@ -415,10 +410,8 @@ fn english_format(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 fn unit_space(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
     let text = doc.text();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Number {
-            continue;
-        }
+    for i in doc.tokens_of(TokenKind::Number) {
+        let t = tokens[i];
         let Some(next) = tokens.get(i + 1) else {
             continue;
         };
@@ -490,8 +483,9 @@ const ENGLISH_MAGNITUDES: &[(&str, &str)] = &[
 fn currency_before(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
     let text = doc.text();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Symbol || !matches!(t.first, '$' | '€' | '£') {
+    for i in doc.tokens_of(TokenKind::Symbol) {
+        let t = tokens[i];
+        if !matches!(t.first, '$' | '€' | '£') {
             continue;
         }
         // `US$`, `CA$`: a sign glued to letters is another notation; `2€50`,

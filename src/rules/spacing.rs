@@ -8,7 +8,7 @@ use crate::nobreak::{
     spaces_after, spaces_before,
 };
 use crate::span::Span;
-use crate::tokenize::{TokenKind, is_word_char};
+use crate::tokenize::{SpaceKind, TokenKind, is_word_char};
 use crate::unicode_names::{NBSP, NNBSP};
 
 pub(super) const RULES: &[CodeRuleDef] = &[
@@ -36,7 +36,7 @@ fn space_before(c: char) -> Option<(&'static str, &'static str)> {
 
 fn missing_space_before(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for i in 1..tokens.len() {
+    for i in doc.tokens_of(TokenKind::Punct).filter(|&i| i > 0) {
         let Some(c) = high_punct(doc, i) else {
             continue;
         };
@@ -71,10 +71,8 @@ fn missing_space_before(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnosti
 
 fn missing_space_in_guillemets(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Quote {
-            continue;
-        }
+    for i in doc.tokens_of(TokenKind::Quote) {
+        let t = tokens[i];
         let c = doc.first_char(i);
         if !is_spaced_guillemet(doc, i) {
             continue;
@@ -164,10 +162,8 @@ fn nbsp_kind(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 fn space_before_closing(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
     let text = doc.text();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Punct {
-            continue;
-        }
+    for i in doc.tokens_of(TokenKind::Punct) {
+        let t = tokens[i];
         let c = doc.first_char(i);
         if !matches!(c, ',' | '.' | '…' | ')' | ']') {
             continue;
@@ -213,8 +209,9 @@ fn space_before_closing(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnosti
 
 fn space_after_opening(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Punct || !matches!(doc.first_char(i), '(' | '[') {
+    for i in doc.tokens_of(TokenKind::Punct) {
+        let t = tokens[i];
+        if !matches!(doc.first_char(i), '(' | '[') {
             continue;
         }
         let Some(run) = spaces_after(tokens, i) else {
@@ -292,21 +289,16 @@ fn wide_runs(doc: &Document) -> Vec<(usize, Span)> {
     let tokens = doc.tokens();
     let mut runs = Vec::new();
     let mut line = 0;
-    let mut i = 0;
-    while i < tokens.len() {
-        if tokens[i].kind == TokenKind::LineBreak {
+    let mut breaks = doc.tokens_of(TokenKind::LineBreak).peekable();
+    let mut spaces = doc.tokens_of(TokenKind::Space(SpaceKind::Ascii)).peekable();
+    while let Some(first) = spaces.next() {
+        let mut last = first;
+        while spaces.next_if_eq(&(last + 1)).is_some() {
+            last += 1;
+        }
+        while breaks.next_if(|&b| b < first).is_some() {
             line += 1;
         }
-        if !tokens[i].is_space() {
-            i += 1;
-            continue;
-        }
-        let first = i;
-        while i + 1 < tokens.len() && tokens[i + 1].is_space() {
-            i += 1;
-        }
-        let last = i;
-        i += 1;
         let span = run_span(tokens, (first, last));
         // Nearly every run is one token of one character: then that
         // character is the token's first, and the run is wide only if it
@@ -377,8 +369,9 @@ fn starts_lower_word(doc: &Document, i: usize) -> bool {
 fn missing_space_after(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
     let text = doc.text();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Punct || i + 1 >= tokens.len() {
+    for i in doc.tokens_of(TokenKind::Punct) {
+        let t = tokens[i];
+        if i + 1 >= tokens.len() {
             continue;
         }
         let c = doc.first_char(i);
