@@ -12,6 +12,7 @@ use regex_automata::Input;
 use regex_automata::meta::Regex as MetaRegex;
 use regex_automata::util::captures::Captures;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub(super) const RULES: &[CodeRuleDef] = &[
     when(
@@ -657,9 +658,38 @@ fn english_months_alternation() -> String {
 /// leftmost match wins, so `18 March` is never read as `March …`.
 ///
 /// It is only ever searched on windows of a few dozen bytes (see
-/// [`dates`]), so it is built without the lazy DFA, at half the cost.
-static DATE: LazyLock<MetaRegex> = LazyLock::new(|| {
-    lean_regex::short_haystack_regex(&format!(
+/// [`dates`]). This build has no lazy DFA, which halves its compile time:
+/// a short file with a date or two is checked sooner. Its bounded
+/// backtracker walks the many states of the pattern from every start of a
+/// window, though; after [`DATE_DFA_AFTER`] windows, [`DATE_DFA`] serves.
+static DATE: LazyLock<MetaRegex> =
+    LazyLock::new(|| lean_regex::short_haystack_regex(&date_pattern(), true).expect("valid"));
+
+/// [`DATE`] with the lazy DFA, which finds where a match lies (or that
+/// none does) before the captures are read.
+static DATE_DFA: LazyLock<MetaRegex> =
+    LazyLock::new(|| lean_regex::regex(&date_pattern(), true).expect("valid"));
+
+/// The windows searched with [`DATE`] before [`DATE_DFA`] is built: it
+/// costs what about a hundred windows do.
+const DATE_DFA_AFTER: usize = 128;
+
+/// The windows searched for dates so far, by every thread.
+static DATE_WINDOWS: AtomicUsize = AtomicUsize::new(0);
+
+/// The date regex for the next window: [`DATE`], then [`DATE_DFA`]. Both
+/// compile one pattern, so they find the same.
+fn date_regex() -> &'static MetaRegex {
+    if DATE_WINDOWS.fetch_add(1, Ordering::Relaxed) < DATE_DFA_AFTER {
+        &DATE
+    } else {
+        &DATE_DFA
+    }
+}
+
+/// The pattern of [`DATE`].
+fn date_pattern() -> String {
+    format!(
         concat!(
             r"(?<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?[ \x{{A0}}](?:of[ \x{{A0}}])?(?<m1>{EN})(?:,?[ \x{{A0}}](?<y1>[0-9]{{4}}))?",
             r"|(?<m2>{EN})(?:[ \x{{A0}}](?<d2>[0-9]{{1,2}})(?:st|nd|rd|th|(?-u:\b)))?(?:,?[ \x{{A0}}](?<y2>[0-9]{{4}}))?",
@@ -669,9 +699,8 @@ static DATE: LazyLock<MetaRegex> = LazyLock::new(|| {
         ),
         EN = english_months_alternation(),
         FR = FRENCH_MONTHS.join("|")
-    ), true)
-    .expect("valid")
-});
+    )
+}
 
 /// What every match of [`DATE`] holds, at most [`ANCHOR_REACH`] bytes
 /// from its start: an English month (forms 1 and 2), a comma before a
@@ -795,8 +824,9 @@ fn dates(text: &str) -> Vec<Captures> {
         } else {
             end - MAX_DATE_LEN
         };
-        let mut caps = DATE.create_captures();
-        DATE.search_captures(&Input::new(&text[..end]).range(from..), &mut caps);
+        let regex = date_regex();
+        let mut caps = regex.create_captures();
+        regex.search_captures(&Input::new(&text[..end]).range(from..), &mut caps);
         match caps.get_match() {
             Some(m) if m.start() <= trusted => {
                 pos = m.end();
@@ -1018,6 +1048,12 @@ mod tests {
         for text in &texts {
             let whole: Vec<Captures> = DATE.captures_iter(text).collect();
             assert_eq!(spans(&dates(text)), spans(&whole), "{text:?}");
+            // The build with the lazy DFA, which serves after a while, too.
+            let with_dfa: Vec<Captures> = DATE_DFA.captures_iter(text).collect();
+            assert_eq!(spans(&with_dfa), spans(&whole), "{text:?}");
         }
+        // `dates` searched most windows with `DATE_DFA`.
+        let windows = DATE_WINDOWS.load(Ordering::Relaxed);
+        assert!(windows > 3 * DATE_DFA_AFTER, "{windows}");
     }
 }
