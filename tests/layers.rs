@@ -54,6 +54,7 @@ fn the_analysis_imports_nothing_from_the_layers_above() {
             "wordlist.rs",
             "prose",
             "tokenize.rs",
+            "token_kinds.rs",
             "document.rs",
             "nobreak.rs",
             "quotes.rs",
