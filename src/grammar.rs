@@ -11,13 +11,11 @@
 use crate::document::Document;
 use crate::english::{EnglishKind, EnglishSpan};
 use crate::lexicon::{self, Gender, Number, Pos, Readings, VerbForm};
-use crate::memo;
 use crate::tagger::Upos;
 use crate::tokenize::{SpaceKind, TokenKind};
 use crate::wordlist::entries;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// Words with an aspirated h: no elision before them (`le héros`).
@@ -96,14 +94,10 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
-thread_local! {
-    /// The readings of the words this thread has looked up.
-    static READINGS: RefCell<memo::Map<Option<Readings>>> = RefCell::new(memo::Map::default());
-}
-
-/// The readings of `word` in the French lexicon (see [`lexicon::french`]).
+/// The readings of `word` in the French lexicon ([`lexicon::french`],
+/// memoised there).
 pub fn readings(word: &str) -> Option<Readings> {
-    memo::cached(&READINGS, word, lexicon::french)
+    lexicon::french(word)
 }
 
 /// Whether some reading of `word` has part of speech `pos`.

@@ -11,6 +11,8 @@ use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
 use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The configuration shared by every lean build.
 fn config() -> regex_automata::meta::Config {
@@ -267,6 +269,51 @@ impl ReverseStarts {
     }
 }
 
+/// An engine that pays for its build only on a run long enough: it is
+/// built the first time it is asked for after `after` asks, and until
+/// then the caller searches with a cheaper build (a short file never
+/// compiles it). Once built, an ask costs a load.
+#[derive(Debug)]
+pub struct Deferred<T> {
+    asked: AtomicUsize,
+    after: usize,
+    built: OnceLock<T>,
+}
+
+impl<T> Deferred<T> {
+    /// Nothing built, none of the `after` asks made.
+    pub const fn new(after: usize) -> Deferred<T> {
+        Deferred {
+            asked: AtomicUsize::new(0),
+            after,
+            built: OnceLock::new(),
+        }
+    }
+
+    /// `None` for the first `after` asks (by every thread), then what
+    /// `build` makes, built once.
+    pub fn get(&self, build: impl FnOnce() -> T) -> Option<&T> {
+        if let Some(built) = self.built.get() {
+            return Some(built);
+        }
+        if self.asked.fetch_add(1, Ordering::Relaxed) < self.after {
+            return None;
+        }
+        Some(self.built.get_or_init(build))
+    }
+
+    /// What `build` makes, built now if it is not yet (for tests, which
+    /// compare the two builds whatever was asked before).
+    pub fn force(&self, build: impl FnOnce() -> T) -> &T {
+        self.built.get_or_init(build)
+    }
+
+    /// Whether it has been built.
+    pub fn is_built(&self) -> bool {
+        self.built.get().is_some()
+    }
+}
+
 /// Compiles `patterns` into one regex that reports which of them match
 /// (with `which_overlapping_matches`), as a `RegexSet` does.
 pub fn set<P: AsRef<str>>(patterns: &[P]) -> Result<Regex, String> {
@@ -284,6 +331,26 @@ pub fn set<P: AsRef<str>>(patterns: &[P]) -> Result<Regex, String> {
 mod tests {
     use super::*;
     use regex_automata::{Anchored, Input, PatternSet};
+
+    #[test]
+    fn deferred_builds_once_after_its_asks() {
+        let deferred: Deferred<usize> = Deferred::new(3);
+        let builds = std::cell::Cell::new(0);
+        let build = || {
+            builds.set(builds.get() + 1);
+            42
+        };
+        for _ in 0..3 {
+            assert_eq!(deferred.get(build), None);
+        }
+        assert!(!deferred.is_built());
+        assert_eq!(deferred.get(build), Some(&42));
+        assert_eq!(deferred.get(build), Some(&42));
+        assert_eq!(builds.get(), 1);
+        let forced: Deferred<usize> = Deferred::new(1000);
+        assert_eq!(*forced.force(|| 7), 7);
+        assert_eq!(forced.get(|| 8), Some(&7));
+    }
 
     #[test]
     fn regex_finds_and_captures() {

@@ -274,11 +274,22 @@ fn spelling_variants(word: &str) -> [Option<Cow<'_, str>>; 2] {
     [Some(apostrophe), ligature]
 }
 
+thread_local! {
+    /// The readings of the words this thread has looked up.
+    static READINGS: RefCell<memo::Map<Option<Readings>>> = RefCell::new(memo::Map::default());
+}
+
 /// The readings of `word` as a French form: as written, then in lowercase
 /// (a capital at the start of a sentence, or a word in capitals), with
 /// `’` read as `'` and `oe` as `œ`. Elided prefixes (`l’`) are separate
-/// tokens and are not part of `word`.
+/// tokens and are not part of `word`. Memoised per thread: the analyses,
+/// the tagger and the rules all ask here.
 pub fn french(word: &str) -> Option<Readings> {
+    memo::cached(&READINGS, word, french_uncached)
+}
+
+/// [`french`], looked up.
+fn french_uncached(word: &str) -> Option<Readings> {
     for variant in spelling_variants(word).into_iter().flatten() {
         if let Some(r) = french_exact(&variant) {
             return Some(r);

@@ -56,17 +56,25 @@ struct GuardRegex {
     /// The longest match, in bytes, when every match starts at the start
     /// of the haystack (`^…`): a search need only look that far.
     start_reach: Option<usize>,
-    /// The parsed pattern, when a [`Bound`] may serve.
-    bounded: Option<Hir>,
-    /// Searches so far: the bound is built once a guard has served
-    /// [`BOUND_AFTER`] of them, so that a short file does not compile it.
-    searches: AtomicUsize,
-    /// `None`: it did not build.
-    bound: OnceLock<Option<Bound>>,
+    /// What a [`Bound`] is built from, when one may serve.
+    bound_source: Option<BoundSource>,
+    /// Built after [`BOUND_AFTER`] searches, so that a short file does not
+    /// compile it (`None`: it did not build).
+    bound: lean_regex::Deferred<Option<Bound>>,
 }
 
 /// Searches of a guard after which it builds its [`Bound`].
 const BOUND_AFTER: usize = 8;
+
+/// A guard with no longest match, anchored at the start or at the end of
+/// its haystack: what its [`Bound`] is built from.
+#[derive(Debug)]
+struct BoundSource {
+    hir: Hir,
+    /// Whether its matches start at the start of the haystack (else they
+    /// end at its end).
+    at_start: bool,
+}
 
 /// Where the matches of a guard with no longest match can lie, found on
 /// the lazy DFA before the bounded backtracker runs: without it, the
@@ -87,8 +95,9 @@ enum Bound {
 }
 
 impl Bound {
-    fn new(hir: &Hir) -> Option<Bound> {
-        if hir.properties().look_set_prefix().contains(Look::Start) {
+    fn new(source: &BoundSource) -> Option<Bound> {
+        let hir = &source.hir;
+        if source.at_start {
             lean_regex::longest_match_regex(hir).ok().map(Bound::Start)
         } else {
             ReverseStarts::new(&lean_regex::without_unicode_word_looks(hir))
@@ -113,28 +122,23 @@ impl GuardRegex {
                 start_reach = Some(max);
             }
         }
-        let bounded =
-            ((at_start && start_reach.is_none()) || (at_end && end_reach.is_none())).then_some(hir);
+        // Without a longest match, anchored at one edge (a longest match
+        // is a property of the whole pattern: both reaches or neither).
+        let bound_source = (props.maximum_len().is_none() && (at_start || at_end))
+            .then_some(BoundSource { hir, at_start });
         Some(GuardRegex {
             regex,
             end_reach,
             start_reach,
-            bounded,
-            searches: AtomicUsize::new(0),
-            bound: OnceLock::new(),
+            bound_source,
+            bound: lean_regex::Deferred::new(BOUND_AFTER),
         })
     }
 
     /// The bound of the guard, once it has served enough searches.
     fn bound(&self) -> Option<&Bound> {
-        if let Some(bound) = self.bound.get() {
-            return bound.as_ref();
-        }
-        let hir = self.bounded.as_ref()?;
-        if self.searches.fetch_add(1, Ordering::Relaxed) < BOUND_AFTER {
-            return None;
-        }
-        self.bound.get_or_init(|| Bound::new(hir)).as_ref()
+        let source = self.bound_source.as_ref()?;
+        self.bound.get(|| Bound::new(source))?.as_ref()
     }
 
     /// Whether the guard matches in `hay` from byte `from` on.
@@ -854,8 +858,8 @@ mod tests {
                 narrowed += usize::from(g.end_reach.is_some() || g.start_reach.is_some());
                 // The bound built at once, as after BOUND_AFTER searches
                 // (another test may have built it already: the same).
-                if let Some(hir) = &g.bounded {
-                    let _ = g.bound.set(super::Bound::new(hir));
+                if let Some(source) = &g.bound_source {
+                    g.bound.force(|| super::Bound::new(source));
                 }
                 let has_bound = g.bound().is_some();
                 bounded += usize::from(has_bound);

@@ -12,7 +12,6 @@ use regex_automata::Input;
 use regex_automata::meta::Regex as MetaRegex;
 use regex_automata::util::captures::Captures;
 use std::sync::LazyLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub(super) const RULES: &[CodeRuleDef] = &[
     when(
@@ -666,25 +665,23 @@ static DATE: LazyLock<MetaRegex> =
     LazyLock::new(|| lean_regex::short_haystack_regex(&date_pattern(), true).expect("valid"));
 
 /// [`DATE`] with the lazy DFA, which finds where a match lies (or that
-/// none does) before the captures are read.
-static DATE_DFA: LazyLock<MetaRegex> =
-    LazyLock::new(|| lean_regex::regex(&date_pattern(), true).expect("valid"));
+/// none does) before the captures are read; built after
+/// [`DATE_DFA_AFTER`] windows.
+static DATE_DFA: lean_regex::Deferred<MetaRegex> = lean_regex::Deferred::new(DATE_DFA_AFTER);
 
 /// The windows searched with [`DATE`] before [`DATE_DFA`] is built:
 /// building it costs about what seventy windows do (2.4 M instructions).
 const DATE_DFA_AFTER: usize = 128;
 
-/// The windows searched for dates so far, by every thread.
-static DATE_WINDOWS: AtomicUsize = AtomicUsize::new(0);
+/// Builds [`DATE_DFA`].
+fn build_date_dfa() -> MetaRegex {
+    lean_regex::regex(&date_pattern(), true).expect("valid")
+}
 
 /// The date regex for the next window: [`DATE`], then [`DATE_DFA`]. Both
 /// compile one pattern, so they find the same.
 fn date_regex() -> &'static MetaRegex {
-    if DATE_WINDOWS.fetch_add(1, Ordering::Relaxed) < DATE_DFA_AFTER {
-        &DATE
-    } else {
-        &DATE_DFA
-    }
+    DATE_DFA.get(build_date_dfa).unwrap_or(&DATE)
 }
 
 /// The pattern of [`DATE`].
@@ -1048,12 +1045,15 @@ mod tests {
         for text in &texts {
             let whole: Vec<Captures> = DATE.captures_iter(text).collect();
             assert_eq!(spans(&dates(text)), spans(&whole), "{text:?}");
-            // The build with the lazy DFA, which serves after a while, too.
-            let with_dfa: Vec<Captures> = DATE_DFA.captures_iter(text).collect();
-            assert_eq!(spans(&with_dfa), spans(&whole), "{text:?}");
         }
-        // `dates` searched most windows with `DATE_DFA`.
-        let windows = DATE_WINDOWS.load(Ordering::Relaxed);
-        assert!(windows > 3 * DATE_DFA_AFTER, "{windows}");
+        // `dates` searched enough windows to build the lazy DFA (and most
+        // of them with it), which finds what the first build finds.
+        assert!(DATE_DFA.is_built());
+        let with_dfa = DATE_DFA.force(build_date_dfa);
+        for text in &texts {
+            let whole: Vec<Captures> = DATE.captures_iter(text).collect();
+            let found: Vec<Captures> = with_dfa.captures_iter(text).collect();
+            assert_eq!(spans(&found), spans(&whole), "{text:?}");
+        }
     }
 }

@@ -6,8 +6,6 @@
 //! concerns; the model stores weights only for the hashes it learned.
 
 use crate::lexicon::{self, Pos, Readings, VerbForm};
-use crate::memo;
-use std::cell::RefCell;
 
 /// What the tagger knows about one word before tagging: its lowercased
 /// form and the summary of its lexicon readings.
@@ -32,15 +30,6 @@ pub struct Prepared {
     words: Vec<WordInfo>,
     /// The lexicon readings of each word, if any.
     pub readings: Vec<Option<Readings>>,
-}
-
-thread_local! {
-    static LEXICON: RefCell<memo::Map<Option<Readings>>> = RefCell::new(memo::Map::default());
-}
-
-/// The lexicon readings of `form` (memoised per thread).
-pub fn lexicon_readings(form: &str) -> Option<Readings> {
-    memo::cached(&LEXICON, form, lexicon::french)
 }
 
 const CAPITAL: u8 = 1;
@@ -137,7 +126,7 @@ impl Prepared {
             }
             let end = self.buffer.len() as u32;
             let readings = if form.chars().any(char::is_alphabetic) {
-                lexicon_readings(form)
+                lexicon::french(form)
             } else {
                 None
             };
