@@ -26,6 +26,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::lean_regex;
 use crate::rules::Rule;
+use crate::rules::spec::Text;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_automata::meta::Regex as MetaRegex;
 use regex_automata::{Input, PatternID, PatternSet};
@@ -52,6 +53,11 @@ pub struct Dispatch {
     /// For each literal of `literals`, the indexes in `by_literal` of the
     /// rules that have it.
     literal_rules: Vec<Vec<usize>>,
+    /// For each rule of `by_literal`, whether it may match without one of
+    /// the literals [`DeclarativeRule::required`] lists (it lists none).
+    ///
+    /// [`DeclarativeRule::required`]: crate::rules::declarative::DeclarativeRule::required
+    unconditional: Vec<bool>,
     /// The declarative rules searched over the whole text, by id, with
     /// the windows of the literals inside their matches (`windows.rs`),
     /// built the first time the rule runs.
@@ -84,8 +90,23 @@ impl Dispatch {
                 literal_rules[head as usize].push(i);
             }
         }
+        // For each literal some match of a rule must contain, the rules
+        // (indexes in `by_literal`) that require it.
+        let mut required: Vec<(Text, Vec<usize>)> = Vec::new();
+        for (i, rule) in by_literal.iter().enumerate() {
+            for literal in rule.as_declarative().map_or(&[][..], |d| d.required()) {
+                match required.iter_mut().find(|(l, _)| l == literal) {
+                    Some((_, rules)) => rules.push(i),
+                    None => required.push((literal.clone(), vec![i])),
+                }
+            }
+        }
+        let unconditional = by_literal
+            .iter()
+            .map(|r| r.as_declarative().is_none_or(|d| d.required().is_empty()))
+            .collect();
         let literals =
-            (!by_literal.is_empty()).then(|| Literals::new(&literal_rules, switch_after));
+            (!by_literal.is_empty()).then(|| Literals::new(&literal_rules, required, switch_after));
         let windows = by_literal
             .iter()
             .chain(&filtered)
@@ -103,6 +124,7 @@ impl Dispatch {
             by_literal,
             literals,
             literal_rules,
+            unconditional,
             windows,
         }
     }
@@ -150,17 +172,8 @@ impl Dispatch {
             if starts.len() < self.by_literal.len() {
                 starts.resize_with(self.by_literal.len(), Vec::new);
             }
-            let mut touched: Vec<usize> = Vec::new();
-            literals.each_head(doc.text(), |head, at| {
-                for &i in &self.literal_rules[head] {
-                    if starts[i].is_empty() {
-                        touched.push(i);
-                    }
-                    starts[i].push(at);
-                }
-            });
-            touched.sort_unstable();
-            for i in touched {
+            let runs = self.literal_rules_to_run(literals, doc.text(), &mut starts);
+            for i in runs {
                 let offsets = &mut starts[i];
                 offsets.sort_unstable();
                 offsets.dedup();
@@ -179,6 +192,46 @@ impl Dispatch {
             }
             LITERAL_STARTS.set(starts);
         }
+    }
+
+    /// The rules of `by_literal` (their indexes, in order) that run on
+    /// `text`: those with a head in it, and, once the automata search the
+    /// required literals too, one of those (the word `donnera` starts
+    /// `donnera une présentation sur`, which needs `présentation`). Fills `starts[i]` with the
+    /// starts of the heads of rule `i` when it runs; leaves every other
+    /// list empty.
+    fn literal_rules_to_run(
+        &self,
+        literals: &Literals,
+        text: &str,
+        starts: &mut [Vec<usize>],
+    ) -> Vec<usize> {
+        let mut touched: Vec<usize> = Vec::new();
+        let mut may_match = self.unconditional.clone();
+        let searched_required = literals.each_literal(text, |literal, at| match literal {
+            Literal::Head(head) => {
+                for &i in &self.literal_rules[head] {
+                    if starts[i].is_empty() {
+                        touched.push(i);
+                    }
+                    starts[i].push(at);
+                }
+            }
+            Literal::Required(rules) => {
+                for &i in rules {
+                    may_match[i] = true;
+                }
+            }
+        });
+        touched.sort_unstable();
+        touched.retain(|&i| {
+            let runs = !searched_required || may_match[i];
+            if !runs {
+                starts[i].clear();
+            }
+            runs
+        });
+        touched
     }
 
     /// Runs `rule` on the whole of `doc`. A declarative rule searched over
@@ -209,6 +262,15 @@ impl Dispatch {
 /// (its matches need not start at its literals).
 fn searched_whole(rule: &dyn Rule) -> bool {
     rule.as_declarative().is_some_and(|d| d.searched_whole())
+}
+
+/// A literal [`Literals::each_literal`] found.
+enum Literal<'a> {
+    /// The head of this number.
+    Head(usize),
+    /// A required literal, with the rules (indexes in `by_literal`) that
+    /// require it.
+    Required(&'a [usize]),
 }
 
 /// The most starts a rule's list keeps room for between documents.
@@ -354,6 +416,10 @@ struct Literals {
     /// The numbers of the heads this dispatcher's rules have, in order:
     /// pattern `i` of the automata is head `wanted[i]`.
     wanted: Vec<usize>,
+    /// The literals some match of a rule must contain, each with the rules
+    /// that require it: pattern `wanted.len() + j` of the automata is
+    /// `required[j]` (the FST has none of them).
+    required: Vec<(Text, Vec<usize>)>,
     nfa: OnceLock<Option<AhoCorasick>>,
     dfa: OnceLock<Option<AhoCorasick>>,
     checked: AtomicUsize,
@@ -363,12 +429,17 @@ struct Literals {
 
 impl Literals {
     /// The literals of the heads that have rules in `literal_rules`
-    /// (indexed by head number).
-    fn new(literal_rules: &[Vec<usize>], dfa_after: usize) -> Literals {
+    /// (indexed by head number), and the `required` literals.
+    fn new(
+        literal_rules: &[Vec<usize>],
+        required: Vec<(Text, Vec<usize>)>,
+        dfa_after: usize,
+    ) -> Literals {
         Literals {
             wanted: (0..literal_rules.len())
                 .filter(|&head| !literal_rules[head].is_empty())
                 .collect(),
+            required,
             nfa: OnceLock::new(),
             dfa: OnceLock::new(),
             checked: AtomicUsize::new(0),
@@ -376,16 +447,29 @@ impl Literals {
         }
     }
 
-    /// Calls `found(head, start)` for every occurrence of a head in
-    /// `text` (and perhaps of heads no rule of this dispatcher has).
-    fn each_head(&self, text: &str, mut found: impl FnMut(usize, usize)) {
+    /// Calls `found` for every occurrence in `text` of a head (perhaps of
+    /// heads no rule of this dispatcher has), with its start, and, once an
+    /// automaton has taken over from the FST, for every occurrence of a
+    /// required literal; returns whether required literals were searched.
+    fn each_literal(&self, text: &str, mut found: impl FnMut(Literal<'_>, usize)) -> bool {
         match self.automaton(text.len()) {
             Some(automaton) => {
                 for m in automaton.find_overlapping_iter(text) {
-                    found(self.wanted[m.pattern().as_usize()], m.start());
+                    let i = m.pattern().as_usize();
+                    match self.wanted.get(i) {
+                        Some(&head) => found(Literal::Head(head), m.start()),
+                        None => found(
+                            Literal::Required(&self.required[i - self.wanted.len()].1),
+                            m.start(),
+                        ),
+                    }
                 }
+                true
             }
-            None => each_embedded_head(text, found),
+            None => {
+                each_embedded_head(text, |head, at| found(Literal::Head(head), at));
+                false
+            }
         }
     }
 
@@ -412,9 +496,11 @@ impl Literals {
             while let Some((head, number)) = fst::Streamer::next(&mut stream) {
                 patterns[number as usize] = head.to_vec();
             }
+            let heads = self.wanted.iter().map(|&head| patterns[head].as_slice());
+            let required = self.required.iter().map(|(literal, _)| literal.as_bytes());
             AhoCorasick::builder()
                 .kind(Some(kind))
-                .build(self.wanted.iter().map(|&head| &patterns[head]))
+                .build(heads.chain(required))
                 .ok()
         })
         .as_ref()
@@ -474,8 +560,8 @@ mod tests {
         assert!(found > 1000, "{found}");
         // The automata that take over from the FST find the same.
         let every: Vec<Vec<usize>> = vec![vec![0]; heads().len()];
-        let nfa = Literals::new(&every, usize::MAX);
-        let dfa = Literals::new(&every, 0);
+        let nfa = Literals::new(&every, Vec::new(), usize::MAX);
+        let dfa = Literals::new(&every, Vec::new(), 0);
         assert!(nfa.automaton(NFA_AFTER_BYTES).is_some());
         for text in project_texts().iter().take(200) {
             let mut fst = Vec::new();
@@ -483,10 +569,64 @@ mod tests {
             fst.sort_unstable();
             for literals in [&nfa, &dfa] {
                 let mut got = Vec::new();
-                literals.each_head(text, |head, at| got.push((head, at)));
+                literals.each_literal(text, |literal, at| {
+                    if let Literal::Head(head) = literal {
+                        got.push((head, at));
+                    }
+                });
                 got.sort_unstable();
                 assert_eq!(got, fst);
             }
+        }
+    }
+
+    /// Once the automata search the required literals, a rule whose head
+    /// occurs but none of whose required literals does is not run; before
+    /// (with the FST), its head alone runs it. Its matches, when they
+    /// occur, are found either way.
+    #[test]
+    fn rules_run_only_where_their_required_literals_occur() {
+        let id = "calque/donner-une-presentation";
+        let rule = Registry::global().get(id).expect("rule");
+        assert!(
+            !rule
+                .as_declarative()
+                .expect("declarative")
+                .required()
+                .is_empty()
+        );
+        let runs = |dispatch: &Dispatch, text: &str| {
+            let literals = dispatch.literals.as_ref().expect("literals");
+            let mut starts = vec![Vec::new(); dispatch.by_literal.len()];
+            let run = dispatch.literal_rules_to_run(literals, text, &mut starts);
+            let ids: Vec<&str> = run
+                .iter()
+                .map(|&i| dispatch.by_literal[i].meta().id)
+                .collect();
+            for (i, list) in starts.iter().enumerate() {
+                assert_eq!(
+                    list.is_empty(),
+                    !run.contains(&i),
+                    "{}",
+                    dispatch.by_literal[i].meta().id
+                );
+            }
+            ids.contains(&id)
+        };
+        let without = "Elle donnera son avis sur le climat.";
+        let with = "Elle donnera une présentation sur le climat.";
+        let switched = Dispatch::new(vec![rule], 0);
+        assert!(!runs(&switched, without));
+        assert!(runs(&switched, with));
+        let fresh = Dispatch::new(vec![rule], usize::MAX);
+        assert!(runs(&fresh, without));
+        assert!(runs(&fresh, with));
+        let settings = Settings::default();
+        for dispatch in [&switched, &fresh] {
+            let source = Source::new("t.txt", with, SourceKind::PlainText);
+            let mut found = Vec::new();
+            dispatch.run(&Document::new(&source, &settings), &mut found);
+            assert_eq!(found.len(), 1, "{found:?}");
         }
     }
 

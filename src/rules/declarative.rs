@@ -359,6 +359,11 @@ impl DeclarativeRule {
         &self.pattern
     }
 
+    /// Literals one of which every match contains (empty: no such set).
+    pub fn required(&self) -> &[Text] {
+        &self.required
+    }
+
     /// Compiles the main pattern (once); errors name the faulty pattern.
     /// Guards compile on first use.
     pub fn compile(&self) -> Result<&Compiled, String> {
