@@ -169,6 +169,14 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         if matches!(word, "mon" | "ton" | "son") && elides_before(first_after) == Some(false) {
             d.gender = Some(Gender::Masculine);
         }
+        // The readings of `noun`: [`noun_after`] looked them up. Most
+        // determiners agree with their noun: that test comes first, before
+        // the others that only skip the word (their order does not change
+        // what is found).
+        let noun_readings = phrase.readings;
+        if readings_fit(&d, noun_readings) {
+            continue;
+        }
         // The noun may be the first word of an English compound left in
         // the text (`la pull request`): the English decides the gender.
         let english_next = grammar::next_word(doc, n).is_some_and(|j| grammar::in_english(doc, j));
@@ -176,8 +184,6 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let noun = grammar::lowercase(doc.token_text(n));
-        // The readings of `noun`: [`noun_after`] looked them up.
-        let noun_readings = phrase.readings;
         // `un nouvelle projet`: the word read as the noun is an adjective
         // before the real noun, which agrees with the determiner (see
         // [`adjective_before_noun`]).
@@ -205,9 +211,7 @@ fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        if !surely_determiner(doc, i, word, noun_readings, phrase.between.is_empty())
-            || readings_fit(&d, noun_readings)
-        {
+        if !surely_determiner(doc, i, word, noun_readings, phrase.between.is_empty()) {
             continue;
         }
         // `du possible toute intervention`: `tout` after an adjective
