@@ -296,9 +296,6 @@ fn wide_runs(doc: &Document) -> Vec<(usize, Span)> {
         while spaces.next_if_eq(&(last + 1)).is_some() {
             last += 1;
         }
-        while breaks.next_if(|&b| b < first).is_some() {
-            line += 1;
-        }
         let span = run_span(tokens, (first, last));
         // Nearly every run is one token of one character: then that
         // character is the token's first, and the run is wide only if it
@@ -310,10 +307,15 @@ fn wide_runs(doc: &Document) -> Vec<(usize, Span)> {
             let run = doc.slice(span);
             run.chars().nth(1).is_some() || run.contains('\t')
         };
-        if wide
-            && !is_line_edge(tokens, first.checked_sub(1))
-            && !is_line_edge(tokens, Some(last + 1))
-        {
+        if !wide {
+            continue;
+        }
+        // The line is counted only for a wide run: the breaks before it
+        // are counted then.
+        while breaks.next_if(|&b| b < first).is_some() {
+            line += 1;
+        }
+        if !is_line_edge(tokens, first.checked_sub(1)) && !is_line_edge(tokens, Some(last + 1)) {
             runs.push((line, span));
         }
     }
