@@ -404,12 +404,10 @@ pub fn find(doc: &Document) -> Vec<Subject> {
         plural: false,
     };
     let articles = doc
-        .tokens()
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.kind == TokenKind::Elided && matches!(t.first, 'l' | 'L'))
-        .filter(|&(i, _)| word_at(doc, i) == "l")
-        .filter_map(|(i, _)| noun_phrase_subject(doc, i, elided));
+        .tokens_of(TokenKind::Elided)
+        .filter(|&i| matches!(doc.tokens()[i].first, 'l' | 'L'))
+        .filter(|&i| word_at(doc, i) == "l")
+        .filter_map(|i| noun_phrase_subject(doc, i, elided));
     grammar::grammatical_words_in_prose(doc)
         .filter_map(|(i, word)| match grammar::determiner(word) {
             Some(det) => noun_phrase_subject(doc, i, det),

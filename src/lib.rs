@@ -30,6 +30,7 @@
 //! assert!(fixed.remaining.is_empty());
 //! ```
 
+pub mod byte_scan;
 pub mod clause;
 pub mod cli;
 pub mod code_in_prose;

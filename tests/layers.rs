@@ -46,6 +46,7 @@ fn the_analysis_imports_nothing_from_the_layers_above() {
     assert_below(
         &[
             "vocab.rs",
+            "byte_scan.rs",
             "span.rs",
             "source.rs",
             "diagnostic.rs",

@@ -4,6 +4,7 @@
 //! habitants`).
 
 use super::{CodeRuleDef, RuleMeta, when};
+use crate::byte_scan::first_of_class;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::lexicon::{self, Number, Pos};
@@ -231,13 +232,9 @@ fn digit_grouping(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let bytes = text.as_bytes();
     let mut k = 0;
-    while k < bytes.len() {
-        // The next run of digits.
-        if !bytes[k].is_ascii_digit() {
-            k += 1;
-            continue;
-        }
-        let start = k;
+    // The next run of digits.
+    while let Some(start) = first_of_class(bytes, k, |b| b.is_ascii_digit()) {
+        k = start;
         while k < bytes.len() && bytes[k].is_ascii_digit() {
             k += 1;
         }

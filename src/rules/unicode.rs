@@ -2,6 +2,7 @@
 //! mojibake, and the œ ligature.
 
 use super::{CodeRuleDef, RuleMeta, always, when};
+use crate::byte_scan::first_of_class;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::lean_regex;
@@ -127,7 +128,7 @@ fn unsure_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         loop {
-            i = first_at_least(bytes, i, 0xCC)?;
+            i = first_of_class(bytes, i, |b| b >= 0xCC)?;
             let c = text[i..].chars().next()?;
             i += c.len_utf8();
             if !surely_stable(c) {
@@ -135,21 +136,6 @@ fn unsure_chars(text: &str) -> impl Iterator<Item = char> + '_ {
             }
         }
     })
-}
-
-/// The index of the first byte of `bytes` from `from` on that is at least
-/// `min`. French prose has few such bytes: they are looked for 16 at a
-/// time, a test the compiler turns into vector instructions.
-fn first_at_least(bytes: &[u8], from: usize, min: u8) -> Option<usize> {
-    const LANES: usize = 16;
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + LANES) {
-        if chunk.iter().fold(false, |any, &b| any | (b >= min)) {
-            break;
-        }
-        i += LANES;
-    }
-    Some(i + bytes.get(i..)?.iter().position(|&b| b >= min)?)
 }
 
 fn not_nfc(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -695,20 +681,6 @@ mod tests {
                 suspicious_segments_charwise(text),
                 "{text:?}"
             );
-        }
-    }
-
-    #[test]
-    fn first_byte_at_least_is_found_at_every_offset() {
-        let bytes: Vec<u8> = (0..100u8)
-            .map(|i| if i % 37 == 5 { 0xE2 } else { b'a' + i % 26 })
-            .collect();
-        for from in 0..=bytes.len() + 1 {
-            let slow = bytes
-                .get(from..)
-                .and_then(|rest| rest.iter().position(|&b| b >= 0xCC))
-                .map(|p| from + p);
-            assert_eq!(first_at_least(&bytes, from, 0xCC), slow, "{from}");
         }
     }
 
