@@ -42,6 +42,7 @@ pub struct Document<'a> {
     quotes: OnceLock<QuoteAnalysis>,
     english: OnceLock<Vec<EnglishSpan>>,
     grammatical: OnceLock<Vec<(usize, &'static str)>>,
+    grammatical_in_prose: OnceLock<Vec<(usize, &'static str)>>,
     sentences: OnceLock<Vec<Range<usize>>>,
     tagged: OnceLock<Vec<SentenceReadings>>,
     readings: OnceLock<Vec<Option<TokenReading>>>,
@@ -95,6 +96,7 @@ impl<'a> Document<'a> {
             quotes: OnceLock::new(),
             english: OnceLock::new(),
             grammatical: OnceLock::new(),
+            grammatical_in_prose: OnceLock::new(),
             sentences: OnceLock::new(),
             tagged: OnceLock::new(),
             readings: OnceLock::new(),
@@ -156,6 +158,14 @@ impl<'a> Document<'a> {
     pub fn grammatical_words(&self) -> &[(usize, &'static str)] {
         self.grammatical
             .get_or_init(|| crate::grammar::grammatical_words(self))
+    }
+
+    /// The [`Document::grammatical_words`] not written with a capital
+    /// inside a sentence (such a capital starts a name or a title: `Le
+    /// Havre`), computed on first use.
+    pub fn grammatical_words_in_prose(&self) -> &[(usize, &'static str)] {
+        self.grammatical_in_prose
+            .get_or_init(|| crate::grammar::grammatical_words_in_prose_list(self))
     }
 
     /// The sentences, as ranges of token indexes (computed on first use):

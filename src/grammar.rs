@@ -487,10 +487,20 @@ pub fn english_only(word: &str) -> bool {
 pub fn grammatical_words_in_prose<'d>(
     doc: &'d Document,
 ) -> impl Iterator<Item = (usize, &'static str)> + 'd {
-    doc.grammatical_words().iter().copied().filter(|&(i, _)| {
-        let t = doc.tokens()[i];
-        !t.first.is_uppercase() || t.is_sentence_start()
-    })
+    doc.grammatical_words_in_prose().iter().copied()
+}
+
+/// The list behind [`Document::grammatical_words_in_prose`]: eight rules
+/// and the clause analysis walk it, so the capitals are tested once.
+pub fn grammatical_words_in_prose_list(doc: &Document) -> Vec<(usize, &'static str)> {
+    doc.grammatical_words()
+        .iter()
+        .copied()
+        .filter(|&(i, _)| {
+            let t = doc.tokens()[i];
+            !t.first.is_uppercase() || t.is_sentence_start()
+        })
+        .collect()
 }
 
 /// The determiner word token `i` is (see [`Document::grammatical_words`]).
