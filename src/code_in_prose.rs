@@ -71,6 +71,12 @@ fn is_trailing_mark(c: char) -> bool {
 
 /// The spans of code in `text`, in order and without overlap.
 pub fn spans(text: &str) -> Vec<Span> {
+    spans_with::<true>(text)
+}
+
+/// [`spans`], with or without the shortcut for a sentence's final mark
+/// (a test holds both to the same spans).
+fn spans_with<const SHORTCUT: bool>(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut pos = 0;
@@ -82,6 +88,16 @@ pub fn spans(text: &str) -> Vec<Span> {
         // A comma makes code only between two characters (`s,m,h`); a
         // comma before a space is the sentence's.
         if bytes[i] == b',' && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            pos = i + 1;
+            continue;
+        }
+        // A sentence's `.`, `:` or `?` before a space or the end: no
+        // trigger since `pos`, so the run is a word and its mark, which
+        // trimming leaves without a trigger (no code), and it ends here.
+        if SHORTCUT
+            && matches!(bytes[i], b'.' | b':' | b'?')
+            && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace)
+        {
             pos = i + 1;
             continue;
         }
@@ -612,6 +628,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The shortcut for a sentence's final mark finds the spans the full
+    /// reading of each run finds, on the project's texts and on marks
+    /// after code.
+    #[test]
+    fn the_final_mark_shortcut_finds_the_same_spans() {
+        let mut texts = crate::test_texts::project_texts();
+        texts.push(
+            "Voir --help. Puis $? : fin. a.b? x:y: ... [MOT]... MOT... f(x). ~/.bashrc.".into(),
+        );
+        let mut found = 0;
+        for text in &texts {
+            let want = spans_with::<false>(text);
+            found += want.len();
+            assert_eq!(spans(text), want, "{text}");
+        }
+        assert!(found > 100, "{found}");
     }
 
     #[test]
