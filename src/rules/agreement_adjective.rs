@@ -27,6 +27,8 @@ use crate::inflect::agreeing_form;
 use crate::lexicon::{Gender, Number, Pos, Readings, VerbForm};
 use crate::tagger::Upos;
 use crate::tokenize::{SpaceKind, TokenKind};
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 
 /// Nouns used after another noun as an invariable apposition (`les photos
 /// satellite`, `le trafic passagers`, `des prix plancher`): they read as
@@ -336,6 +338,18 @@ fn merge_sorted(a: &[usize], b: &[usize]) -> Vec<usize> {
     out
 }
 
+/// [`FEMINISED_TITLES`] and [`APPOSED_NOUNS`] as sets: the rule asks of
+/// every noun it reads, where a search of the lists compared each entry.
+struct Listed {
+    feminised_titles: FxHashSet<&'static str>,
+    apposed_nouns: FxHashSet<&'static str>,
+}
+
+static LISTED: LazyLock<Listed> = LazyLock::new(|| Listed {
+    feminised_titles: FEMINISED_TITLES.iter().copied().collect(),
+    apposed_nouns: APPOSED_NOUNS.iter().copied().collect(),
+});
+
 /// The adjective after its noun (see the module documentation).
 pub(super) fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
@@ -405,7 +419,7 @@ pub(super) fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diag
             continue;
         }
         let noun = doc.token_text(n);
-        if FEMINISED_TITLES.contains(&noun) {
+        if LISTED.feminised_titles.contains(noun) {
             continue;
         }
         let Some((gender, plural)) = noun_features(doc, det, noun) else {
@@ -432,7 +446,7 @@ pub(super) fn adjective_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diag
             a = second;
         }
         let adjective = doc.token_text(a);
-        if APPOSED_NOUNS.contains(&adjective) {
+        if LISTED.apposed_nouns.contains(adjective) {
             continue;
         }
         // A list of adjectives (`les cultures française et allemande`, `les
