@@ -90,23 +90,17 @@ impl Dispatch {
                 literal_rules[head as usize].push(i);
             }
         }
-        // For each literal some match of a rule must contain, the rules
-        // (indexes in `by_literal`) that require it.
-        let mut required: Vec<(Text, Vec<usize>)> = Vec::new();
-        for (i, rule) in by_literal.iter().enumerate() {
-            for literal in rule.as_declarative().map_or(&[][..], |d| d.required()) {
-                match required.iter_mut().find(|(l, _)| l == literal) {
-                    Some((_, rules)) => rules.push(i),
-                    None => required.push((literal.clone(), vec![i])),
-                }
-            }
-        }
+        // For each rule, the literals one of which its matches hold.
+        let required_of = by_literal
+            .iter()
+            .map(|r| r.as_declarative().map_or(&[][..], |d| d.required()))
+            .collect();
         let unconditional = by_literal
             .iter()
             .map(|r| r.as_declarative().is_none_or(|d| d.required().is_empty()))
             .collect();
-        let literals =
-            (!by_literal.is_empty()).then(|| Literals::new(&literal_rules, required, switch_after));
+        let literals = (!by_literal.is_empty())
+            .then(|| Literals::new(&literal_rules, required_of, switch_after));
         let windows = by_literal
             .iter()
             .chain(&filtered)
@@ -416,10 +410,14 @@ struct Literals {
     /// The numbers of the heads this dispatcher's rules have, in order:
     /// pattern `i` of the automata is head `wanted[i]`.
     wanted: Vec<usize>,
-    /// The literals some match of a rule must contain, each with the rules
-    /// that require it: pattern `wanted.len() + j` of the automata is
+    /// For each rule (index in `by_literal`), the literals one of which
+    /// its matches hold (empty: no such set).
+    required_of: Vec<&'static [Text]>,
+    /// The literals of `required_of`, each once with the rules that
+    /// require it, listed when an automaton is first built (a short run
+    /// never lists them): pattern `wanted.len() + j` of the automata is
     /// `required[j]` (the FST has none of them).
-    required: Vec<(Text, Vec<usize>)>,
+    required: OnceLock<Vec<(&'static str, Vec<usize>)>>,
     nfa: OnceLock<Option<AhoCorasick>>,
     dfa: OnceLock<Option<AhoCorasick>>,
     checked: AtomicUsize,
@@ -429,17 +427,18 @@ struct Literals {
 
 impl Literals {
     /// The literals of the heads that have rules in `literal_rules`
-    /// (indexed by head number), and the `required` literals.
+    /// (indexed by head number), and the literals each rule requires.
     fn new(
         literal_rules: &[Vec<usize>],
-        required: Vec<(Text, Vec<usize>)>,
+        required_of: Vec<&'static [Text]>,
         dfa_after: usize,
     ) -> Literals {
         Literals {
             wanted: (0..literal_rules.len())
                 .filter(|&head| !literal_rules[head].is_empty())
                 .collect(),
-            required,
+            required_of,
+            required: OnceLock::new(),
             nfa: OnceLock::new(),
             dfa: OnceLock::new(),
             checked: AtomicUsize::new(0),
@@ -454,12 +453,13 @@ impl Literals {
     fn each_literal(&self, text: &str, mut found: impl FnMut(Literal<'_>, usize)) -> bool {
         match self.automaton(text.len()) {
             Some(automaton) => {
+                let required = self.required();
                 for m in automaton.find_overlapping_iter(text) {
                     let i = m.pattern().as_usize();
                     match self.wanted.get(i) {
                         Some(&head) => found(Literal::Head(head), m.start()),
                         None => found(
-                            Literal::Required(&self.required[i - self.wanted.len()].1),
+                            Literal::Required(&required[i - self.wanted.len()].1),
                             m.start(),
                         ),
                     }
@@ -471,6 +471,25 @@ impl Literals {
                 false
             }
         }
+    }
+
+    /// The required literals, each once with its rules (see `required`).
+    fn required(&self) -> &[(&'static str, Vec<usize>)] {
+        self.required.get_or_init(|| {
+            let mut index: FxHashMap<&'static str, usize> = FxHashMap::default();
+            let mut out: Vec<(&'static str, Vec<usize>)> = Vec::new();
+            for (rule, literals) in self.required_of.iter().enumerate() {
+                for literal in literals.iter() {
+                    let literal: &'static str = literal;
+                    let at = *index.entry(literal).or_insert_with(|| {
+                        out.push((literal, Vec::new()));
+                        out.len() - 1
+                    });
+                    out[at].1.push(rule);
+                }
+            }
+            out
+        })
     }
 
     /// The automaton for a text of `len` bytes, by how much this
@@ -497,7 +516,10 @@ impl Literals {
                 patterns[number as usize] = head.to_vec();
             }
             let heads = self.wanted.iter().map(|&head| patterns[head].as_slice());
-            let required = self.required.iter().map(|(literal, _)| literal.as_bytes());
+            let required = self
+                .required()
+                .iter()
+                .map(|(literal, _)| literal.as_bytes());
             AhoCorasick::builder()
                 .kind(Some(kind))
                 .build(heads.chain(required))
