@@ -191,9 +191,9 @@ impl Dispatch {
     /// The rules of `by_literal` (their indexes, in order) that run on
     /// `text`: those with a head in it, and, once the automata search the
     /// required literals too, one of those (the word `donnera` starts
-    /// `donnera une présentation sur`, which needs `présentation`). Fills `starts[i]` with the
-    /// starts of the heads of rule `i` when it runs; leaves every other
-    /// list empty.
+    /// `donnera une présentation sur`, which needs `présentation`). Fills
+    /// `starts[i]` with the starts of the heads of rule `i` when it runs;
+    /// leaves every other list empty.
     fn literal_rules_to_run(
         &self,
         literals: &Literals,
