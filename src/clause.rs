@@ -408,7 +408,9 @@ pub fn find(doc: &Document) -> Vec<Subject> {
         .filter(|&i| matches!(doc.tokens()[i].first, 'l' | 'L'))
         .filter(|&i| word_at(doc, i) == "l")
         .filter_map(|i| noun_phrase_subject(doc, i, elided));
-    grammar::grammatical_words_in_prose(doc)
+    doc.grammatical_words_in_prose()
+        .iter()
+        .copied()
         .filter_map(|(i, word)| match grammar::determiner(word) {
             Some(det) => noun_phrase_subject(doc, i, det),
             None => pronoun_subject(doc, i, word),

@@ -165,7 +165,7 @@ impl<'a> Document<'a> {
     /// Havre`), computed on first use.
     pub fn grammatical_words_in_prose(&self) -> &[(usize, &'static str)] {
         self.grammatical_in_prose
-            .get_or_init(|| crate::grammar::grammatical_words_in_prose_list(self))
+            .get_or_init(|| crate::grammar::grammatical_words_in_prose(self))
     }
 
     /// The sentences, as ranges of token indexes (computed on first use):

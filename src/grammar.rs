@@ -483,16 +483,10 @@ pub fn english_only(word: &str) -> bool {
 
 /// The grammatical words of `doc` (see [`Document::grammatical_words`])
 /// that are not written with a capital inside a sentence: such a capital
-/// starts a name or a title (`Le Havre`, `La Défense`).
-pub fn grammatical_words_in_prose<'d>(
-    doc: &'d Document,
-) -> impl Iterator<Item = (usize, &'static str)> + 'd {
-    doc.grammatical_words_in_prose().iter().copied()
-}
-
-/// The list behind [`Document::grammatical_words_in_prose`]: eight rules
-/// and the clause analysis walk it, so the capitals are tested once.
-pub fn grammatical_words_in_prose_list(doc: &Document) -> Vec<(usize, &'static str)> {
+/// starts a name or a title (`Le Havre`, `La Défense`). Computed once per
+/// document ([`Document::grammatical_words_in_prose`]), for the rules and
+/// the clause analysis that start from them.
+pub fn grammatical_words_in_prose(doc: &Document) -> Vec<(usize, &'static str)> {
     doc.grammatical_words()
         .iter()
         .copied()

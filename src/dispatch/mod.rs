@@ -53,11 +53,6 @@ pub struct Dispatch {
     /// For each literal of `literals`, the indexes in `by_literal` of the
     /// rules that have it.
     literal_rules: Vec<Vec<usize>>,
-    /// For each rule of `by_literal`, whether it may match without one of
-    /// the literals [`DeclarativeRule::required`] lists (it lists none).
-    ///
-    /// [`DeclarativeRule::required`]: crate::rules::declarative::DeclarativeRule::required
-    unconditional: Vec<bool>,
     /// The declarative rules searched over the whole text, by id, with
     /// the windows of the literals inside their matches (`windows.rs`),
     /// built the first time the rule runs.
@@ -95,10 +90,6 @@ impl Dispatch {
             .iter()
             .map(|r| r.as_declarative().map_or(&[][..], |d| d.required()))
             .collect();
-        let unconditional = by_literal
-            .iter()
-            .map(|r| r.as_declarative().is_none_or(|d| d.required().is_empty()))
-            .collect();
         let literals = (!by_literal.is_empty())
             .then(|| Literals::new(&literal_rules, required_of, switch_after));
         let windows = by_literal
@@ -118,7 +109,6 @@ impl Dispatch {
             by_literal,
             literals,
             literal_rules,
-            unconditional,
             windows,
         }
     }
@@ -201,7 +191,9 @@ impl Dispatch {
         starts: &mut [Vec<usize>],
     ) -> Vec<usize> {
         let mut touched: Vec<usize> = Vec::new();
-        let mut may_match = self.unconditional.clone();
+        // A rule that lists no required literal may match wherever its
+        // heads occur.
+        let mut may_match: Vec<bool> = literals.required_of.iter().map(|r| r.is_empty()).collect();
         let searched_required = literals.each_literal(text, |literal, at| match literal {
             Literal::Head(head) => {
                 for &i in &self.literal_rules[head] {

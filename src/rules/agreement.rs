@@ -154,7 +154,7 @@ fn agreeing_determiner(
 /// determiner whose gender or number no reading of its noun has.
 fn determiner_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, word) in grammar::grammatical_words_in_prose(doc) {
+    for &(i, word) in doc.grammatical_words_in_prose() {
         let t = tokens[i];
         let written = doc.token_text(i);
         let Some(mut d) = determiner(word) else {
@@ -348,7 +348,7 @@ fn noun_follows(doc: &Document, i: usize, d: &Determiner) -> bool {
 /// that agree, which agrees with neither. The noun decides the form.
 fn adjective_before_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, word) in grammar::grammatical_words_in_prose(doc) {
+    for &(i, word) in doc.grammatical_words_in_prose() {
         let Some(mut d) = determiner(word) else {
             continue;
         };

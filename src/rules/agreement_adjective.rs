@@ -295,47 +295,26 @@ fn coordinated_noun(doc: &Document, conjunction: usize) -> Option<(usize, Gender
 /// réforme`). The rule's own tests decide; these only spare it the words
 /// no determiner can govern, most of a text.
 fn after_determiners(doc: &Document) -> Vec<usize> {
-    let determiners: Vec<usize> = doc
-        .grammatical_words()
-        .iter()
-        .filter(|&&(_, word)| grammar::determiner(word).is_some())
-        .map(|&(j, _)| j)
-        .collect();
-    let two: Vec<usize> = determiners.iter().map(|j| j + 2).collect();
-    let four: Vec<usize> = determiners.iter().map(|j| j + 4).collect();
-    let elided: Vec<usize> = doc.tokens_of(TokenKind::Elided).map(|e| e + 1).collect();
-    let len = doc.tokens().len();
-    let mut out = merge_sorted(&merge_sorted(&two, &four), &elided);
-    out.retain(|&n| n < len);
-    out
-}
-
-/// The union of two sorted lists, sorted, each value once.
-fn merge_sorted(a: &[usize], b: &[usize]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        let next = match (a.get(i), b.get(j)) {
-            (Some(&x), Some(&y)) if x <= y => {
-                i += 1;
-                j += usize::from(x == y);
-                x
-            }
-            (_, Some(&y)) => {
-                j += 1;
-                y
-            }
-            (Some(&x), None) => {
-                i += 1;
-                x
-            }
-            (None, None) => break,
-        };
-        if out.last() != Some(&next) {
-            out.push(next);
+    let mut marked = vec![false; doc.tokens().len()];
+    let mut mark = |n: usize| {
+        if let Some(m) = marked.get_mut(n) {
+            *m = true;
+        }
+    };
+    for &(j, word) in doc.grammatical_words() {
+        if grammar::determiner(word).is_some() {
+            mark(j + 2);
+            mark(j + 4);
         }
     }
-    out
+    for e in doc.tokens_of(TokenKind::Elided) {
+        mark(e + 1);
+    }
+    marked
+        .iter()
+        .enumerate()
+        .filter_map(|(n, &m)| m.then_some(n))
+        .collect()
 }
 
 /// [`FEMINISED_TITLES`] and [`APPOSED_NOUNS`] as sets: the rule asks of
@@ -648,14 +627,6 @@ mod tests {
     use super::*;
     use crate::settings::Settings;
     use crate::source::{Source, SourceKind};
-
-    #[test]
-    fn merged_lists_are_sorted_and_hold_each_value_once() {
-        assert_eq!(merge_sorted(&[1, 3, 5], &[2, 3, 8]), [1, 2, 3, 5, 8]);
-        assert_eq!(merge_sorted(&[], &[4, 4, 6]), [4, 6]);
-        assert_eq!(merge_sorted(&[7], &[]), [7]);
-        assert!(merge_sorted(&[], &[]).is_empty());
-    }
 
     /// Every word the rule reads as a noun after its determiner (an
     /// elided article right before it, a determiner two or four tokens

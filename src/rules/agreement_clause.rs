@@ -309,7 +309,7 @@ const RELATIVE_SUBJECTS: &[&str] = &[
 /// relative `que` does: the noun before `que` decides.
 fn participle_avoir(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, word) in grammar::grammatical_words_in_prose(doc) {
+    for &(i, word) in doc.grammatical_words_in_prose() {
         if word == "les" {
             out.extend(plural_object_pronoun(meta, doc, i));
             continue;

@@ -104,7 +104,7 @@ fn number_as_name(doc: &Document, i: usize) -> bool {
 /// words, `quelques`, or `de` and a plural adjective.
 fn numeral_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, word) in grammar::grammatical_words_in_prose(doc) {
+    for &(i, word) in doc.grammatical_words_in_prose() {
         let from = if grammar::NUMERALS.contains(&word) {
             // The last number of a compound one (`deux mille`), not a name.
             let next_is_number = next_word(doc, i).is_some_and(|n| {
@@ -173,7 +173,7 @@ fn numeral_noun(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
 /// noun.
 fn tout(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, word) in grammar::grammatical_words_in_prose(doc) {
+    for &(i, word) in doc.grammatical_words_in_prose() {
         if !matches!(word, "tout" | "toute" | "tous" | "toutes") {
             continue;
         }

@@ -99,7 +99,7 @@ fn elidable(word: &str) -> bool {
 fn missing(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
     let mut mark = None;
-    for (i, word) in grammar::grammatical_words_in_prose(doc) {
+    for &(i, word) in doc.grammatical_words_in_prose() {
         if !elidable(word) {
             continue;
         }
@@ -298,7 +298,7 @@ fn lost_vowel(meta: &RuleMeta, doc: &Document, i: usize, n: usize) -> Option<Dia
 /// faire`, `à les voir`).
 fn contraction(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, prep) in grammar::grammatical_words_in_prose(doc) {
+    for &(i, prep) in doc.grammatical_words_in_prose() {
         if !matches!(prep, "de" | "à") {
             continue;
         }
@@ -368,7 +368,7 @@ fn singular_nominal(word: &str, gender: Gender) -> bool {
 /// `nouvel accord`: the forms French uses before a vowel sound.
 fn euphony(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     let tokens = doc.tokens();
-    for (i, word) in grammar::grammatical_words_in_prose(doc) {
+    for &(i, word) in doc.grammatical_words_in_prose() {
         let t = tokens[i];
         let written = doc.token_text(i);
         let (form, gender, noun_only) = match word {
