@@ -64,13 +64,81 @@ fn extracted(
 /// tail of the sequence (`b c`, `c`) starts with: every match of the whole
 /// holds a match of each tail.
 pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
+    required_of(&regex_syntax::parse(pattern).ok()?)
+}
+
+/// [`required_literals`] of a parsed pattern.
+fn required_of(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
     use regex_syntax::hir::literal::ExtractKind;
-    let hir = regex_syntax::parse(pattern).ok()?;
-    let ends = literal_set(&hir, ExtractKind::Suffix);
-    match (ends, literal_tail(&hir)) {
+    let ends = literal_set(hir, ExtractKind::Suffix);
+    match (ends, literal_tail(hir)) {
         (Some(ends), Some(tail)) if selectivity(&ends) >= selectivity(&tail.literals) => Some(ends),
         (_, Some(tail)) => Some(tail.literals),
         (ends, None) => ends,
+    }
+}
+
+/// Literals one of which every match of `pattern` holds, for a rule
+/// without literal heads; `None` when there is no such set
+/// (`[1-9][0-9]{4}`). A text without any of them holds no match. They
+/// are the strings the pattern matches, when it matches only a finite set
+/// of at most 1,000 (`[oO][eE]`, `[0-9]\+`); for an alternation, those of
+/// each branch; else the more selective of its required literals
+/// ([`required_literals`]) and of the literals its matches start with, 3
+/// characters or more each (`janvier 1` for `janvier [0-9]{1,2},`). A
+/// pattern with a look-around (`\b`) has none: the literals around it are
+/// a wider condition than the pattern (`0 sec` for `[0-9] ?sec\b` finds
+/// `20 secondes`).
+pub fn trigger_literals(pattern: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::parse(pattern).ok()?;
+    if !hir.properties().look_set().is_empty() {
+        return None;
+    }
+    let mut out = triggers_of(&hir)?;
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+/// [`trigger_literals`] of a parsed pattern without look-around.
+fn triggers_of(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
+    use regex_syntax::hir::HirKind;
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let mut extractor = Extractor::new();
+    extractor
+        .kind(ExtractKind::Prefix)
+        .limit_class(128)
+        .limit_repeat(8)
+        .limit_literal_len(40)
+        .limit_total(1000);
+    let seq = extractor.extract(hir);
+    let starts: Option<Vec<String>> = seq
+        .literals()
+        .filter(|l| !l.is_empty() && l.iter().all(|l| !l.as_bytes().is_empty()))
+        .and_then(|l| {
+            l.iter()
+                .map(|l| String::from_utf8(l.as_bytes().to_vec()).ok())
+                .collect()
+        });
+    if seq.is_exact() && starts.is_some() {
+        return starts;
+    }
+    let mut node = hir;
+    while let HirKind::Capture(group) = node.kind() {
+        node = &group.sub;
+    }
+    if let HirKind::Alternation(branches) = node.kind() {
+        return branches
+            .iter()
+            .map(triggers_of)
+            .collect::<Option<Vec<_>>>()
+            .map(|sets| sets.concat());
+    }
+    let starts = starts.filter(|s| s.iter().all(|l| l.chars().count() >= 3));
+    match (starts, required_of(hir)) {
+        (Some(s), Some(r)) if selectivity(&r) > selectivity(&s) => Some(r),
+        (Some(s), _) => Some(s),
+        (None, r) => r,
     }
 }
 
@@ -185,6 +253,51 @@ mod tests {
             Some(vec!["en".into(), "à".into()])
         );
         assert_eq!(prefilter_literals(",,+", true), Some(vec![",,".into()]));
+    }
+
+    #[test]
+    fn every_match_holds_a_trigger_literal() {
+        let cases = [
+            ("[oO][eE]", "Le coeur, l'OEuvre, le mOe."),
+            ("[0-9]\\+", "Plus de 30+ options, 4+4."),
+            ("[$€£] ?[0-9]", "Un prix de $ 5 ou €12 et £3."),
+            ("[0-9](?:st|nd|rd|th)", "Le 1st et le 22nd, pas 3thé."),
+            ("à\\s+l[’']année\\s+longue", "ouvert à l’année  longue"),
+            (
+                "(?:mai|juin) [0-9]{1,2},",
+                "le 3 mai 12, puis juin 4, juin 2024",
+            ),
+        ];
+        for (pattern, text) in cases {
+            let triggers = trigger_literals(pattern).expect("trigger literals");
+            let full = regex::Regex::new(pattern).expect("pattern");
+            assert!(full.is_match(text), "{pattern}");
+            for m in full.find_iter(text) {
+                assert!(
+                    triggers.iter().any(|l| m.as_str().contains(l.as_str())),
+                    "{pattern}: {triggers:?}"
+                );
+            }
+        }
+        // The strings of a finite pattern, every one of them.
+        assert_eq!(
+            trigger_literals("[oO][eE]"),
+            Some(vec!["OE".into(), "Oe".into(), "oE".into(), "oe".into()])
+        );
+        assert_eq!(trigger_literals("[0-9]\\+").map(|t| t.len()), Some(10));
+        // Not finite: the rare word every match holds.
+        assert_eq!(
+            trigger_literals("à\\s+l[’']année\\s+longue"),
+            Some(vec!["l'année".into(), "l’année".into()])
+        );
+        assert_eq!(trigger_literals("[1-9][0-9]{4}"), None);
+        assert_eq!(trigger_literals("[0-9] ?(?:ft|sec)(?-u:\\b)"), None);
+        // Not finite, no rare word: the starts of its matches.
+        assert_eq!(
+            trigger_literals("(?:mai|juin) [0-9]{1,2},").map(|t| t.len()),
+            Some(20)
+        );
+        assert_eq!(trigger_literals("\\p{Lu}\\p{L}+"), None);
     }
 
     #[test]

@@ -90,8 +90,14 @@ impl Dispatch {
             .iter()
             .map(|r| r.as_declarative().map_or(&[][..], |d| d.required()))
             .collect();
-        let literals = (!by_literal.is_empty())
-            .then(|| Literals::new(&literal_rules, required_of, switch_after));
+        // The prefilters of the rules without literals: the DFA searches
+        // the literals one of which each of their matches holds.
+        let prefilters = filtered
+            .iter()
+            .filter_map(|r| r.meta().prefilter.regex)
+            .collect();
+        let literals = (!by_literal.is_empty() || !filtered.is_empty())
+            .then(|| Literals::new(&literal_rules, required_of, prefilters, switch_after));
         let windows = by_literal
             .iter()
             .chain(&filtered)
@@ -128,14 +134,41 @@ impl Dispatch {
         for rule in &self.always {
             rule.check(doc, out);
         }
-        match self.prefilter.set(&self.filtered, doc.text().len()) {
+        // For each rule searched at its literals, the starts of its
+        // literal heads found: in the order of the search, which is
+        // nearly the text's order (bucketed by rule, not sorted as pairs:
+        // that sort cost 1.5 % of a check with every rule). The lists are
+        // this thread's, kept from one document to the next with their
+        // capacity.
+        let mut starts = LITERAL_STARTS.take();
+        if starts.len() < self.by_literal.len() {
+            starts.resize_with(self.by_literal.len(), Vec::new);
+        }
+        let mut found = Found {
+            runs: Vec::new(),
+            triggered: vec![false; self.filtered.len()],
+            triggers_searched: false,
+        };
+        if let Some(literals) = &self.literals {
+            found = self.literal_rules_to_run(literals, doc.text(), &mut starts);
+        }
+        match self
+            .prefilter
+            .set(&self.filtered, self.literals.as_ref(), doc.text().len())
+        {
             Some(built) => {
-                let mut matched = PatternSet::new(built.rare.pattern_len());
-                built
-                    .rare
-                    .which_overlapping_matches(&Input::new(doc.text()), &mut matched);
-                for (&rule, pattern) in self.filtered.iter().zip(&built.pattern_of) {
-                    if pattern.is_none_or(|p| matched.contains(p)) {
+                let mut matched =
+                    PatternSet::new(built.rare.as_ref().map_or(0, |r| r.pattern_len()));
+                if let Some(rare) = &built.rare {
+                    rare.which_overlapping_matches(&Input::new(doc.text()), &mut matched);
+                }
+                for (j, (&rule, gate)) in self.filtered.iter().zip(&built.gates).enumerate() {
+                    let runs = match *gate {
+                        Gate::Always => true,
+                        Gate::Pattern(p) => matched.contains(p),
+                        Gate::Triggers => !found.triggers_searched || found.triggered[j],
+                    };
+                    if runs {
                         self.check_whole(rule, doc, out);
                     }
                 }
@@ -146,18 +179,8 @@ impl Dispatch {
                 }
             }
         }
-        if let Some(literals) = &self.literals {
-            // For each rule, the starts of its literal heads found: in
-            // the order of the search, which is nearly the text's order
-            // (bucketed by rule, not sorted as pairs: that sort cost 1.5 %
-            // of a check with every rule). The lists are this thread's,
-            // kept from one document to the next with their capacity.
-            let mut starts = LITERAL_STARTS.take();
-            if starts.len() < self.by_literal.len() {
-                starts.resize_with(self.by_literal.len(), Vec::new);
-            }
-            let runs = self.literal_rules_to_run(literals, doc.text(), &mut starts);
-            for i in runs {
+        if self.literals.is_some() {
+            for i in found.runs {
                 let offsets = &mut starts[i];
                 offsets.sort_unstable();
                 offsets.dedup();
@@ -174,27 +197,29 @@ impl Dispatch {
                     offsets.clear();
                 }
             }
-            LITERAL_STARTS.set(starts);
         }
+        LITERAL_STARTS.set(starts);
     }
 
-    /// The rules of `by_literal` (their indexes, in order) that run on
-    /// `text`: those with a head in it, and, once the automata search the
-    /// required literals too, one of those (the word `donnera` starts
-    /// `donnera une présentation sur`, which needs `présentation`). Fills
-    /// `starts[i]` with the starts of the heads of rule `i` when it runs;
-    /// leaves every other list empty.
+    /// What the literals in `text` tell: the rules of `by_literal` (their
+    /// indexes, in order) that run on it, those with a head in it and,
+    /// once the automata search the required literals too, one of those
+    /// (the word `donnera` starts `donnera une présentation sur`, which
+    /// needs `présentation`); and which rules of `filtered` have a
+    /// trigger literal in it. Fills `starts[i]` with the starts of the
+    /// heads of rule `i` when it runs; leaves every other list empty.
     fn literal_rules_to_run(
         &self,
         literals: &Literals,
         text: &str,
         starts: &mut [Vec<usize>],
-    ) -> Vec<usize> {
+    ) -> Found {
         let mut touched: Vec<usize> = Vec::new();
         // A rule that lists no required literal may match wherever its
         // heads occur.
         let mut may_match: Vec<bool> = literals.required_of.iter().map(|r| r.is_empty()).collect();
-        let searched_required = literals.each_literal(text, |literal, at| match literal {
+        let mut triggered = vec![false; self.filtered.len()];
+        let searched = literals.each_literal(text, |literal, at| match literal {
             Literal::Head(head) => {
                 for &i in &self.literal_rules[head] {
                     if starts[i].is_empty() {
@@ -208,16 +233,25 @@ impl Dispatch {
                     may_match[i] = true;
                 }
             }
+            Literal::Trigger(rules) => {
+                for &j in rules {
+                    triggered[j] = true;
+                }
+            }
         });
         touched.sort_unstable();
         touched.retain(|&i| {
-            let runs = !searched_required || may_match[i];
+            let runs = !searched.required || may_match[i];
             if !runs {
                 starts[i].clear();
             }
             runs
         });
-        touched
+        Found {
+            runs: touched,
+            triggered,
+            triggers_searched: searched.triggers,
+        }
     }
 
     /// Runs `rule` on the whole of `doc`. A declarative rule searched over
@@ -257,6 +291,31 @@ enum Literal<'a> {
     /// A required literal, with the rules (indexes in `by_literal`) that
     /// require it.
     Required(&'a [usize]),
+    /// A trigger literal, with the rules (indexes in `filtered`) whose
+    /// prefilter matches hold it.
+    Trigger(&'a [usize]),
+}
+
+/// Which literals [`Literals::each_literal`] searched besides the heads.
+#[derive(Debug, Clone, Copy)]
+struct Searched {
+    /// The literals one of which the matches of a rule searched at its
+    /// heads hold.
+    required: bool,
+    /// The trigger literals of the rules without literal heads.
+    triggers: bool,
+}
+
+/// What [`Dispatch::literal_rules_to_run`] found in a text.
+struct Found {
+    /// The rules of `by_literal` (indexes, in order) to run.
+    runs: Vec<usize>,
+    /// For each rule of `filtered`, whether one of its trigger literals
+    /// occurs.
+    triggered: Vec<bool>,
+    /// Whether the trigger literals were searched (else `triggered` says
+    /// nothing).
+    triggers_searched: bool,
 }
 
 /// The most starts a rule's list keeps room for between documents.
@@ -292,19 +351,41 @@ const ORDINARY_PROSE: &str = "Le 3 mars, l’équipe a présenté «\u{a0}ses r�
     2e trimestre (voir l’annexe) montrent 4,5\u{a0}% de hausse\u{202f}; qu’en \
     pensez-vous\u{202f}? Cette étude, publiée aujourd’hui, n’est qu’un début…\n";
 
-/// The built prefilter set: one regex of the prefilters that do not
-/// match [`ORDINARY_PROSE`], and for each filtered rule of the dispatcher
-/// its pattern in that regex (`None`: its prefilter is common, it always
-/// runs).
+/// The built prefilter set: one regex of the rare prefilters (those that
+/// do not match [`ORDINARY_PROSE`]) without trigger literals, if there
+/// are any, and how each filtered rule of the dispatcher is let through.
 struct PrefilterSet {
-    rare: MetaRegex,
-    pattern_of: Vec<Option<PatternID>>,
+    rare: Option<MetaRegex>,
+    gates: Vec<Gate>,
+}
+
+/// How a rule without literal heads is let through once the prefilter set
+/// is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gate {
+    /// Its prefilter is common: it always runs.
+    Always,
+    /// Where this pattern of the rare set matches.
+    Pattern(PatternID),
+    /// Where one of its trigger literals occurs: the Aho-Corasick DFA
+    /// finds them with the heads, in the same pass. A search of the rare
+    /// set costs as much per byte whatever it holds, while the patterns
+    /// left in it (numbers) start with a digit, which its prefilter
+    /// finds fast: on the bench's prose, a check with every rule ran 6 %
+    /// fewer instructions.
+    Triggers,
 }
 
 impl Prefilters {
-    /// The set for the prefilters of `rules` (one each, in order) and a
-    /// text of `len` bytes, or `None`: run every rule.
-    fn set(&self, rules: &[&'static dyn Rule], len: usize) -> Option<&PrefilterSet> {
+    /// The set for the prefilters of `rules` (one each, in order), whose
+    /// trigger literals `literals` searches, and a text of `len` bytes,
+    /// or `None`: run every rule.
+    fn set(
+        &self,
+        rules: &[&'static dyn Rule],
+        literals: Option<&Literals>,
+        len: usize,
+    ) -> Option<&PrefilterSet> {
         if let Some(built) = self.set.get() {
             return built.as_ref();
         }
@@ -326,17 +407,26 @@ impl Prefilters {
                 let all = lean_regex::set(&patterns).ok()?;
                 let mut common = PatternSet::new(all.pattern_len());
                 all.which_overlapping_matches(&Input::new(ORDINARY_PROSE), &mut common);
+                let triggered = literals.map(|l| &l.triggers().of_rule);
                 let mut rare: Vec<&str> = Vec::new();
-                let pattern_of = (0..patterns.len())
+                let gates = (0..patterns.len())
                     .map(|i| {
-                        (!common.contains(PatternID::must(i))).then(|| {
+                        if common.contains(PatternID::must(i)) {
+                            Gate::Always
+                        } else if triggered.is_some_and(|t| t[i]) {
+                            Gate::Triggers
+                        } else {
                             rare.push(patterns[i]);
-                            PatternID::must(rare.len() - 1)
-                        })
+                            Gate::Pattern(PatternID::must(rare.len() - 1))
+                        }
                     })
                     .collect();
-                let rare = lean_regex::set(&rare).ok()?;
-                Some(PrefilterSet { rare, pattern_of })
+                let rare = if rare.is_empty() {
+                    None
+                } else {
+                    Some(lean_regex::set(&rare).ok()?)
+                };
+                Some(PrefilterSet { rare, gates })
             })
             .as_ref()
     }
@@ -410,6 +500,13 @@ struct Literals {
     /// never lists them): pattern `wanted.len() + j` of the automata is
     /// `required[j]` (the FST has none of them).
     required: OnceLock<Vec<(&'static str, Vec<usize>)>>,
+    /// The prefilter regexes of the rules without literal heads
+    /// (`filtered`, in order).
+    prefilters: Vec<&'static str>,
+    /// Their trigger literals, listed when the DFA is built: pattern
+    /// `wanted.len() + required.len() + k` of the DFA (not of the NFA) is
+    /// trigger `k`.
+    triggers: OnceLock<Triggers>,
     nfa: OnceLock<Option<AhoCorasick>>,
     dfa: OnceLock<Option<AhoCorasick>>,
     checked: AtomicUsize,
@@ -423,6 +520,7 @@ impl Literals {
     fn new(
         literal_rules: &[Vec<usize>],
         required_of: Vec<&'static [Text]>,
+        prefilters: Vec<&'static str>,
         dfa_after: usize,
     ) -> Literals {
         Literals {
@@ -431,6 +529,8 @@ impl Literals {
                 .collect(),
             required_of,
             required: OnceLock::new(),
+            prefilters,
+            triggers: OnceLock::new(),
             nfa: OnceLock::new(),
             dfa: OnceLock::new(),
             checked: AtomicUsize::new(0),
@@ -439,30 +539,74 @@ impl Literals {
     }
 
     /// Calls `found` for every occurrence in `text` of a head (perhaps of
-    /// heads no rule of this dispatcher has), with its start, and, once an
+    /// heads no rule of this dispatcher has), with its start; once an
     /// automaton has taken over from the FST, for every occurrence of a
-    /// required literal; returns whether required literals were searched.
-    fn each_literal(&self, text: &str, mut found: impl FnMut(Literal<'_>, usize)) -> bool {
+    /// required literal; once the DFA has, of a trigger literal. Returns
+    /// which were searched.
+    fn each_literal(&self, text: &str, mut found: impl FnMut(Literal<'_>, usize)) -> Searched {
         match self.automaton(text.len()) {
-            Some(automaton) => {
+            Some((automaton, with_triggers)) => {
                 let required = self.required();
+                let triggers = with_triggers.then(|| self.triggers());
+                let after_heads = self.wanted.len();
+                let after_required = after_heads + required.len();
                 for m in automaton.find_overlapping_iter(text) {
                     let i = m.pattern().as_usize();
-                    match self.wanted.get(i) {
-                        Some(&head) => found(Literal::Head(head), m.start()),
-                        None => found(
-                            Literal::Required(&required[i - self.wanted.len()].1),
-                            m.start(),
-                        ),
-                    }
+                    let literal = if i < after_heads {
+                        Literal::Head(self.wanted[i])
+                    } else if i < after_required {
+                        Literal::Required(&required[i - after_heads].1)
+                    } else {
+                        match triggers {
+                            Some(t) => Literal::Trigger(&t.literals[i - after_required].1),
+                            None => continue,
+                        }
+                    };
+                    found(literal, m.start());
                 }
-                true
+                Searched {
+                    required: true,
+                    triggers: with_triggers,
+                }
             }
             None => {
-                each_embedded_head(text, |head, at| found(Literal::Head(head), at));
-                false
+                if !self.wanted.is_empty() {
+                    each_embedded_head(text, |head, at| found(Literal::Head(head), at));
+                }
+                Searched {
+                    required: false,
+                    triggers: false,
+                }
             }
         }
+    }
+
+    /// The trigger literals of the rules without literal heads (see
+    /// [`Triggers`]).
+    fn triggers(&self) -> &Triggers {
+        self.triggers.get_or_init(|| {
+            let mut index: FxHashMap<String, usize> = FxHashMap::default();
+            let mut triggers = Triggers {
+                literals: Vec::new(),
+                of_rule: Vec::with_capacity(self.prefilters.len()),
+            };
+            for (rule, prefilter) in self.prefilters.iter().enumerate() {
+                // Literals that ordinary prose holds would let the rule
+                // run on nearly every text, at the cost of a report for
+                // each: the rule stays with the regex set (as common).
+                let literals = literals::trigger_literals(prefilter)
+                    .filter(|l| l.iter().all(|l| !ORDINARY_PROSE.contains(l.as_str())));
+                triggers.of_rule.push(literals.is_some());
+                for literal in literals.into_iter().flatten() {
+                    let at = *index.entry(literal.clone()).or_insert_with(|| {
+                        triggers.literals.push((literal, Vec::new()));
+                        triggers.literals.len() - 1
+                    });
+                    triggers.literals[at].1.push(rule);
+                }
+            }
+            triggers
+        })
     }
 
     /// The required literals, each once with its rules (see `required`).
@@ -485,10 +629,14 @@ impl Literals {
     }
 
     /// The automaton for a text of `len` bytes, by how much this
-    /// dispatcher has checked (`None`: the FST).
-    fn automaton(&self, len: usize) -> Option<&AhoCorasick> {
+    /// dispatcher has checked (`None`: the FST), and whether it searches
+    /// the trigger literals (the DFA does).
+    fn automaton(&self, len: usize) -> Option<(&AhoCorasick, bool)> {
         if let Some(built) = self.dfa.get() {
-            return built.as_ref().or_else(|| self.nfa.get()?.as_ref());
+            return match built {
+                Some(dfa) => Some((dfa, true)),
+                None => Some((self.nfa.get()?.as_ref()?, false)),
+            };
         }
         let checked = self
             .checked
@@ -512,13 +660,31 @@ impl Literals {
                 .required()
                 .iter()
                 .map(|(literal, _)| literal.as_bytes());
+            let triggers = (kind == AhoCorasickKind::DFA)
+                .then(|| self.triggers().literals.iter())
+                .into_iter()
+                .flatten()
+                .map(|(literal, _)| literal.as_bytes());
             AhoCorasick::builder()
                 .kind(Some(kind))
-                .build(heads.chain(required))
+                .build(heads.chain(required).chain(triggers))
                 .ok()
         })
         .as_ref()
+        .map(|automaton| (automaton, kind == AhoCorasickKind::DFA))
     }
+}
+
+/// The trigger literals of the rules without literal heads: for each, the
+/// literals one of which every match of its prefilter holds
+/// ([`literals::trigger_literals`]), when it has such a set and ordinary
+/// prose holds none of them.
+struct Triggers {
+    /// Each trigger literal once, with the rules (indexes in `filtered`)
+    /// it triggers.
+    literals: Vec<(String, Vec<usize>)>,
+    /// For each rule of `filtered`, whether it has trigger literals.
+    of_rule: Vec<bool>,
 }
 
 #[cfg(test)]
@@ -574,8 +740,8 @@ mod tests {
         assert!(found > 1000, "{found}");
         // The automata that take over from the FST find the same.
         let every: Vec<Vec<usize>> = vec![vec![0]; heads().len()];
-        let nfa = Literals::new(&every, Vec::new(), usize::MAX);
-        let dfa = Literals::new(&every, Vec::new(), 0);
+        let nfa = Literals::new(&every, Vec::new(), Vec::new(), usize::MAX);
+        let dfa = Literals::new(&every, Vec::new(), Vec::new(), 0);
         assert!(nfa.automaton(NFA_AFTER_BYTES).is_some());
         for text in project_texts().iter().take(200) {
             let mut fst = Vec::new();
@@ -612,7 +778,9 @@ mod tests {
         let runs = |dispatch: &Dispatch, text: &str| {
             let literals = dispatch.literals.as_ref().expect("literals");
             let mut starts = vec![Vec::new(); dispatch.by_literal.len()];
-            let run = dispatch.literal_rules_to_run(literals, text, &mut starts);
+            let run = dispatch
+                .literal_rules_to_run(literals, text, &mut starts)
+                .runs;
             let ids: Vec<&str> = run
                 .iter()
                 .map(|&i| dispatch.by_literal[i].meta().id)
@@ -728,14 +896,95 @@ mod tests {
             checked: AtomicUsize::new(0),
             set_after: 0,
         };
-        let built = prefilters.set(&rules, 1).expect("the set builds");
-        let rare = built.pattern_of.iter().flatten().count();
-        assert_eq!(rare, built.rare.pattern_len());
+        let built = prefilters.set(&rules, None, 1).expect("the set builds");
+        let in_set = |built: &PrefilterSet| {
+            built
+                .gates
+                .iter()
+                .filter(|g| matches!(g, Gate::Pattern(_)))
+                .count()
+        };
+        let rare = in_set(built);
+        assert_eq!(Some(rare), built.rare.as_ref().map(|r| r.pattern_len()));
         assert!(
             rare > rules.len() / 2 && rare < rules.len(),
             "{rare} of {}",
             rules.len()
         );
+        // With their trigger literals searched, most rare prefilters leave
+        // the set; the common ones still run on every text.
+        let prefilters = Prefilters {
+            set: OnceLock::new(),
+            checked: AtomicUsize::new(0),
+            set_after: 0,
+        };
+        let regexes = rules
+            .iter()
+            .filter_map(|r| r.meta().prefilter.regex)
+            .collect();
+        let literals = Literals::new(&[], Vec::new(), regexes, 0);
+        let with_triggers = prefilters
+            .set(&rules, Some(&literals), 1)
+            .expect("the set builds");
+        let triggered = with_triggers
+            .gates
+            .iter()
+            .filter(|g| **g == Gate::Triggers)
+            .count();
+        let left = in_set(with_triggers);
+        assert!(triggered > 2 * left, "{triggered} triggered, {left} left");
+        assert_eq!(triggered + left, rare);
+        assert_eq!(
+            left,
+            with_triggers.rare.as_ref().map_or(0, |r| r.pattern_len())
+        );
+    }
+
+    /// Wherever the prefilter of a rule without literal heads matches, one
+    /// of its trigger literals occurs (the dispatcher runs the rule only
+    /// there, once the DFA searches them). Tested on the project's texts.
+    #[test]
+    fn trigger_literals_occur_wherever_their_prefilter_matches() {
+        let registry = Registry::global();
+        let rules: Vec<&'static dyn Rule> = registry
+            .rules()
+            .filter(|r| {
+                r.meta().prefilter.literals.is_empty() && r.meta().prefilter.regex.is_some()
+            })
+            .collect();
+        let regexes = rules
+            .iter()
+            .filter_map(|r| r.meta().prefilter.regex)
+            .collect();
+        let literals = Literals::new(&[], Vec::new(), regexes, 0);
+        let triggers = literals.triggers();
+        let texts = project_texts();
+        let mut checked = 0;
+        for (j, rule) in rules.iter().enumerate() {
+            if !triggers.of_rule[j] {
+                continue;
+            }
+            let of_rule: Vec<&str> = triggers
+                .literals
+                .iter()
+                .filter(|(_, rules)| rules.contains(&j))
+                .map(|(literal, _)| literal.as_str())
+                .collect();
+            let pattern = rule.meta().prefilter.regex.expect("a prefilter");
+            let prefilter = lean_regex::regex(pattern, false).expect("prefilter compiles");
+            for text in &texts {
+                for m in prefilter.find_iter(text.as_str()) {
+                    checked += 1;
+                    assert!(
+                        of_rule.iter().any(|l| text[m.range()].contains(l)),
+                        "{}: {:?} holds none of {of_rule:?}",
+                        rule.meta().id,
+                        &text[m.range()]
+                    );
+                }
+            }
+        }
+        assert!(checked > 300, "only {checked} matches");
     }
 
     /// A rule finds nothing in a text its prefilter does not match, so

@@ -292,6 +292,12 @@ fn wide_runs(doc: &Document) -> Vec<(usize, Span)> {
     let mut breaks = doc.tokens_of(TokenKind::LineBreak).peekable();
     let mut spaces = doc.tokens_of(TokenKind::Space(SpaceKind::Ascii)).peekable();
     while let Some(first) = spaces.next() {
+        // Nearly every space is one ASCII space between two words: not
+        // wide, unless another space token follows it.
+        let t = tokens[first];
+        if t.first == ' ' && t.span().len() == 1 && spaces.peek() != Some(&(first + 1)) {
+            continue;
+        }
         let mut last = first;
         while spaces.next_if_eq(&(last + 1)).is_some() {
             last += 1;
