@@ -10,6 +10,16 @@
 //! block. Text without any of them keeps its verbatim view, read in place.
 
 use crate::span::Span;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
+/// The searchers for the pieces looked for in every line, built once:
+/// `memmem::find` builds one per call, which cost more than the search
+/// of a line.
+static TWO_SPACES: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("  "));
+static COMMENT_OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("/*"));
+static SEMICOLON_SPACE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("; "));
+static SPACED_DASH: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" - "));
 
 /// Something in a plain text's layout that the prose view reads otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +127,7 @@ fn inner_gaps(text: &str, line: Line) -> Vec<Span> {
     let bytes = body.as_bytes();
     let mut gaps = Vec::new();
     let mut i = 0;
-    while let Some(found) = memchr::memmem::find(&bytes[i..], b"  ") {
+    while let Some(found) = TWO_SPACES.find(&bytes[i..]) {
         let start = i + found;
         let end = start + bytes[start..].iter().take_while(|&&b| b == b' ').count();
         let at = line.start + body_start;
@@ -245,11 +255,11 @@ fn is_code_line(line: &str) -> bool {
     // A comment, or a statement whose comment goes on to the next line
     // (`uint32_t cookie;   /* Cookie unique`).
     let comment = || {
-        memchr::memmem::find(line.as_bytes(), b"/*")
+        COMMENT_OPEN.find(line.as_bytes())
             .is_some_and(|at| line.ends_with("*/") || line[..at].trim_end().ends_with([';', '{']))
     };
     let shell = || {
-        memchr::memmem::find(line.as_bytes(), b"; ").is_some()
+        SEMICOLON_SPACE.find(line.as_bytes()).is_some()
             && ["; then", "; do", "; fi", "; done"]
                 .iter()
                 .any(|k| line.contains(k))
@@ -349,7 +359,7 @@ fn names(text: &str, line: Line, after_heading: bool) -> Option<Span> {
         .bytes()
         .position(|b| !(name_byte(b) || b == b',' || b == b' '))
         .unwrap_or(content.len());
-    let split = memchr::memmem::find(&content.as_bytes()[..reach], b" - ")?;
+    let split = SPACED_DASH.find(&content.as_bytes()[..reach])?;
     // Justified, the line may set the hyphen apart with wider gaps
     // (`csplit  -  Découper…`).
     let (names, description) = (content[..split].trim_end(), &content[split + 3..]);
