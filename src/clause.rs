@@ -367,9 +367,8 @@ fn noun_phrase_subject(doc: &Document, d: usize, det: Determiner) -> Option<Subj
     // is taken for the verb only when it is a common irregular one.
     let verb_word = word_at(doc, verb);
     let copula = readings(&verb_word).is_some_and(|r| {
-        r.iter().any(|r| {
-            r.verb_form == VerbForm::Finite && COPULAS.contains(&r.lemma(&verb_word).as_str())
-        })
+        r.iter()
+            .any(|r| r.verb_form == VerbForm::Finite && r.lemma_in(&verb_word, COPULAS))
     });
     if grammar::has_pos(&verb_word, Pos::Noun)
         && !crate::inflect::is_irregular(&verb_word)

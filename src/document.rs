@@ -304,7 +304,10 @@ impl<'a> Document<'a> {
     /// The indexes of the tokens of `kind`, in order (every space token for
     /// any [`TokenKind::Space`]). Grouped on first use and shared: a loop
     /// over one kind visits its tokens alone.
-    pub fn tokens_of(&self, kind: TokenKind) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    pub fn tokens_of(
+        &self,
+        kind: TokenKind,
+    ) -> impl DoubleEndedIterator<Item = usize> + ExactSizeIterator + '_ {
         self.kinds
             .get_or_init(|| KindIndex::new(&self.tokens))
             .of(kind)

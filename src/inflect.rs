@@ -131,7 +131,7 @@ pub fn agreeing_form(word: &str, gender: Option<Gender>, plural: bool) -> Option
         readings(c).is_some_and(|cr| {
             cr.iter().any(|cr| {
                 agreeing_kind(&cr)
-                    && lemmas.contains(&cr.lemma(c))
+                    && cr.lemma_in(c, &lemmas)
                     && gender.is_none_or(|g| gender_fits(Some(g), cr.gender))
                     && number_fits(plural, cr.number)
             })
@@ -180,7 +180,7 @@ pub fn noun_form(noun: &str, plural: bool) -> Option<String> {
     only_confirmed(candidates, |c, r| {
         r.pos == Pos::Noun
             && r.gender == reading.gender
-            && r.lemma(c) == lemma
+            && r.lemma_in(c, std::slice::from_ref(&lemma))
             && number_fits(plural, r.number)
     })
 }

@@ -63,7 +63,10 @@ impl KindIndex {
 
     /// The indexes of the tokens of `kind`, in order. `TokenKind::Space` of
     /// any kind gives every space token, whatever its kind.
-    pub fn of(&self, kind: TokenKind) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    pub fn of(
+        &self,
+        kind: TokenKind,
+    ) -> impl DoubleEndedIterator<Item = usize> + ExactSizeIterator + '_ {
         let s = slot(kind);
         self.order[self.starts[s]..self.starts[s + 1]]
             .iter()

@@ -4,7 +4,7 @@
 //! Format: one entry per line; `#` starts a comment; blank lines are
 //! ignored. Pair files have two tab-separated columns.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// The entries of a list file.
 pub fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -14,7 +14,7 @@ pub fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// A set of every whitespace-separated word of a list file.
-pub fn word_set(text: &'static str) -> HashSet<&'static str> {
+pub fn word_set(text: &'static str) -> FxHashSet<&'static str> {
     entries(text).flat_map(str::split_whitespace).collect()
 }
 

@@ -165,6 +165,28 @@ impl Reading {
 
     /// The lemma (dictionary entry) of `form` under this reading.
     pub fn lemma(&self, form: &str) -> String {
+        let (kept, append) = self.lemma_parts(form);
+        let mut lemma = String::with_capacity(kept.len() + append.len());
+        lemma.push_str(kept);
+        lemma.push_str(append);
+        lemma
+    }
+
+    /// Whether [`Reading::lemma`] of `form` is one of `lemmas`, without
+    /// building it.
+    pub fn lemma_in<S: AsRef<str>>(&self, form: &str, lemmas: &[S]) -> bool {
+        let (kept, append) = self.lemma_parts(form);
+        lemmas.iter().any(|lemma| {
+            let lemma = lemma.as_ref();
+            lemma.len() == kept.len() + append.len()
+                && lemma.starts_with(kept)
+                && lemma.ends_with(append)
+        })
+    }
+
+    /// The lemma of `form` in two parts: what it keeps of `form`, and
+    /// what it appends.
+    fn lemma_parts<'f>(&self, form: &'f str) -> (&'f str, &'static str) {
         let (strip, append) = fr_tags::LEMMA_RULES
             .get(self.lemma_rule as usize)
             .copied()
@@ -174,10 +196,7 @@ impl Reading {
             .char_indices()
             .nth(keep)
             .map_or(form.len(), |(at, _)| at);
-        let mut lemma = String::with_capacity(cut + append.len());
-        lemma.push_str(&form[..cut]);
-        lemma.push_str(append);
-        lemma
+        (&form[..cut], append)
     }
 }
 
@@ -449,6 +468,9 @@ mod tests {
         let r = french_exact("finissions").expect("finissions");
         let verb = r.iter().find(|r| r.pos == Pos::Verb).expect("verb");
         assert_eq!(verb.lemma("finissions"), "finir");
+        assert!(verb.lemma_in("finissions", &["être", "finir"]));
+        assert!(!verb.lemma_in("finissions", &["finirs", "fini", "finissions"]));
+        assert!(noun.lemma_in("chevaux", &["cheval"]) && !noun.lemma_in("chevaux", &["chevaux"]));
         assert_eq!(verb.verb_form, VerbForm::Finite);
         assert!(french_exact("difficulty").is_none());
         assert!(french_exact("Poutine").is_some_and(|r| r.only_names()));

@@ -255,7 +255,8 @@ fn is_code_line(line: &str) -> bool {
     // A comment, or a statement whose comment goes on to the next line
     // (`uint32_t cookie;   /* Cookie unique`).
     let comment = || {
-        COMMENT_OPEN.find(line.as_bytes())
+        COMMENT_OPEN
+            .find(line.as_bytes())
             .is_some_and(|at| line.ends_with("*/") || line[..at].trim_end().ends_with([';', '{']))
     };
     let shell = || {

@@ -96,9 +96,7 @@ fn attribute_of(doc: &Document, s: &Subject) -> Option<usize> {
     let r = readings(&verb)?;
     let lemma_of = |wanted: &[&str]| {
         r.iter().any(|r| {
-            r.pos == Pos::Verb
-                && r.verb_form == VerbForm::Finite
-                && wanted.contains(&r.lemma(&verb).as_str())
+            r.pos == Pos::Verb && r.verb_form == VerbForm::Finite && r.lemma_in(&verb, wanted)
         })
     };
     let mut a = following(doc, s.verb)?;

@@ -13,7 +13,6 @@ use crate::tokenize::{SpaceKind, TokenKind};
 use crate::wordlist::{lower_first, parts, upper_first, word_set};
 use rustc_hash::FxHashSet;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
@@ -39,16 +38,16 @@ const FRENCH_NEXT: &[&str] = &[
     "du", "de", "des", "d’", "d'", "la", "le", "les", "l’", "l'", "et", "en", "à", "au", "aux",
     "pour", "sur", "dans", "par", "avec", "sans", "est", "sont", "a", "ont",
 ];
-static NATIONALITIES: LazyLock<HashSet<String>> =
+static NATIONALITIES: LazyLock<FxHashSet<String>> =
     LazyLock::new(|| capitalized(include_str!("../../rules/data/nationalities.txt")));
-static NATIONALITY_NOUNS: LazyLock<HashSet<&'static str>> =
+static NATIONALITY_NOUNS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| word_set(include_str!("../../rules/data/nationality-nouns.txt")));
-static LANGUAGES: LazyLock<HashSet<String>> =
+static LANGUAGES: LazyLock<FxHashSet<String>> =
     LazyLock::new(|| capitalized(include_str!("../../rules/data/languages.txt")));
 
 /// The words of a lowercase list with a capital first letter, as they are
 /// found when wrongly capitalised (so lookups need no allocation).
-fn capitalized(list: &'static str) -> HashSet<String> {
+fn capitalized(list: &'static str) -> FxHashSet<String> {
     word_set(list).into_iter().map(upper_first).collect()
 }
 
@@ -490,7 +489,7 @@ fn language_name(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-static COMMON_WORDS: LazyLock<HashSet<&'static str>> =
+static COMMON_WORDS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| word_set(include_str!("../../rules/data/common-words.txt")));
 
 fn after_quote(meta: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -598,8 +597,11 @@ pub(super) fn is_title_line(text: &str) -> bool {
 /// of such compounds (`vingt-quatre` gives `quatre`): one pass over the
 /// tokens, so that a document of many title lines stays linear.
 pub(crate) fn lowercase_words<'d>(doc: &'d Document) -> FxHashSet<&'d str> {
-    let mut words = FxHashSet::default();
-    for i in doc.tokens_of(TokenKind::Word) {
+    let all = doc.tokens_of(TokenKind::Word);
+    // Room for the distinct words of prose (a third of its words, or
+    // fewer): the set seldom grows, each growth a rehash of all it holds.
+    let mut words = FxHashSet::with_capacity_and_hasher(all.len() / 3, Default::default());
+    for i in all {
         let t = doc.tokens()[i];
         let text = doc.token_text(i);
         if t.first.is_lowercase() {

@@ -6,7 +6,7 @@ use crate::document::Document;
 use crate::span::Span;
 use crate::tokenize::{TokenKind, is_word_char};
 use crate::wordlist::entries;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -46,8 +46,8 @@ fn same_folded(word: &str, part: &str) -> bool {
 /// Compound names by their first part, as written and without its
 /// accents (`Saint`; `États` and `Etats`), so that looking a word up needs
 /// no allocation.
-static COMPOUNDS: LazyLock<HashMap<String, Vec<Compound>>> = LazyLock::new(|| {
-    let mut map: HashMap<String, Vec<Compound>> = HashMap::new();
+static COMPOUNDS: LazyLock<FxHashMap<String, Vec<Compound>>> = LazyLock::new(|| {
+    let mut map: FxHashMap<String, Vec<Compound>> = FxHashMap::default();
     for line in entries(include_str!("../../rules/data/compound-names.txt")) {
         let mut columns = line.split_whitespace();
         let Some(name) = columns.next() else { continue };

@@ -11,7 +11,7 @@ use crate::quotes::Role;
 use crate::span::Span;
 use crate::tokenize::TokenKind;
 use crate::wordlist::{lower_first, word_set};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 pub(super) const RULES: &[CodeRuleDef] = &[
@@ -22,13 +22,13 @@ pub(super) const RULES: &[CodeRuleDef] = &[
 /// Words that keep their capital inside a French name, and words before
 /// which a capitalised word starts the title of a work (`le roman Des
 /// souris et des hommes`): both from `rules/data/running-capitals.txt`.
-static KEEP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| section("keep"));
-static TITLE_BEFORE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| section("title-before"));
-static NAME_ADJECTIVES: LazyLock<HashSet<&'static str>> =
+static KEEP: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| section("keep"));
+static TITLE_BEFORE: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| section("title-before"));
+static NAME_ADJECTIVES: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| section("name-adjectives"));
 
 /// The words of one `[section]` of the data file.
-fn section(name: &str) -> HashSet<&'static str> {
+fn section(name: &str) -> FxHashSet<&'static str> {
     let text = include_str!("../../rules/data/running-capitals.txt");
     let header = format!("[{name}]");
     let start = text.find(&header).map_or(text.len(), |i| i + header.len());
