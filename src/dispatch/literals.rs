@@ -142,6 +142,26 @@ fn triggers_of(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
     }
 }
 
+/// The bytes every match of `pattern` starts with, and the most bytes a
+/// match holds; `None` when either is unbounded (`\p{L}+`) or the
+/// pattern can match the empty string.
+pub fn first_bytes(pattern: &str) -> Option<(Vec<u8>, usize)> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::parse(pattern).ok()?;
+    let longest = hir.properties().maximum_len()?;
+    let mut extractor = Extractor::new();
+    extractor.kind(ExtractKind::Prefix).limit_class(128);
+    let seq = extractor.extract(&hir);
+    let literals = seq.literals()?;
+    let mut first: Vec<u8> = literals
+        .iter()
+        .map(|l| l.as_bytes().first().copied())
+        .collect::<Option<_>>()?;
+    first.sort_unstable();
+    first.dedup();
+    (!first.is_empty()).then_some((first, longest))
+}
+
 /// A pattern cut where its matches hold a literal: `head` matches the
 /// text before it, and every match of the rest starts with one of
 /// `literals`.
@@ -298,6 +318,19 @@ mod tests {
             Some(20)
         );
         assert_eq!(trigger_literals("\\p{Lu}\\p{L}+"), None);
+    }
+
+    #[test]
+    fn matches_start_with_their_first_bytes_and_stay_short() {
+        let (first, longest) = first_bytes("[1-9][0-9]{4}").expect("bounded");
+        assert_eq!(first, b"123456789".to_vec());
+        assert_eq!(longest, 5);
+        let (first, longest) = first_bytes("[0-9]{1,2} ?(?:am|pm)(?-u:\\b)").expect("bounded");
+        assert_eq!(first, b"0123456789".to_vec());
+        assert_eq!(longest, 5);
+        assert_eq!(first_bytes("[0-9]+"), None);
+        assert_eq!(first_bytes("a?"), None);
+        assert_eq!(first_bytes("\\p{L}{2}"), None);
     }
 
     #[test]

@@ -158,9 +158,9 @@ impl Dispatch {
         {
             Some(built) => {
                 let mut matched =
-                    PatternSet::new(built.rare.as_ref().map_or(0, |r| r.pattern_len()));
+                    PatternSet::new(built.rare.as_ref().map_or(0, |r| r.regex.pattern_len()));
                 if let Some(rare) = &built.rare {
-                    rare.which_overlapping_matches(&Input::new(doc.text()), &mut matched);
+                    rare.matches(doc.text(), &mut matched);
                 }
                 for (j, (&rule, gate)) in self.filtered.iter().zip(&built.gates).enumerate() {
                     let runs = match *gate {
@@ -355,8 +355,75 @@ const ORDINARY_PROSE: &str = "Le 3 mars, l’équipe a présenté «\u{a0}ses r�
 /// do not match [`ORDINARY_PROSE`]) without trigger literals, if there
 /// are any, and how each filtered rule of the dispatcher is let through.
 struct PrefilterSet {
-    rare: Option<MetaRegex>,
+    rare: Option<RareSet>,
     gates: Vec<Gate>,
+}
+
+/// The regex of the rare prefilters left in the set, and where their
+/// matches can start.
+struct RareSet {
+    regex: MetaRegex,
+    /// When every match of every pattern starts with a byte of a class
+    /// (a digit) and is at most so many bytes long: the class, and that
+    /// length. Only the windows after those bytes are searched.
+    starts: Option<([bool; 256], usize)>,
+}
+
+impl RareSet {
+    /// The rare set of `patterns`.
+    fn new(patterns: &[&str]) -> Option<RareSet> {
+        let regex = lean_regex::set(patterns).ok()?;
+        let mut first = [false; 256];
+        let mut longest = 0;
+        let mut bounded = true;
+        for pattern in patterns {
+            match literals::first_bytes(pattern) {
+                Some((bytes, max_len)) => {
+                    for b in bytes {
+                        first[usize::from(b)] = true;
+                    }
+                    longest = longest.max(max_len);
+                }
+                None => bounded = false,
+            }
+        }
+        Some(RareSet {
+            regex,
+            starts: bounded.then_some((first, longest)),
+        })
+    }
+
+    /// Adds to `matched` the patterns that match in `text`. With a class
+    /// of first bytes, the regex searches only the windows from each of
+    /// them to as far as a match can reach (the search sees the text
+    /// around a window for its look-arounds): its own prefilter, over the
+    /// literals the matches start with, costs nearly as much as a search
+    /// of every byte, while a class of bytes is found 16 bytes at a time.
+    fn matches(&self, text: &str, matched: &mut PatternSet) {
+        let Some((first, longest)) = &self.starts else {
+            self.regex
+                .which_overlapping_matches(&Input::new(text), matched);
+            return;
+        };
+        let bytes = text.as_bytes();
+        let starts = |b: u8| first[usize::from(b)];
+        let mut from = 0;
+        while let Some(start) = crate::byte_scan::first_of_class(bytes, from, starts) {
+            // The window reaches as far as a match from its last start.
+            let mut end = (start + longest).min(bytes.len());
+            let mut next = start + 1;
+            while let Some(at) = bytes[next..end].iter().position(|&b| starts(b)) {
+                end = (next + at + longest).min(bytes.len());
+                next += at + 1;
+            }
+            let window = Input::new(text).range(start..end);
+            self.regex.which_overlapping_matches(&window, matched);
+            if matched.is_full() {
+                return;
+            }
+            from = end;
+        }
+    }
 }
 
 /// How a rule without literal heads is let through once the prefilter set
@@ -368,11 +435,9 @@ enum Gate {
     /// Where this pattern of the rare set matches.
     Pattern(PatternID),
     /// Where one of its trigger literals occurs: the Aho-Corasick DFA
-    /// finds them with the heads, in the same pass. A search of the rare
-    /// set costs as much per byte whatever it holds, while the patterns
-    /// left in it (numbers) start with a digit, which its prefilter
-    /// finds fast: on the bench's prose, a check with every rule ran 6 %
-    /// fewer instructions.
+    /// finds them with the heads, in the same pass, at no cost per byte,
+    /// where a search of the rare set costs as much per byte whatever it
+    /// holds (see [`RareSet`] for what is left in it).
     Triggers,
 }
 
@@ -424,7 +489,7 @@ impl Prefilters {
                 let rare = if rare.is_empty() {
                     None
                 } else {
-                    Some(lean_regex::set(&rare).ok()?)
+                    Some(RareSet::new(&rare)?)
                 };
                 Some(PrefilterSet { rare, gates })
             })
@@ -591,11 +656,18 @@ impl Literals {
                 of_rule: Vec::with_capacity(self.prefilters.len()),
             };
             for (rule, prefilter) in self.prefilters.iter().enumerate() {
-                // Literals that ordinary prose holds would let the rule
-                // run on nearly every text, at the cost of a report for
-                // each: the rule stays with the regex set (as common).
-                let literals = literals::trigger_literals(prefilter)
-                    .filter(|l| l.iter().all(|l| !ORDINARY_PROSE.contains(l.as_str())));
+                // A rule whose prefilter matches ordinary prose runs on
+                // every text (see `Prefilters::set`): searching its
+                // literals (`’`, `«`) would only cost a report at each.
+                // Only a rule with a literal in that prose may be one (a
+                // rare one's literal may be there: `mars, `, of a date
+                // in English, `mars, 2024`).
+                let common = |literals: &[String]| {
+                    literals.iter().any(|l| ORDINARY_PROSE.contains(l.as_str()))
+                        && lean_regex::regex(prefilter, false)
+                            .is_ok_and(|p| p.is_match(ORDINARY_PROSE))
+                };
+                let literals = literals::trigger_literals(prefilter).filter(|l| !common(l));
                 triggers.of_rule.push(literals.is_some());
                 for literal in literals.into_iter().flatten() {
                     let at = *index.entry(literal.clone()).or_insert_with(|| {
@@ -905,7 +977,10 @@ mod tests {
                 .count()
         };
         let rare = in_set(built);
-        assert_eq!(Some(rare), built.rare.as_ref().map(|r| r.pattern_len()));
+        assert_eq!(
+            Some(rare),
+            built.rare.as_ref().map(|r| r.regex.pattern_len())
+        );
         assert!(
             rare > rules.len() / 2 && rare < rules.len(),
             "{rare} of {}",
@@ -936,8 +1011,48 @@ mod tests {
         assert_eq!(triggered + left, rare);
         assert_eq!(
             left,
-            with_triggers.rare.as_ref().map_or(0, |r| r.pattern_len())
+            with_triggers
+                .rare
+                .as_ref()
+                .map_or(0, |r| r.regex.pattern_len())
         );
+    }
+
+    /// The rare set searched only in the windows after its first bytes
+    /// finds the patterns a search of the whole text finds, on the
+    /// project's texts and on numbers at every distance from each other.
+    #[test]
+    fn rare_set_windows_find_what_a_whole_search_finds() {
+        let patterns = [
+            "[1-9][0-9]{4}",
+            "([0-9]{1,2})(?::([0-5][0-9]))?[ \\x{A0}]?([AaPp][Mm]|[ap]\\.m\\.)",
+            "[0-9] ?(?:ft|lbs?)(?-u:\\b)",
+        ];
+        let set = RareSet::new(&patterns).expect("the set builds");
+        assert!(set.starts.is_some());
+        let mut texts = project_texts();
+        for gap in 0..12 {
+            let pad = "x".repeat(gap);
+            texts.push(format!(
+                "1{pad}23456 à 9{pad}pm, 4 ft{pad}2 ftx 7{pad}12345"
+            ));
+            texts.push(format!("{pad}10:30 AM é{pad}5 lb 1234 5678{pad}9"));
+        }
+        let mut found = 0;
+        for text in &texts {
+            let mut whole = PatternSet::new(patterns.len());
+            set.regex
+                .which_overlapping_matches(&Input::new(text.as_str()), &mut whole);
+            let mut windows = PatternSet::new(patterns.len());
+            set.matches(text, &mut windows);
+            assert_eq!(
+                windows.iter().collect::<Vec<_>>(),
+                whole.iter().collect::<Vec<_>>(),
+                "{text}"
+            );
+            found += whole.len();
+        }
+        assert!(found > 20, "{found}");
     }
 
     /// Wherever the prefilter of a rule without literal heads matches, one
