@@ -366,22 +366,59 @@ struct RareSet {
     /// When every match of every pattern starts with a byte of a class
     /// (a digit) and is at most so many bytes long: the class, and that
     /// length. Only the windows after those bytes are searched.
-    starts: Option<([bool; 256], usize)>,
+    starts: Option<(ByteClass, usize)>,
+}
+
+/// A set of bytes, with the range they span: a test of the range, which
+/// the compiler turns into vector instructions, finds the candidates.
+struct ByteClass {
+    bytes: [bool; 256],
+    lowest: u8,
+    /// The highest byte minus the lowest.
+    span: u8,
+}
+
+impl ByteClass {
+    /// The class of `bytes` (not empty).
+    fn new(bytes: &[u8]) -> ByteClass {
+        let lowest = bytes.iter().copied().min().unwrap_or(0);
+        let highest = bytes.iter().copied().max().unwrap_or(0);
+        let mut set = [false; 256];
+        for &b in bytes {
+            set[usize::from(b)] = true;
+        }
+        ByteClass {
+            bytes: set,
+            lowest,
+            span: highest - lowest,
+        }
+    }
+
+    /// The first byte of `bytes` from `from` on in the class.
+    fn first(&self, bytes: &[u8], mut from: usize) -> Option<usize> {
+        loop {
+            let at = crate::byte_scan::first_of_class(bytes, from, |b| {
+                b.wrapping_sub(self.lowest) <= self.span
+            })?;
+            if self.bytes[usize::from(bytes[at])] {
+                return Some(at);
+            }
+            from = at + 1;
+        }
+    }
 }
 
 impl RareSet {
     /// The rare set of `patterns`.
     fn new(patterns: &[&str]) -> Option<RareSet> {
         let regex = lean_regex::set(patterns).ok()?;
-        let mut first = [false; 256];
+        let mut first: Vec<u8> = Vec::new();
         let mut longest = 0;
         let mut bounded = true;
         for pattern in patterns {
             match literals::first_bytes(pattern) {
                 Some((bytes, max_len)) => {
-                    for b in bytes {
-                        first[usize::from(b)] = true;
-                    }
+                    first.extend(bytes);
                     longest = longest.max(max_len);
                 }
                 None => bounded = false,
@@ -389,7 +426,7 @@ impl RareSet {
         }
         Some(RareSet {
             regex,
-            starts: bounded.then_some((first, longest)),
+            starts: (bounded && !first.is_empty()).then(|| (ByteClass::new(&first), longest)),
         })
     }
 
@@ -406,13 +443,15 @@ impl RareSet {
             return;
         };
         let bytes = text.as_bytes();
-        let starts = |b: u8| first[usize::from(b)];
         let mut from = 0;
-        while let Some(start) = crate::byte_scan::first_of_class(bytes, from, starts) {
+        while let Some(start) = first.first(bytes, from) {
             // The window reaches as far as a match from its last start.
             let mut end = (start + longest).min(bytes.len());
             let mut next = start + 1;
-            while let Some(at) = bytes[next..end].iter().position(|&b| starts(b)) {
+            while let Some(at) = bytes[next..end]
+                .iter()
+                .position(|&b| first.bytes[usize::from(b)])
+            {
                 end = (next + at + longest).min(bytes.len());
                 next += at + 1;
             }
@@ -1016,6 +1055,23 @@ mod tests {
                 .as_ref()
                 .map_or(0, |r| r.regex.pattern_len())
         );
+    }
+
+    /// A class of bytes finds its first byte from every offset, its
+    /// range holding other bytes or not.
+    #[test]
+    fn byte_class_finds_its_first_byte() {
+        let text = b"abc 0 1 x9 z (a) 99 0";
+        for members in [&b"0123456789"[..], b"09a", b"a"] {
+            let class = ByteClass::new(members);
+            for from in 0..=text.len() {
+                let slow = text
+                    .get(from..)
+                    .and_then(|rest| rest.iter().position(|b| members.contains(b)))
+                    .map(|p| from + p);
+                assert_eq!(class.first(text, from), slow, "{members:?} {from}");
+            }
+        }
     }
 
     /// The rare set searched only in the windows after its first bytes
