@@ -275,6 +275,19 @@ mod tests {
         assert_eq!(prefilter_literals(",,+", true), Some(vec![",,".into()]));
     }
 
+    /// `pattern` matches `text`, and each of its matches there holds one
+    /// of `literals`.
+    fn assert_every_match_holds_one(pattern: &str, text: &str, literals: &[String]) {
+        let full = regex::Regex::new(pattern).expect("pattern");
+        assert!(full.is_match(text), "{pattern}");
+        for m in full.find_iter(text) {
+            assert!(
+                literals.iter().any(|l| m.as_str().contains(l.as_str())),
+                "{pattern}: {literals:?}"
+            );
+        }
+    }
+
     #[test]
     fn every_match_holds_a_trigger_literal() {
         let cases = [
@@ -290,14 +303,7 @@ mod tests {
         ];
         for (pattern, text) in cases {
             let triggers = trigger_literals(pattern).expect("trigger literals");
-            let full = regex::Regex::new(pattern).expect("pattern");
-            assert!(full.is_match(text), "{pattern}");
-            for m in full.find_iter(text) {
-                assert!(
-                    triggers.iter().any(|l| m.as_str().contains(l.as_str())),
-                    "{pattern}: {triggers:?}"
-                );
-            }
+            assert_every_match_holds_one(pattern, text, &triggers);
         }
         // The strings of a finite pattern, every one of them.
         assert_eq!(
@@ -351,14 +357,7 @@ mod tests {
         ];
         for (pattern, text) in cases {
             let required = required_literals(pattern).expect("required literals");
-            let full = regex::Regex::new(pattern).expect("pattern");
-            assert!(full.is_match(text), "{pattern}");
-            for m in full.find_iter(text) {
-                assert!(
-                    required.iter().any(|l| m.as_str().contains(l.as_str())),
-                    "{pattern}: {required:?}"
-                );
-            }
+            assert_every_match_holds_one(pattern, text, &required);
         }
         assert!(required_literals("\\p{L}+").is_none());
         assert!(required_literals("\\p{L}+ à").is_none());
