@@ -144,14 +144,10 @@ impl Dispatch {
         if starts.len() < self.by_literal.len() {
             starts.resize_with(self.by_literal.len(), Vec::new);
         }
-        let mut found = Found {
-            runs: Vec::new(),
-            triggered: vec![false; self.filtered.len()],
-            triggers_searched: false,
-        };
-        if let Some(literals) = &self.literals {
-            found = self.literal_rules_to_run(literals, doc.text(), &mut starts);
-        }
+        let found = self
+            .literals
+            .as_ref()
+            .map(|literals| self.literal_rules_to_run(literals, doc.text(), &mut starts));
         match self
             .prefilter
             .set(&self.filtered, self.literals.as_ref(), doc.text().len())
@@ -166,7 +162,9 @@ impl Dispatch {
                     let runs = match *gate {
                         Gate::Always => true,
                         Gate::Pattern(p) => matched.contains(p),
-                        Gate::Triggers => !found.triggers_searched || found.triggered[j],
+                        Gate::Triggers => found
+                            .as_ref()
+                            .is_none_or(|f| !f.triggers_searched || f.triggered[j]),
                     };
                     if runs {
                         self.check_whole(rule, doc, out);
@@ -179,7 +177,7 @@ impl Dispatch {
                 }
             }
         }
-        if self.literals.is_some() {
+        if let Some(found) = found {
             for i in found.runs {
                 let offsets = &mut starts[i];
                 offsets.sort_unstable();
