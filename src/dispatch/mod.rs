@@ -472,9 +472,10 @@ enum Gate {
     /// Where this pattern of the rare set matches.
     Pattern(PatternID),
     /// Where one of its trigger literals occurs: the Aho-Corasick DFA
-    /// finds them with the heads, in the same pass, at no cost per byte,
-    /// where a search of the rare set costs as much per byte whatever it
-    /// holds (see [`RareSet`] for what is left in it).
+    /// finds them with the heads, in the same pass, instead of a search
+    /// of the rare set over every byte (see [`RareSet`] for what is left
+    /// in it). The literals make that DFA larger, and each of its steps
+    /// slower: docs/performance.md has the measures.
     Triggers,
 }
 
