@@ -180,7 +180,7 @@ pub fn noun_form(noun: &str, plural: bool) -> Option<String> {
     only_confirmed(candidates, |c, r| {
         r.pos == Pos::Noun
             && r.gender == reading.gender
-            && r.lemma_in(c, std::slice::from_ref(&lemma))
+            && r.lemma_in(c, &[lemma.as_str()])
             && number_fits(plural, r.number)
     })
 }

@@ -164,7 +164,8 @@ impl Dispatch {
                         Gate::Pattern(p) => matched.contains(p),
                         Gate::Triggers => found
                             .as_ref()
-                            .is_none_or(|f| !f.triggers_searched || f.triggered[j]),
+                            .and_then(|f| f.triggered.as_ref())
+                            .is_none_or(|t| t[j]),
                     };
                     if runs {
                         self.check_whole(rule, doc, out);
@@ -247,8 +248,7 @@ impl Dispatch {
         });
         Found {
             runs: touched,
-            triggered,
-            triggers_searched: searched.triggers,
+            triggered: searched.triggers.then_some(triggered),
         }
     }
 
@@ -309,11 +309,8 @@ struct Found {
     /// The rules of `by_literal` (indexes, in order) to run.
     runs: Vec<usize>,
     /// For each rule of `filtered`, whether one of its trigger literals
-    /// occurs.
-    triggered: Vec<bool>,
-    /// Whether the trigger literals were searched (else `triggered` says
-    /// nothing).
-    triggers_searched: bool,
+    /// occurs (`None`: they were not searched).
+    triggered: Option<Vec<bool>>,
 }
 
 /// The most starts a rule's list keeps room for between documents.
@@ -348,6 +345,19 @@ const ORDINARY_PROSE: &str = "Le 3 mars, l’équipe a présenté «\u{a0}ses r�
     aux 1\u{202f}200 salariés\u{a0}: c’est, dit-elle, un premier pas. Les chiffres du \
     2e trimestre (voir l’annexe) montrent 4,5\u{a0}% de hausse\u{202f}; qu’en \
     pensez-vous\u{202f}? Cette étude, publiée aujourd’hui, n’est qu’un début…\n";
+
+/// For each of `patterns`, whether it matches [`ORDINARY_PROSE`] (`None`
+/// if one of them does not compile).
+fn matching_ordinary_prose(patterns: &[&str]) -> Option<Vec<bool>> {
+    let all = lean_regex::set(patterns).ok()?;
+    let mut matched = PatternSet::new(all.pattern_len());
+    all.which_overlapping_matches(&Input::new(ORDINARY_PROSE), &mut matched);
+    Some(
+        (0..patterns.len())
+            .map(|i| matched.contains(PatternID::must(i)))
+            .collect(),
+    )
+}
 
 /// The built prefilter set: one regex of the rare prefilters (those that
 /// do not match [`ORDINARY_PROSE`]) without trigger literals, if there
@@ -507,14 +517,19 @@ impl Prefilters {
                 if patterns.len() != rules.len() {
                     return None;
                 }
-                let all = lean_regex::set(&patterns).ok()?;
-                let mut common = PatternSet::new(all.pattern_len());
-                all.which_overlapping_matches(&Input::new(ORDINARY_PROSE), &mut common);
-                let triggered = literals.map(|l| &l.triggers().of_rule);
+                // The trigger literals were listed with the same test of
+                // ordinary prose; without them, it is made here.
+                let (common, triggered) = match literals {
+                    Some(literals) => {
+                        let triggers = literals.triggers();
+                        (triggers.common.clone()?, Some(&triggers.of_rule))
+                    }
+                    None => (matching_ordinary_prose(&patterns)?, None),
+                };
                 let mut rare: Vec<&str> = Vec::new();
                 let gates = (0..patterns.len())
                     .map(|i| {
-                        if common.contains(PatternID::must(i)) {
+                        if common[i] {
                             Gate::Always
                         } else if triggered.is_some_and(|t| t[i]) {
                             Gate::Triggers
@@ -688,53 +703,40 @@ impl Literals {
     /// [`Triggers`]).
     fn triggers(&self) -> &Triggers {
         self.triggers.get_or_init(|| {
-            let mut index: FxHashMap<String, usize> = FxHashMap::default();
-            let mut triggers = Triggers {
-                literals: Vec::new(),
-                of_rule: Vec::with_capacity(self.prefilters.len()),
-            };
-            for (rule, prefilter) in self.prefilters.iter().enumerate() {
-                // A rule whose prefilter matches ordinary prose runs on
-                // every text (see `Prefilters::set`): searching its
-                // literals (`’`, `«`) would only cost a report at each.
-                // Only a rule with a literal in that prose may be one (a
-                // rare one's literal may be there: `mars, `, of a date
-                // in English, `mars, 2024`).
-                let common = |literals: &[String]| {
-                    literals.iter().any(|l| ORDINARY_PROSE.contains(l.as_str()))
-                        && lean_regex::regex(prefilter, false)
-                            .is_ok_and(|p| p.is_match(ORDINARY_PROSE))
-                };
-                let literals = literals::trigger_literals(prefilter).filter(|l| !common(l));
-                triggers.of_rule.push(literals.is_some());
-                for literal in literals.into_iter().flatten() {
-                    let at = *index.entry(literal.clone()).or_insert_with(|| {
-                        triggers.literals.push((literal, Vec::new()));
-                        triggers.literals.len() - 1
-                    });
-                    triggers.literals[at].1.push(rule);
-                }
+            // A rule whose prefilter matches ordinary prose runs on every
+            // text (see `Prefilters::set`): searching its literals (`’`,
+            // `«`) would only cost a report at each. A rare one's literal
+            // may be in that prose (`mars, `, of a date in English,
+            // `mars, 2024`): it is searched.
+            let common = matching_ordinary_prose(&self.prefilters);
+            let of_rule: Vec<Option<Vec<String>>> = self
+                .prefilters
+                .iter()
+                .enumerate()
+                .map(|(rule, prefilter)| {
+                    let is_common = common.as_ref().is_none_or(|c| c[rule]);
+                    literals::trigger_literals(prefilter).filter(|_| !is_common)
+                })
+                .collect();
+            Triggers {
+                literals: each_once(of_rule.iter().enumerate().flat_map(|(rule, literals)| {
+                    literals.iter().flatten().map(move |l| (l.clone(), rule))
+                })),
+                of_rule: of_rule.iter().map(Option::is_some).collect(),
+                common,
             }
-            triggers
         })
     }
 
     /// The required literals, each once with its rules (see `required`).
     fn required(&self) -> &[(&'static str, Vec<usize>)] {
         self.required.get_or_init(|| {
-            let mut index: FxHashMap<&'static str, usize> = FxHashMap::default();
-            let mut out: Vec<(&'static str, Vec<usize>)> = Vec::new();
-            for (rule, literals) in self.required_of.iter().enumerate() {
-                for literal in literals.iter() {
-                    let literal: &'static str = literal;
-                    let at = *index.entry(literal).or_insert_with(|| {
-                        out.push((literal, Vec::new()));
-                        out.len() - 1
-                    });
-                    out[at].1.push(rule);
-                }
-            }
-            out
+            each_once(
+                self.required_of
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(rule, literals)| literals.iter().map(move |l| (&**l, rule))),
+            )
         })
     }
 
@@ -787,14 +789,35 @@ impl Literals {
 
 /// The trigger literals of the rules without literal heads: for each, the
 /// literals one of which every match of its prefilter holds
-/// ([`literals::trigger_literals`]), when it has such a set and ordinary
-/// prose holds none of them.
+/// ([`literals::trigger_literals`]), when it has such a set and its
+/// prefilter does not match ordinary prose.
 struct Triggers {
     /// Each trigger literal once, with the rules (indexes in `filtered`)
     /// it triggers.
     literals: Vec<(String, Vec<usize>)>,
     /// For each rule of `filtered`, whether it has trigger literals.
     of_rule: Vec<bool>,
+    /// For each rule of `filtered`, whether its prefilter matches
+    /// [`ORDINARY_PROSE`] (`None`: one does not compile, and no rule has
+    /// trigger literals).
+    common: Option<Vec<bool>>,
+}
+
+/// Each literal of `pairs` once, in order of first appearance, with the
+/// rules (in order) that have it.
+fn each_once<L: std::hash::Hash + Eq + Clone>(
+    pairs: impl Iterator<Item = (L, usize)>,
+) -> Vec<(L, Vec<usize>)> {
+    let mut index: FxHashMap<L, usize> = FxHashMap::default();
+    let mut out: Vec<(L, Vec<usize>)> = Vec::new();
+    for (literal, rule) in pairs {
+        let at = *index.entry(literal.clone()).or_insert_with(|| {
+            out.push((literal, Vec::new()));
+            out.len() - 1
+        });
+        out[at].1.push(rule);
+    }
+    out
 }
 
 #[cfg(test)]
