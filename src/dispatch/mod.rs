@@ -54,9 +54,15 @@ pub struct Dispatch {
     /// rules that have it.
     literal_rules: Vec<Vec<usize>>,
     /// The declarative rules searched over the whole text, by id, with
-    /// the windows of the literals inside their matches (`windows.rs`),
-    /// built the first time the rule runs.
-    windows: FxHashMap<&'static str, OnceLock<Option<LiteralWindows>>>,
+    /// their number and the windows of the literals inside their matches
+    /// (`windows.rs`), built the first time the rule runs.
+    windows: FxHashMap<&'static str, (usize, OnceLock<Option<LiteralWindows>>)>,
+    /// For each rule of `by_literal`, its number in `windows` if it is
+    /// searched over the whole text: the automaton's finds of its required
+    /// literals are kept for its windows.
+    whole_by_literal: Vec<Option<usize>>,
+    /// The same for each rule of `filtered`, with its trigger literals.
+    whole_filtered: Vec<Option<usize>>,
 }
 
 impl Dispatch {
@@ -98,12 +104,16 @@ impl Dispatch {
             .collect();
         let literals = (!by_literal.is_empty() || !filtered.is_empty())
             .then(|| Literals::new(&literal_rules, required_of, prefilters, switch_after));
-        let windows = by_literal
+        let windows: FxHashMap<_, _> = by_literal
             .iter()
             .chain(&filtered)
             .filter(|r| searched_whole(**r))
-            .map(|r| (r.meta().id, OnceLock::new()))
+            .enumerate()
+            .map(|(number, r)| (r.meta().id, (number, OnceLock::new())))
             .collect();
+        let number = |r: &&'static dyn Rule| windows.get(r.meta().id).map(|w| w.0);
+        let whole_by_literal = by_literal.iter().map(number).collect();
+        let whole_filtered = filtered.iter().map(number).collect();
         Dispatch {
             always,
             filtered,
@@ -116,6 +126,8 @@ impl Dispatch {
             literals,
             literal_rules,
             windows,
+            whole_by_literal,
+            whole_filtered,
         }
     }
 
@@ -137,17 +149,22 @@ impl Dispatch {
         // For each rule searched at its literals, the starts of its
         // literal heads found: in the order of the search, which is
         // nearly the text's order (bucketed by rule, not sorted as pairs:
-        // that sort cost 1.5 % of a check with every rule). The lists are
-        // this thread's, kept from one document to the next with their
-        // capacity.
-        let mut starts = LITERAL_STARTS.take();
-        if starts.len() < self.by_literal.len() {
-            starts.resize_with(self.by_literal.len(), Vec::new);
+        // that sort cost 1.5 % of a check with every rule); for each rule
+        // searched over the whole text, where the automaton found the
+        // literals it searched for it. The lists are this thread's, kept
+        // from one document to the next with their capacity.
+        let mut scratch = SCRATCH.take();
+        if scratch.starts.len() < self.by_literal.len() {
+            scratch.starts.resize_with(self.by_literal.len(), Vec::new);
         }
+        if scratch.located.len() < self.windows.len() {
+            scratch.located.resize_with(self.windows.len(), Vec::new);
+        }
+        let Scratch { starts, located } = &mut scratch;
         let found = self
             .literals
             .as_ref()
-            .map(|literals| self.literal_rules_to_run(literals, doc.text(), &mut starts));
+            .map(|literals| self.literal_rules_to_run(literals, doc.text(), starts, located));
         match self
             .prefilter
             .set(&self.filtered, self.literals.as_ref(), doc.text().len())
@@ -158,23 +175,24 @@ impl Dispatch {
                 if let Some(rare) = &built.rare {
                     rare.matches(doc.text(), &mut matched);
                 }
+                let triggered = found.as_ref().and_then(|f| f.triggered.as_ref());
                 for (j, (&rule, gate)) in self.filtered.iter().zip(&built.gates).enumerate() {
-                    let runs = match *gate {
-                        Gate::Always => true,
-                        Gate::Pattern(p) => matched.contains(p),
-                        Gate::Triggers => found
-                            .as_ref()
-                            .and_then(|f| f.triggered.as_ref())
-                            .is_none_or(|t| t[j]),
+                    let (runs, searched) = match *gate {
+                        Gate::Always => (true, false),
+                        Gate::Pattern(p) => (matched.contains(p), false),
+                        Gate::Triggers => (triggered.is_none_or(|t| t[j]), triggered.is_some()),
                     };
                     if runs {
-                        self.check_whole(rule, doc, out);
+                        let located = self.whole_filtered[j]
+                            .filter(|_| searched)
+                            .map(|w| &mut located[w]);
+                        self.check_whole(rule, doc, out, located);
                     }
                 }
             }
             None => {
                 for &rule in &self.filtered {
-                    self.check_whole(rule, doc, out);
+                    self.check_whole(rule, doc, out, None);
                 }
             }
         }
@@ -184,20 +202,17 @@ impl Dispatch {
                 offsets.sort_unstable();
                 offsets.dedup();
                 let rule = self.by_literal[i];
-                if searched_whole(rule) {
-                    self.check_whole(rule, doc, out);
+                if let Some(w) = self.whole_by_literal[i] {
+                    let searched = found.required && !rule_requires_nothing(rule);
+                    self.check_whole(rule, doc, out, searched.then(|| &mut located[w]));
                 } else {
                     rule.check_at(doc, offsets, out);
                 }
-                // A huge document's lists are not kept.
-                if offsets.capacity() > KEPT_STARTS {
-                    *offsets = Vec::new();
-                } else {
-                    offsets.clear();
-                }
+                keep_for_next(offsets);
             }
         }
-        LITERAL_STARTS.set(starts);
+        located.iter_mut().for_each(keep_for_next);
+        SCRATCH.set(scratch);
     }
 
     /// What the literals in `text` tell: the rules of `by_literal` (their
@@ -207,11 +222,14 @@ impl Dispatch {
     /// needs `présentation`); and which rules of `filtered` have a
     /// trigger literal in it. Fills `starts[i]` with the starts of the
     /// heads of rule `i` when it runs; leaves every other list empty.
+    /// Fills `located[w]` with the starts of the required or trigger
+    /// literals of the rule searched over the whole text numbered `w`.
     fn literal_rules_to_run(
         &self,
         literals: &Literals,
         text: &str,
         starts: &mut [Vec<usize>],
+        located: &mut [Vec<usize>],
     ) -> Found {
         let mut touched: Vec<usize> = Vec::new();
         // A rule that lists no required literal may match wherever its
@@ -230,11 +248,17 @@ impl Dispatch {
             Literal::Required(rules) => {
                 for &i in rules {
                     may_match[i] = true;
+                    if let Some(w) = self.whole_by_literal[i] {
+                        located[w].push(at);
+                    }
                 }
             }
             Literal::Trigger(rules) => {
                 for &j in rules {
                     triggered[j] = true;
+                    if let Some(w) = self.whole_filtered[j] {
+                        located[w].push(at);
+                    }
                 }
             }
         });
@@ -248,6 +272,7 @@ impl Dispatch {
         });
         Found {
             runs: touched,
+            required: searched.required,
             triggered: searched.triggers.then_some(triggered),
         }
     }
@@ -255,9 +280,17 @@ impl Dispatch {
     /// Runs `rule` on the whole of `doc`. A declarative rule searched over
     /// the whole text whose matches hold a rare literal is searched
     /// anchored where its windows say a match can start; a test holds
-    /// that to what the search of the whole text finds.
-    fn check_whole(&self, rule: &'static dyn Rule, doc: &Document, out: &mut Vec<Diagnostic>) {
-        if let (Some(cell), Some(declarative)) =
+    /// that to what the search of the whole text finds. `located`: where
+    /// the automaton found the literals it searched for the rule (its
+    /// required literals, or its trigger literals), when it searched them.
+    fn check_whole(
+        &self,
+        rule: &'static dyn Rule,
+        doc: &Document,
+        out: &mut Vec<Diagnostic>,
+        located: Option<&mut Vec<usize>>,
+    ) {
+        if let (Some((_, cell)), Some(declarative)) =
             (self.windows.get(rule.meta().id), rule.as_declarative())
         {
             let windows = match cell.get() {
@@ -266,13 +299,54 @@ impl Dispatch {
                 // than looking for the literals every match holds: a short
                 // file without them builds nothing.
                 None if declarative.lacks_required(doc.text()) => return,
-                None => cell.get_or_init(|| LiteralWindows::new(declarative.pattern())),
+                None => cell.get_or_init(|| {
+                    LiteralWindows::new(declarative.pattern(), searched_literals(rule).as_deref())
+                }),
             };
-            if let Some(starts) = windows.as_ref().and_then(|w| w.starts(doc.text())) {
-                return declarative.check_starting_at(doc, starts, out);
+            if let Some(windows) = windows {
+                let mut own;
+                let literals = match located {
+                    Some(located) if windows.literals_searched() => located,
+                    _ => {
+                        own = windows.literals_in(doc.text());
+                        &mut own
+                    }
+                };
+                if let Some(starts) = windows.starts_from(doc.text(), literals) {
+                    return declarative.check_starting_at(doc, starts, out);
+                }
             }
         }
         rule.check(doc, out);
+    }
+}
+
+/// The literals the dispatcher searches for `rule`, one of which each of
+/// its matches holds: its required literals when it has literal heads,
+/// else its trigger literals (see [`Triggers`]).
+fn searched_literals(rule: &dyn Rule) -> Option<Vec<String>> {
+    let prefilter = &rule.meta().prefilter;
+    if prefilter.literals.is_empty() {
+        literals::trigger_literals(prefilter.regex?)
+    } else {
+        let required = rule.as_declarative()?.required();
+        (!required.is_empty()).then(|| required.iter().map(|t| t.to_string()).collect())
+    }
+}
+
+/// Whether `rule` lists no required literal (its matches need hold none).
+fn rule_requires_nothing(rule: &dyn Rule) -> bool {
+    rule.as_declarative()
+        .is_none_or(|d| d.required().is_empty())
+}
+
+/// Empties a list of starts for the next document, keeping its capacity
+/// unless it is huge.
+fn keep_for_next(list: &mut Vec<usize>) {
+    if list.capacity() > KEPT_STARTS {
+        *list = Vec::new();
+    } else {
+        list.clear();
     }
 }
 
@@ -308,6 +382,8 @@ struct Searched {
 struct Found {
     /// The rules of `by_literal` (indexes, in order) to run.
     runs: Vec<usize>,
+    /// Whether the required literals were searched.
+    required: bool,
     /// For each rule of `filtered`, whether one of its trigger literals
     /// occurs (`None`: they were not searched).
     triggered: Option<Vec<bool>>,
@@ -316,10 +392,22 @@ struct Found {
 /// The most starts a rule's list keeps room for between documents.
 const KEPT_STARTS: usize = 1 << 14;
 
+/// The lists of literal starts of [`Dispatch::run`], empty between
+/// documents.
+#[derive(Default)]
+struct Scratch {
+    /// One per rule searched at its literals: the starts of its heads.
+    starts: Vec<Vec<usize>>,
+    /// One per rule searched over the whole text: the starts of the
+    /// literals the automaton searched for it.
+    located: Vec<Vec<usize>>,
+}
+
 thread_local! {
-    /// The lists of literal starts of [`Dispatch::run`], one per rule
-    /// searched at its literals, empty between documents.
-    static LITERAL_STARTS: std::cell::Cell<Vec<Vec<usize>>> = const { std::cell::Cell::new(Vec::new()) };
+    /// This thread's [`Scratch`].
+    static SCRATCH: std::cell::Cell<Scratch> = const {
+        std::cell::Cell::new(Scratch { starts: Vec::new(), located: Vec::new() })
+    };
 }
 
 /// The prefilters of the rules without literals, tested in one regex-set
@@ -911,8 +999,9 @@ mod tests {
         let runs = |dispatch: &Dispatch, text: &str| {
             let literals = dispatch.literals.as_ref().expect("literals");
             let mut starts = vec![Vec::new(); dispatch.by_literal.len()];
+            let mut located = vec![Vec::new(); dispatch.windows.len()];
             let run = dispatch
-                .literal_rules_to_run(literals, text, &mut starts)
+                .literal_rules_to_run(literals, text, &mut starts, &mut located)
                 .runs;
             let ids: Vec<&str> = run
                 .iter()
@@ -943,6 +1032,57 @@ mod tests {
             dispatch.run(&Document::new(&source, &settings), &mut found);
             assert_eq!(found.len(), 1, "{found:?}");
         }
+    }
+
+    /// For every rule searched over the whole text whose windows' literals
+    /// are the ones the DFA searches for it, the DFA finds each place where
+    /// one occurs: the places its windows would search for, on the
+    /// project's texts. And most such rules are served by the DFA.
+    #[test]
+    fn located_literals_are_where_the_windows_literals_occur() {
+        let rules: Vec<&'static dyn Rule> = Registry::global().rules().collect();
+        let dispatch = Dispatch::new(rules, 0);
+        let literals = dispatch.literals.as_ref().expect("literals");
+        let whole: Vec<(&'static dyn Rule, usize)> = dispatch
+            .by_literal
+            .iter()
+            .zip(&dispatch.whole_by_literal)
+            .chain(dispatch.filtered.iter().zip(&dispatch.whole_filtered))
+            .filter_map(|(&rule, w)| Some((rule, (*w)?)))
+            .collect();
+        let (mut served, mut compared) = (0, 0);
+        for text in crate::test_texts::project_texts() {
+            let mut starts = vec![Vec::new(); dispatch.by_literal.len()];
+            let mut located = vec![Vec::new(); dispatch.windows.len()];
+            let found = dispatch.literal_rules_to_run(literals, &text, &mut starts, &mut located);
+            assert!(found.required && found.triggered.is_some());
+            for &(rule, w) in &whole {
+                let declarative = rule.as_declarative().expect("declarative");
+                let Some(windows) =
+                    LiteralWindows::new(declarative.pattern(), searched_literals(rule).as_deref())
+                else {
+                    continue;
+                };
+                if !windows.literals_searched() {
+                    continue;
+                }
+                served += 1;
+                let mut expected = windows.literals_in(&text);
+                expected.sort_unstable();
+                expected.dedup();
+                let mut got = located[w].clone();
+                got.sort_unstable();
+                got.dedup();
+                // Overlapping finds (`sss` for `ss`) may add places.
+                assert!(
+                    expected.iter().all(|at| got.binary_search(at).is_ok()),
+                    "{}: {expected:?} {got:?}",
+                    rule.meta().id
+                );
+                compared += expected.len();
+            }
+        }
+        assert!(served >= 20 * 10 && compared > 100, "{served} {compared}");
     }
 
     /// Once a linter has switched its dispatch to the regex set and the
@@ -991,7 +1131,7 @@ mod tests {
             dispatch
                 .windows
                 .iter()
-                .filter(|(_, w)| matches!(w.get(), Some(Some(_))))
+                .filter(|(_, (_, w))| matches!(w.get(), Some(Some(_))))
                 .map(|(id, _)| *id)
                 .collect::<Vec<_>>()
         };

@@ -29,6 +29,10 @@ const MAX_BACK: usize = 1 << 10;
 /// The literals inside a pattern's matches and its head, run backwards.
 pub struct LiteralWindows {
     finders: Vec<Finder<'static>>,
+    /// Whether these literals are the set the dispatcher searched for the
+    /// rule (its required or trigger literals): then the dispatcher's
+    /// automaton has already found where they occur.
+    searched: bool,
     /// The head, the part of the pattern before the literals.
     head_hir: Hir,
     /// The head, reversed, reporting every match (its longest one ends at
@@ -50,13 +54,21 @@ impl LiteralWindows {
     /// The windows of `pattern`, when it is a sequence with a tail that
     /// starts with a small set of literals (`None` otherwise). A head
     /// that cannot run on a lazy DFA (a Unicode word boundary) makes every
-    /// document where a literal occurs searched whole.
-    pub fn new(pattern: &str) -> Option<LiteralWindows> {
+    /// document where a literal occurs searched whole. `searched` is the
+    /// set of literals the dispatcher searches for the rule, if any.
+    pub fn new(pattern: &str, searched: Option<&[String]>) -> Option<LiteralWindows> {
         let tail = literal_tail(&regex_syntax::parse(pattern).ok()?)?;
-        // A literal that starts with another (`positions`, `position`)
-        // occurs only where that one does: one search finds both.
         let mut literals = tail.literals;
         literals.sort();
+        literals.dedup();
+        let searched = searched.is_some_and(|searched| {
+            let mut searched = searched.to_vec();
+            searched.sort_unstable();
+            searched.dedup();
+            searched == literals
+        });
+        // A literal that starts with another (`positions`, `position`)
+        // occurs only where that one does: one search finds both.
         let mut kept: Vec<String> = Vec::new();
         for literal in literals {
             if !kept.iter().any(|k| literal.starts_with(k.as_str())) {
@@ -68,16 +80,38 @@ impl LiteralWindows {
                 .iter()
                 .map(|l| Finder::new(l.as_bytes()).into_owned())
                 .collect(),
+            searched,
             head_hir: tail.head,
             head: OnceLock::new(),
         })
     }
 
+    /// Whether the literals are the `searched` set given to
+    /// [`LiteralWindows::new`].
+    pub fn literals_searched(&self) -> bool {
+        self.searched
+    }
+
+    /// Where the literals occur in `text` (unordered), for
+    /// [`LiteralWindows::starts_from`].
+    pub fn literals_in(&self, text: &str) -> Vec<usize> {
+        self.finders
+            .iter()
+            .flat_map(|f| f.find_iter(text.as_bytes()))
+            .collect()
+    }
+
     /// The places, in order, where a match of the pattern may start in
-    /// `text`, or `None` when the head may reach further back than
-    /// [`MAX_BACK`] from a literal: search the whole text.
-    pub fn starts<'t>(&self, text: &'t str) -> Option<impl Iterator<Item = usize> + 't> {
-        let ranges = self.ranges(text)?;
+    /// `text`, given where the literals occur in it (every occurrence, in
+    /// any order, perhaps more than once; sorted on return), or `None`
+    /// when the head may reach further back than [`MAX_BACK`] from a
+    /// literal: search the whole text.
+    pub fn starts_from<'t>(
+        &self,
+        text: &'t str,
+        literals: &mut Vec<usize>,
+    ) -> Option<impl Iterator<Item = usize> + use<'t>> {
+        let ranges = self.ranges(text, literals)?;
         Some(
             ranges
                 .into_iter()
@@ -87,13 +121,8 @@ impl LiteralWindows {
     }
 
     /// The ranges of starts (inclusive, in order, disjoint) of
-    /// [`LiteralWindows::starts`].
-    fn ranges(&self, text: &str) -> Option<Vec<(usize, usize)>> {
-        let mut literals: Vec<usize> = self
-            .finders
-            .iter()
-            .flat_map(|f| f.find_iter(text.as_bytes()))
-            .collect();
+    /// [`LiteralWindows::starts_from`].
+    fn ranges(&self, text: &str, literals: &mut Vec<usize>) -> Option<Vec<(usize, usize)>> {
         literals.sort_unstable();
         literals.dedup();
         if literals.is_empty() {
@@ -104,7 +133,7 @@ impl LiteralWindows {
             .get_or_init(|| ReverseStarts::new(&self.head_hir).map(Box::new))
             .as_ref()?;
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(literals.len());
-        for at in literals {
+        for &at in literals.iter() {
             if let Some(first) = earliest_start(head, text, at)? {
                 spans.push((first, at));
             }
@@ -166,7 +195,7 @@ mod tests {
             .rules()
             .filter_map(|r| r.as_declarative())
             .filter(|r| r.searched_whole())
-            .filter_map(|r| Some((r, LiteralWindows::new(r.pattern())?)))
+            .filter_map(|r| Some((r, LiteralWindows::new(r.pattern(), None)?)))
             .collect();
         let settings = crate::settings::Settings::default();
         let (mut found, mut findings, mut gave_up) = (0, 0, 0);
@@ -181,7 +210,7 @@ mod tests {
                     .find_iter(text.as_str())
                     .map(|m| (m.start(), m.end()))
                     .collect();
-                let Some(starts) = windows.starts(text) else {
+                let Some(starts) = windows.starts_from(text, &mut windows.literals_in(text)) else {
                     gave_up += 1;
                     continue;
                 };
@@ -190,7 +219,9 @@ mod tests {
                 assert_eq!(got, whole, "{}: {text:?}", rule.meta().id);
                 found += got.len();
                 // And the findings, guards applied, in the document's text.
-                let Some(starts) = windows.starts(doc.text()) else {
+                let Some(starts) =
+                    windows.starts_from(doc.text(), &mut windows.literals_in(doc.text()))
+                else {
                     continue;
                 };
                 let (mut expected, mut windowed) = (Vec::new(), Vec::new());
