@@ -71,14 +71,17 @@ impl Dispatch {
     pub fn new(rules: Vec<&'static dyn Rule>, switch_after: usize) -> Dispatch {
         let mut always = Vec::new();
         let mut filtered: Vec<&'static dyn Rule> = Vec::new();
+        // The prefilter of each rule of `filtered`, in order.
+        let mut prefilters: Vec<&'static str> = Vec::new();
         let mut by_literal: Vec<&'static dyn Rule> = Vec::new();
         for rule in rules {
             // Declarative rules compile their patterns on first use (only
             // when the prefilter finds something): start-up stays short.
             if !rule.meta().prefilter.literals.is_empty() {
                 by_literal.push(rule);
-            } else if rule.meta().prefilter.regex.is_some() {
+            } else if let Some(prefilter) = rule.meta().prefilter.regex {
                 filtered.push(rule);
+                prefilters.push(prefilter);
             } else {
                 always.push(rule);
             }
@@ -98,10 +101,6 @@ impl Dispatch {
             .collect();
         // The prefilters of the rules without literals: the DFA searches
         // the literals one of which each of their matches holds.
-        let prefilters = filtered
-            .iter()
-            .filter_map(|r| r.meta().prefilter.regex)
-            .collect();
         let literals = (!by_literal.is_empty() || !filtered.is_empty())
             .then(|| Literals::new(&literal_rules, required_of, prefilters, switch_after));
         let windows: FxHashMap<_, _> = by_literal
@@ -165,10 +164,7 @@ impl Dispatch {
             .literals
             .as_ref()
             .map(|literals| self.literal_rules_to_run(literals, doc.text(), starts, located));
-        match self
-            .prefilter
-            .set(&self.filtered, self.literals.as_ref(), doc.text().len())
-        {
+        match self.prefilter.set(self.literals.as_ref(), doc.text().len()) {
             Some(built) => {
                 let mut matched =
                     PatternSet::new(built.rare.as_ref().map_or(0, |r| r.regex.pattern_len()));
@@ -578,41 +574,42 @@ enum Gate {
 }
 
 impl Prefilters {
-    /// The set for the prefilters of `rules` (one each, in order), whose
-    /// trigger literals `literals` searches, and a text of `len` bytes,
-    /// or `None`: run every rule.
-    fn set(
+    /// The set for the prefilters of the rules without literals (held by
+    /// `literals`, one per rule, in order), whose trigger literals the DFA
+    /// of `literals` searches, and a text of `len` bytes, or `None`: run
+    /// every rule.
+    fn set(&self, literals: Option<&Literals>, len: usize) -> Option<&PrefilterSet> {
+        self.set_with(literals, true, len)
+    }
+
+    /// [`Prefilters::set`], or, without `triggers`, the set that tests
+    /// every rare prefilter itself (the tests compare the two).
+    fn set_with(
         &self,
-        rules: &[&'static dyn Rule],
         literals: Option<&Literals>,
+        triggers: bool,
         len: usize,
     ) -> Option<&PrefilterSet> {
         if let Some(built) = self.set.get() {
             return built.as_ref();
         }
+        let literals = literals?;
+        let patterns = &literals.prefilters;
         let before = self.checked.fetch_add(len, Ordering::Relaxed);
-        if rules.is_empty() || before.saturating_add(len) < self.set_after {
+        if patterns.is_empty() || before.saturating_add(len) < self.set_after {
             return None;
         }
         self.set
             .get_or_init(|| {
-                let patterns: Vec<&str> = rules
-                    .iter()
-                    .filter_map(|r| r.meta().prefilter.regex)
-                    .collect();
-                // Every embedded prefilter compiles (a registry test); were
-                // one not to, every rule would run, which finds the same.
-                if patterns.len() != rules.len() {
-                    return None;
-                }
                 // The trigger literals were listed with the same test of
-                // ordinary prose; without them, it is made here.
-                let (common, triggered) = match literals {
-                    Some(literals) => {
-                        let triggers = literals.triggers();
-                        (triggers.common.clone()?, Some(&triggers.of_rule))
-                    }
-                    None => (matching_ordinary_prose(&patterns)?, None),
+                // ordinary prose; without them, it is made here. Every
+                // embedded prefilter compiles (a registry test); were one
+                // not to, every rule would run, which finds the same.
+                let (common, triggered) = if triggers {
+                    let triggers = literals.triggers();
+                    (triggers.common.clone()?, Some(&triggers.of_rule))
+                } else {
+                    (matching_ordinary_prose(patterns)?, None)
                 };
                 let mut rare: Vec<&str> = Vec::new();
                 let gates = (0..patterns.len())
@@ -1169,7 +1166,14 @@ mod tests {
             checked: AtomicUsize::new(0),
             set_after: 0,
         };
-        let built = prefilters.set(&rules, None, 1).expect("the set builds");
+        let regexes: Vec<&str> = rules
+            .iter()
+            .filter_map(|r| r.meta().prefilter.regex)
+            .collect();
+        let literals = Literals::new(&[], Vec::new(), regexes, 0);
+        let built = prefilters
+            .set_with(Some(&literals), false, 1)
+            .expect("the set builds");
         let in_set = |built: &PrefilterSet| {
             built
                 .gates
@@ -1194,14 +1198,7 @@ mod tests {
             checked: AtomicUsize::new(0),
             set_after: 0,
         };
-        let regexes = rules
-            .iter()
-            .filter_map(|r| r.meta().prefilter.regex)
-            .collect();
-        let literals = Literals::new(&[], Vec::new(), regexes, 0);
-        let with_triggers = prefilters
-            .set(&rules, Some(&literals), 1)
-            .expect("the set builds");
+        let with_triggers = prefilters.set(Some(&literals), 1).expect("the set builds");
         let triggered = with_triggers
             .gates
             .iter()
