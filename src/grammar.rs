@@ -487,14 +487,13 @@ pub fn english_only(word: &str) -> bool {
 /// document ([`Document::grammatical_words_in_prose`]), for the rules and
 /// the clause analysis that start from them.
 pub fn grammatical_words_in_prose(doc: &Document) -> Vec<(usize, &'static str)> {
-    doc.grammatical_words()
-        .iter()
-        .copied()
-        .filter(|&(i, _)| {
-            let t = doc.tokens()[i];
-            !t.first.is_uppercase() || t.is_sentence_start()
-        })
-        .collect()
+    let words = doc.grammatical_words();
+    let mut out = Vec::with_capacity(words.len());
+    out.extend(words.iter().copied().filter(|&(i, _)| {
+        let t = doc.tokens()[i];
+        !t.first.is_uppercase() || t.is_sentence_start()
+    }));
+    out
 }
 
 /// The determiner word token `i` is (see [`Document::grammatical_words`]).
@@ -556,8 +555,10 @@ pub const ELIDABLE: &[&str] = &[
 /// The word tokens of `doc` that are grammatical words the elision and
 /// agreement rules start from, with the word in lowercase.
 pub fn grammatical_words(doc: &Document) -> Vec<(usize, &'static str)> {
-    let mut out = Vec::new();
-    for i in doc.tokens_of(TokenKind::Word) {
+    let words = doc.tokens_of(TokenKind::Word);
+    // Room for one word in two: on French prose the list never grows.
+    let mut out = Vec::with_capacity(words.len() / 2);
+    for i in words {
         let t = doc.tokens()[i];
         // Most words are ruled out by their length and first letter alone,
         // without reading their text.
