@@ -53,10 +53,10 @@ pub struct Dispatch {
     /// For each literal of `literals`, the indexes in `by_literal` of the
     /// rules that have it.
     literal_rules: Vec<Vec<usize>>,
-    /// The declarative rules searched over the whole text, by id, with
-    /// their number and the windows of the literals inside their matches
-    /// (`windows.rs`), built the first time the rule runs.
-    windows: FxHashMap<&'static str, (usize, OnceLock<Option<LiteralWindows>>)>,
+    /// The declarative rules searched over the whole text, by id; their
+    /// numbers (in `whole_by_literal`, `whole_filtered`) follow the order
+    /// of their insertion.
+    windows: FxHashMap<&'static str, Whole>,
     /// For each rule of `by_literal`, its number in `windows` if it is
     /// searched over the whole text: the automaton's finds of its required
     /// literals are kept for its windows.
@@ -103,16 +103,21 @@ impl Dispatch {
         // the literals one of which each of their matches holds.
         let literals = (!by_literal.is_empty() || !filtered.is_empty())
             .then(|| Literals::new(&literal_rules, required_of, prefilters, switch_after));
-        let windows: FxHashMap<_, _> = by_literal
-            .iter()
-            .chain(&filtered)
-            .filter(|r| searched_whole(**r))
-            .enumerate()
-            .map(|(number, r)| (r.meta().id, (number, OnceLock::new())))
-            .collect();
-        let number = |r: &&'static dyn Rule| windows.get(r.meta().id).map(|w| w.0);
-        let whole_by_literal = by_literal.iter().map(number).collect();
-        let whole_filtered = filtered.iter().map(number).collect();
+        // The rules searched over the whole text, numbered in order.
+        let mut windows: FxHashMap<&'static str, Whole> = FxHashMap::default();
+        let mut number = |rule: &&'static dyn Rule| {
+            searched_whole(*rule).then(|| {
+                let number = windows.len();
+                let whole = Whole {
+                    windows: OnceLock::new(),
+                    located_fits: OnceLock::new(),
+                };
+                windows.insert(rule.meta().id, whole);
+                number
+            })
+        };
+        let whole_by_literal = by_literal.iter().map(&mut number).collect();
+        let whole_filtered = filtered.iter().map(&mut number).collect();
         Dispatch {
             always,
             filtered,
@@ -286,23 +291,29 @@ impl Dispatch {
         out: &mut Vec<Diagnostic>,
         located: Option<&mut Vec<usize>>,
     ) {
-        if let (Some((_, cell)), Some(declarative)) =
+        if let (Some(whole), Some(declarative)) =
             (self.windows.get(rule.meta().id), rule.as_declarative())
         {
+            let cell = &whole.windows;
             let windows = match cell.get() {
                 Some(windows) => windows,
                 // Building the windows (a reverse lazy DFA) costs more
                 // than looking for the literals every match holds: a short
                 // file without them builds nothing.
                 None if declarative.lacks_required(doc.text()) => return,
-                None => cell.get_or_init(|| {
-                    LiteralWindows::new(declarative.pattern(), searched_literals(rule).as_deref())
-                }),
+                None => cell.get_or_init(|| LiteralWindows::new(declarative.pattern())),
             };
             if let Some(windows) = windows {
                 let mut own;
+                // Whether the automaton searched the windows' literals is
+                // decided the first time it has searched them.
+                let fits = || {
+                    *whole.located_fits.get_or_init(|| {
+                        searched_literals(rule).is_some_and(|set| windows.literals_are(&set))
+                    })
+                };
                 let literals = match located {
-                    Some(located) if windows.literals_searched() => located,
+                    Some(located) if fits() => located,
                     _ => {
                         own = windows.literals_in(doc.text());
                         &mut own
@@ -344,6 +355,16 @@ fn keep_for_next(list: &mut Vec<usize>) {
     } else {
         list.clear();
     }
+}
+
+/// A declarative rule searched over the whole text.
+struct Whole {
+    /// The windows of the literals inside its matches (`windows.rs`),
+    /// built the first time the rule runs.
+    windows: OnceLock<Option<LiteralWindows>>,
+    /// Whether the literals the automaton searches for it are those of
+    /// its windows, decided the first time it has searched them.
+    located_fits: OnceLock<bool>,
 }
 
 /// Whether `rule` is a declarative rule searched over the whole text
@@ -1055,12 +1076,10 @@ mod tests {
             assert!(found.required && found.triggered.is_some());
             for &(rule, w) in &whole {
                 let declarative = rule.as_declarative().expect("declarative");
-                let Some(windows) =
-                    LiteralWindows::new(declarative.pattern(), searched_literals(rule).as_deref())
-                else {
+                let Some(windows) = LiteralWindows::new(declarative.pattern()) else {
                     continue;
                 };
-                if !windows.literals_searched() {
+                if !searched_literals(rule).is_some_and(|set| windows.literals_are(&set)) {
                     continue;
                 }
                 served += 1;
@@ -1128,7 +1147,7 @@ mod tests {
             dispatch
                 .windows
                 .iter()
-                .filter(|(_, (_, w))| matches!(w.get(), Some(Some(_))))
+                .filter(|(_, w)| matches!(w.windows.get(), Some(Some(_))))
                 .map(|(id, _)| *id)
                 .collect::<Vec<_>>()
         };

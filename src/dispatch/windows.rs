@@ -29,10 +29,8 @@ const MAX_BACK: usize = 1 << 10;
 /// The literals inside a pattern's matches and its head, run backwards.
 pub struct LiteralWindows {
     finders: Vec<Finder<'static>>,
-    /// Whether these literals are the set the dispatcher searched for the
-    /// rule (its required or trigger literals): then the dispatcher's
-    /// automaton has already found where they occur.
-    searched: bool,
+    /// The literals, sorted, each once.
+    literals: Vec<String>,
     /// The head, the part of the pattern before the literals.
     head_hir: Hir,
     /// The head, reversed, reporting every match (its longest one ends at
@@ -54,23 +52,16 @@ impl LiteralWindows {
     /// The windows of `pattern`, when it is a sequence with a tail that
     /// starts with a small set of literals (`None` otherwise). A head
     /// that cannot run on a lazy DFA (a Unicode word boundary) makes every
-    /// document where a literal occurs searched whole. `searched` is the
-    /// set of literals the dispatcher searches for the rule, if any.
-    pub fn new(pattern: &str, searched: Option<&[String]>) -> Option<LiteralWindows> {
+    /// document where a literal occurs searched whole.
+    pub fn new(pattern: &str) -> Option<LiteralWindows> {
         let tail = literal_tail(&regex_syntax::parse(pattern).ok()?)?;
         let mut literals = tail.literals;
         literals.sort();
         literals.dedup();
-        let searched = searched.is_some_and(|searched| {
-            let mut searched = searched.to_vec();
-            searched.sort_unstable();
-            searched.dedup();
-            searched == literals
-        });
         // A literal that starts with another (`positions`, `position`)
         // occurs only where that one does: one search finds both.
         let mut kept: Vec<String> = Vec::new();
-        for literal in literals {
+        for literal in literals.iter().cloned() {
             if !kept.iter().any(|k| literal.starts_with(k.as_str())) {
                 kept.push(literal);
             }
@@ -80,16 +71,19 @@ impl LiteralWindows {
                 .iter()
                 .map(|l| Finder::new(l.as_bytes()).into_owned())
                 .collect(),
-            searched,
+            literals,
             head_hir: tail.head,
             head: OnceLock::new(),
         })
     }
 
-    /// Whether the literals are the `searched` set given to
-    /// [`LiteralWindows::new`].
-    pub fn literals_searched(&self) -> bool {
-        self.searched
+    /// Whether the literals are `set` (in any order): then where `set`
+    /// occurs is where the windows start from.
+    pub fn literals_are(&self, set: &[String]) -> bool {
+        let mut set = set.to_vec();
+        set.sort_unstable();
+        set.dedup();
+        set == self.literals
     }
 
     /// Where the literals occur in `text` (unordered), for
@@ -195,7 +189,7 @@ mod tests {
             .rules()
             .filter_map(|r| r.as_declarative())
             .filter(|r| r.searched_whole())
-            .filter_map(|r| Some((r, LiteralWindows::new(r.pattern(), None)?)))
+            .filter_map(|r| Some((r, LiteralWindows::new(r.pattern())?)))
             .collect();
         let settings = crate::settings::Settings::default();
         let (mut found, mut findings, mut gave_up) = (0, 0, 0);
