@@ -259,11 +259,16 @@ fn is_code_line(line: &str) -> bool {
             .find(line.as_bytes())
             .is_some_and(|at| line.ends_with("*/") || line[..at].trim_end().ends_with([';', '{']))
     };
+    // A shell keyword after `; `, as a whole word: `; donc`, `; fin`,
+    // `; dose` are French.
     let shell = || {
-        SEMICOLON_SPACE.find(line.as_bytes()).is_some()
-            && ["; then", "; do", "; fi", "; done"]
-                .iter()
-                .any(|k| line.contains(k))
+        SEMICOLON_SPACE.find_iter(line.as_bytes()).any(|at| {
+            let rest = &line[at + 2..];
+            ["then", "done", "do", "fi"].iter().any(|keyword| {
+                rest.strip_prefix(keyword)
+                    .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+            })
+        })
     };
     let braces = matches!(line, "{" | "}" | "};" | "});");
     let block = || line.ends_with('{') && (C_STARTS.contains(&first_word) || line.contains(')'));
@@ -563,7 +568,7 @@ mod tests {
                 ("names", "uri,  url -")
             ]
         );
-        let text = "Exemple :\n\n    if (fd == -1)\n    int  aio_fildes;  /* Descripteur */\n    ch |= 0x100;\n    if true; then echo; fi\n    int fd = socket(AF_INET, SOCK_RAW, 0);\n    close(fd);\n    case EINTR:\n    default:\n    break;\n    __be16  idiag_sport;\n    uint32_t cookie;   /* Cookie unique\n    }\n\n       tar [OPTION...] [FICHIER]...\nbzip2 [ -h|--help ]\n│now       │ maintenant │\nGNU outils 9.1    Septembre 2022    SUM(1)\n$ make install\nLa fin (voir plus bas) ; puis [sic] et [note].\ncase du haut : la première.\ncase du haut :\nla version 2;\n";
+        let text = "Exemple :\n\n    if (fd == -1)\n    int  aio_fildes;  /* Descripteur */\n    ch |= 0x100;\n    if true; then echo; fi\n    int fd = socket(AF_INET, SOCK_RAW, 0);\n    close(fd);\n    case EINTR:\n    default:\n    break;\n    __be16  idiag_sport;\n    uint32_t cookie;   /* Cookie unique\n    }\n\n       tar [OPTION...] [FICHIER]...\nbzip2 [ -h|--help ]\n│now       │ maintenant │\nGNU outils 9.1    Septembre 2022    SUM(1)\n$ make install\nLa fin (voir plus bas) ; puis [sic] et [note].\ncase du haut : la première.\ncase du haut :\nla version 2;\nIl pleut ; donc nous restons.\nLe bleu de méthylène ; dose de photons.\nUn chapitre ; fin du livre.\nfor f in *; do gzip $f; done\n";
         assert_eq!(
             marked(text),
             vec![
@@ -583,7 +588,8 @@ mod tests {
                 "bzip2 [ -h|--help ]",
                 "│now       │ maintenant │",
                 "GNU outils 9.1    Septembre 2022    SUM(1)",
-                "$ make install"
+                "$ make install",
+                "for f in *; do gzip $f; done"
             ]
         );
     }
