@@ -53,11 +53,9 @@ pub struct Dispatch {
     /// For each literal of `literals`, the indexes in `by_literal` of the
     /// rules that have it.
     literal_rules: Vec<Vec<usize>>,
-    /// The declarative rules searched over the whole text, by id; their
-    /// numbers (in `whole_by_literal`, `whole_filtered`) follow the order
-    /// of their insertion.
-    windows: FxHashMap<&'static str, Whole>,
-    /// For each rule of `by_literal`, its number in `windows` if it is
+    /// The declarative rules searched over the whole text, by number.
+    wholes: Vec<Whole>,
+    /// For each rule of `by_literal`, its number in `wholes` if it is
     /// searched over the whole text: the automaton's finds of its required
     /// literals are kept for its windows.
     whole_by_literal: Vec<Option<usize>>,
@@ -104,16 +102,14 @@ impl Dispatch {
         let literals = (!by_literal.is_empty() || !filtered.is_empty())
             .then(|| Literals::new(&literal_rules, required_of, prefilters, switch_after));
         // The rules searched over the whole text, numbered in order.
-        let mut windows: FxHashMap<&'static str, Whole> = FxHashMap::default();
+        let mut wholes: Vec<Whole> = Vec::new();
         let mut number = |rule: &&'static dyn Rule| {
             searched_whole(*rule).then(|| {
-                let number = windows.len();
-                let whole = Whole {
+                wholes.push(Whole {
                     windows: OnceLock::new(),
                     located_fits: OnceLock::new(),
-                };
-                windows.insert(rule.meta().id, whole);
-                number
+                });
+                wholes.len() - 1
             })
         };
         let whole_by_literal = by_literal.iter().map(&mut number).collect();
@@ -129,7 +125,7 @@ impl Dispatch {
             by_literal,
             literals,
             literal_rules,
-            windows,
+            wholes,
             whole_by_literal,
             whole_filtered,
         }
@@ -161,8 +157,8 @@ impl Dispatch {
         if scratch.starts.len() < self.by_literal.len() {
             scratch.starts.resize_with(self.by_literal.len(), Vec::new);
         }
-        if scratch.located.len() < self.windows.len() {
-            scratch.located.resize_with(self.windows.len(), Vec::new);
+        if scratch.located.len() < self.wholes.len() {
+            scratch.located.resize_with(self.wholes.len(), Vec::new);
         }
         let Scratch { starts, located } = &mut scratch;
         let found = self
@@ -184,16 +180,15 @@ impl Dispatch {
                         Gate::Triggers => (triggered.is_none_or(|t| t[j]), triggered.is_some()),
                     };
                     if runs {
-                        let located = self.whole_filtered[j]
-                            .filter(|_| searched)
-                            .map(|w| &mut located[w]);
-                        self.check_whole(rule, doc, out, located);
+                        let whole = self.whole_filtered[j];
+                        let located = whole.filter(|_| searched).map(|w| &mut located[w]);
+                        self.check_whole(rule, whole, doc, out, located);
                     }
                 }
             }
             None => {
-                for &rule in &self.filtered {
-                    self.check_whole(rule, doc, out, None);
+                for (&rule, &whole) in self.filtered.iter().zip(&self.whole_filtered) {
+                    self.check_whole(rule, whole, doc, out, None);
                 }
             }
         }
@@ -204,8 +199,8 @@ impl Dispatch {
                 offsets.dedup();
                 let rule = self.by_literal[i];
                 if let Some(w) = self.whole_by_literal[i] {
-                    let searched = found.required && !rule_requires_nothing(rule);
-                    self.check_whole(rule, doc, out, searched.then(|| &mut located[w]));
+                    let located = found.required.then(|| &mut located[w]);
+                    self.check_whole(rule, Some(w), doc, out, located);
                 } else {
                     rule.check_at(doc, offsets, out);
                 }
@@ -281,18 +276,20 @@ impl Dispatch {
     /// Runs `rule` on the whole of `doc`. A declarative rule searched over
     /// the whole text whose matches hold a rare literal is searched
     /// anchored where its windows say a match can start; a test holds
-    /// that to what the search of the whole text finds. `located`: where
-    /// the automaton found the literals it searched for the rule (its
-    /// required literals, or its trigger literals), when it searched them.
+    /// that to what the search of the whole text finds. `whole`: the
+    /// rule's number in `wholes`, if it has one; `located`: where the
+    /// automaton found the literals it searched for the rule (its required
+    /// literals, or its trigger literals), when it searched them.
     fn check_whole(
         &self,
         rule: &'static dyn Rule,
+        whole: Option<usize>,
         doc: &Document,
         out: &mut Vec<Diagnostic>,
         located: Option<&mut Vec<usize>>,
     ) {
         if let (Some(whole), Some(declarative)) =
-            (self.windows.get(rule.meta().id), rule.as_declarative())
+            (whole.map(|w| &self.wholes[w]), rule.as_declarative())
         {
             let cell = &whole.windows;
             let windows = match cell.get() {
@@ -339,12 +336,6 @@ fn searched_literals(rule: &dyn Rule) -> Option<Vec<String>> {
         let required = rule.as_declarative()?.required();
         (!required.is_empty()).then(|| required.iter().map(|t| t.to_string()).collect())
     }
-}
-
-/// Whether `rule` lists no required literal (its matches need hold none).
-fn rule_requires_nothing(rule: &dyn Rule) -> bool {
-    rule.as_declarative()
-        .is_none_or(|d| d.required().is_empty())
 }
 
 /// Empties a list of starts for the next document, keeping its capacity
@@ -600,17 +591,6 @@ impl Prefilters {
     /// of `literals` searches, and a text of `len` bytes, or `None`: run
     /// every rule.
     fn set(&self, literals: Option<&Literals>, len: usize) -> Option<&PrefilterSet> {
-        self.set_with(literals, true, len)
-    }
-
-    /// [`Prefilters::set`], or, without `triggers`, the set that tests
-    /// every rare prefilter itself (the tests compare the two).
-    fn set_with(
-        &self,
-        literals: Option<&Literals>,
-        triggers: bool,
-        len: usize,
-    ) -> Option<&PrefilterSet> {
         if let Some(built) = self.set.get() {
             return built.as_ref();
         }
@@ -622,22 +602,18 @@ impl Prefilters {
         }
         self.set
             .get_or_init(|| {
-                // The trigger literals were listed with the same test of
-                // ordinary prose; without them, it is made here. Every
-                // embedded prefilter compiles (a registry test); were one
-                // not to, every rule would run, which finds the same.
-                let (common, triggered) = if triggers {
-                    let triggers = literals.triggers();
-                    (triggers.common.clone()?, Some(&triggers.of_rule))
-                } else {
-                    (matching_ordinary_prose(patterns)?, None)
-                };
+                // The trigger literals were listed with the test of ordinary
+                // prose. Every embedded prefilter compiles (a registry
+                // test); were one not to, every rule would run, which
+                // finds the same.
+                let triggers = literals.triggers();
+                let common = triggers.common.as_ref()?;
                 let mut rare: Vec<&str> = Vec::new();
                 let gates = (0..patterns.len())
                     .map(|i| {
                         if common[i] {
                             Gate::Always
-                        } else if triggered.is_some_and(|t| t[i]) {
+                        } else if triggers.of_rule[i] {
                             Gate::Triggers
                         } else {
                             rare.push(patterns[i]);
@@ -927,6 +903,18 @@ fn each_once<L: std::hash::Hash + Eq + Clone>(
 }
 
 #[cfg(test)]
+impl Dispatch {
+    /// The rules searched over the whole text, with their numbers.
+    fn whole_rules(&self) -> impl Iterator<Item = (&'static dyn Rule, usize)> + '_ {
+        self.by_literal
+            .iter()
+            .zip(&self.whole_by_literal)
+            .chain(self.filtered.iter().zip(&self.whole_filtered))
+            .filter_map(|(&rule, w)| Some((rule, (*w)?)))
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::linter::Linter;
@@ -1017,7 +1005,7 @@ mod tests {
         let runs = |dispatch: &Dispatch, text: &str| {
             let literals = dispatch.literals.as_ref().expect("literals");
             let mut starts = vec![Vec::new(); dispatch.by_literal.len()];
-            let mut located = vec![Vec::new(); dispatch.windows.len()];
+            let mut located = vec![Vec::new(); dispatch.wholes.len()];
             let run = dispatch
                 .literal_rules_to_run(literals, text, &mut starts, &mut located)
                 .runs;
@@ -1061,17 +1049,11 @@ mod tests {
         let rules: Vec<&'static dyn Rule> = Registry::global().rules().collect();
         let dispatch = Dispatch::new(rules, 0);
         let literals = dispatch.literals.as_ref().expect("literals");
-        let whole: Vec<(&'static dyn Rule, usize)> = dispatch
-            .by_literal
-            .iter()
-            .zip(&dispatch.whole_by_literal)
-            .chain(dispatch.filtered.iter().zip(&dispatch.whole_filtered))
-            .filter_map(|(&rule, w)| Some((rule, (*w)?)))
-            .collect();
+        let whole: Vec<(&'static dyn Rule, usize)> = dispatch.whole_rules().collect();
         let (mut served, mut compared) = (0, 0);
         for text in crate::test_texts::project_texts() {
             let mut starts = vec![Vec::new(); dispatch.by_literal.len()];
-            let mut located = vec![Vec::new(); dispatch.windows.len()];
+            let mut located = vec![Vec::new(); dispatch.wholes.len()];
             let found = dispatch.literal_rules_to_run(literals, &text, &mut starts, &mut located);
             assert!(found.required && found.triggered.is_some());
             for &(rule, w) in &whole {
@@ -1145,16 +1127,15 @@ mod tests {
         };
         let built = || {
             dispatch
-                .windows
-                .iter()
-                .filter(|(_, w)| matches!(w.windows.get(), Some(Some(_))))
-                .map(|(id, _)| *id)
+                .whole_rules()
+                .filter(|&(_, w)| matches!(dispatch.wholes[w].windows.get(), Some(Some(_))))
+                .map(|(rule, _)| rule.meta().id)
                 .collect::<Vec<_>>()
         };
         assert!(
-            dispatch.windows.len() >= 20,
+            dispatch.wholes.len() >= 20,
             "{} rules",
-            dispatch.windows.len()
+            dispatch.wholes.len()
         );
         run("");
         run(ORDINARY_PROSE);
@@ -1190,48 +1171,23 @@ mod tests {
             .filter_map(|r| r.meta().prefilter.regex)
             .collect();
         let literals = Literals::new(&[], Vec::new(), regexes, 0);
-        let built = prefilters
-            .set_with(Some(&literals), false, 1)
-            .expect("the set builds");
-        let in_set = |built: &PrefilterSet| {
-            built
-                .gates
-                .iter()
-                .filter(|g| matches!(g, Gate::Pattern(_)))
-                .count()
-        };
-        let rare = in_set(built);
-        assert_eq!(
-            Some(rare),
-            built.rare.as_ref().map(|r| r.regex.pattern_len())
-        );
+        let built = prefilters.set(Some(&literals), 1).expect("the set builds");
+        let gated = |wanted: fn(&Gate) -> bool| built.gates.iter().filter(|g| wanted(g)).count();
+        // The rare prefilters are those that do not match ordinary prose.
+        let rare = gated(|g| *g != Gate::Always);
         assert!(
             rare > rules.len() / 2 && rare < rules.len(),
             "{rare} of {}",
             rules.len()
         );
-        // With their trigger literals searched, most rare prefilters leave
-        // the set; the common ones still run on every text.
-        let prefilters = Prefilters {
-            set: OnceLock::new(),
-            checked: AtomicUsize::new(0),
-            set_after: 0,
-        };
-        let with_triggers = prefilters.set(Some(&literals), 1).expect("the set builds");
-        let triggered = with_triggers
-            .gates
-            .iter()
-            .filter(|g| **g == Gate::Triggers)
-            .count();
-        let left = in_set(with_triggers);
+        // Most of them leave the set for their trigger literals; the
+        // common ones run on every text.
+        let triggered = gated(|g| *g == Gate::Triggers);
+        let left = gated(|g| matches!(g, Gate::Pattern(_)));
         assert!(triggered > 2 * left, "{triggered} triggered, {left} left");
-        assert_eq!(triggered + left, rare);
         assert_eq!(
             left,
-            with_triggers
-                .rare
-                .as_ref()
-                .map_or(0, |r| r.regex.pattern_len())
+            built.rare.as_ref().map_or(0, |r| r.regex.pattern_len())
         );
     }
 

@@ -266,7 +266,7 @@ fn is_code_line(line: &str) -> bool {
             let rest = &line[at + 2..];
             ["then", "done", "do", "fi"].iter().any(|keyword| {
                 rest.strip_prefix(keyword)
-                    .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+                    .is_some_and(|after| !after.starts_with(crate::tokenize::is_word_char))
             })
         })
     };
