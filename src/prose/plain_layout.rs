@@ -226,9 +226,13 @@ fn is_code_line(line: &str) -> bool {
     // costs a few comparisons, not a scan per test.
     // A call (`close(fd)`, `ptr[i]`: no space before the bracket), an
     // assignment or an operator of C, a member access, a path of names.
+    // A French word with a mark of the plural or the feminine in
+    // parentheses (`fichier(s)`, `inscrit(e)s`) is not a call.
     let call = || {
-        line.as_bytes().windows(2).any(|w| {
-            (w[0].is_ascii_alphanumeric() || w[0] == b'_') && (w[1] == b'(' || w[1] == b'[')
+        line.as_bytes().windows(2).enumerate().any(|(at, w)| {
+            (w[0].is_ascii_alphanumeric() || w[0] == b'_')
+                && (w[1] == b'(' || w[1] == b'[')
+                && !(w[1] == b'(' && is_marked_french_word(line, at + 1))
         })
     };
     let operator = || {
@@ -238,6 +242,8 @@ fn is_code_line(line: &str) -> bool {
     };
     // A declaration whose type is written with `_` or a digit (`__u8
     // pad;`, `__be16  idiag_sport;`, `pid_t *pids[2];`).
+    // The type starts as a C name does (`2 oeufs;` is a list item), and
+    // no other piece is a French word of grammar (`mp3 ou ogg;`).
     let declaration = || {
         let pieces: Vec<&str> = line[..line.len() - 1].split_whitespace().collect();
         (2..=4).contains(&pieces.len())
@@ -245,11 +251,17 @@ fn is_code_line(line: &str) -> bool {
                 p.bytes()
                     .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'*' | b'[' | b']'))
             })
+            && pieces[0]
+                .bytes()
+                .next()
+                .is_some_and(|b| b == b'_' || b.is_ascii_alphabetic())
             && pieces[0].bytes().any(|b| b == b'_' || b.is_ascii_digit())
+            && !pieces[1..].iter().any(|p| is_grammar_word(p))
     };
+    // A semicolon after a space of any width (`;`, `\u{202F};`) is French.
     let statement = || {
-        line.ends_with(';')
-            && !line.ends_with(" ;")
+        line.strip_suffix(';')
+            .is_some_and(|before| !before.ends_with(char::is_whitespace))
             && (C_STARTS.contains(&first_word) || call() || operator() || declaration())
     };
     // A comment, or a statement whose comment goes on to the next line
@@ -299,6 +311,41 @@ fn is_code_line(line: &str) -> bool {
         || shell()
 }
 
+/// The marks of the plural and the feminine that French writes in
+/// parentheses after a word (`fichier(s)`, `inscrit(e)s`, `acteur(rice)s`).
+const PARENTHESIS_MARKS: &[&str] = &[
+    "s", "x", "e", "es", "ne", "nes", "le", "les", "te", "tes", "ère", "ères", "euse", "euses",
+    "rice", "rices", "trice", "trices", "ve", "ves",
+];
+
+/// Whether the `(` at byte `open` of `line` opens a mark of
+/// [`PARENTHESIS_MARKS`] after a French word.
+fn is_marked_french_word(line: &str, open: usize) -> bool {
+    let after = &line[open + 1..];
+    let Some(close) = after.find(')') else {
+        return false;
+    };
+    if !PARENTHESIS_MARKS.contains(&&after[..close]) {
+        return false;
+    }
+    let before = &line[..open];
+    let start = before
+        .rfind(|c: char| !crate::tokenize::is_word_char(c))
+        .map_or(0, |at| {
+            at + before[at..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[start..];
+    !word.is_empty() && crate::lexicon::is_french(&crate::grammar::lowercase(word))
+}
+
+/// Whether `word` is a French determiner, preposition or conjunction.
+fn is_grammar_word(word: &str) -> bool {
+    use crate::lexicon::Pos;
+    [Pos::Determiner, Pos::Preposition, Pos::Conjunction]
+        .into_iter()
+        .any(|pos| crate::grammar::has_pos(word, pos))
+}
+
 /// The header or footer line of a manual page: fields set apart by wide
 /// gaps, ending with the page's name and section (`GNU coreutils 9.1
 /// Septembre 2022   SUM(1)`).
@@ -327,7 +374,25 @@ fn is_synopsis(line: &str) -> bool {
     if !starts_as_command || !line.contains('[') {
         return false;
     }
-    let groups = line.matches('[').count().min(line.matches(']').count());
+    // A reference to a note or a work (`[12]`, `[3, 4]`) and an omission
+    // in a quotation (`[…]`) are not groups: prose cites them.
+    let cited = line
+        .split('[')
+        .skip(1)
+        .filter(|piece| {
+            piece.split_once(']').is_some_and(|(inside, _)| {
+                !inside.trim().is_empty()
+                    && inside.chars().all(|c| {
+                        c.is_ascii_digit() || matches!(c, ',' | ' ' | '-' | '–' | '.' | '…')
+                    })
+            })
+        })
+        .count();
+    let groups = line
+        .matches('[')
+        .count()
+        .min(line.matches(']').count())
+        .saturating_sub(cited);
     // One group is enough when it holds an option (`bzip2 [ -h|--help ]`).
     let option = line.contains("[-") || line.contains("[ -");
     groups >= 2 || groups == 1 && option
@@ -568,7 +633,7 @@ mod tests {
                 ("names", "uri,  url -")
             ]
         );
-        let text = "Exemple :\n\n    if (fd == -1)\n    int  aio_fildes;  /* Descripteur */\n    ch |= 0x100;\n    if true; then echo; fi\n    int fd = socket(AF_INET, SOCK_RAW, 0);\n    close(fd);\n    case EINTR:\n    default:\n    break;\n    __be16  idiag_sport;\n    uint32_t cookie;   /* Cookie unique\n    }\n\n       tar [OPTION...] [FICHIER]...\nbzip2 [ -h|--help ]\n│now       │ maintenant │\nGNU outils 9.1    Septembre 2022    SUM(1)\n$ make install\nLa fin (voir plus bas) ; puis [sic] et [note].\ncase du haut : la première.\ncase du haut :\nla version 2;\nIl pleut ; donc nous restons.\nLe bleu de méthylène ; dose de photons.\nUn chapitre ; fin du livre.\nfor f in *; do gzip $f; done\n";
+        let text = "Exemple :\n\n    if (fd == -1)\n    int  aio_fildes;  /* Descripteur */\n    ch |= 0x100;\n    if true; then echo; fi\n    int fd = socket(AF_INET, SOCK_RAW, 0);\n    close(fd);\n    case EINTR:\n    default:\n    break;\n    __be16  idiag_sport;\n    uint32_t cookie;   /* Cookie unique\n    }\n\n       tar [OPTION...] [FICHIER]...\nbzip2 [ -h|--help ]\n│now       │ maintenant │\nGNU outils 9.1    Septembre 2022    SUM(1)\n$ make install\nLa fin (voir plus bas) ; puis [sic] et [note].\ncase du haut : la première.\ncase du haut :\nla version 2;\nIl pleut ; donc nous restons.\nLe bleu de méthylène ; dose de photons.\nUn chapitre ; fin du livre.\nfor f in *; do gzip $f; done\ncomme le montrent les essais [12] et les mesures [3, 4] qui\nde son discours […] et plus loin […] il\n2 oeufs;\nmp3 ou ogg;\nle ou les fichier(s) inscrit(e)s;\nla valeur de x = 2\u{202F};\n";
         assert_eq!(
             marked(text),
             vec![
