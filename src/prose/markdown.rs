@@ -190,7 +190,18 @@ impl MarkdownView<'_> {
             }
             Event::SoftBreak => {
                 let raw = &self.source[span.range()];
-                if raw
+                // The next line's first character, after its container
+                // markers (`> `, indentation).
+                let first = self.source[span.end..]
+                    .trim_start_matches([' ', '\t', '>'])
+                    .chars()
+                    .next();
+                let last = self.out.text().chars().next_back();
+                if let (Some(last), Some(first)) = (last, first)
+                    && super::plain::reads_as_space(last, first)
+                {
+                    self.out.decoded(" ", span);
+                } else if raw
                     .trim_start_matches([' ', '\t'])
                     .trim_end_matches(['\r', '\n'])
                     .is_empty()

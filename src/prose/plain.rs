@@ -11,9 +11,14 @@ use std::borrow::Cow;
 /// The view of a plain text: one verbatim segment, read in place, unless
 /// its layout holds justified lines, broken words or lines of code.
 pub(super) fn view(text: &str) -> ProseView<'_> {
+    let paragraphs = split_paragraphs(text);
     let marks = plain_layout::marks(text);
+    let breaks = soft_breaks(text, &paragraphs, &marks);
     if !marks.is_empty() {
-        return laid_out(text, &marks);
+        return laid_out(text, paragraphs, &marks, &breaks);
+    }
+    if !breaks.is_empty() {
+        return spaced(text, paragraphs, &breaks);
     }
     let whole = Span::new(0, text.len());
     ProseView::from_parts(
@@ -23,21 +28,95 @@ pub(super) fn view(text: &str) -> ProseView<'_> {
             source: whole,
             kind: SegmentKind::Verbatim,
         }],
-        split_paragraphs(text),
+        paragraphs,
     )
     .with_directives(crate::suppress::plain_directives(text))
 }
 
-/// The view of a plain text with layout `marks`: each paragraph copied
-/// verbatim, except that a justification gap reads as one space, a broken
-/// word joins and a line of code ends the paragraph and is left out.
-fn laid_out(text: &str, marks: &[Mark]) -> ProseView<'static> {
+/// The view of a plain text whose only layout is soft line `breaks`: the
+/// text itself, each break read as one space, the lines between paragraphs
+/// kept as they are (so that what stands on the lines around a line stays
+/// there).
+fn spaced(text: &str, paragraphs: Vec<Span>, breaks: &[Span]) -> ProseView<'static> {
+    let mut prose = String::with_capacity(text.len());
+    let mut segments = Vec::with_capacity(2 * breaks.len() + 1);
+    let mut at = 0;
+    for gap in breaks.iter().map(Some).chain([None]) {
+        let end = gap.map_or(text.len(), |g| g.start);
+        if at < end {
+            let start = prose.len();
+            prose.push_str(&text[at..end]);
+            segments.push(Segment {
+                prose: Span::new(start, prose.len()),
+                source: Span::new(at, end),
+                kind: SegmentKind::Verbatim,
+            });
+        }
+        if let Some(&gap) = gap {
+            segments.push(Segment {
+                prose: Span::new(prose.len(), prose.len() + 1),
+                source: gap,
+                kind: SegmentKind::Decoded,
+            });
+            prose.push(' ');
+            at = gap.end;
+        }
+    }
+    // Breaks lie inside paragraphs: a paragraph's ends move by what the
+    // breaks before them shortened.
+    let mut shift = 0;
+    let mut next = 0;
+    let mapped = paragraphs
+        .into_iter()
+        .map(|p| {
+            let start = p.start - shift;
+            while let Some(gap) = breaks.get(next).filter(|g| g.end <= p.end) {
+                shift += gap.len() - 1;
+                next += 1;
+            }
+            Span::new(start, p.end - shift)
+        })
+        .collect();
+    ProseView::from_parts(Cow::Owned(prose), segments, mapped)
+        .with_directives(crate::suppress::plain_directives(text))
+}
+
+/// A piece of a plain text that its view reads otherwise: a layout mark,
+/// or a line break inside a paragraph that reads as a space.
+#[derive(Clone, Copy)]
+enum Reading {
+    Mark(Mark),
+    Space(Span),
+}
+
+impl Reading {
+    fn span(self) -> Span {
+        match self {
+            Reading::Mark(m) => m.span(),
+            Reading::Space(s) => s,
+        }
+    }
+}
+
+/// The view of a plain text with layout `marks` and soft line `breaks`:
+/// each paragraph copied verbatim, except that a justification gap or a
+/// soft break reads as one space, a broken word joins and a line of code
+/// ends the paragraph and is left out.
+fn laid_out(
+    text: &str,
+    paragraphs: Vec<Span>,
+    marks: &[Mark],
+    breaks: &[Span],
+) -> ProseView<'static> {
+    let mut readings: Vec<Reading> = marks.iter().copied().map(Reading::Mark).collect();
+    readings.extend(breaks.iter().copied().map(Reading::Space));
+    readings.sort_by_key(|r| r.span().start);
     let mut builder = Builder::new();
     let mut next = 0;
-    for paragraph in split_paragraphs(text) {
+    for paragraph in paragraphs {
         let mut at = paragraph.start;
-        while let Some(&mark) = marks.get(next) {
-            let span = mark.span();
+        while let Some(&reading) = readings.get(next) {
+            let span = reading.span();
             if span.start >= paragraph.end {
                 break;
             }
@@ -46,6 +125,12 @@ fn laid_out(text: &str, marks: &[Mark]) -> ProseView<'static> {
                 // Across two paragraphs: left as it is.
                 continue;
             }
+            let Reading::Mark(mark) = reading else {
+                builder.verbatim(text, Span::new(at, span.start));
+                builder.decoded(" ", span);
+                at = span.end;
+                continue;
+            };
             match mark {
                 Mark::Justification(_) => {
                     builder.verbatim(text, Span::new(at, span.start));
@@ -78,6 +163,94 @@ fn laid_out(text: &str, marks: &[Mark]) -> ProseView<'static> {
         .finish(Vec::new())
         .with_directives(crate::suppress::plain_directives(text))
         .with_layout(plain_layout::kinds_and_spans(marks))
+}
+
+/// The line breaks inside `paragraphs` that read as a space, each with the
+/// spaces around it: where the line before is full (the first word of the
+/// next line would not have fitted on it, measured against the widest line
+/// of the paragraph) and the two lines join as [`reads_as_space`] says, or
+/// the next one starts with a capital after a lowercase letter in
+/// hard-wrapped prose (a name: not a heading or a verse, which other
+/// blocks hold). Lines of code (`marks`) keep their breaks, and so do the
+/// lines of a paragraph with runs of spaces inside a line (justified or
+/// aligned). So hard-wrapped prose reads as the sentences it holds, across
+/// its line ends: the rules see `la réunion a été annulé` when a line ends
+/// after `réunion`.
+fn soft_breaks(text: &str, paragraphs: &[Span], marks: &[Mark]) -> Vec<Span> {
+    // `marks` are sorted and do not overlap: their ends are sorted too.
+    let code = |at: usize| {
+        let i = marks.partition_point(|m| m.span().end < at);
+        marks[i..]
+            .iter()
+            .take_while(|m| m.span().start <= at)
+            .any(|m| matches!(m, Mark::Code(s) if s.start == at || s.end == at))
+    };
+    let mut breaks = Vec::new();
+    for &paragraph in paragraphs {
+        let body = &text[paragraph.range()];
+        if memchr::memchr(b'\n', body.as_bytes()).is_none() {
+            continue;
+        }
+        let lines: Vec<Span> = body
+            .split('\n')
+            .scan(paragraph.start, |start, line| {
+                let span = Span::new(*start, *start + line.len());
+                *start = span.end + 1;
+                // Only ASCII spaces go with the break: a no-break space
+                // at a line end stays what it is.
+                let trimmed = line.trim_matches([' ', '\t', '\r']);
+                let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+                Some(Span::new(
+                    span.start + lead,
+                    span.start + lead + trimmed.len(),
+                ))
+            })
+            .collect();
+        // Runs of spaces inside the lines justify or align them (see
+        // `spacing/repeated-spaces`, which reads runs on the lines around
+        // as alignment): such a paragraph keeps its lines.
+        if lines.iter().any(|l| {
+            let line = &text[l.range()];
+            line.contains('\t') || plain_layout::TWO_SPACES.find(line.as_bytes()).is_some()
+        }) {
+            continue;
+        }
+        let widths: Vec<usize> = lines
+            .iter()
+            .map(|s| text[s.range()].chars().count())
+            .collect();
+        let widest = widths.iter().copied().max().unwrap_or(0);
+        // A capital after a word cut by the wrap is a name (`des` /
+        // `Chiefs de Kansas City`); in other blocks it may start a verse.
+        let wrapped = widths_are_wrapped(&widths);
+        for (i, pair) in lines.windows(2).enumerate() {
+            let (before, after) = (&text[pair[0].range()], &text[pair[1].range()]);
+            let (Some(last), Some(first)) = (before.chars().next_back(), after.chars().next())
+            else {
+                continue;
+            };
+            let next_word = after.split(' ').next().map_or(0, |w| w.chars().count());
+            let full = widths[i] + 1 + next_word > widest;
+            let joins = reads_as_space(last, first)
+                || wrapped && last.is_lowercase() && first.is_uppercase();
+            if full && joins && !code(pair[0].end) && !code(pair[1].start) {
+                breaks.push(Span::new(pair[0].end, pair[1].start));
+            }
+        }
+    }
+    breaks
+}
+
+/// Whether a line break inside a paragraph, between a line that ends with
+/// `last` and one that starts with `first`, reads as a space: the line
+/// does not end with a sign that joins (a hyphen, a dash, an apostrophe, a
+/// slash: `grand-` / `parent`), and the next one starts in lowercase, with
+/// a digit or an opening sign, not with a capital (a heading, a verse).
+pub(super) fn reads_as_space(last: char, first: char) -> bool {
+    !matches!(
+        last,
+        '-' | '‐' | '‑' | '–' | '—' | '\u{AD}' | '\'' | '’' | '/' | '\\'
+    ) && (first.is_lowercase() || first.is_ascii_digit() || matches!(first, '(' | '«' | '“'))
 }
 
 /// Characters that end a sentence or a heading-like line.
@@ -125,14 +298,18 @@ struct Line<'t> {
 /// fits the wrap width, and they are long enough on average to be wrapped
 /// text rather than a list of short lines (a title, an address, verses).
 fn is_wrapped(lines: &[Line]) -> bool {
-    let Some((_, body)) = lines.split_last() else {
+    let widths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    widths_are_wrapped(&widths)
+}
+
+/// [`is_wrapped`], from the widths of the lines (in characters).
+fn widths_are_wrapped(widths: &[usize]) -> bool {
+    let Some((_, body)) = widths.split_last() else {
         return false;
     };
-    if body.is_empty() {
-        return false;
-    }
-    let widths: Vec<usize> = body.iter().map(|l| l.text.chars().count()).collect();
-    widths.iter().all(|&w| w <= WRAP_WIDTH) && widths.iter().sum::<usize>() >= 40 * widths.len()
+    !body.is_empty()
+        && body.iter().all(|&w| w <= WRAP_WIDTH)
+        && body.iter().sum::<usize>() >= 40 * body.len()
 }
 
 /// Splits one block (lines between blank lines) of `text` into paragraphs.
@@ -268,6 +445,58 @@ mod tests {
         assert_eq!(texts(text).len(), 2);
         // A dialogue reply keeps its own paragraph.
         assert_eq!(texts("« Bonjour, dit-il.\n— Bonsoir. »").len(), 2);
+    }
+
+    #[test]
+    fn a_wrapped_line_break_reads_as_a_space() {
+        let text = "Titre\n\nLa réunion de ce soir, prévue de longue date,\n  a été annulée. Fin.\nUne autre ligne.\n";
+        let v = view(text);
+        assert_eq!(
+            v.text(),
+            "Titre\n\nLa réunion de ce soir, prévue de longue date, a été annulée. Fin.\nUne autre ligne.\n"
+        );
+        let para: Vec<&str> = v
+            .paragraphs()
+            .iter()
+            .map(|p| &v.text()[p.range()])
+            .collect();
+        assert_eq!(
+            para,
+            vec![
+                "Titre",
+                "La réunion de ce soir, prévue de longue date, a été annulée. Fin.",
+                "Une autre ligne."
+            ]
+        );
+        // Words after the break map to their own bytes; the space to the
+        // break with its indentation.
+        let at = v.text().find("annulée").expect("word");
+        let word = v.to_source(Span::new(at, at + "annulée".len()));
+        assert_eq!(&text[word.range()], "annulée");
+        let space = v.text().find("date, a").expect("break") + "date,".len();
+        assert_eq!(
+            &text[v.to_source(Span::new(space, space + 1)).range()],
+            "\n  "
+        );
+    }
+
+    #[test]
+    fn breaks_that_end_a_line_of_their_own_stay() {
+        for text in [
+            // The line before is not full: a heading, a short line.
+            "Résumé\nla suite du texte est plus longue que le titre au-dessus.",
+            // A hyphen or an apostrophe joins.
+            "Il a rendu visite à son arrière-\ngrand-mère hier.",
+            // A capital after a sentence end, or outside wrapped prose.
+            "Le vent se lève sur la lande grise\nLa mer se retire et le ciel pâlit",
+            // Runs of spaces inside a line: aligned, kept.
+            "nom  valeur de la première colonne alignée\nsuite  valeur de la seconde colonne",
+        ] {
+            assert_eq!(view(text).text(), text, "{text}");
+        }
+        // A name cut by the wrap of hard-wrapped prose joins.
+        let text = "Chaque apparition de la chanteuse dans les tribunes des\nChiefs de Kansas City déclenche une avalanche de photos.";
+        assert!(!view(text).text().contains('\n'));
     }
 
     #[test]

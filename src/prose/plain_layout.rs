@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 /// The searchers for the pieces looked for in every line, built once:
 /// `memmem::find` builds one per call, which cost more than the search
 /// of a line.
-static TWO_SPACES: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("  "));
+pub(super) static TWO_SPACES: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("  "));
 static COMMENT_OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("/*"));
 static SEMICOLON_SPACE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("; "));
 static SPACED_DASH: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" - "));
