@@ -169,9 +169,10 @@ fn laid_out(
 /// spaces around it: where the line before is full (the first word of the
 /// next line would not have fitted on it, measured against the widest line
 /// of the paragraph) and the two lines join as [`reads_as_space`] says, or
-/// the next one starts with a capital after a lowercase letter in
-/// hard-wrapped prose (a name: not a heading or a verse, which other
-/// blocks hold). Lines of code (`marks`) keep their breaks, and so do the
+/// the next one starts with a capital after a lowercase letter or a
+/// closing quote in hard-wrapped prose (a name, or a capital that the
+/// quotation rules judge: not a heading or a verse, which other blocks
+/// hold). Lines of code (`marks`) keep their breaks, and so do the
 /// lines of a paragraph with runs of spaces inside a line (justified or
 /// aligned). So hard-wrapped prose reads as the sentences it holds, across
 /// its line ends: the rules see `la réunion a été annulé` when a line ends
@@ -232,7 +233,9 @@ fn soft_breaks(text: &str, paragraphs: &[Span], marks: &[Mark]) -> Vec<Span> {
             let next_word = after.split(' ').next().map_or(0, |w| w.chars().count());
             let full = widths[i] + 1 + next_word > widest;
             let joins = reads_as_space(last, first)
-                || wrapped && last.is_lowercase() && first.is_uppercase();
+                || wrapped
+                    && (last.is_lowercase() || matches!(last, '»' | '”'))
+                    && first.is_uppercase();
             if full && joins && !code(pair[0].end) && !code(pair[1].start) {
                 breaks.push(Span::new(pair[0].end, pair[1].start));
             }
@@ -494,9 +497,14 @@ mod tests {
         ] {
             assert_eq!(view(text).text(), text, "{text}");
         }
-        // A name cut by the wrap of hard-wrapped prose joins.
-        let text = "Chaque apparition de la chanteuse dans les tribunes des\nChiefs de Kansas City déclenche une avalanche de photos.";
-        assert!(!view(text).text().contains('\n'));
+        // A name cut by the wrap of hard-wrapped prose joins, and so does
+        // a capital after a closing quote.
+        for text in [
+            "Chaque apparition de la chanteuse dans les tribunes des\nChiefs de Kansas City déclenche une avalanche de photos.",
+            "Pour garder le fichier, le bouton « Enregistrer »\nPermet de choisir le dossier où il sera rangé.",
+        ] {
+            assert!(!view(text).text().contains('\n'), "{text}");
+        }
     }
 
     #[test]
