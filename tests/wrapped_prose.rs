@@ -103,3 +103,29 @@ fn fixes_across_a_wrapped_line_keep_the_line_breaks() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn android_strings_wrapped_in_the_xml_read_as_one_line() {
+    let xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<resources>\n    <string name=\"a\">Ce matin, après une longue discussion entre les élus, la réunion\n        a été annulé faute de participants.</string>\n    <string name=\"b\">\"Deux lignes\n        gardées\" entre guillemets.</string>\n</resources>\n";
+    let dir = std::env::temp_dir().join(format!("coquille-android-{}", std::process::id()));
+    let values = dir.join("res").join("values-fr");
+    std::fs::create_dir_all(&values).expect("temp dir");
+    let path = values.join("strings.xml");
+    std::fs::write(&path, xml).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_coquille"))
+        .args(["fix", "--no-config", "--select", "agreement"])
+        .arg(&path)
+        .output()
+        .expect("run coquille");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fixed = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(
+        fixed,
+        xml.replace("a été annulé faute", "a été annulée faute")
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -109,6 +109,8 @@ fn scan_text(source: &str, span: Span, dialect: Dialect, cdata: bool, out: &mut 
         source,
         dialect,
         cdata,
+        quoted: false,
+        text: span,
         out,
     };
     let mut at = span.start;
@@ -126,6 +128,10 @@ struct Scanner<'s, 'o> {
     dialect: Dialect,
     /// In a CDATA section: no references, HTML tags as markup.
     cdata: bool,
+    /// Inside Android's unescaped double quotes, which keep whitespace.
+    quoted: bool,
+    /// The whole text being scanned.
+    text: Span,
     out: &'o mut Builder,
 }
 
@@ -161,9 +167,29 @@ impl Scanner<'_, '_> {
                 (b'"', Dialect::Android) => {
                     self.flush(run, at);
                     self.out.markup(Gap::Ambiguous);
+                    self.quoted = !self.quoted;
                     at += 1;
                     run = at;
                     continue;
+                }
+                // Android collapses whitespace outside double quotes: a
+                // line break inside a string, with the indentation
+                // around it, reads as one space (`la réunion` / `a été
+                // annulée`). At the ends of the text it stays as it is.
+                (b'\n', Dialect::Android) if !self.quoted => {
+                    let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+                    let from = at - bytes[run..at].iter().rev().take_while(|b| blank(b)).count();
+                    let to = at + bytes[at..end].iter().take_while(|b| blank(b)).count();
+                    let inside = bytes[self.text.start..from].iter().any(|b| !blank(b))
+                        && bytes[to..self.text.end].iter().any(|b| !blank(b));
+                    if inside {
+                        self.flush(run, from);
+                        self.out.decoded(" ", Span::new(from, to));
+                        at = to;
+                        run = at;
+                        continue;
+                    }
+                    None
                 }
                 (b'%', Dialect::Android) if rest.starts_with("%%") => Some((2, Some('%'))),
                 (b'%', _) => po::placeholder_len(rest).map(|len| (len, None)),
@@ -273,6 +299,21 @@ mod tests {
             read(r#""Aujourd\'hui" à 50%% \u00A0%d\n"#, Dialect::Android),
             "Aujourd'hui à 50% \u{a0}\u{FFFC}\n"
         );
+    }
+
+    #[test]
+    fn android_line_breaks_collapse_outside_quotes() {
+        assert_eq!(
+            read("la réunion\n        a été annulée", Dialect::Android),
+            "la réunion a été annulée"
+        );
+        // Inside double quotes, and at the ends of the text, whitespace
+        // is kept; so are the line breaks of other formats.
+        assert_eq!(
+            read("\"un\n  deux\" trois\n   quatre\n", Dialect::Android),
+            "un\n  deux trois quatre\n"
+        );
+        assert_eq!(read("un\n  deux", Dialect::Xliff), "un\n  deux");
     }
 
     #[test]
