@@ -76,6 +76,16 @@ fn line_breaks_that_do_not_wrap_a_sentence_stay() {
 }
 
 #[test]
+fn a_name_cut_by_the_wrap_stays_a_name() {
+    // On one line, `Chiefs de Kansas City` is a name; at a line start,
+    // `Chiefs` alone looked like an English word left in French.
+    let text = "La chanteuse est devenue une star des stades, et chacune de ses apparitions dans les tribunes des\nChiefs de Kansas City déclenche une avalanche de selfies et de hashtags.\n";
+    for kind in [SourceKind::PlainText, SourceKind::Markdown] {
+        assert_eq!(findings(text, kind), vec![], "{kind:?}");
+    }
+}
+
+#[test]
 fn fixes_across_a_wrapped_line_keep_the_line_breaks() {
     let dir = std::env::temp_dir().join(format!("coquille-wrapped-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");

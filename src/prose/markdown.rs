@@ -197,8 +197,18 @@ impl MarkdownView<'_> {
                     .chars()
                     .next();
                 let last = self.out.text().chars().next_back();
+                // A capital after a long line cut in a word or after a
+                // closing quote goes on the sentence (a name, a capital
+                // the quotation rules judge); after a short one it may
+                // start a verse.
+                let line = self.source[..span.start]
+                    .rsplit('\n')
+                    .next()
+                    .unwrap_or_default();
+                let long = line.trim().chars().count() >= super::plain::WRAPPED_LINE;
                 if let (Some(last), Some(first)) = (last, first)
-                    && super::plain::reads_as_space(last, first)
+                    && (super::plain::reads_as_space(last, first)
+                        || long && super::plain::goes_on_with_a_capital(last, first))
                 {
                     self.out.decoded(" ", span);
                 } else if raw

@@ -232,10 +232,8 @@ fn soft_breaks(text: &str, paragraphs: &[Span], marks: &[Mark]) -> Vec<Span> {
             };
             let next_word = after.split(' ').next().map_or(0, |w| w.chars().count());
             let full = widths[i] + 1 + next_word > widest;
-            let joins = reads_as_space(last, first)
-                || wrapped
-                    && (last.is_lowercase() || matches!(last, '»' | '”'))
-                    && first.is_uppercase();
+            let joins =
+                reads_as_space(last, first) || wrapped && goes_on_with_a_capital(last, first);
             if full && joins && !code(pair[0].end) && !code(pair[1].start) {
                 breaks.push(Span::new(pair[0].end, pair[1].start));
             }
@@ -255,6 +253,19 @@ pub(super) fn reads_as_space(last: char, first: char) -> bool {
         '-' | '‐' | '‑' | '–' | '—' | '\u{AD}' | '\'' | '’' | '/' | '\\'
     ) && (first.is_lowercase() || first.is_ascii_digit() || matches!(first, '(' | '«' | '“'))
 }
+
+/// Whether a line that ends with `last` goes on, in wrapped prose, with a
+/// next line that starts with `first`, a capital: after a lowercase letter
+/// (a name: `des` / `Chiefs de Kansas City`) or a closing quote (a capital
+/// the quotation rules judge).
+pub(super) fn goes_on_with_a_capital(last: char, first: char) -> bool {
+    first.is_uppercase() && (last.is_lowercase() || matches!(last, '»' | '”'))
+}
+
+/// The width (in characters) from which a Markdown line is taken for
+/// wrapped prose rather than a verse ([`goes_on_with_a_capital`]): verses,
+/// even alexandrines, are shorter.
+pub(super) const WRAPPED_LINE: usize = 55;
 
 /// Characters that end a sentence or a heading-like line.
 fn ends_block(c: char) -> bool {
