@@ -29,6 +29,22 @@ fn findings(text: &str, kind: SourceKind) -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// Runs `coquille fix` with the agreement rules on `path`, and returns
+/// the file as it is written afterwards.
+fn fix_agreement(path: &std::path::Path) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_coquille"))
+        .args(["fix", "--no-config", "--select", "agreement"])
+        .arg(path)
+        .output()
+        .expect("run coquille");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read_to_string(path).expect("read")
+}
+
 /// The same paragraph on one line and wrapped at 60 columns, in plain text
 /// and in Markdown.
 const ONE_LINE: &str = "Le comité s’est réuni hier soir et, après un long débat, la réunion a été annulé faute de participants. Les fichiers téléchargés sont stocké sur le serveur pendant trente jours, et les techniciens procèdent avec la vérification des câbles.\n";
@@ -92,17 +108,7 @@ fn fixes_across_a_wrapped_line_keep_the_line_breaks() {
     for name in ["texte.txt", "texte.md"] {
         let path = dir.join(name);
         std::fs::write(&path, WRAPPED.replace('\n', "\r\n")).expect("write");
-        let out = Command::new(env!("CARGO_BIN_EXE_coquille"))
-            .args(["fix", "--no-config", "--select", "agreement"])
-            .arg(&path)
-            .output()
-            .expect("run coquille");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let fixed = std::fs::read_to_string(&path).expect("read");
+        let fixed = fix_agreement(&path);
         assert!(
             fixed.contains("la\r\nréunion a été annulée faute"),
             "{fixed}"
@@ -122,17 +128,7 @@ fn android_strings_wrapped_in_the_xml_read_as_one_line() {
     std::fs::create_dir_all(&values).expect("temp dir");
     let path = values.join("strings.xml");
     std::fs::write(&path, xml).expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_coquille"))
-        .args(["fix", "--no-config", "--select", "agreement"])
-        .arg(&path)
-        .output()
-        .expect("run coquille");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let fixed = std::fs::read_to_string(&path).expect("read");
+    let fixed = fix_agreement(&path);
     assert_eq!(
         fixed,
         xml.replace("a été annulé faute", "a été annulée faute")
