@@ -9,7 +9,8 @@ use crate::span::Span;
 use std::borrow::Cow;
 
 /// The view of a plain text: one verbatim segment, read in place, unless
-/// its layout holds justified lines, broken words or lines of code.
+/// its layout holds justified lines, broken words or lines of code, or a
+/// paragraph is wrapped over lines that read as one ([`soft_breaks`]).
 pub(super) fn view(text: &str) -> ProseView<'_> {
     let paragraphs = split_paragraphs(text);
     let marks = plain_layout::marks(text);
