@@ -137,8 +137,8 @@ fn the_texts_of_a_folder_are_fixed_as_by_whole_checks() {
 /// page converted to text (running head, `NOM` heading, synopsis, lines of
 /// code, programs cited as `tar(1)`), names written with a capital in one
 /// paragraph and asked about in another, Title Case headings whose words
-/// recur, a quotation that goes on after a line of code, and apostrophes
-/// of both kinds.
+/// recur, a quotation that goes on after a line of code, apostrophes of
+/// both kinds, and a wrapped paragraph whose fixes change its lines.
 #[test]
 fn texts_written_for_the_shortcut_are_fixed_as_by_whole_checks() {
     let manual = "LS(1)                Commandes                LS(1)\n\nNOM\n       ls - lister le contenu des repertoires\n\nSYNOPSIS\n       ls [OPTION]... [FICHIER]...\n\nDESCRIPTION\n       Afficher les informations sur les fichiers , par defaut le repertoire courant. Voir aussi tar(1).\n\n       La commande suivante liste tout :\n\n           ls -la /tmp\n\n       L'option \"--all\" affiche aussi les fichiers caches . Le programme tar n'est pas lance , et le deploy est fait.\n";
@@ -149,6 +149,10 @@ fn texts_written_for_the_shortcut_are_fixed_as_by_whole_checks() {
     // write; then mostly typographic ones, with straight ones to mend.
     let straight = "L'homme n'est pas là , dit-il.\n\nC'est l'heure ; l’eau est froide.\n\nLe arbre de la ile est grand .\n\nQu'il vienne , s'il veut.\n";
     let typographic = "L’homme n’est pas là , dit-il.\n\nC’est l'heure ; l’eau est froide.\n\nLe arbre est grand .\n";
+    // A wrapped paragraph whose errors straddle its line breaks: fixing
+    // them changes the width of its lines, which decides the breaks that
+    // read as spaces.
+    let wrapped = "Le comité s’est réuni hier soir et , après un long débat, la\nréunion a été annulé faute de participants . Les fichiers\ntéléchargés sont stocké sur le serveur pendant trente jours,\net les techniciens procèdent avec la vérification des câbles.\n\nUn autre paragraphe reste court .\n";
     let configs = oracle::configs();
     for (name, text) in [
         ("straight", straight),
@@ -157,7 +161,12 @@ fn texts_written_for_the_shortcut_are_fixed_as_by_whole_checks() {
         ("names", names),
         ("titles", titles),
         ("quotation", quotation),
+        ("wrapped", wrapped),
     ] {
         agree(&configs, &Source::new(name, text, SourceKind::PlainText));
     }
+    agree(
+        &configs,
+        &Source::new("wrapped", wrapped, SourceKind::Markdown),
+    );
 }
