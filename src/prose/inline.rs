@@ -110,7 +110,13 @@ fn scan_text(source: &str, span: Span, dialect: Dialect, cdata: bool, out: &mut 
         dialect,
         cdata,
         quoted: false,
-        text: span,
+        content: {
+            let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+            let bytes = &source.as_bytes()[span.range()];
+            let lead = bytes.iter().take_while(|b| blank(b)).count();
+            let trail = bytes[lead..].iter().rev().take_while(|b| blank(b)).count();
+            Span::new(span.start + lead, span.end - trail)
+        },
         out,
     };
     let mut at = span.start;
@@ -130,8 +136,8 @@ struct Scanner<'s, 'o> {
     cdata: bool,
     /// Inside Android's unescaped double quotes, which keep whitespace.
     quoted: bool,
-    /// The whole text being scanned.
-    text: Span,
+    /// The text being scanned without the whitespace at its ends.
+    content: Span,
     out: &'o mut Builder,
 }
 
@@ -180,16 +186,14 @@ impl Scanner<'_, '_> {
                     let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
                     let from = at - bytes[run..at].iter().rev().take_while(|b| blank(b)).count();
                     let to = at + bytes[at..end].iter().take_while(|b| blank(b)).count();
-                    let inside = bytes[self.text.start..from].iter().any(|b| !blank(b))
-                        && bytes[to..self.text.end].iter().any(|b| !blank(b));
-                    if inside {
+                    if self.content.start < from && to < self.content.end {
                         self.flush(run, from);
                         self.out.decoded(" ", Span::new(from, to));
-                        at = to;
-                        run = at;
-                        continue;
+                        run = to;
                     }
-                    None
+                    // The whole run of whitespace is read at once.
+                    at = to;
+                    continue;
                 }
                 (b'%', Dialect::Android) if rest.starts_with("%%") => Some((2, Some('%'))),
                 (b'%', _) => po::placeholder_len(rest).map(|len| (len, None)),
@@ -312,6 +316,10 @@ mod tests {
         assert_eq!(
             read("\"un\n  deux\" trois\n   quatre\n", Dialect::Android),
             "un\n  deux trois quatre\n"
+        );
+        assert_eq!(
+            read("\n\n   un\n  deux", Dialect::Android),
+            "\n\n   un deux"
         );
         assert_eq!(read("un\n  deux", Dialect::Xliff), "un\n  deux");
     }

@@ -258,7 +258,7 @@ fn is_code_line(line: &str) -> bool {
             && pieces[0].bytes().any(|b| b == b'_' || b.is_ascii_digit())
             && !pieces[1..].iter().any(|p| is_grammar_word(p))
     };
-    // A semicolon after a space of any width (`;`, `\u{202F};`) is French.
+    // A semicolon after a space of any width (` ;`, `\u{202F};`) is French.
     let statement = || {
         line.strip_suffix(';')
             .is_some_and(|before| !before.ends_with(char::is_whitespace))
