@@ -201,14 +201,14 @@ impl MarkdownView<'_> {
                 // closing quote goes on the sentence (a name, a capital
                 // the quotation rules judge); after a short one it may
                 // start a verse.
-                let line = self.source[..span.start]
-                    .rsplit('\n')
-                    .next()
-                    .unwrap_or_default();
-                let long = line.trim().chars().count() >= super::plain::WRAPPED_LINE;
+                // (Measured only for a capital, not at every break.)
+                let long = || {
+                    let line = self.source[..span.start].rsplit('\n').next();
+                    line.unwrap_or_default().trim().chars().count() >= super::plain::WRAPPED_LINE
+                };
                 if let (Some(last), Some(first)) = (last, first)
                     && (super::plain::reads_as_space(last, first)
-                        || long && super::plain::goes_on_with_a_capital(last, first))
+                        || super::plain::goes_on_with_a_capital(last, first) && long())
                 {
                     self.out.decoded(" ", span);
                 } else if raw
