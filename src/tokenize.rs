@@ -181,16 +181,32 @@ fn is_combining(c: char) -> bool {
     !c.is_ascii() && unicode_normalization::char::is_combining_mark(c)
 }
 
+/// U+00AD SOFT HYPHEN: where a word may be broken at a line end, shown
+/// only there.
+pub const SOFT_HYPHEN: char = '\u{00AD}';
+
+/// U+2010 HYPHEN: the typographer's hyphen, also written where a word is
+/// broken at a line end.
+pub const HYPHEN: char = '\u{2010}';
+
 /// Invisible format characters that may sit inside a word.
 pub fn is_invisible_in_word(c: char) -> bool {
     matches!(
         c,
-        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+        SOFT_HYPHEN | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
     )
 }
 
-fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+/// Whether `c` is a hyphen that joins the parts of a word (`porte-clés`):
+/// the hyphen-minus, [`HYPHEN`] and U+2011 NON-BREAKING HYPHEN.
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | HYPHEN | '\u{2011}')
+}
+
+/// Whether `c` is an en or em dash, which set off words rather than join
+/// them.
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '–' | '—')
 }
 
 /// Whether `c` is a quotation mark (the straight `'` is decided by context).

@@ -6,6 +6,7 @@ use super::builder::Builder;
 use super::plain_layout::{self, Mark};
 use super::{Gap, ProseView, Segment, SegmentKind};
 use crate::span::Span;
+use crate::tokenize::{SOFT_HYPHEN, is_apostrophe_char, is_dash, is_hyphen};
 use std::borrow::Cow;
 
 /// The view of a plain text: one verbatim segment, read in place, unless
@@ -249,10 +250,12 @@ fn soft_breaks(text: &str, paragraphs: &[Span], marks: &[Mark]) -> Vec<Span> {
 /// slash: `grand-` / `parent`), and the next one starts in lowercase, with
 /// a digit or an opening sign, not with a capital (a heading, a verse).
 pub(super) fn reads_as_space(last: char, first: char) -> bool {
-    !matches!(
-        last,
-        '-' | '‐' | '‑' | '–' | '—' | '\u{AD}' | '\'' | '’' | '/' | '\\'
-    ) && (first.is_lowercase() || first.is_ascii_digit() || matches!(first, '(' | '«' | '“'))
+    let broken = is_hyphen(last)
+        || is_dash(last)
+        || last == SOFT_HYPHEN
+        || is_apostrophe_char(last)
+        || matches!(last, '/' | '\\');
+    !broken && (first.is_lowercase() || first.is_ascii_digit() || matches!(first, '(' | '«' | '“'))
 }
 
 /// Whether a line that ends with `last` goes on, in wrapped prose, with a
@@ -516,6 +519,16 @@ mod tests {
             "Pour garder le fichier, le bouton « Enregistrer »\nPermet de choisir le dossier où il sera rangé.",
         ] {
             assert!(!view(text).text().contains('\n'), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_line_that_ends_with_a_joining_sign_keeps_its_break() {
+        for last in ['-', '‐', '‑', '–', '—', '\u{AD}', '\'', '’', 'ʼ', '/', '\\'] {
+            assert!(!reads_as_space(last, 'a'), "{last:?}");
+        }
+        for last in ['e', ',', ')', '»', '\u{A0}'] {
+            assert!(reads_as_space(last, 'a'), "{last:?}");
         }
     }
 

@@ -10,6 +10,7 @@
 //! block. Text without any of them keeps its verbatim view, read in place.
 
 use crate::span::Span;
+use crate::tokenize::{HYPHEN, SOFT_HYPHEN};
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
 
@@ -84,7 +85,7 @@ const MIN_JUSTIFIED_LINES: usize = 3;
 /// Hyphens that break a word at a line end: the typographic hyphen that
 /// typesetters (groff, TeX) write there, and the soft hyphen.
 fn is_break_hyphen(c: char) -> bool {
-    matches!(c, '\u{2010}' | '\u{00AD}')
+    c == HYPHEN || c == SOFT_HYPHEN
 }
 
 /// One line of the text: where its content starts and ends (without the

@@ -52,7 +52,7 @@ const ZERO_WIDTH_CHARS: Targets = Targets {
 /// The soft hyphen.
 const SOFT_HYPHEN_CHARS: Targets = Targets {
     lead: &[0xC2],
-    test: |c| c == '\u{00AD}',
+    test: |c| c == crate::tokenize::SOFT_HYPHEN,
 };
 
 /// The byte order mark.
