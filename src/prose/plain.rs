@@ -11,12 +11,13 @@ use std::borrow::Cow;
 
 /// The view of a plain text: one verbatim segment, read in place, unless
 /// its layout holds justified lines, broken words or lines of code, or a
-/// paragraph is wrapped over lines that read as one ([`soft_breaks`]).
+/// paragraph is wrapped over lines that read as one ([`paragraph_breaks`]).
 pub(super) fn view(text: &str) -> ProseView<'_> {
-    let paragraphs = split_paragraphs(text);
+    let mut breaks = Vec::new();
+    let paragraphs = split(text, Some(&mut breaks));
     let marks = plain_layout::marks(text);
-    let breaks = soft_breaks(text, &paragraphs, &marks);
     if !marks.is_empty() {
+        keep_code_breaks(&mut breaks, &marks);
         return laid_out(text, paragraphs, &marks, &breaks);
     }
     if !breaks.is_empty() {
@@ -167,19 +168,56 @@ fn laid_out(
         .with_layout(plain_layout::kinds_and_spans(marks))
 }
 
-/// The line breaks inside `paragraphs` that read as a space, each with the
-/// spaces around it: where the line before is full (the first word of the
-/// next line would not have fitted on it, measured against the widest line
-/// of the paragraph) and the two lines join as [`reads_as_space`] says, or
-/// the next one starts with a capital after a lowercase letter or a
-/// closing quote in hard-wrapped prose (a name, or a capital that the
-/// quotation rules judge: not a heading or a verse, which other blocks
-/// hold). Lines of code (`marks`) keep their breaks, and so do the
-/// lines of a paragraph with runs of spaces inside a line (justified or
-/// aligned). So hard-wrapped prose reads as the sentences it holds, across
-/// its line ends: the rules see `la réunion a été annulé` when a line ends
-/// after `réunion`.
-fn soft_breaks(text: &str, paragraphs: &[Span], marks: &[Mark]) -> Vec<Span> {
+/// Adds to `breaks` the line breaks inside one paragraph of `lines` that
+/// read as a space, each with the ASCII blanks around it: where the line
+/// before is full (the first word of the next line would not have fitted
+/// on it, measured against the widest line of the paragraph) and the two
+/// lines join as [`reads_as_space`] says, or the next one starts with a
+/// capital after a lowercase letter or a closing quote in hard-wrapped
+/// prose (a name, or a capital that the quotation rules judge: not a
+/// heading or a verse, which other blocks hold). A paragraph with runs of
+/// spaces inside a line (justified or aligned) keeps its lines, and
+/// [`keep_code_breaks`] gives lines of code theirs. So hard-wrapped prose
+/// reads as the sentences it holds, across its line ends: the rules see
+/// `la réunion a été annulé` when a line ends after `réunion`.
+fn paragraph_breaks(text: &str, lines: &[Line], breaks: &mut Vec<Span>) {
+    if lines.len() < 2 {
+        return;
+    }
+    // Runs of spaces inside the lines justify or align them (see
+    // `spacing/repeated-spaces`, which reads runs on the lines around as
+    // alignment): such a paragraph keeps its lines.
+    if lines.iter().any(|l| {
+        let line = &text[l.bare.range()];
+        line.contains('\t') || plain_layout::TWO_SPACES.find(line.as_bytes()).is_some()
+    }) {
+        return;
+    }
+    let widths: Vec<usize> = lines
+        .iter()
+        .map(|l| text[l.bare.range()].chars().count())
+        .collect();
+    let widest = widths.iter().copied().max().unwrap_or(0);
+    // A capital after a word cut by the wrap is a name (`des` / `Chiefs de
+    // Kansas City`); in other blocks it may start a verse.
+    let wrapped = widths_are_wrapped(&widths);
+    for (i, pair) in lines.windows(2).enumerate() {
+        let (before, after) = (&text[pair[0].bare.range()], &text[pair[1].bare.range()]);
+        let (Some(last), Some(first)) = (before.chars().next_back(), after.chars().next()) else {
+            continue;
+        };
+        let next_word = after.split(' ').next().map_or(0, |w| w.chars().count());
+        let full = widths[i] + 1 + next_word > widest;
+        let joins = reads_as_space(last, first) || wrapped && goes_on_with_a_capital(last, first);
+        if full && joins {
+            breaks.push(Span::new(pair[0].bare.end, pair[1].bare.start));
+        }
+    }
+}
+
+/// Drops from `breaks` those next to a line of code (`marks`): such a line
+/// ends the paragraph in the view.
+fn keep_code_breaks(breaks: &mut Vec<Span>, marks: &[Mark]) {
     // `marks` are sorted and do not overlap: their ends are sorted too.
     let code = |at: usize| {
         let i = marks.partition_point(|m| m.span().end < at);
@@ -188,60 +226,7 @@ fn soft_breaks(text: &str, paragraphs: &[Span], marks: &[Mark]) -> Vec<Span> {
             .take_while(|m| m.span().start <= at)
             .any(|m| matches!(m, Mark::Code(s) if s.start == at || s.end == at))
     };
-    let mut breaks = Vec::new();
-    for &paragraph in paragraphs {
-        let body = &text[paragraph.range()];
-        if memchr::memchr(b'\n', body.as_bytes()).is_none() {
-            continue;
-        }
-        let lines: Vec<Span> = body
-            .split('\n')
-            .scan(paragraph.start, |start, line| {
-                let span = Span::new(*start, *start + line.len());
-                *start = span.end + 1;
-                // Only ASCII spaces go with the break: a no-break space
-                // at a line end stays what it is.
-                let trimmed = line.trim_matches([' ', '\t', '\r']);
-                let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
-                Some(Span::new(
-                    span.start + lead,
-                    span.start + lead + trimmed.len(),
-                ))
-            })
-            .collect();
-        // Runs of spaces inside the lines justify or align them (see
-        // `spacing/repeated-spaces`, which reads runs on the lines around
-        // as alignment): such a paragraph keeps its lines.
-        if lines.iter().any(|l| {
-            let line = &text[l.range()];
-            line.contains('\t') || plain_layout::TWO_SPACES.find(line.as_bytes()).is_some()
-        }) {
-            continue;
-        }
-        let widths: Vec<usize> = lines
-            .iter()
-            .map(|s| text[s.range()].chars().count())
-            .collect();
-        let widest = widths.iter().copied().max().unwrap_or(0);
-        // A capital after a word cut by the wrap is a name (`des` /
-        // `Chiefs de Kansas City`); in other blocks it may start a verse.
-        let wrapped = widths_are_wrapped(&widths);
-        for (i, pair) in lines.windows(2).enumerate() {
-            let (before, after) = (&text[pair[0].range()], &text[pair[1].range()]);
-            let (Some(last), Some(first)) = (before.chars().next_back(), after.chars().next())
-            else {
-                continue;
-            };
-            let next_word = after.split(' ').next().map_or(0, |w| w.chars().count());
-            let full = widths[i] + 1 + next_word > widest;
-            let joins =
-                reads_as_space(last, first) || wrapped && goes_on_with_a_capital(last, first);
-            if full && joins && !code(pair[0].end) && !code(pair[1].start) {
-                breaks.push(Span::new(pair[0].end, pair[1].start));
-            }
-        }
-    }
-    breaks
+    breaks.retain(|b| !code(b.start) && !code(b.end));
 }
 
 /// Whether a line break inside a paragraph, between a line that ends with
@@ -306,10 +291,14 @@ fn continues_quotation(line: &str) -> bool {
 /// Longest line of a hard-wrapped block.
 const WRAP_WIDTH: usize = 100;
 
-/// One non-blank line: its content span and text.
+/// One non-blank line: its content span and text, without the white space
+/// around it, and `bare`, its span without the ASCII blanks (spaces, tabs,
+/// carriage returns) around it only: a no-break space at a line end stays
+/// out of a soft break.
 struct Line<'t> {
     span: Span,
     text: &'t str,
+    bare: Span,
 }
 
 /// Whether a block of lines is hard-wrapped prose: every line but the last
@@ -330,11 +319,26 @@ fn widths_are_wrapped(widths: &[usize]) -> bool {
         && body.iter().sum::<usize>() >= 40 * body.len()
 }
 
-/// Splits one block (lines between blank lines) of `text` into paragraphs.
-fn split_block(text: &str, lines: &[Line], out: &mut Vec<Span>) {
+/// Splits one block (lines between blank lines) of `text` into paragraphs,
+/// adding the soft line breaks of each to `breaks` when asked
+/// ([`paragraph_breaks`]).
+fn split_block(
+    text: &str,
+    lines: &[Line],
+    out: &mut Vec<Span>,
+    mut breaks: Option<&mut Vec<Span>>,
+) {
     let wrapped = is_wrapped(lines);
     let mut current: Option<Span> = None;
-    for line in lines {
+    // The first line of the current paragraph.
+    let mut first_line = 0;
+    let mut close = |span: Span, lines: &[Line], out: &mut Vec<Span>| {
+        out.push(span);
+        if let Some(breaks) = breaks.as_deref_mut() {
+            paragraph_breaks(text, lines, breaks);
+        }
+    };
+    for (index, line) in lines.iter().enumerate() {
         let join = match current {
             None => false,
             Some(_) if is_item(line.text) => false,
@@ -359,13 +363,16 @@ fn split_block(text: &str, lines: &[Line], out: &mut Vec<Span>) {
         current = match current {
             Some(span) if join => Some(Span::new(span.start, line.span.end)),
             Some(span) => {
-                out.push(span);
+                close(span, &lines[first_line..index], out);
+                first_line = index;
                 Some(line.span)
             }
             None => Some(line.span),
         };
     }
-    out.extend(current);
+    if let Some(span) = current {
+        close(span, &lines[first_line..], out);
+    }
 }
 
 /// Splits `text` into paragraphs.
@@ -380,6 +387,12 @@ fn split_block(text: &str, lines: &[Line], out: &mut Vec<Span>) {
 /// is still open (a quotation over several lines). Paragraph spans exclude
 /// line terminators and surrounding spaces.
 pub fn split_paragraphs(text: &str) -> Vec<Span> {
+    split(text, None)
+}
+
+/// [`split_paragraphs`], adding the soft line breaks of each paragraph to
+/// `breaks` when asked.
+fn split(text: &str, mut breaks: Option<&mut Vec<Span>>) -> Vec<Span> {
     let mut paragraphs = Vec::new();
     let mut block: Vec<Line> = Vec::new();
     let mut pos = 0;
@@ -388,13 +401,15 @@ pub fn split_paragraphs(text: &str) -> Vec<Span> {
         let raw = text[pos..line_end].trim_end_matches('\r');
         let trimmed = raw.trim();
         if trimmed.is_empty() {
-            split_block(text, &block, &mut paragraphs);
+            split_block(text, &block, &mut paragraphs, breaks.as_deref_mut());
             block.clear();
         } else {
             let start = pos + (raw.len() - raw.trim_start().len());
+            let bare_start = pos + (raw.len() - raw.trim_start_matches(ASCII_BLANKS).len());
             block.push(Line {
                 span: Span::new(start, start + trimmed.len()),
                 text: trimmed,
+                bare: Span::new(bare_start, pos + raw.trim_end_matches(ASCII_BLANKS).len()),
             });
         }
         if line_end == text.len() {
@@ -402,9 +417,12 @@ pub fn split_paragraphs(text: &str) -> Vec<Span> {
         }
         pos = line_end + 1;
     }
-    split_block(text, &block, &mut paragraphs);
+    split_block(text, &block, &mut paragraphs, breaks);
     paragraphs
 }
+
+/// The blanks that go with a soft line break.
+const ASCII_BLANKS: [char; 3] = [' ', '\t', '\r'];
 
 #[cfg(test)]
 mod tests {
@@ -530,6 +548,13 @@ mod tests {
         for last in ['e', ',', ')', '»', '\u{A0}'] {
             assert!(reads_as_space(last, 'a'), "{last:?}");
         }
+        // Only the ASCII blanks go with the break: a no-break space at the
+        // line end stays as written.
+        let text = "Le rendez-vous de ce soir, prévu de longue date\u{A0}\t\r\n  a été annulé.";
+        assert_eq!(
+            view(text).text(),
+            "Le rendez-vous de ce soir, prévu de longue date\u{A0} a été annulé."
+        );
     }
 
     #[test]
