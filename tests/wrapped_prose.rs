@@ -75,6 +75,24 @@ fn a_wrapped_paragraph_gives_the_findings_of_one_line() {
 }
 
 #[test]
+fn a_word_longer_than_the_wrap_width_does_not_widen_it() {
+    // The address stands alone on a line longer than the others; the
+    // lines around it are full all the same.
+    let wrapped = "Le guide complet de l’outil se trouve à cette adresse\u{A0}:\nhttps://exemple.org/documentation/version-stable/guide-de-configuration-avancee.html\net depuis le début de cette année, les prix de l’offre restent\nélevé pour les nouveaux clients du service de la société.\n";
+    let one_line = wrapped.replace('\n', " ");
+    let expected = findings(&one_line, SourceKind::PlainText);
+    assert!(
+        expected
+            == [(
+                "agreement/attribute",
+                "les prix de l’offre restent élevé".to_string()
+            )],
+        "{expected:?}"
+    );
+    assert_eq!(findings(wrapped, SourceKind::PlainText), expected);
+}
+
+#[test]
 fn line_breaks_that_do_not_wrap_a_sentence_stay() {
     let quiet = [
         // A heading above its paragraph, without a blank line.

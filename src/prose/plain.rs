@@ -171,7 +171,8 @@ fn laid_out(
 /// Adds to `breaks` the line breaks inside one paragraph of `lines` that
 /// read as a space, each with the ASCII blanks around it: where the line
 /// before is full (the first word of the next line would not have fitted
-/// on it, measured against the widest line of the paragraph) and the two
+/// on it, measured against the paragraph's widest line of several words)
+/// and the two
 /// lines join as [`reads_as_space`] says, or the next one starts with a
 /// capital after a lowercase letter or a closing quote in hard-wrapped
 /// prose (a name, or a capital that the quotation rules judge: not a
@@ -197,7 +198,18 @@ fn paragraph_breaks(text: &str, lines: &[Line], breaks: &mut Vec<Span>) {
         .iter()
         .map(|l| text[l.bare.range()].chars().count())
         .collect();
-    let widest = widths.iter().copied().max().unwrap_or(0);
+    // The wrap width: the widest line of several words. A word longer than
+    // the width (an address, a path) stands alone on a longer line, which
+    // does not widen it.
+    let several_words = |l: &Line| text[l.bare.range()].contains(' ');
+    let widest = widths
+        .iter()
+        .zip(lines)
+        .filter(|&(_, l)| several_words(l))
+        .map(|(&w, _)| w)
+        .max()
+        .or_else(|| widths.iter().copied().max())
+        .unwrap_or(0);
     // A capital after a word cut by the wrap is a name (`des` / `Chiefs de
     // Kansas City`); in other blocks it may start a verse.
     let wrapped = widths_are_wrapped(&widths);
