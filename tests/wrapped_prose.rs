@@ -153,3 +153,17 @@ fn android_strings_wrapped_in_the_xml_read_as_one_line() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn xliff_targets_wrapped_in_the_xml_read_as_one_line_unless_preserved() {
+    let xliff = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n  <file source-language=\"en\" target-language=\"fr\" datatype=\"plaintext\" original=\"app\">\n    <body>\n      <trans-unit id=\"1\">\n        <source>The downloaded files are\n          stored on the server.</source>\n        <target>Les fichiers téléchargés sont\n          stocké sur le serveur.</target>\n      </trans-unit>\n      <group id=\"g\" xml:space=\"preserve\">\n        <trans-unit id=\"2\">\n          <source>The copies are\nkept.</source>\n          <target>Les copies sont\ngardé.</target>\n        </trans-unit>\n      </group>\n    </body>\n  </file>\n</xliff>\n";
+    let dir = std::env::temp_dir().join(format!("coquille-xliff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("app.fr.xlf");
+    std::fs::write(&path, xliff).expect("write");
+    // The break is layout in the first unit, and kept where an ancestor
+    // preserves the spaces.
+    let fixed = fix_agreement(&path);
+    assert_eq!(fixed, xliff.replace("stocké sur le", "stockés sur le"));
+    std::fs::remove_dir_all(&dir).ok();
+}

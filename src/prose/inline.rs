@@ -14,8 +14,13 @@ use std::sync::LazyLock;
 /// The escapes and placeholders a string of a format holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Dialect {
-    /// XLIFF text: XML references; printf and brace placeholders.
-    Xliff,
+    /// XLIFF text: XML references; printf and brace placeholders. Line
+    /// breaks are layout unless `xml:space="preserve"` is in effect
+    /// (`keep_breaks`).
+    Xliff {
+        /// Whether `xml:space="preserve"` keeps the line breaks.
+        keep_breaks: bool,
+    },
     /// Android resources: XML references, backslash escapes, `%%`,
     /// unescaped double quotes (syntax, not text), printf placeholders.
     Android,
@@ -142,6 +147,15 @@ struct Scanner<'s, 'o> {
 }
 
 impl Scanner<'_, '_> {
+    /// Whether a line break here is layout, read as a space.
+    fn breaks_are_layout(&self) -> bool {
+        match self.dialect {
+            Dialect::Android => !self.quoted,
+            Dialect::Xliff { keep_breaks } => !keep_breaks,
+            Dialect::Json => false,
+        }
+    }
+
     fn flush(&mut self, from: usize, to: usize) {
         if from < to {
             self.out.verbatim(self.source, Span::new(from, to));
@@ -158,7 +172,7 @@ impl Scanner<'_, '_> {
             let b = bytes[at];
             // A piece of `len` bytes: decoded to a character, or masked.
             let piece: Option<(usize, Option<char>)> = match (b, self.dialect) {
-                (b'&', Dialect::Xliff | Dialect::Android) if !self.cdata => {
+                (b'&', Dialect::Xliff { .. } | Dialect::Android) if !self.cdata => {
                     xml_reference(rest).map(|(c, len)| (len, Some(c)))
                 }
                 (b'\\', Dialect::Android) => Some(android_escape(rest).map_or_else(
@@ -178,11 +192,12 @@ impl Scanner<'_, '_> {
                     run = at;
                     continue;
                 }
-                // Android collapses whitespace outside double quotes: a
-                // line break inside a string, with the indentation
-                // around it, reads as one space (`la réunion` / `a été
-                // annulée`). At the ends of the text it stays as it is.
-                (b'\n', Dialect::Android) if !self.quoted => {
+                // Android collapses whitespace outside double quotes, and
+                // XLIFF tools may outside `xml:space="preserve"`: a line
+                // break inside a text, with the indentation around it,
+                // reads as one space (`la réunion` / `a été annulée`). At
+                // the ends of the text it stays as it is.
+                (b'\n', _) if self.breaks_are_layout() => {
                     let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
                     let from = at - bytes[run..at].iter().rev().take_while(|b| blank(b)).count();
                     let to = at + bytes[at..end].iter().take_while(|b| blank(b)).count();
@@ -287,14 +302,11 @@ mod tests {
     #[test]
     fn xml_references_and_placeholders() {
         assert_eq!(
-            read("Tom &amp; Jerry&#160;: %1$s {0}", Dialect::Xliff),
+            read("Tom &amp; Jerry&#160;: %1$s {0}", XLIFF),
             "Tom & Jerry\u{a0}: \u{FFFC} \u{FFFC}"
         );
         // A reference followed by characters of several bytes.
-        assert_eq!(
-            read("oui&#xA0;». – fin", Dialect::Xliff),
-            "oui\u{a0}». – fin"
-        );
+        assert_eq!(read("oui&#xA0;». – fin", XLIFF), "oui\u{a0}». – fin");
     }
 
     #[test]
@@ -305,6 +317,8 @@ mod tests {
         );
     }
 
+    const XLIFF: Dialect = Dialect::Xliff { keep_breaks: false };
+
     #[test]
     fn android_line_breaks_collapse_outside_quotes() {
         assert_eq!(
@@ -312,7 +326,7 @@ mod tests {
             "la réunion a été annulée"
         );
         // Inside double quotes, and at the ends of the text, whitespace
-        // is kept; so are the line breaks of other formats.
+        // is kept; so are the line breaks of JSON.
         assert_eq!(
             read("\"un\n  deux\" trois\n   quatre\n", Dialect::Android),
             "un\n  deux trois quatre\n"
@@ -321,7 +335,14 @@ mod tests {
             read("\n\n   un\n  deux", Dialect::Android),
             "\n\n   un deux"
         );
-        assert_eq!(read("un\n  deux", Dialect::Xliff), "un\n  deux");
+        assert_eq!(read("un\n  deux", Dialect::Json), "un\n  deux");
+    }
+
+    #[test]
+    fn xliff_line_breaks_collapse_unless_preserved() {
+        assert_eq!(read("\n  un\n  deux\n", XLIFF), "\n  un deux\n");
+        let preserved = Dialect::Xliff { keep_breaks: true };
+        assert_eq!(read("un\n  deux", preserved), "un\n  deux");
     }
 
     #[test]

@@ -92,9 +92,20 @@ pub(super) fn pairs(events: &[Spanned<'_>]) -> Vec<Pair> {
 }
 
 /// Reads the content of the element opened at `events[start]` into `out`
-/// as one paragraph (or one per segment).
-pub(super) fn element(text: &str, events: &[Spanned<'_>], start: usize, out: &mut Builder) {
-    xml::element_paragraph(text, events, start, Dialect::Xliff, &classify, out);
+/// as one paragraph (or one per segment); its line breaks are layout
+/// unless `xml:space="preserve"` is in effect there (`preserved`, from
+/// [`xml::space_preserved`]).
+pub(super) fn element(
+    text: &str,
+    events: &[Spanned<'_>],
+    preserved: &[bool],
+    start: usize,
+    out: &mut Builder,
+) {
+    let dialect = Dialect::Xliff {
+        keep_breaks: preserved.get(start).copied().unwrap_or(false),
+    };
+    xml::element_paragraph(text, events, start, dialect, &classify, out);
 }
 
 /// The view of an XLIFF file (a file that is not well formed gives an
@@ -103,13 +114,14 @@ pub(super) fn view(text: &str) -> ProseView<'static> {
     let mut out = Builder::new();
     let mut paired = Vec::new();
     if let Ok(events) = xml::events(text) {
+        let preserved = xml::space_preserved(&events);
         for pair in pairs(&events) {
             if let Some(target) = pair.target {
-                let source = pair
-                    .source
-                    .map(|s| super::pairs::side(text, |b| element(text, &events, s, b)));
+                let source = pair.source.map(|s| {
+                    super::pairs::side(text, |b| element(text, &events, &preserved, s, b))
+                });
                 super::pairs::target(&mut out, &mut paired, text, source, pair.fuzzy, |b| {
-                    element(text, &events, target, b)
+                    element(text, &events, &preserved, target, b)
                 });
             }
         }

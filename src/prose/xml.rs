@@ -26,6 +26,34 @@ pub(super) fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
     attr.unescape_value().ok().map(|v| v.into_owned())
 }
 
+/// For each of `events`, whether `xml:space="preserve"` is in effect
+/// there: set on the element or on the nearest ancestor that sets
+/// `xml:space` at all (`default` turns it off again).
+pub(super) fn space_preserved(events: &[Spanned<'_>]) -> Vec<bool> {
+    let mut open: Vec<bool> = Vec::new();
+    events
+        .iter()
+        .map(|spanned| {
+            let inherited = open.last().copied().unwrap_or(false);
+            let own = |e: &BytesStart<'_>| match attribute(e, "xml:space").as_deref() {
+                Some("preserve") => true,
+                Some("default") => false,
+                _ => inherited,
+            };
+            match &spanned.event {
+                Event::Start(e) => {
+                    let preserved = own(e);
+                    open.push(preserved);
+                    preserved
+                }
+                Event::Empty(e) => own(e),
+                Event::End(_) => open.pop().unwrap_or(false),
+                _ => inherited,
+            }
+        })
+        .collect()
+}
+
 /// The events of `text` with their spans; an error if the text is not
 /// well-formed XML (a tag not closed, end tags that do not match, an
 /// element left open, bad attributes, no root element).
