@@ -537,6 +537,9 @@ fn xml_content(rng: &mut Rng, codes: &[&str]) -> String {
         }
         if rng.one_in(2) {
             out.push(' ');
+        } else if rng.one_in(4) {
+            // A text wrapped in the XML, as tools write long ones.
+            out.push_str("\n        ");
         }
     }
     out
@@ -564,8 +567,13 @@ fn xliff(rng: &mut Rng) -> String {
         } else {
             ""
         };
+        let space = if rng.one_in(5) {
+            " xml:space=\"preserve\""
+        } else {
+            ""
+        };
         out.push_str(&format!(
-            "<trans-unit id=\"{i}\"{translate}>\n  <source>{source}</source>\n  <target>{target}</target>\n  <note>{}</note>\n</trans-unit>\n",
+            "<trans-unit id=\"{i}\"{translate}{space}>\n  <source>{source}</source>\n  <target>{target}</target>\n  <note>{}</note>\n</trans-unit>\n",
             xml_escape(&prose(rng, 3))
         ));
     }
