@@ -138,7 +138,8 @@ fn the_texts_of_a_folder_are_fixed_as_by_whole_checks() {
 /// code, programs cited as `tar(1)`), names written with a capital in one
 /// paragraph and asked about in another, Title Case headings whose words
 /// recur, a quotation that goes on after a line of code, apostrophes of
-/// both kinds, and a wrapped paragraph whose fixes change its lines.
+/// both kinds, a wrapped paragraph whose fixes change its lines, and
+/// aligned lines in a text that another block lays out.
 #[test]
 fn texts_written_for_the_shortcut_are_fixed_as_by_whole_checks() {
     let manual = "LS(1)                Commandes                LS(1)\n\nNOM\n       ls - lister le contenu des repertoires\n\nSYNOPSIS\n       ls [OPTION]... [FICHIER]...\n\nDESCRIPTION\n       Afficher les informations sur les fichiers , par defaut le repertoire courant. Voir aussi tar(1).\n\n       La commande suivante liste tout :\n\n           ls -la /tmp\n\n       L'option \"--all\" affiche aussi les fichiers caches . Le programme tar n'est pas lance , et le deploy est fait.\n";
@@ -153,8 +154,15 @@ fn texts_written_for_the_shortcut_are_fixed_as_by_whole_checks() {
     // them changes the width of its lines, which decides the breaks that
     // read as spaces.
     let wrapped = "Le comité s’est réuni hier soir et , après un long débat, la\nréunion a été annulé faute de participants . Les fichiers\ntéléchargés sont stocké sur le serveur pendant trente jours,\net les techniciens procèdent avec la vérification des câbles.\n\nUn autre paragraphe reste court .\n";
+    // XLIFF read as plain text (from the oracle's generator, made
+    // smaller): two lines with runs of spaces, aligned, in one block, and
+    // lines in the others that lay the text out. The lines around keep
+    // their places in the laid-out text as in the block read alone, where
+    // the run a fix leaves on the first line is judged by them.
+    let aligned = "  <source><![CDATA[Il a dit : « oui »..]]> Etat and12,500#aujourd’hui \u{200B}\u{202F} 10:30</source>\n  <target>Nous avons vu 3 films ce week-end!   e.g. ] with <bpt id=\"4\">&lt;b&gt;</bpt>gras<ept id=\"4\">&lt;/b&gt;</ept></target>\n</body></file></xliff>\n\n  <source>{0} &#xA0;\n";
     let configs = oracle::configs();
     for (name, text) in [
+        ("aligned", aligned),
         ("straight", straight),
         ("typographic", typographic),
         ("manual", manual),

@@ -81,13 +81,12 @@ fn a_word_longer_than_the_wrap_width_does_not_widen_it() {
     let wrapped = "Le guide complet de l’outil se trouve à cette adresse\u{A0}:\nhttps://exemple.org/documentation/version-stable/guide-de-configuration-avancee.html\net depuis le début de cette année, les prix de l’offre restent\nélevé pour les nouveaux clients du service de la société.\n";
     let one_line = wrapped.replace('\n', " ");
     let expected = findings(&one_line, SourceKind::PlainText);
-    assert!(
-        expected
-            == [(
-                "agreement/attribute",
-                "les prix de l’offre restent élevé".to_string()
-            )],
-        "{expected:?}"
+    assert_eq!(
+        expected,
+        [(
+            "agreement/attribute",
+            "les prix de l’offre restent élevé".to_string()
+        )]
     );
     assert_eq!(findings(wrapped, SourceKind::PlainText), expected);
 }

@@ -25,6 +25,23 @@ pub(super) struct Builder {
     /// The tags met (source bytes), with the index of the paragraph they
     /// belong to (the one open, or the next one when none is).
     tags: Vec<(usize, Span)>,
+    /// What separates the last paragraph from the next one.
+    separator: Separator,
+    /// The source's white space for [`Separator::Source`].
+    separator_text: String,
+}
+
+/// What separates two paragraphs in the built text.
+#[derive(Debug, Default, Clone, Copy)]
+enum Separator {
+    /// A blank line ([`PARAGRAPH_BREAK`]).
+    #[default]
+    Blank,
+    /// The source's white space between them, these bytes.
+    Source(Span),
+    /// A blank line: a paragraph between them gave no text (a line of
+    /// code left out).
+    Skipped,
 }
 
 impl Builder {
@@ -84,13 +101,45 @@ impl Builder {
         );
     }
 
+    /// Separates the next paragraph from the last one by `source` (bytes
+    /// of `from`: the white space between them in the source) instead of a
+    /// blank line, so that the lines around keep their places. When a
+    /// paragraph that gave no text lies between (this is called again
+    /// before the next paragraph starts), a blank line separates them.
+    pub(super) fn separator(&mut self, from: &str, source: Span) {
+        if self.paragraph.is_some() {
+            return;
+        }
+        self.separator = match self.separator {
+            Separator::Blank => {
+                self.separator_text.clear();
+                self.separator_text.push_str(&from[source.range()]);
+                Separator::Source(source)
+            }
+            Separator::Source(_) | Separator::Skipped => Separator::Skipped,
+        };
+    }
+
     fn push(&mut self, text: &str, source: Span, kind: SegmentKind) {
         if text.is_empty() {
             return;
         }
         match self.paragraph {
             None => {
-                if !self.text.is_empty() {
+                let separator = std::mem::take(&mut self.separator);
+                if self.text.is_empty() {
+                    // The first paragraph.
+                } else if let Separator::Source(between) = separator
+                    && !self.separator_text.is_empty()
+                {
+                    let start = self.text.len();
+                    self.text.push_str(&self.separator_text);
+                    self.segments.push(Segment {
+                        prose: Span::new(start, self.text.len()),
+                        source: between,
+                        kind: SegmentKind::Verbatim,
+                    });
+                } else {
                     let start = self.text.len();
                     self.text.push_str(PARAGRAPH_BREAK);
                     self.segments.push(Segment {

@@ -104,7 +104,10 @@ impl Reading {
 /// The view of a plain text with layout `marks` and soft line `breaks`:
 /// each paragraph copied verbatim, except that a justification gap or a
 /// soft break reads as one space, a broken word joins and a line of code
-/// ends the paragraph and is left out.
+/// ends the paragraph and is left out. Paragraphs are separated by the
+/// source's white space between them (by a blank line where a line of
+/// code was left out), so that a block without marks reads as it does in a
+/// text without any: a fix's re-check reads each changed block alone.
 fn laid_out(
     text: &str,
     paragraphs: Vec<Span>,
@@ -116,7 +119,15 @@ fn laid_out(
     readings.sort_by_key(|r| r.span().start);
     let mut builder = Builder::new();
     let mut next = 0;
+    // Paragraphs are separated as in the source, so that a line keeps the
+    // lines around it (`spacing/repeated-spaces` reads alignment there) as
+    // in a text without layout marks.
+    let mut previous_end = None;
     for paragraph in paragraphs {
+        if let Some(end) = previous_end {
+            builder.separator(text, Span::new(end, paragraph.start));
+        }
+        previous_end = Some(paragraph.end);
         let mut at = paragraph.start;
         while let Some(&reading) = readings.get(next) {
             let span = reading.span();
@@ -566,6 +577,20 @@ mod tests {
         assert_eq!(
             view(text).text(),
             "Le rendez-vous de ce soir, prévu de longue date\u{A0} a été annulé."
+        );
+    }
+
+    #[test]
+    fn a_laid_out_text_keeps_the_lines_between_its_paragraphs() {
+        // The line of code lays the text out; the two paragraphs of the
+        // first block stay on adjacent lines, as in the text read alone.
+        let text = "Un titre\nLe texte suit ici.\n\nExemple :\n\n    close(fd);\n";
+        let v = view(text);
+        assert!(!v.layout().is_empty());
+        assert_eq!(v.text(), "Un titre\nLe texte suit ici.\n\nExemple :");
+        assert_eq!(
+            view("Un titre\nLe texte suit ici.\n").text(),
+            "Un titre\nLe texte suit ici.\n"
         );
     }
 
