@@ -39,8 +39,8 @@ enum Separator {
     Blank,
     /// The source's white space between them, these bytes.
     Source(Span),
-    /// A blank line: a paragraph between them gave no text (a line of
-    /// code left out).
+    /// A blank line: source text between them was left out (a line of
+    /// code), or a paragraph between them gave no text.
     Skipped,
 }
 
@@ -118,6 +118,14 @@ impl Builder {
             }
             Separator::Source(_) | Separator::Skipped => Separator::Skipped,
         };
+    }
+
+    /// Notes that source text was left out before the next paragraph (a
+    /// line of code): a blank line separates it from the last one.
+    pub(super) fn left_out(&mut self) {
+        if self.paragraph.is_none() {
+            self.separator = Separator::Skipped;
+        }
     }
 
     fn push(&mut self, text: &str, source: Span, kind: SegmentKind) {

@@ -165,6 +165,7 @@ fn laid_out(
                     let before = text[at..span.start].trim_end();
                     builder.verbatim(text, Span::new(at, at + before.len()));
                     builder.end_paragraph();
+                    builder.left_out();
                     let rest = &text[span.end..paragraph.end];
                     at = paragraph.end - rest.trim_start().len();
                 }
@@ -588,6 +589,10 @@ mod tests {
         let v = view(text);
         assert!(!v.layout().is_empty());
         assert_eq!(v.text(), "Un titre\nLe texte suit ici.\n\nExemple :");
+        // A line of code left out leaves a blank line, at a paragraph's
+        // start too.
+        let text = "Voir ceci :\n    close(fd);\n    et la suite du texte.\n";
+        assert_eq!(view(text).text(), "Voir ceci :\n\net la suite du texte.");
         assert_eq!(
             view("Un titre\nLe texte suit ici.\n").text(),
             "Un titre\nLe texte suit ici.\n"
