@@ -116,10 +116,13 @@ fn scan_text(source: &str, span: Span, dialect: Dialect, cdata: bool, out: &mut 
         cdata,
         quoted: false,
         content: {
-            let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
             let bytes = &source.as_bytes()[span.range()];
-            let lead = bytes.iter().take_while(|b| blank(b)).count();
-            let trail = bytes[lead..].iter().rev().take_while(|b| blank(b)).count();
+            let lead = bytes.iter().take_while(|b| is_blank(b)).count();
+            let trail = bytes[lead..]
+                .iter()
+                .rev()
+                .take_while(|b| is_blank(b))
+                .count();
             Span::new(span.start + lead, span.end - trail)
         },
         out,
@@ -132,6 +135,11 @@ fn scan_text(source: &str, span: Span, dialect: Dialect, cdata: bool, out: &mut 
             at += 1;
         }
     }
+}
+
+/// White space as XML counts it: space, tab, carriage return, line feed.
+fn is_blank(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
 
 struct Scanner<'s, 'o> {
@@ -198,9 +206,13 @@ impl Scanner<'_, '_> {
                 // reads as one space (`la réunion` / `a été annulée`). At
                 // the ends of the text it stays as it is.
                 (b'\n', _) if self.breaks_are_layout() => {
-                    let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
-                    let from = at - bytes[run..at].iter().rev().take_while(|b| blank(b)).count();
-                    let to = at + bytes[at..end].iter().take_while(|b| blank(b)).count();
+                    let from = at
+                        - bytes[run..at]
+                            .iter()
+                            .rev()
+                            .take_while(|b| is_blank(b))
+                            .count();
+                    let to = at + bytes[at..end].iter().take_while(|b| is_blank(b)).count();
                     if self.content.start < from && to < self.content.end {
                         self.flush(run, from);
                         self.out.decoded(" ", Span::new(from, to));

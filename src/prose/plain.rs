@@ -16,12 +16,9 @@ pub(super) fn view(text: &str) -> ProseView<'_> {
     let mut breaks = Vec::new();
     let paragraphs = split(text, Some(&mut breaks));
     let marks = plain_layout::marks(text);
-    if !marks.is_empty() {
-        keep_code_breaks(&mut breaks, &marks);
+    keep_code_breaks(&mut breaks, &marks);
+    if !marks.is_empty() || !breaks.is_empty() {
         return laid_out(text, paragraphs, &marks, &breaks);
-    }
-    if !breaks.is_empty() {
-        return spaced(text, paragraphs, &breaks);
     }
     let whole = Span::new(0, text.len());
     ProseView::from_parts(
@@ -34,54 +31,6 @@ pub(super) fn view(text: &str) -> ProseView<'_> {
         paragraphs,
     )
     .with_directives(crate::suppress::plain_directives(text))
-}
-
-/// The view of a plain text whose only layout is soft line `breaks`: the
-/// text itself, each break read as one space, the lines between paragraphs
-/// kept as they are (so that what stands on the lines around a line stays
-/// there).
-fn spaced(text: &str, paragraphs: Vec<Span>, breaks: &[Span]) -> ProseView<'static> {
-    let mut prose = String::with_capacity(text.len());
-    let mut segments = Vec::with_capacity(2 * breaks.len() + 1);
-    let mut at = 0;
-    for gap in breaks.iter().map(Some).chain([None]) {
-        let end = gap.map_or(text.len(), |g| g.start);
-        if at < end {
-            let start = prose.len();
-            prose.push_str(&text[at..end]);
-            segments.push(Segment {
-                prose: Span::new(start, prose.len()),
-                source: Span::new(at, end),
-                kind: SegmentKind::Verbatim,
-            });
-        }
-        if let Some(&gap) = gap {
-            segments.push(Segment {
-                prose: Span::new(prose.len(), prose.len() + 1),
-                source: gap,
-                kind: SegmentKind::Decoded,
-            });
-            prose.push(' ');
-            at = gap.end;
-        }
-    }
-    // Breaks lie inside paragraphs: a paragraph's ends move by what the
-    // breaks before them shortened.
-    let mut shift = 0;
-    let mut next = 0;
-    let mapped = paragraphs
-        .into_iter()
-        .map(|p| {
-            let start = p.start - shift;
-            while let Some(gap) = breaks.get(next).filter(|g| g.end <= p.end) {
-                shift += gap.len() - 1;
-                next += 1;
-            }
-            Span::new(start, p.end - shift)
-        })
-        .collect();
-    ProseView::from_parts(Cow::Owned(prose), segments, mapped)
-        .with_directives(crate::suppress::plain_directives(text))
 }
 
 /// A piece of a plain text that its view reads otherwise: a layout mark,
@@ -106,8 +55,10 @@ impl Reading {
 /// soft break reads as one space, a broken word joins and a line of code
 /// ends the paragraph and is left out. Paragraphs are separated by the
 /// source's white space between them (by a blank line where a line of
-/// code was left out), so that a block without marks reads as it does in a
-/// text without any: a fix's re-check reads each changed block alone.
+/// code was left out), so that a line keeps the lines around it
+/// (`spacing/repeated-spaces` reads alignment there) and a block without
+/// marks reads as it does alone: a fix's re-check reads each changed block
+/// alone.
 fn laid_out(
     text: &str,
     paragraphs: Vec<Span>,
@@ -119,9 +70,6 @@ fn laid_out(
     readings.sort_by_key(|r| r.span().start);
     let mut builder = Builder::new();
     let mut next = 0;
-    // Paragraphs are separated as in the source, so that a line keeps the
-    // lines around it (`spacing/repeated-spaces` reads alignment there) as
-    // in a text without layout marks.
     let mut previous_end = None;
     for paragraph in paragraphs {
         if let Some(end) = previous_end {
@@ -513,7 +461,7 @@ mod tests {
         let v = view(text);
         assert_eq!(
             v.text(),
-            "Titre\n\nLa réunion de ce soir, prévue de longue date, a été annulée. Fin.\nUne autre ligne.\n"
+            "Titre\n\nLa réunion de ce soir, prévue de longue date, a été annulée. Fin.\nUne autre ligne."
         );
         let para: Vec<&str> = v
             .paragraphs()
